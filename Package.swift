@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+// coso: the register of a Party committee's grassroots organisations and members.
+// GPL-3.0-or-later (it links GNU readline).
+
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode, and the upcoming features that keep
+/// existential types explicit.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "coso",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coso", targets: ["coso"]),
+        .library(name: "CosoCore", targets: ["CosoCore"]),
+        .library(name: "CosoTesting", targets: ["CosoTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Core: module contract, registry, catalog, values, store, migrations, audit, diagnostics
+        .target(
+            name: "CosoCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
+        // MARK: The language: lexer, parser, planner (pipeline -> one SQL statement), session
+        .target(name: "CosoScript", dependencies: ["CosoCore"], swiftSettings: strict),
+
+        // MARK: Line editing: GNU readline behind a tiny C shim, and the REPL on top of it
+        .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+        .target(name: "CosoREPL", dependencies: ["CosoCore", "CosoScript", "CReadline"], swiftSettings: strict),
+
+        // MARK: Built-in coso modules.
+        // These are coso modules (organisations, members, ...), NOT SwiftPM package plugins: they live
+        // under Plugins/ and therefore every one of them needs an explicit `path:`.
+        .target(name: "CosoOrganisations", dependencies: ["CosoCore"], path: "Plugins/Organisations",
+                swiftSettings: strict),
+        .target(name: "CosoMembers", dependencies: ["CosoCore", "CosoOrganisations"], path: "Plugins/Members",
+                swiftSettings: strict),
+        .target(name: "CosoInspection", dependencies: ["CosoCore"], path: "Plugins/Inspection",
+                swiftSettings: strict),
+        .target(name: "CosoPropaganda", dependencies: ["CosoCore"], path: "Plugins/Propaganda",
+                swiftSettings: strict),
+
+        // MARK: Demo data (real Di Linh units, names) and the generator
+        .target(name: "CosoDemo", dependencies: ["CosoCore"], swiftSettings: strict),
+
+        // MARK: The executable: CLI, wiring, and the one list of built-in modules
+        .executableTarget(
+            name: "coso",
+            dependencies: [
+                "CosoCore", "CosoScript", "CosoREPL", "CosoDemo",
+                "CosoOrganisations", "CosoMembers", "CosoInspection", "CosoPropaganda",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Test support shipped as a library: module conformance check, temporary sessions
+        .target(name: "CosoTesting", dependencies: ["CosoCore", "CosoScript"], swiftSettings: strict),
+
+        // MARK: Tests (Swift Testing only; run with `swift test --disable-xctest`)
+        .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
+        .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoOrganisations",
+                                                            "CosoMembers", "CosoInspection", "CosoPropaganda"],
+                    swiftSettings: strict),
+        .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoOrganisations", "CosoMembers",
+                                                             "CosoInspection", "CosoPropaganda", "CosoDemo"],
+                    swiftSettings: strict),
+        .testTarget(name: "CosoEndToEndTests", dependencies: ["CosoCore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,58 @@
+// C accessors for GNU readline's globals, and the SIGINT handler (defined in shim.c).
+//
+// A regular C target rather than a system-library module map: the interrupt flag must have exactly
+// one definition, which a header-only module cannot give (each importer would get its own copy).
+//
+// Swift 6 refuses to touch readline's mutable C globals directly ("not concurrency-safe"), so every
+// read or write goes through a static inline function here. All of them are called only from the
+// thread that runs the REPL loop.
+#ifndef COSO_CREADLINE_SHIM_H
+#define COSO_CREADLINE_SHIM_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+typedef char *(*coso_generator_fn)(const char *, int);
+typedef char **(*coso_completer_fn)(const char *, int, int);
+
+static inline void coso_rl_set_completer(coso_completer_fn fn) {
+    rl_attempted_completion_function = fn;
+}
+
+/// Tell readline not to fall back to file-name completion when our completer found nothing.
+static inline void coso_rl_set_attempted_completion_over(int v) { rl_attempted_completion_over = v; }
+
+static inline char **coso_rl_completion_matches(const char *text, coso_generator_fn fn) {
+    return rl_completion_matches(text, fn);
+}
+
+static inline const char *coso_rl_line_buffer(void) { return rl_line_buffer; }
+static inline int coso_rl_point(void) { return rl_point; }
+
+/// Characters that end a word for completion. Quotes are word breaks so that `"Chi b` completes
+/// the text after the quote; `.` is a break so that `org.na` completes the field after the dot.
+static inline void coso_rl_set_word_breaks(const char *s) {
+    rl_completer_word_break_characters = (char *)s;
+    rl_basic_word_break_characters = (char *)s;
+}
+/// Do not let readline add its own closing quote or treat quotes specially.
+static inline void coso_rl_set_quote_chars(const char *s) { rl_completer_quote_characters = (char *)s; }
+static inline void coso_rl_set_append_character(int c) { rl_completion_append_character = c; }
+static inline void coso_rl_set_suppress_append(int v) { rl_completion_suppress_append = v; }
+static inline void coso_rl_set_readline_name(const char *s) { rl_readline_name = s; }
+
+static inline int coso_history_length(void) { return history_length; }
+
+/// Non-zero once SIGINT arrived; the REPL and long-running work poll and reset it.
+int coso_take_interrupt(void);
+int coso_peek_interrupt(void);
+/// Mark whether the REPL thread is blocked inside readline(), where SIGINT clears the line.
+void coso_set_in_readline(int v);
+/// Install the SIGINT handler (SA_RESTART) and stop readline from installing its own.
+void coso_install_sigint(void);
+
+#endif

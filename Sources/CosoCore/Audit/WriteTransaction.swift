@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+
+/// Who changes the data and why: recorded with every write.
+public struct WriteOrigin: Sendable {
+    public let user: String
+    /// The statement text as typed (a command, a script line).
+    public let statement: String
+    /// Where it came from: `repl`, `-c`, `script:FILE`, `demo`.
+    public let source: String
+    public init(user: String, statement: String, source: String) {
+        self.user = user; self.statement = statement; self.source = source
+    }
+}
+
+/// The one way modules change data. Every insert, update and delete goes through here and is
+/// recorded in `audit_changes` with the row's values before and after, in the same transaction as
+/// the change, under one `audit` entry (who, when, the statement).
+///
+/// Lives only inside `Store.write`; deliberately not Sendable (it wraps GRDB's `Database`).
+public final class WriteTransaction {
+    let db: Database
+    public let catalog: Catalog
+    let origin: WriteOrigin
+    private var auditID: Int64?
+    public private(set) var changeCount = 0
+
+    init(db: Database, catalog: Catalog, origin: WriteOrigin) {
+        self.db = db; self.catalog = catalog; self.origin = origin
+    }
+
+    // MARK: Writes
+
+    /// Inserts a row; `values` are keyed by field name (references by the field name, holding an id).
+    @discardableResult
+    public func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
+        let entity = try writable(entityName)
+        let (columns, args) = try columnsAndArguments(entity, values)
+        let sql = "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
+        let id = db.lastInsertedRowID
+        try record(entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
+        return id
+    }
+
+    public func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {
+        let entity = try writable(entityName)
+        guard let before = try row(entityName, id: id) else { return }
+        let (columns, args) = try columnsAndArguments(entity, values)
+        guard !columns.isEmpty else { return }
+        let sql = "UPDATE \(entity.table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args + [id.databaseValue]))
+        let after = try row(entityName, id: id)
+        guard let after, after.map(\.1) != before.map(\.1) else { return }
+        try record(entity, id: id, op: "update", before: before, after: after)
+    }
+
+    public func delete(_ entityName: String, id: Int64) throws {
+        let entity = try writable(entityName)
+        guard let before = try row(entityName, id: id) else { return }
+        try db.execute(sql: "DELETE FROM \(entity.table) WHERE id = ?", arguments: [id])
+        try record(entity, id: id, op: "delete", before: before, after: nil)
+    }
+
+    // MARK: Reads inside the transaction
+
+    /// A row by id, keyed by field name, in declaration order.
+    public func row(_ entityName: String, id: Int64) throws -> [(String, Value)]? {
+        guard let entity = catalog.entity(entityName) else { throw unknownEntity(entityName) }
+        let cols = entity.fields.map(\.column)
+        let sql = "SELECT \(cols.joined(separator: ", ")) FROM \(entity.table) WHERE id = ?"
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id]) else { return nil }
+        return entity.fields.enumerated().map { i, f in (f.name, Value(r[i] as DatabaseValue)) }
+    }
+
+    /// A row by id as a dictionary keyed by field name.
+    public func record(_ entityName: String, id: Int64) throws -> [String: Value]? {
+        try row(entityName, id: id).map { Dictionary($0, uniquingKeysWith: { a, _ in a }) }
+    }
+
+    /// Ids of rows whose field equals a value (NFC-normalised for text), in id order.
+    public func ids(_ entityName: String, where fieldName: String, equals value: Value) throws -> [Int64] {
+        guard let entity = catalog.entity(entityName), let field = entity.field(fieldName) else {
+            throw unknownEntity(entityName)
+        }
+        return try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM \(entity.table) WHERE \(field.column) = ? ORDER BY id"),
+                                  arguments: StatementArguments([value.databaseValue]))
+    }
+
+    /// A single value from module-written read SQL (counts for rules). Values are bound, never pasted.
+    public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
+        return Value(r[0] as DatabaseValue)
+    }
+
+    // MARK: Helpers
+
+    private func writable(_ name: String) throws -> Entity {
+        guard let e = catalog.entity(name) else { throw unknownEntity(name) }
+        guard !e.readOnly else {
+            throw RuleViolation("E0390", vi: "bảng \(name) chỉ đọc, không sửa được", en: "\(name) is read-only")
+        }
+        return e
+    }
+
+    private func unknownEntity(_ name: String) -> RuleViolation {
+        RuleViolation("E0701", vi: "lỗi nội bộ: không có bảng \(name)", en: "internal error: no entity \(name)")
+    }
+
+    private func columnsAndArguments(_ entity: Entity, _ values: [String: Value]) throws -> ([String], [DatabaseValue]) {
+        var columns: [String] = [], args: [DatabaseValue] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let field = entity.field(name), name != "id" else {
+                throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
+                                    en: "internal error: \(entity.name) has no field \(name)")
+            }
+            columns.append(field.column)
+            args.append(value.databaseValue)
+            if let folded = field.foldedColumn {
+                columns.append(folded)
+                args.append(value.textValue.map { VietnameseText.fold(VietnameseText.nfc($0)) }?.databaseValue ?? .null)
+            }
+        }
+        return (columns, args)
+    }
+
+    private func record(_ entity: Entity, id: Int64, op: String, before: [(String, Value)]?, after: [(String, Value)]?) throws {
+        let audit = try currentAuditID()
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_changes (audit_id, entity, row_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [audit, entity.name, id, op, before.map(JSON.object), after.map(JSON.object)])
+        changeCount += 1
+    }
+
+    /// The audit entry is created with the first change, so a statement that changes nothing
+    /// leaves no entry.
+    private func currentAuditID() throws -> Int64 {
+        if let auditID { return auditID }
+        try db.execute(sql: "INSERT INTO audit (at, user, statement, source) VALUES (?, ?, ?, ?)",
+                       arguments: [Self.timestamp(), origin.user, VietnameseText.nfc(origin.statement), origin.source])
+        auditID = db.lastInsertedRowID
+        return auditID!
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,39 @@
+/// Everything the language can name, gathered from the registered modules: entities, enum types
+/// and commands. Immutable once built by the registry.
+public struct Catalog: Sendable {
+    public let entities: [String: Entity]
+    public let enums: [String: EnumType]
+    public let commands: [String: Command]
+    /// Which module declared each entity and command, for help and `coso modules`.
+    public let owner: [String: String]
+
+    public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String]) {
+        self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner
+    }
+
+    public func entity(_ name: String) -> Entity? { entities[name] }
+    public func enumType(_ id: String) -> EnumType? { enums[id] }
+
+    /// Entity names in a stable order (for completion and help).
+    public var entityNames: [String] { entities.keys.sorted() }
+    public var commandNames: [String] { commands.keys.sorted() }
+
+    /// The longest command whose words begin `words` (so `org add` wins over a command `org`).
+    public func command(matching words: [String]) -> Command? {
+        var best: Command?
+        for c in commands.values where c.words.count <= words.count && Array(words.prefix(c.words.count)) == c.words {
+            if best == nil || c.words.count > best!.words.count { best = c }
+        }
+        return best
+    }
+
+    /// The first words of every command (`org`, `admit`), to tell a command from an entity.
+    public var commandHeads: Set<String> { Set(commands.values.map { $0.words[0] }) }
+
+    /// Entities whose reference fields point at `entity` (back-references), with the field.
+    public func references(to entity: String) -> [(Entity, Field)] {
+        entities.values.sorted { $0.name < $1.name }.flatMap { e in
+            e.fields.compactMap { f in f.type == .reference(entity) ? (e, f) : nil }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// The module every registry starts with: the audit trail. Its tables are append-only.
+struct CoreModule: CosoModule {
+    let manifest = Manifest(id: "core", version: Version(0, 1, 0),
+                            summary: Label(vi: "Lõi: nhật ký thay đổi (audit)", en: "Core: the audit trail"))
+
+    let enums = [
+        EnumType(id: "change_op", label: Label(vi: "Loại thay đổi", en: "Change"), cases: [
+            .init("insert", vi: "thêm", en: "insert"),
+            .init("update", vi: "sửa", en: "update"),
+            .init("delete", vi: "xóa", en: "delete"),
+        ]),
+    ]
+
+    let entities = [
+        Entity(name: "audit", label: Label(vi: "Nhật ký thay đổi", en: "Audit trail"),
+               singular: Label(vi: "lần thay đổi", en: "audit entry"), fields: [
+                   Field("at", .text, vi: "Thời điểm", en: "At", required: true),
+                   Field("user", .text, vi: "Người thực hiện", en: "User", required: true),
+                   Field("statement", .text, vi: "Câu lệnh", en: "Statement", required: true),
+                   Field("source", .text, vi: "Nguồn", en: "Source", required: true),
+               ], displayField: nil, readOnly: true),
+        Entity(name: "audit_changes", label: Label(vi: "Dòng dữ liệu thay đổi", en: "Changed rows"),
+               singular: Label(vi: "dòng thay đổi", en: "changed row"), fields: [
+                   Field("audit", .reference("audit"), vi: "Lần thay đổi", en: "Audit entry", required: true),
+                   Field("entity", .text, vi: "Bảng", en: "Entity", required: true),
+                   Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true),
+                   Field("op", .enumeration("change_op"), vi: "Loại", en: "Operation", required: true),
+                   Field("before", .text, vi: "Trước", en: "Before", personal: true),
+                   Field("after", .text, vi: "Sau", en: "After", personal: true),
+               ], displayField: nil, readOnly: true),
+    ]
+
+    let migrations = [
+        Migration(1, "audit trail", sql: """
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                user TEXT NOT NULL,
+                statement TEXT NOT NULL,
+                source TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE audit_changes (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                entity TEXT NOT NULL,
+                row_id INTEGER NOT NULL,
+                op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+                before TEXT,
+                after TEXT
+            ) STRICT;
+            CREATE INDEX audit_changes_by_audit ON audit_changes(audit_id);
+            CREATE INDEX audit_changes_by_row ON audit_changes(entity, row_id);
+            CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+            CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+            CREATE TRIGGER audit_changes_append_only_update BEFORE UPDATE ON audit_changes
+                BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+            CREATE TRIGGER audit_changes_append_only_delete BEFORE DELETE ON audit_changes
+                BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+            """),
+    ]
+}

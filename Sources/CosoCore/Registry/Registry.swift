@@ -1,0 +1,115 @@
+/// Words the language keeps for itself: no command or entity may take them.
+public let reservedWords: Set<String> = [
+    "where", "select", "sort", "take", "skip", "count", "first", "distinct", "summarize", "by",
+    "let", "and", "or", "not", "in", "null", "true", "false", "def", "use", "if", "else", "for",
+    "begin", "commit", "rollback", "asof",
+]
+
+/// The registered modules, validated and ordered by their requirements, and the catalogue they
+/// declare. Built once from an explicit list; immutable afterwards.
+public struct Registry: Sendable {
+    /// Modules in dependency order (a module after everything it requires); the core module first.
+    public let modules: [any CosoModule]
+    public let catalog: Catalog
+
+    public init(_ list: [any CosoModule]) throws(RegistryError) {
+        let all: [any CosoModule] = [CoreModule()] + list
+        var byID: [String: any CosoModule] = [:]
+        for m in all {
+            guard byID[m.id] == nil else { throw .duplicateModule(m.id) }
+            byID[m.id] = m
+        }
+        for m in all {
+            let declared = m.manifest.pluginProtocol
+            guard declared.major == pluginProtocolVersion.major, declared.minor <= pluginProtocolVersion.minor else {
+                throw .incompatibleProtocol(module: m.id, declared: "\(declared)", host: "\(pluginProtocolVersion)")
+            }
+            for r in m.manifest.requires {
+                guard let dep = byID[r.module] else { throw .missingRequirement(module: m.id, requires: r.module) }
+                guard r.versions.contains(dep.manifest.version) else {
+                    throw .versionMismatch(module: m.id, requires: r.module, range: "\(r.versions)",
+                                           found: "\(dep.manifest.version)")
+                }
+            }
+        }
+        modules = try Registry.order(all, byID: byID)
+        catalog = try Registry.buildCatalog(modules)
+    }
+
+    public func module(_ id: String) -> (any CosoModule)? { modules.first { $0.id == id } }
+
+    /// Depth-first topological order, keeping list order among independent modules; reports the
+    /// first cycle found as a path.
+    private static func order(_ all: [any CosoModule], byID: [String: any CosoModule]) throws(RegistryError) -> [any CosoModule] {
+        var state: [String: Int] = [:] // 1 visiting, 2 done
+        var result: [any CosoModule] = []
+        var stack: [String] = []
+        func visit(_ id: String) throws(RegistryError) {
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                let start = stack.firstIndex(of: id) ?? 0
+                throw .cyclicRequirement(Array(stack[start...]) + [id])
+            }
+            state[id] = 1; stack.append(id)
+            for r in byID[id]!.manifest.requires { try visit(r.module) }
+            stack.removeLast(); state[id] = 2
+            result.append(byID[id]!)
+        }
+        for m in all { try visit(m.id) }
+        return result
+    }
+
+    private static func buildCatalog(_ modules: [any CosoModule]) throws(RegistryError) -> Catalog {
+        var entities: [String: Entity] = [:], enums: [String: EnumType] = [:], commands: [String: Command] = [:]
+        var owner: [String: String] = [:], enumOwner: [String: String] = [:]
+        for m in modules {
+            for e in m.enums {
+                if let other = enumOwner[e.id] { throw .duplicateEnum(e.id, modules: [other, m.id]) }
+                enums[e.id] = e; enumOwner[e.id] = m.id
+            }
+            for e in m.entities {
+                if let other = owner[e.name] { throw .duplicateEntity(e.name, modules: [other, m.id]) }
+                if reservedWords.contains(e.name) { throw .duplicateEntity(e.name, modules: ["language", m.id]) }
+                entities[e.name] = e; owner[e.name] = m.id
+            }
+            let numbers = m.migrations.map(\.number)
+            if numbers != Array(1..<(numbers.count + 1)) {
+                throw .invalidMigrations(module: m.id, reason: "must be numbered 1, 2, 3, ... in order (found \(numbers))")
+            }
+            for c in m.commands {
+                if let other = owner["command:" + c.name] { throw .duplicateCommand(c.name, modules: [other, m.id]) }
+                if let head = c.words.first, reservedWords.contains(head) {
+                    throw .invalidCommand(module: m.id, command: c.name, reason: "uses the reserved word '\(head)'")
+                }
+                let names = (c.positional + c.labelled).map(\.name)
+                if Set(names).count != names.count {
+                    throw .invalidCommand(module: m.id, command: c.name, reason: "declares a parameter twice")
+                }
+                commands[c.name] = c; owner["command:" + c.name] = m.id
+            }
+        }
+        // Every field type must resolve, now that all modules are in.
+        for m in modules {
+            for e in m.entities {
+                for f in e.fields {
+                    switch f.type {
+                    case .enumeration(let id) where enums[id] == nil:
+                        throw .unknownType(module: m.id, entity: e.name, field: f.name, type: id)
+                    case .reference(let target) where entities[target] == nil:
+                        throw .unknownType(module: m.id, entity: e.name, field: f.name, type: target)
+                    default: break
+                    }
+                }
+            }
+            for c in m.commands {
+                if let input = c.input, entities[input] == nil {
+                    throw .invalidCommand(module: m.id, command: c.name, reason: "takes input from unknown entity '\(input)'")
+                }
+            }
+        }
+        for name in entities.keys where commands.values.contains(where: { $0.words[0] == name }) {
+            throw .duplicateCommand(name, modules: [owner[name] ?? "?", "entity and command"])
+        }
+        return Catalog(entities: entities, enums: enums, commands: commands, owner: owner)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// Applies the registered modules' migrations, in dependency order, in one transaction.
+///
+/// A database that records a migration this coso does not know was made by a newer coso: it is
+/// refused untouched. An older database (one with migrations applied and some pending) is first
+/// copied beside itself (`FILE.backup-YYYYMMDDTHHMMSS`) with SQLite's online backup.
+struct Migrator {
+    let pool: DatabasePool
+    let path: String
+    let registry: Registry
+
+    static let bookkeeping = """
+        CREATE TABLE IF NOT EXISTS coso_migrations (
+            module TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            PRIMARY KEY (module, number)
+        ) STRICT;
+        """
+
+    /// Returns the backup's path when one was made.
+    func run() throws -> String? {
+        let applied: [String: Int]
+        do {
+            applied = try pool.read { db -> [String: Int] in
+                guard try db.tableExists("coso_migrations") else { return [:] }
+                var result: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT module, max(number) FROM coso_migrations GROUP BY module") {
+                    result[row[0]] = row[1]
+                }
+                return result
+            }
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
+        }
+        let known = Dictionary(uniqueKeysWithValues: registry.modules.map { ($0.id, $0.migrations.count) })
+        for (module, number) in applied.sorted(by: { $0.key < $1.key }) {
+            guard let max = known[module] else {
+                throw StoreError.newerDatabase(path: path, detail: "it uses module '\(module)', which this coso does not have")
+            }
+            if number > max {
+                throw StoreError.newerDatabase(path: path, detail: "module '\(module)' is at migration \(number), this coso knows \(max)")
+            }
+        }
+        let pending = registry.modules.flatMap { m in
+            m.migrations.filter { $0.number > (applied[m.id] ?? 0) }.map { (m.id, $0) }
+        }
+        guard !pending.isEmpty else { return nil }
+
+        var backup: String?
+        if !applied.isEmpty {
+            let f = DateFormatter()
+            f.dateFormat = "yyyyMMdd'T'HHmmss"
+            f.timeZone = TimeZone(identifier: "UTC")
+            let target = path + ".backup-" + f.string(from: Date())
+            let queue = try DatabaseQueue(path: target)
+            try pool.backup(to: queue)
+            try queue.close()
+            backup = target
+        }
+        let now = WriteTransaction.timestamp()
+        try pool.write { db in
+            try db.execute(sql: Migrator.bookkeeping)
+            for (module, migration) in pending {
+                do {
+                    try db.execute(sql: migration.sql)
+                } catch {
+                    throw StoreError.migrationFailed(module: module, number: migration.number, reason: Store.describe(error))
+                }
+                try db.execute(sql: "INSERT INTO coso_migrations (module, number, name, applied_at) VALUES (?, ?, ?, ?)",
+                               arguments: [module, migration.number, migration.name, now])
+            }
+        }
+        return backup
+    }
+}

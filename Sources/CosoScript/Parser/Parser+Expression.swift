@@ -1,0 +1,141 @@
+import CosoCore
+
+extension Parser {
+    /// Lowest precedence first: or, and, not, comparison, + -, * /, unary minus, primary.
+    mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
+
+    mutating func orExpr() throws(Diagnostic) -> Expr {
+        var lhs = try andExpr()
+        while current.isWord("or") {
+            advance()
+            let rhs = try andExpr()
+            lhs = Expr(.binary("or", lhs, rhs), lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func andExpr() throws(Diagnostic) -> Expr {
+        var lhs = try notExpr()
+        while current.isWord("and") {
+            advance()
+            let rhs = try notExpr()
+            lhs = Expr(.binary("and", lhs, rhs), lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func notExpr() throws(Diagnostic) -> Expr {
+        if current.isWord("not") {
+            let start = current.span
+            advance()
+            let operand = try notExpr()
+            return Expr(.unary("not", operand), start.union(operand.span))
+        }
+        return try comparison()
+    }
+
+    static let comparisonOperators: Set<String> = ["==", "!=", "<", "<=", ">", ">=", "=~"]
+
+    mutating func comparison() throws(Diagnostic) -> Expr {
+        let lhs = try additive()
+        if case .symbol(let op) = current.kind, Parser.comparisonOperators.contains(op) {
+            advance()
+            let rhs = try additive()
+            return Expr(.binary(op, lhs, rhs), lhs.span.union(rhs.span))
+        }
+        if current.isWord("in") {
+            advance()
+            let rhs = try primary()
+            return Expr(.binary("in", lhs, rhs), lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func additive() throws(Diagnostic) -> Expr {
+        var lhs = try multiplicative()
+        while case .symbol(let op) = current.kind, op == "+" || op == "-" {
+            advance()
+            let rhs = try multiplicative()
+            lhs = Expr(.binary(op, lhs, rhs), lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func multiplicative() throws(Diagnostic) -> Expr {
+        var lhs = try unary()
+        while case .symbol(let op) = current.kind, op == "*" || op == "/" {
+            advance()
+            let rhs = try unary()
+            lhs = Expr(.binary(op, lhs, rhs), lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func unary() throws(Diagnostic) -> Expr {
+        if current.isSymbol("-") {
+            let start = current.span
+            advance()
+            let operand = try unary()
+            return Expr(.unary("-", operand), start.union(operand.span))
+        }
+        return try primary()
+    }
+
+    mutating func primary() throws(Diagnostic) -> Expr {
+        let tok = current
+        switch tok.kind {
+        case .number(let s):
+            advance()
+            if let i = Int64(s) { return Expr(.literal(.int(i)), tok.span) }
+            if let d = Double(s) { return Expr(.literal(.double(d)), tok.span) }
+            throw Diagnostic("E0106", vi: "số quá lớn", en: "number too large", span: tok.span)
+        case .string(let s):
+            advance()
+            return Expr(.literal(.text(s)), tok.span)
+        case .date(let d):
+            advance()
+            return Expr(.literal(.date(d)), tok.span)
+        case .variable(let v):
+            advance()
+            return Expr(.variable(v), tok.span)
+        case .symbol("("):
+            advance()
+            let inner = try expression()
+            try expect(")", Label(vi: "dấu )", en: "')'"))
+            return Expr(inner.kind, tok.span.union(SourceSpan(previousEnd - 1, previousEnd)))
+        case .symbol("["):
+            advance()
+            var items: [Expr] = []
+            if !current.isSymbol("]") {
+                repeat { items.append(try expression()) } while eat(",")
+            }
+            try expect("]", Label(vi: "dấu ] hoặc ,", en: "']' or ','"))
+            return Expr(.list(items), SourceSpan(tok.span.start, previousEnd))
+        case .identifier(let word):
+            switch word {
+            case "true": advance(); return Expr(.literal(.bool(true)), tok.span)
+            case "false": advance(); return Expr(.literal(.bool(false)), tok.span)
+            case "null": advance(); return Expr(.literal(.null), tok.span)
+            default: break
+            }
+            let first = try name()
+            if current.isSymbol("("), current.span.start == first.span.end {
+                advance()
+                var args: [Expr] = []
+                if !current.isSymbol(")") {
+                    repeat { args.append(try expression()) } while eat(",")
+                }
+                try expect(")", Label(vi: "dấu ) hoặc ,", en: "')' or ','"))
+                return Expr(.call(first, args), SourceSpan(first.span.start, previousEnd))
+            }
+            var names = [first]
+            while current.isSymbol("."), current.span.start == names.last!.span.end {
+                advance()
+                names.append(try name())
+            }
+            return Expr(.path(names), SourceSpan(first.span.start, names.last!.span.end))
+        default:
+            throw unexpected(expecting: Label(vi: "một giá trị", en: "a value"))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CosoCore
+
+extension Parser {
+    static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct"]
+
+    /// `element ('|' element)*`
+    mutating func pipeline() throws(Diagnostic) -> Pipeline {
+        let start = current.span.start
+        var elements = [try element()]
+        while eat("|") {
+            elements.append(try element())
+        }
+        return Pipeline(elements: elements, span: SourceSpan(start, previousEnd))
+    }
+
+    mutating func element() throws(Diagnostic) -> Element {
+        guard case .identifier(let word) = current.kind else {
+            throw unexpected(expecting: Label(vi: "một bảng, một bước (where, select, ...) hoặc một lệnh",
+                                            en: "an entity, a stage (where, select, ...) or a command"))
+        }
+        if Parser.stageKeywords.contains(word) { return .stage(try stage()) }
+        return .call(try call())
+    }
+
+    mutating func stage() throws(Diagnostic) -> Stage {
+        let keyword = try name()
+        let kind: StageKind
+        switch keyword.text {
+        case "where": kind = .where(try expression())
+        case "select":
+            var items: [SelectItem] = []
+            repeat {
+                var alias: Name?
+                if current.identifier != nil, peek(1).isSymbol(":") {
+                    alias = try name()
+                    advance()
+                }
+                items.append(SelectItem(alias: alias, expr: try expression()))
+            } while eat(",")
+            kind = .select(items)
+        case "sort":
+            var keys: [SortKey] = []
+            repeat {
+                let descending = eat("-")
+                keys.append(SortKey(expr: try expression(), descending: descending))
+            } while eat(",")
+            kind = .sort(keys)
+        case "take": kind = .take(try expression())
+        case "skip": kind = .skip(try expression())
+        case "count": kind = .count
+        case "first": kind = .first
+        default: kind = .distinct
+        }
+        return Stage(keyword: keyword, kind: kind, span: SourceSpan(keyword.span.start, previousEnd))
+    }
+
+    /// `word (label: expr | primary)*` up to `|` or the end of the statement.
+    mutating func call() throws(Diagnostic) -> Call {
+        let head = try name()
+        var arguments: [Argument] = []
+        while !(current.kind == .end || current.kind == .eof || current.isSymbol("|") || current.isSymbol(")")) {
+            if current.identifier != nil, peek(1).isSymbol(":") {
+                let label = try name()
+                advance()
+                arguments.append(Argument(label: label, value: try unary()))
+            } else {
+                arguments.append(Argument(label: nil, value: try unary()))
+            }
+        }
+        return Call(head: head, arguments: arguments, span: SourceSpan(head.span.start, previousEnd))
+    }
+}

@@ -1,0 +1,76 @@
+import CosoCore
+
+/// Recursive-descent parser: statements, split by construct across `Parser+*.swift`.
+public struct Parser {
+    var tokens: [Token]
+    var pos = 0
+
+    public init(tokens: [Token]) { self.tokens = tokens }
+
+    /// Parses a whole source into statements.
+    public static func parse(_ text: String) throws(Diagnostic) -> [Statement] {
+        var p = Parser(tokens: try Lexer.tokenize(text))
+        return try p.statements()
+    }
+
+    mutating func statements() throws(Diagnostic) -> [Statement] {
+        var result: [Statement] = []
+        while !atEOF {
+            if current.kind == .end { advance(); continue }
+            result.append(try statement())
+            guard current.kind == .end || current.kind == .eof else {
+                throw unexpected(expecting: Label(vi: "hết câu lệnh hoặc |", en: "the end of the statement or |"))
+            }
+        }
+        return result
+    }
+
+    mutating func statement() throws(Diagnostic) -> Statement {
+        if case .identifier(let word) = current.kind, !["not", "true", "false", "null"].contains(word),
+           !peek(1).isSymbol("(") {
+            return .pipeline(try pipeline())
+        }
+        return .expression(try expression())
+    }
+
+    // MARK: Token stream
+
+    var current: Token { tokens[pos] }
+    var atEOF: Bool { current.kind == .eof }
+    func peek(_ n: Int) -> Token { tokens[min(pos + n, tokens.count - 1)] }
+    mutating func advance() { if pos < tokens.count - 1 { pos += 1 } }
+    var previousEnd: Int { pos > 0 ? tokens[pos - 1].span.end : 0 }
+
+    mutating func eat(_ symbol: String) -> Bool {
+        if current.isSymbol(symbol) { advance(); return true }
+        return false
+    }
+
+    mutating func expect(_ symbol: String, _ what: Label) throws(Diagnostic) {
+        guard eat(symbol) else { throw unexpected(expecting: what) }
+    }
+
+    mutating func name() throws(Diagnostic) -> Name {
+        guard case .identifier(let s) = current.kind else {
+            throw unexpected(expecting: Label(vi: "một tên", en: "a name"))
+        }
+        let n = Name(text: s, span: current.span)
+        advance()
+        return n
+    }
+
+    func unexpected(expecting: Label) -> Diagnostic {
+        let found: Label
+        switch current.kind {
+        case .eof, .end: found = Label(vi: "hết dòng", en: "the end of the line")
+        case .identifier(let s): found = Label(vi: "'\(s)'", en: "'\(s)'")
+        case .symbol(let s): found = Label(vi: "'\(s)'", en: "'\(s)'")
+        case .string: found = Label(vi: "một chuỗi", en: "a string")
+        case .number(let s): found = Label(vi: s, en: s)
+        case .date(let d): found = Label(vi: "@\(d.iso)", en: "@\(d.iso)")
+        case .variable(let v): found = Label(vi: "$\(v)", en: "$\(v)")
+        }
+        return Diagnostic("E0110", Label(vi: "cần \(expecting.vi), gặp \(found.vi)", en: "expected \(expecting.en), found \(found.en)"),
+                          span: current.span)
+    }
+}

@@ -1,0 +1,210 @@
+import CosoCore
+
+/// Compiles expressions to SQL fragments. Every literal becomes a `?` with a bound value;
+/// identifiers come only from the catalogue.
+struct ExprCompiler {
+    let scope: Scope
+    let catalog: Catalog
+    let today: LocalDate
+    let variables: [String: Value]
+
+    func compile(_ e: Expr) throws(Diagnostic) -> Fragment {
+        switch e.kind {
+        case .literal(let v):
+            if case .null = v { return Fragment("NULL", [], .null) }
+            return Fragment("?", [v], ExprType(v))
+        case .variable(let name):
+            guard let v = variables[name] else {
+                throw Diagnostic("E0204", Label(vi: "chưa có biến $\(name)", en: "unknown variable $\(name)"), span: e.span,
+                                 help: Label(vi: "đặt giá trị khi chạy: coso run FILE --set \(name)=...",
+                                             en: "set it when running: coso run FILE --set \(name)=..."))
+            }
+            return Fragment("?", [v], ExprType(v))
+        case .path(let names):
+            return try scope.resolve(names)
+        case .list(let items):
+            var parts: [Fragment] = []
+            for item in items { parts.append(try compile(item)) }
+            return Fragment("(" + parts.map(\.sql).joined(separator: ", ") + ")", parts.flatMap(\.binds),
+                            .list(parts.first?.type ?? .null))
+        case .unary(let op, let operand):
+            let f = try compile(operand)
+            if op == "not" {
+                try require(f, .bool, operand.span)
+                return Fragment("NOT (\(f.sql))", f.binds, .bool)
+            }
+            guard f.type.isNumeric else { throw typeError(Label(vi: "dấu - cần một số", en: "'-' needs a number"), operand.span) }
+            return Fragment("-(\(f.sql))", f.binds, f.type)
+        case .binary(let op, let lhs, let rhs):
+            return try binary(op, lhs, rhs, span: e.span)
+        case .call(let name, let args):
+            return try call(name, args, span: e.span)
+        }
+    }
+
+    // MARK: Operators
+
+    private func binary(_ op: String, _ lhs: Expr, _ rhs: Expr, span: SourceSpan) throws(Diagnostic) -> Fragment {
+        switch op {
+        case "and", "or":
+            let l = try compile(lhs), r = try compile(rhs)
+            try require(l, .bool, lhs.span); try require(r, .bool, rhs.span)
+            return Fragment("(\(l.sql) \(op.uppercased()) \(r.sql))", l.binds + r.binds, .bool)
+        case "+", "-", "*", "/":
+            let l = try compile(lhs), r = try compile(rhs)
+            if l.type == .date, r.type == .int, op == "+" || op == "-" {
+                // Day arithmetic on ISO dates, in stock SQLite.
+                return Fragment("date(\(l.sql), (\(op == "-" ? "-" : "")\(r.sql)) || ' days')", l.binds + r.binds, .date)
+            }
+            guard l.type.isNumeric || l.type == .null, r.type.isNumeric || r.type == .null else {
+                throw typeError(Label(vi: "phép \(op) cần hai số", en: "'\(op)' needs two numbers"), span)
+            }
+            let t: ExprType = (l.type == .decimal || r.type == .decimal || op == "/") ? .decimal : .int
+            let sql = op == "/" ? "(CAST(\(l.sql) AS REAL) / \(r.sql))" : "(\(l.sql) \(op) \(r.sql))"
+            return Fragment(sql, l.binds + r.binds, t)
+        case "=~":
+            return try contains(lhs, rhs, span: span)
+        case "in":
+            let l = try compile(lhs)
+            guard case .list(let items) = rhs.kind else {
+                throw typeError(Label(vi: "sau in cần một danh sách [..]", en: "'in' needs a list [..]"), rhs.span)
+            }
+            var parts: [Fragment] = []
+            for item in items { parts.append(try operand(item, against: l)) }
+            guard !parts.isEmpty else { return Fragment("0", [], .bool) }
+            return Fragment("\(l.sql) IN (" + parts.map(\.sql).joined(separator: ", ") + ")",
+                            l.binds + parts.flatMap(\.binds), .bool)
+        default:
+            return try comparison(op, lhs, rhs, span: span)
+        }
+    }
+
+    private func comparison(_ op: String, _ lhs: Expr, _ rhs: Expr, span: SourceSpan) throws(Diagnostic) -> Fragment {
+        var l = try compile(lhs)
+        // `x == null` is IS NULL: coso's semantics, whatever the engine.
+        if case .literal(.null) = rhs.kind {
+            guard op == "==" || op == "!=" else {
+                throw typeError(Label(vi: "chỉ so sánh với null bằng == hoặc !=", en: "compare with null only with == or !="), rhs.span)
+            }
+            return Fragment("\(l.sql) IS \(op == "==" ? "" : "NOT ")NULL", l.binds, .bool)
+        }
+        var r = try operand(rhs, against: l)
+        // A reference compared with text compares the referenced row's name.
+        if case .reference = l.type, r.type == .text, let d = scope.display(of: l) { l = d }
+        if case .enumeration(let id) = l.type, ["<", "<=", ">", ">="].contains(op), let en = catalog.enumType(id) {
+            // Enum cases compare by their declared order.
+            let ordinal = "(CASE \(l.sql) " + en.cases.enumerated().map { "WHEN '\($0.element.id)' THEN \($0.offset)" }
+                .joined(separator: " ") + " END)"
+            let caseID = r.binds.first?.textValue ?? ""
+            r = Fragment("?", [.int(Int64(en.index(of: caseID) ?? 0))], .int)
+            return Fragment("\(ordinal) \(op) \(r.sql)", l.binds + r.binds, .bool)
+        }
+        try compatible(l, r, span: span)
+        let sqlOp = op == "==" ? "=" : op
+        return Fragment("\(l.sql) \(sqlOp) \(r.sql)", l.binds + r.binds, .bool)
+    }
+
+    /// Compiles the right-hand side of a comparison, reading a bare name as an enum case when
+    /// the left side is an enum (`kind == village_cell`), and text as a case label ("trung cấp").
+    private func operand(_ e: Expr, against l: Fragment) throws(Diagnostic) -> Fragment {
+        guard case .enumeration(let id) = l.type, let en = catalog.enumType(id) else { return try compile(e) }
+        var word: String?
+        switch e.kind {
+        case .path(let names) where names.count == 1:
+            if (try? scope.resolve(names)) == nil { word = names[0].text }
+        case .literal(.text(let s)): word = s
+        default: break
+        }
+        guard let word else { return try compile(e) }
+        guard let c = en.find(word) else {
+            let suggestion = Suggest.closest(to: word, in: en.cases.map(\.id))
+            throw Diagnostic("E0205", Label(vi: "'\(word)' không phải giá trị của \(en.label.vi)",
+                                           en: "'\(word)' is not a case of \(en.label.en)"),
+                             span: e.span, help: suggestion.map { Label(vi: "có phải ý bạn là \($0)?", en: "did you mean \($0)?") }
+                                ?? Label(vi: "các giá trị: " + en.cases.map(\.id).joined(separator: ", "),
+                                         en: "cases: " + en.cases.map(\.id).joined(separator: ", ")))
+        }
+        return Fragment("?", [.text(c.id)], .enumeration(id))
+    }
+
+    /// `field =~ "text"`: case- and diacritic-insensitive contains on the folded shadow column.
+    private func contains(_ lhs: Expr, _ rhs: Expr, span: SourceSpan) throws(Diagnostic) -> Fragment {
+        let l = try compile(lhs)
+        guard let (alias, field) = l.field, let folded = field.foldedColumn else {
+            throw typeError(Label(vi: "=~ chỉ dùng với trường tìm kiếm được (như name)",
+                                  en: "=~ works only on searchable fields (such as name)"), lhs.span)
+        }
+        let r = try compile(rhs)
+        guard r.type == .text, let needle = r.binds.first?.textValue else {
+            throw typeError(Label(vi: "sau =~ cần một chuỗi", en: "=~ needs a string"), rhs.span)
+        }
+        let pattern = "%" + Self.escapeLike(VietnameseText.fold(VietnameseText.nfc(needle))) + "%"
+        return Fragment("\(alias).\(folded) LIKE ? ESCAPE '\\'", [.text(pattern)], .bool)
+    }
+
+    static func escapeLike(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    // MARK: Functions
+
+    private func call(_ name: Name, _ args: [Expr], span: SourceSpan) throws(Diagnostic) -> Fragment {
+        func arity(_ n: Int) throws(Diagnostic) {
+            guard args.count == n else {
+                throw Diagnostic("E0207", Label(vi: "\(name.text)() cần \(n) tham số", en: "\(name.text)() takes \(n) argument(s)"),
+                                 span: span)
+            }
+        }
+        switch name.text {
+        case "today":
+            try arity(0)
+            return Fragment("?", [.date(today)], .date)
+        case "year":
+            try arity(1)
+            let d = try compile(args[0]); try require(d, .date, args[0].span)
+            return Fragment("CAST(substr(\(d.sql), 1, 4) AS INTEGER)", d.binds, .int)
+        case "age":
+            try arity(1)
+            let d = try compile(args[0]); try require(d, .date, args[0].span)
+            // Whole years from the date to today (Asia/Ho_Chi_Minh), bound from Swift.
+            let sql = "(CAST(substr(?, 1, 4) AS INTEGER) - CAST(substr(\(d.sql), 1, 4) AS INTEGER)"
+                + " - (substr(\(d.sql), 6, 5) > substr(?, 6, 5)))"
+            return Fragment(sql, [.date(today)] + d.binds + d.binds + [.date(today)], .int)
+        default:
+            let known = ["today", "year", "age"]
+            throw Diagnostic("E0206", Label(vi: "không có hàm \(name.text)()", en: "unknown function \(name.text)()"),
+                             span: name.span, help: Scope.didYouMean(Suggest.closest(to: name.text, in: known), among: known))
+        }
+    }
+
+    // MARK: Type checks
+
+    private func require(_ f: Fragment, _ t: ExprType, _ span: SourceSpan) throws(Diagnostic) {
+        guard f.type == t || f.type == .null else {
+            throw typeError(Label(vi: "cần kiểu \(t), gặp \(f.type)", en: "expected \(t), found \(f.type)"), span)
+        }
+    }
+
+    private func compatible(_ l: Fragment, _ r: Fragment, span: SourceSpan) throws(Diagnostic) {
+        switch (l.type, r.type) {
+        case (.null, _), (_, .null): return
+        case let (a, b) where a == b: return
+        case let (a, b) where a.isNumeric && b.isNumeric: return
+        case (.reference, .int), (.int, .reference): return
+        case (.date, .text), (.text, .date):
+            throw typeError(Label(vi: "so sánh ngày với chuỗi: viết ngày dạng @YYYY-MM-DD",
+                                  en: "comparing a date with text: write dates as @YYYY-MM-DD"), span)
+        default:
+            throw typeError(Label(vi: "không so sánh được \(l.type) với \(r.type)", en: "cannot compare \(l.type) with \(r.type)"), span)
+        }
+    }
+
+    private func typeError(_ message: Label, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic("E0208", message, span: span)
+    }
+}

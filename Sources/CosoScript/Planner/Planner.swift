@@ -1,0 +1,97 @@
+import CosoCore
+
+/// Resolves a parsed pipeline against the catalogue and plans it: ONE SQL statement for a query,
+/// or a command with typed arguments (and the query of its input rows).
+public struct Planner {
+    public let catalog: Catalog
+    public let today: LocalDate
+    public var variables: [String: Value] = [:]
+
+    public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:]) {
+        self.catalog = catalog; self.today = today; self.variables = variables
+    }
+
+    public func plan(_ pipeline: Pipeline) throws(Diagnostic) -> Plan {
+        guard case .call(let head) = pipeline.elements[0] else {
+            let s = pipeline.elements[0].span
+            throw Diagnostic("E0201", Label(vi: "câu lệnh phải bắt đầu bằng một bảng (như members) hoặc một lệnh",
+                                           en: "a statement starts with an entity (such as members) or a command"), span: s,
+                             help: Label(vi: "ví dụ: members | where ...", en: "for example: members | where ..."))
+        }
+        if let command = commandFor(head) {
+            guard pipeline.elements.count == 1 else {
+                throw Diagnostic("E0211", Label(vi: "lệnh \(command.name) không truyền kết quả sang bước sau",
+                                               en: "command \(command.name) produces no rows for a later stage"),
+                                 span: pipeline.elements[1].span)
+            }
+            return .command(try commandPlan(command, head, input: nil))
+        }
+        guard let entity = catalog.entity(head.head.text) else { throw unknownName(head.head) }
+        if let extra = head.arguments.first {
+            throw Diagnostic("E0212", Label(vi: "sau tên bảng \(entity.name) cần dấu |", en: "after the entity \(entity.name) put a |"),
+                             span: extra.span, help: Label(vi: "ví dụ: \(entity.name) | where ...", en: "for example: \(entity.name) | where ..."))
+        }
+        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables)
+        var counted = false
+        for (i, element) in pipeline.elements.enumerated().dropFirst() {
+            if counted {
+                throw Diagnostic("E0213", Label(vi: "sau count không còn bước nào", en: "nothing can follow count"), span: element.span)
+            }
+            switch element {
+            case .stage(let stage):
+                switch stage.kind {
+                case .where(let e): try q.addWhere(e)
+                case .select(let items): try q.addSelect(items)
+                case .sort(let keys): try q.addSort(keys)
+                case .take(let e): try q.addTake(e)
+                case .skip(let e): try q.addSkip(e)
+                case .distinct: q.addDistinct()
+                case .first: try q.addTake(Expr(.literal(.int(1)), stage.span))
+                case .count: counted = true
+                }
+            case .call(let call):
+                guard let command = commandFor(call) else { throw unknownName(call.head, afterPipe: true) }
+                guard i == pipeline.elements.count - 1 else {
+                    throw Diagnostic("E0211", Label(vi: "lệnh \(command.name) phải là bước cuối", en: "command \(command.name) must be the last stage"),
+                                     span: pipeline.elements[i + 1].span)
+                }
+                guard let inputEntity = command.input else {
+                    throw Diagnostic("E0214", Label(vi: "lệnh \(command.name) không nhận dữ liệu qua |",
+                                                   en: "command \(command.name) takes no input through |"), span: call.head.span,
+                                     help: Label(vi: "dùng: \(command.signature)", en: "usage: \(command.signature)"))
+                }
+                guard q.rootEntity?.name == inputEntity, !q.hasSelect, let ids = q.idsQuery() else {
+                    throw Diagnostic("E0214", Label(vi: "lệnh \(command.name) cần các dòng của \(inputEntity)",
+                                                   en: "command \(command.name) needs rows of \(inputEntity)"), span: call.head.span,
+                                     help: Label(vi: "ví dụ: \(inputEntity) | where ... | \(command.name) ...",
+                                                 en: "for example: \(inputEntity) | where ... | \(command.name) ..."))
+                }
+                return .command(try commandPlan(command, call, input: ids))
+            }
+        }
+        return .query(counted ? q.countQuery() : q.rowsQuery())
+    }
+
+    /// The command a call names: the longest command whose words are the head and the leading
+    /// bare-word arguments (`org add ...`).
+    func commandFor(_ call: Call) -> Command? {
+        guard catalog.commandHeads.contains(call.head.text) else { return nil }
+        var words = [call.head.text]
+        for a in call.arguments {
+            guard a.label == nil, case .path(let names) = a.value.kind, names.count == 1 else { break }
+            words.append(names[0].text)
+        }
+        return catalog.command(matching: words)
+    }
+
+    private func unknownName(_ name: Name, afterPipe: Bool = false) -> Diagnostic {
+        let candidates = afterPipe ? Array(catalog.commands.keys) + Array(Parser.stageKeywords)
+                                   : catalog.entityNames + catalog.commandNames
+        let suggestion = Suggest.closest(to: name.text, in: candidates)
+        let what = afterPipe ? Label(vi: "không có bước hay lệnh '\(name.text)'", en: "unknown stage or command '\(name.text)'")
+                             : Label(vi: "không có bảng hay lệnh '\(name.text)'", en: "unknown entity or command '\(name.text)'")
+        return Diagnostic(afterPipe ? "E0215" : "E0201", what, span: name.span,
+                          help: suggestion.map { Label(vi: "có phải ý bạn là '\($0)'? Xem .help", en: "did you mean '\($0)'? See .help") }
+                            ?? Label(vi: "xem danh sách bằng .help", en: "see the list with .help"))
+    }
+}

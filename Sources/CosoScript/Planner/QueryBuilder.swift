@@ -1,0 +1,207 @@
+import CosoCore
+
+/// Builds one SELECT from pipeline stages, wrapping the query so far in a subquery when a stage
+/// cannot join the current SELECT (a `where` after `take`, anything after `select`), as PRQL does.
+final class QueryBuilder {
+    let catalog: Catalog
+    let today: LocalDate
+    let variables: [String: Value]
+    private var counter = 0
+    private(set) var scope: Scope
+
+    private var from: String
+    private var fromBinds: [Value] = []
+    private var select: [(Fragment, ResultColumn)]?
+    private var wheres: [Fragment] = []
+    private var orders: [Fragment] = []
+    private var limit: Fragment?
+    private var offset: Fragment?
+    private var distinct = false
+
+    init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value]) {
+        self.catalog = catalog; self.today = today; self.variables = variables
+        var c = 0
+        let next: () -> String = { c += 1; return "t\(c)" }
+        scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next)
+        from = "\(entity.table) AS t0"
+    }
+
+    var compiler: ExprCompiler { ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables) }
+
+    /// The entity rows come from, while no wrapping has happened.
+    var rootEntity: Entity? { if case .entity(let e) = scope.source { return e } else { return nil } }
+    var hasSelect: Bool { select != nil }
+
+    // MARK: Stages
+
+    func addWhere(_ e: Expr) throws(Diagnostic) {
+        if select != nil || limit != nil || offset != nil || distinct { wrap() }
+        let f = try compiler.compile(e)
+        guard f.type == .bool || f.type == .null else {
+            throw Diagnostic("E0209", Label(vi: "where cần một điều kiện đúng/sai, gặp \(f.type)",
+                                           en: "where needs a true/false condition, found \(f.type)"), span: e.span)
+        }
+        wheres.append(f)
+    }
+
+    func addSelect(_ items: [SelectItem]) throws(Diagnostic) {
+        if select != nil || limit != nil || offset != nil || distinct { wrap() }
+        var out: [(Fragment, ResultColumn)] = []
+        for item in items {
+            var f = try compiler.compile(item.expr)
+            var label = Label(vi: item.alias?.text ?? "", en: item.alias?.text ?? "")
+            var name = item.alias?.text ?? ""
+            if case .path(let names) = item.expr.kind {
+                if item.alias == nil {
+                    name = names.map(\.text).joined(separator: ".")
+                    label = headerLabel(names)
+                }
+                if let d = scope.display(of: f) { f = d }
+            } else if item.alias == nil {
+                name = "c\(out.count + 1)"
+                label = Label(vi: name, en: name)
+            }
+            out.append((f, ResultColumn(name: name, label: label, type: f.type.fieldType)))
+        }
+        select = out
+    }
+
+    func addSort(_ keys: [SortKey]) throws(Diagnostic) {
+        if select != nil || limit != nil || offset != nil || distinct { wrap() }
+        var fresh: [Fragment] = []
+        for k in keys {
+            var f = try compiler.compile(k.expr)
+            if let d = scope.display(of: f) { f = d }
+            // Text sorts in Vietnamese alphabetical order through the shadow sort-key column.
+            if let (alias, field) = f.field, field.searchable { f = Fragment("\(alias).\(field.column)_sort", [], f.type) }
+            let dir = k.descending ? " DESC" : ""
+            // Nulls last on every engine.
+            fresh.append(Fragment("(\(f.sql)) IS NULL, \(f.sql)\(dir)", f.binds + f.binds, f.type))
+        }
+        // A later sort is the primary order; earlier keys break ties.
+        orders = fresh + orders
+    }
+
+    func addTake(_ e: Expr) throws(Diagnostic) {
+        let f = try count(e, "take")
+        if limit != nil { wrap() }
+        limit = f
+    }
+
+    func addSkip(_ e: Expr) throws(Diagnostic) {
+        let f = try count(e, "skip")
+        if limit != nil || offset != nil { wrap() }
+        offset = f
+    }
+
+    func addDistinct() {
+        if limit != nil || offset != nil { wrap() }
+        distinct = true
+    }
+
+    private func count(_ e: Expr, _ stage: String) throws(Diagnostic) -> Fragment {
+        let f = try compiler.compile(e)
+        guard f.type == .int, case .int(let n)? = f.binds.first, n >= 0 || !f.binds.isEmpty else {
+            throw Diagnostic("E0210", Label(vi: "\(stage) cần một số nguyên không âm", en: "\(stage) needs a non-negative integer"),
+                             span: e.span)
+        }
+        if case .int(let n)? = f.binds.first, n < 0 {
+            throw Diagnostic("E0210", Label(vi: "\(stage) cần một số nguyên không âm", en: "\(stage) needs a non-negative integer"),
+                             span: e.span)
+        }
+        return f
+    }
+
+    // MARK: Rendering
+
+    /// Default columns: every non-secret field, references shown by the referenced row's name.
+    private func defaultColumns() -> [(Fragment, ResultColumn)] {
+        switch scope.source {
+        case .columns(let cols):
+            return cols.enumerated().map { i, c in (Fragment("\(scope.alias).c\(i)", [], c.type.map(ExprType.init) ?? .text), c) }
+        case .entity(let e):
+            return e.fields.filter { !$0.secret }.map { field in
+                var f = Fragment("\(scope.alias).\(field.column)", [], ExprType(field.type), field: (scope.alias, field))
+                if let d = scope.display(of: f) { f = d }
+                return (f, ResultColumn(name: field.name, label: field.label, type: f.type.fieldType))
+            }
+        }
+    }
+
+    private func headerLabel(_ names: [Name]) -> Label {
+        guard case .entity(var entity) = scope.source else {
+            let t = names.map(\.text).joined(separator: "."); return Label(vi: t, en: t)
+        }
+        var vi: [String] = [], en: [String] = []
+        for n in names {
+            guard let f = entity.field(n.text) else { break }
+            vi.append(f.label.vi); en.append(f.label.en)
+            if case .reference(let t) = f.type, let next = catalog.entity(t) { entity = next }
+        }
+        if vi.count > 1 { vi.removeLast(); en.removeLast(); return Label(vi: vi.joined(separator: " › "), en: en.joined(separator: " › ")) }
+        return Label(vi: vi.joined(separator: " › "), en: en.joined(separator: " › "))
+    }
+
+    /// The SELECT for the rows so far, with output columns aliased c0, c1, ...
+    func render(columnsOverride: [(Fragment, ResultColumn)]? = nil) -> (String, [Value], [ResultColumn]) {
+        let cols = columnsOverride ?? select ?? defaultColumns()
+        var sql = "SELECT " + (distinct ? "DISTINCT " : "")
+        sql += cols.enumerated().map { "\($0.element.0.sql) AS c\($0.offset)" }.joined(separator: ", ")
+        var binds = cols.flatMap(\.0.binds)
+        sql += " FROM " + from + scope.joinSQL
+        binds += fromBinds
+        if !wheres.isEmpty {
+            sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND ")
+            binds += wheres.flatMap(\.binds)
+        }
+        if !orders.isEmpty {
+            sql += " ORDER BY " + orders.map(\.sql).joined(separator: ", ")
+            binds += orders.flatMap(\.binds)
+        }
+        if let limit {
+            sql += " LIMIT " + limit.sql; binds += limit.binds
+        } else if offset != nil {
+            sql += " LIMIT -1"
+        }
+        if let offset { sql += " OFFSET " + offset.sql; binds += offset.binds }
+        return (sql, binds, cols.map(\.1))
+    }
+
+    /// Turns everything so far into a subquery; names now refer to its output columns.
+    func wrap() {
+        let (sql, binds, columns) = render()
+        counter += 1
+        let alias = "s\(counter)"
+        scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: { "unused" })
+        from = "(\(sql)) AS \(alias)"
+        fromBinds = binds
+        select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false
+    }
+
+    func rowsQuery() -> CompiledQuery {
+        let (sql, binds, columns) = render()
+        return CompiledQuery(sql: sql, binds: binds, columns: columns, shape: .rows)
+    }
+
+    func countQuery() -> CompiledQuery {
+        let simple = select == nil && limit == nil && offset == nil && !distinct
+        let label = Label(vi: "Số lượng", en: "Count")
+        if simple {
+            var sql = "SELECT count(*) FROM " + from + scope.joinSQL
+            var binds = fromBinds
+            if !wheres.isEmpty { sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND "); binds += wheres.flatMap(\.binds) }
+            return CompiledQuery(sql: sql, binds: binds, columns: [ResultColumn(name: "count", label: label, type: .int)], shape: .scalar)
+        }
+        let (inner, binds, _) = render()
+        return CompiledQuery(sql: "SELECT count(*) FROM (\(inner))", binds: binds,
+                             columns: [ResultColumn(name: "count", label: label, type: .int)], shape: .scalar)
+    }
+
+    /// The ids of the rows, for a command's pipeline input.
+    func idsQuery() -> CompiledQuery? {
+        guard case .entity = scope.source, select == nil else { return nil }
+        let f = Fragment("t0.id", [], .int)
+        let (sql, binds, _) = render(columnsOverride: [(f, ResultColumn(name: "id", label: Label(vi: "Mã", en: "ID"), type: .int))])
+        return CompiledQuery(sql: sql, binds: binds, columns: [], shape: .rows)
+    }
+}

@@ -1,0 +1,100 @@
+import CosoCore
+
+/// What names mean in the current stage: the fields of an entity (following references through
+/// joins), or the output columns of a wrapped subquery.
+final class Scope {
+    enum Source {
+        case entity(Entity)
+        case columns([ResultColumn])
+    }
+
+    let source: Source
+    let alias: String
+    let catalog: Catalog
+    private(set) var joins: [(key: String, alias: String, sql: String)] = []
+    private var aliasCounter: () -> String
+
+    init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String) {
+        self.source = source; self.alias = alias; self.catalog = catalog; self.aliasCounter = newAlias
+    }
+
+    var joinSQL: String { joins.map { " " + $0.sql }.joined() }
+
+    /// The alias of the table reached by following `path` (reference field names) from the root,
+    /// adding LEFT JOINs once per distinct path.
+    func join(path: [Field], from rootAlias: String) -> String {
+        var currentAlias = rootAlias
+        var key = ""
+        for f in path {
+            guard case .reference(let target) = f.type else { break }
+            key += (key.isEmpty ? "" : ".") + f.name
+            if let existing = joins.first(where: { $0.key == key }) {
+                currentAlias = existing.alias
+                continue
+            }
+            let a = aliasCounter()
+            joins.append((key, a, "LEFT JOIN \(target) AS \(a) ON \(a).id = \(currentAlias).\(f.column)"))
+            currentAlias = a
+        }
+        return currentAlias
+    }
+
+    /// Resolves a dotted path to a column fragment, or explains what is wrong.
+    func resolve(_ names: [Name]) throws(Diagnostic) -> Fragment {
+        switch source {
+        case .columns(let columns):
+            let text = names.map(\.text).joined(separator: ".")
+            guard let i = columns.firstIndex(where: { $0.name == text }) else {
+                let span = names.first!.span.union(names.last!.span)
+                let suggestion = Suggest.closest(to: text, in: columns.map(\.name))
+                throw Diagnostic("E0202", Label(vi: "không có cột '\(text)' ở bước này", en: "no column '\(text)' at this stage"),
+                                 span: span, help: Scope.didYouMean(suggestion, among: columns.map(\.name)))
+            }
+            let col = columns[i]
+            return Fragment("\(alias).c\(i)", [], col.type.map(ExprType.init) ?? .text)
+        case .entity(let root):
+            var entity = root
+            var walked: [Field] = []
+            for (k, n) in names.enumerated() {
+                guard let field = entity.field(n.text) else {
+                    let suggestion = Suggest.closest(to: n.text, in: entity.fields.map(\.name))
+                    throw Diagnostic("E0202", Label(vi: "\(entity.name) không có trường '\(n.text)'",
+                                                   en: "\(entity.name) has no field '\(n.text)'"),
+                                     span: n.span, help: Scope.didYouMean(suggestion, among: entity.fields.map(\.name)))
+                }
+                if k == names.count - 1 {
+                    let a = join(path: walked, from: alias)
+                    return Fragment("\(a).\(field.column)", [], ExprType(field.type), field: (a, field))
+                }
+                guard case .reference(let target) = field.type, let next = catalog.entity(target) else {
+                    throw Diagnostic("E0203", Label(vi: "'\(n.text)' không phải tham chiếu nên không có trường con",
+                                                   en: "'\(n.text)' is not a reference, so it has no fields"),
+                                     span: names[k + 1].span)
+                }
+                walked.append(field)
+                entity = next
+            }
+            fatalError("unreachable: empty path")
+        }
+    }
+
+    /// The display column of a referenced row (`org` shown as the organisation's name).
+    func display(of fragment: Fragment) -> Fragment? {
+        guard case .reference(let target) = fragment.type, let (a, field) = fragment.field,
+              let entity = catalog.entity(target), let d = entity.displayField, let df = entity.field(d) else { return nil }
+        let key = joins.first(where: { $0.alias == a })?.key
+        let path = key.map { $0 + "." + field.name } ?? field.name
+        if let existing = joins.first(where: { $0.key == path }) {
+            return Fragment("\(existing.alias).\(df.column)", [], ExprType(df.type), field: (existing.alias, df))
+        }
+        let na = aliasCounter()
+        joins.append((path, na, "LEFT JOIN \(target) AS \(na) ON \(na).id = \(a).\(field.column)"))
+        return Fragment("\(na).\(df.column)", [], ExprType(df.type), field: (na, df))
+    }
+
+    static func didYouMean(_ suggestion: String?, among names: [String]) -> Label {
+        if let s = suggestion { return Label(vi: "có phải ý bạn là '\(s)'?", en: "did you mean '\(s)'?") }
+        let list = names.prefix(12).joined(separator: ", ")
+        return Label(vi: "các tên có thể dùng: \(list)", en: "available names: \(list)")
+    }
+}

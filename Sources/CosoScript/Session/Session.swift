@@ -1,0 +1,159 @@
+import CosoCore
+import Foundation
+
+/// One user's working session: the store, who they are, their language and date. `run(source)` is
+/// the one entry point that the REPL, `-c`, stdin and `.coso` scripts share.
+public final class Session: @unchecked Sendable {
+    // @unchecked: a session is used by one thread at a time (the REPL loop or a script run); only
+    // `interrupt()` is called from another thread, and it touches nothing but the store's pool.
+    public let store: Store
+    public var user: String
+    public var language: Language
+    public var today: LocalDate
+    /// `repl`, `-c`, `stdin`, `script:FILE`: recorded in the audit trail.
+    public var origin: String
+    public var variables: [String: Value] = [:]
+
+    public init(store: Store, user: String, language: Language = .vi, today: LocalDate = .today(), origin: String = "repl") {
+        self.store = store; self.user = user; self.language = language; self.today = today; self.origin = origin
+    }
+
+    public var catalog: Catalog { store.catalog }
+    var planner: Planner { Planner(catalog: catalog, today: today, variables: variables) }
+
+    /// Parses and runs every statement of `source`, stopping at the first error. Each command runs
+    /// in its own transaction, with its audit entry.
+    public func run(_ source: SourceFile, sink: any ResultSink) throws(SourceError) {
+        let statements: [Statement]
+        do { statements = try Parser.parse(source.text) } catch { throw SourceError(error, in: source) }
+        for statement in statements {
+            do {
+                try execute(statement, source: source, sink: sink)
+            } catch let e as Diagnostic {
+                throw SourceError(e, in: source)
+            } catch let e as SourceError {
+                throw e
+            } catch StoreError.interrupted {
+                throw SourceError(Diagnostic("E0601", Label(vi: "đã dừng (Ctrl-C)", en: "interrupted (Ctrl-C)"),
+                                             span: statement.span), in: source)
+            } catch {
+                throw SourceError(Diagnostic("E0700", Label(vi: "lỗi nội bộ: \(error)", en: "internal error: \(error)"),
+                                             span: statement.span), in: source)
+            }
+        }
+    }
+
+    public func run(_ text: String, name: String = "<input>", sink: any ResultSink) throws(SourceError) {
+        try run(SourceFile(name: name, text: text), sink: sink)
+    }
+
+    /// The plan of each statement, for `.sql`.
+    public func explain(_ source: SourceFile) throws(SourceError) -> String {
+        do {
+            return try Parser.parse(source.text).map { statement throws(Diagnostic) -> String in
+                switch statement {
+                case .expression(let e):
+                    return try compileExpression(e).sql
+                case .pipeline(let p):
+                    switch try planner.plan(p) {
+                    case .query(let q): return q.explanation
+                    case .command(let c):
+                        var text = "-- command \(c.command.name): " + c.arguments.keys.sorted().joined(separator: ", ")
+                        if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
+                        return text
+                    }
+                }
+            }.joined(separator: "\n")
+        } catch { throw SourceError(error, in: source) }
+    }
+
+    /// Cancels the running statement; safe from another thread (Ctrl-C).
+    public func interrupt() { store.interrupt() }
+
+    // MARK: Execution
+
+    private func execute(_ statement: Statement, source: SourceFile, sink: any ResultSink) throws {
+        switch statement {
+        case .expression(let e):
+            let q = try compileExpression(e)
+            try sink.scalar(try store.scalar(q.sql, q.binds), type: q.type.fieldType)
+        case .pipeline(let p):
+            switch try planner.plan(p) {
+            case .query(let q):
+                switch q.shape {
+                case .scalar:
+                    try sink.scalar(try store.scalar(q.sql, q.binds), type: q.columns.first?.type)
+                case .rows:
+                    try sink.begin(columns: q.columns)
+                    try store.query(q.sql, q.binds) { row in try sink.row(row) }
+                    try sink.end()
+                }
+            case .command(let plan):
+                let text = slice(source.text, p.span)
+                try sink.message(try runCommand(plan, statementText: text))
+            }
+        }
+    }
+
+    private func compileExpression(_ e: Expr) throws(Diagnostic) -> Fragment {
+        // A bare expression has no rows in scope: names are not fields here.
+        let scope = Scope(source: .columns([]), alias: "none", catalog: catalog, newAlias: { "none" })
+        let f = try ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables).compile(e)
+        return Fragment("SELECT " + f.sql, f.binds, f.type)
+    }
+
+    private func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
+        let origin = WriteOrigin(user: user, statement: statementText, source: self.origin)
+        var inputIDs: [Int64]?
+        if let input = plan.input {
+            var ids: [Int64] = []
+            try store.query(input.sql, input.binds) { row in if let id = row.first?.intValue { ids.append(id) } }
+            inputIDs = ids
+        }
+        do {
+            return try store.write(origin) { tx in
+                let arguments = try resolveReferences(plan, tx)
+                let call = CommandCall(arguments: arguments, input: inputIDs, today: today)
+                return try plan.command.body(call, tx).text(language)
+            }
+        } catch let v as RuleViolation {
+            throw Diagnostic(v.code, v.message, span: plan.spans[v.argument ?? ""] ?? plan.spans[""], help: v.help)
+        }
+    }
+
+    /// Turns reference arguments given by name into row ids, refusing unknown or ambiguous names.
+    private func resolveReferences(_ plan: CommandPlan, _ tx: WriteTransaction) throws -> [String: Value] {
+        var out = plan.arguments
+        for p in plan.command.positional + plan.command.labelled {
+            guard case .reference(let entityName) = p.type, let v = out[p.name], let entity = catalog.entity(entityName) else { continue }
+            switch v {
+            case .int(let id):
+                guard try tx.record(entityName, id: id) != nil else {
+                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)",
+                                        argument: p.name)
+                }
+            case .text(let name):
+                guard let display = entity.displayField else { continue }
+                let ids = try tx.ids(entityName, where: display, equals: .text(name))
+                if ids.isEmpty {
+                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
+                                        argument: p.name,
+                                        helpVi: "xem danh sách: \(entityName) | where name =~ \"...\"",
+                                        helpEn: "look it up: \(entityName) | where name =~ \"...\"")
+                }
+                if ids.count > 1 {
+                    throw RuleViolation("E0302", vi: "\(ids.count) \(entity.singular.vi) trùng tên này", en: "\(ids.count) \(entity.singular.en)s have this name",
+                                        argument: p.name, helpVi: "dùng mã (id) thay cho tên", helpEn: "give the id instead of the name")
+                }
+                out[p.name] = .int(ids[0])
+            default: continue
+            }
+        }
+        return out
+    }
+
+    private func slice(_ text: String, _ span: SourceSpan) -> String {
+        let bytes = Array(text.utf8)
+        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
+    }
+}
