@@ -41,3 +41,21 @@ void coso_install_sigint(void) {
     sigaction(SIGINT, &sa, NULL);
 }
 
+
+static char coso_string_breaks[] = "\"";
+static char coso_normal_breaks[] = " \t\n\"|,:.()[]=<>!~+-*/;";
+
+static char *coso_word_break_hook(void) {
+    int quotes = 0;
+    for (int i = 0; i < rl_point && rl_line_buffer[i]; i++) {
+        if (rl_line_buffer[i] == '\\' && i + 1 < rl_point) { i++; continue; }
+        if (rl_line_buffer[i] == '"') quotes++;
+    }
+    return (quotes % 2) ? coso_string_breaks : coso_normal_breaks;
+}
+
+void coso_rl_install_word_break_hook(void) {
+    rl_completion_word_break_hook = coso_word_break_hook;
+    rl_completer_word_break_characters = coso_normal_breaks;
+    rl_basic_word_break_characters = coso_normal_breaks;
+}

@@ -47,6 +47,17 @@ static inline void coso_rl_set_readline_name(const char *s) { rl_readline_name =
 
 static inline int coso_history_length(void) { return history_length; }
 
+/// Keep multi-line statements as one history entry across sessions: timestamps mark where an
+/// entry starts in the file, so embedded newlines survive a reload.
+static inline void coso_history_set_multiline(void) {
+    history_write_timestamps = 1;
+    history_multiline_entries = 1;
+}
+
+/// Install the word-break hook: inside an open string the whole text after the quote is the word
+/// to complete (organisation names contain spaces); elsewhere the usual breaks apply.
+void coso_rl_install_word_break_hook(void);
+
 /// Non-zero once SIGINT arrived; the REPL and long-running work poll and reset it.
 int coso_take_interrupt(void);
 int coso_peek_interrupt(void);

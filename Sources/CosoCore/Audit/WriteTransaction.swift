@@ -117,9 +117,12 @@ public final class WriteTransaction {
             }
             columns.append(field.column)
             args.append(value.databaseValue)
-            if let folded = field.foldedColumn {
+            if let folded = field.foldedColumn, let sort = field.sortColumn {
+                let text = value.textValue.map(VietnameseText.nfc)
                 columns.append(folded)
-                args.append(value.textValue.map { VietnameseText.fold(VietnameseText.nfc($0)) }?.databaseValue ?? .null)
+                args.append(text.map(VietnameseText.fold)?.databaseValue ?? .null)
+                columns.append(sort)
+                args.append(text.map(VietnameseText.sortKeyString)?.databaseValue ?? .null)
             }
         }
         return (columns, args)

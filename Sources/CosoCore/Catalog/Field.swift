@@ -36,6 +36,8 @@ public struct Field: Sendable, Hashable {
         return name
     }
 
-    /// The folded shadow column of a searchable text field.
+    /// The folded shadow column of a searchable text field (for `=~`).
     public var foldedColumn: String? { searchable ? column + "_folded" : nil }
+    /// The sort-key shadow column of a searchable text field (Vietnamese alphabetical order).
+    public var sortColumn: String? { searchable ? column + "_sort" : nil }
 }

@@ -76,6 +76,17 @@ public enum VietnameseText {
         return primary + [-1] + tones
     }
 
+    /// The sort key as text whose binary (memcmp) order is Vietnamese order, for the `_sort`
+    /// shadow columns: SQLite and the stock shell sort it correctly with no custom collation.
+    public static func sortKeyString(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for v in sortKey(s) {
+            // -1 (the separator between letters and tones) maps lowest, so "An" < "Anh".
+            out.append(UnicodeScalar(UInt32(v + 0x22)) ?? "~")
+        }
+        return String(out)
+    }
+
     public static func lessThan(_ a: String, _ b: String) -> Bool {
         sortKey(a).lexicographicallyPrecedes(sortKey(b))
     }

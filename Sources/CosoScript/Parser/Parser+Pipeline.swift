@@ -1,7 +1,7 @@
 import CosoCore
 
 extension Parser {
-    static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct"]
+    public static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct"]
 
     /// `element ('|' element)*`
     mutating func pipeline() throws(Diagnostic) -> Pipeline {
@@ -57,14 +57,14 @@ extension Parser {
     /// `word (label: expr | primary)*` up to `|` or the end of the statement.
     mutating func call() throws(Diagnostic) -> Call {
         let head = try name()
-        var arguments: [Argument] = []
+        var arguments: [CallArgument] = []
         while !(current.kind == .end || current.kind == .eof || current.isSymbol("|") || current.isSymbol(")")) {
             if current.identifier != nil, peek(1).isSymbol(":") {
                 let label = try name()
                 advance()
-                arguments.append(Argument(label: label, value: try unary()))
+                arguments.append(CallArgument(label: label, value: try unary()))
             } else {
-                arguments.append(Argument(label: nil, value: try unary()))
+                arguments.append(CallArgument(label: nil, value: try unary()))
             }
         }
         return Call(head: head, arguments: arguments, span: SourceSpan(head.span.start, previousEnd))

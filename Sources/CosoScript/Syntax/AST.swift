@@ -51,7 +51,7 @@ public struct Stage: Sendable, Equatable {
 }
 
 /// A labelled (`born: @1998-04-12`) or positional argument.
-public struct Argument: Sendable, Equatable {
+public struct CallArgument: Sendable, Equatable {
     public let label: Name?
     public let value: Expr
     public var span: SourceSpan { label.map { $0.span.union(value.span) } ?? value.span }
@@ -61,7 +61,7 @@ public struct Argument: Sendable, Equatable {
 /// Which one it is, and how many leading words name the command, the resolver decides.
 public struct Call: Sendable, Equatable {
     public let head: Name
-    public let arguments: [Argument]
+    public let arguments: [CallArgument]
     public let span: SourceSpan
 }
 

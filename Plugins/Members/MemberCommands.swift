@@ -1,0 +1,200 @@
+import CosoCore
+import CosoOrganisations
+
+/// The member-work commands. Each enforces the rules of DOMAIN.md §3 that apply to it.
+enum MemberCommands {
+    static let admit = Command(
+        "admit",
+        summary: Label(vi: "Kết nạp đảng viên (R1: từ đủ 18 đến 60 tuổi; vào chi bộ đang hoạt động)",
+                       en: "Admit a member (R1: aged 18 to 60; into a cell that exists)"),
+        positional: [Parameter("name", .text, vi: "họ và tên", en: "full name")],
+        labelled: [
+            Parameter("born", .date, vi: "ngày sinh", en: "date of birth"),
+            Parameter("gender", .enumeration("gender"), vi: "giới tính", en: "gender"),
+            Parameter("org", .reference("orgs"), vi: "chi bộ", en: "cell"),
+            Parameter("on", .date, vi: "ngày quyết định kết nạp", en: "date of the admission decision"),
+            Parameter("ethnicity", .enumeration("ethnicity"), vi: "dân tộc", en: "ethnicity", required: false),
+            Parameter("religion", .enumeration("religion"), vi: "tôn giáo", en: "religion", required: false),
+            Parameter("national_id", .text, vi: "số CCCD (12 chữ số)", en: "national ID (12 digits)", required: false),
+            Parameter("occupation", .enumeration("occupation"), vi: "nghề nghiệp", en: "occupation", required: false),
+            Parameter("education", .enumeration("general_education"), vi: "giáo dục phổ thông", en: "general education", required: false),
+            Parameter("qualification", .enumeration("qualification"), vi: "chuyên môn", en: "qualification", required: false),
+            Parameter("theory", .enumeration("theory_level"), vi: "lý luận chính trị", en: "political theory", required: false),
+        ],
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
+                           #"admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19"#,
+                           expected: "Đã kết nạp Nguyễn Văn An (mã 1) vào Chi bộ thôn 5, dự bị từ 2024-05-19."),
+        ]
+    ) { call, tx in
+        guard let born = call.date("born"), let on = call.date("on"), let org = call.id("org") else { return Label(vi: "", en: "") }
+        let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            throw RuleViolation("E0320", vi: "họ tên không được để trống", en: "the name cannot be empty", argument: "name")
+        }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        guard born < on else {
+            throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày kết nạp", en: "the birth date must precede the admission", argument: "born")
+        }
+        // R1 (24-QĐ/TW 1.1; 294-QĐ/TW): aged 18 to 60 inclusive; above 60 needs the provincial committee.
+        let age = born.wholeYears(until: on)
+        if age < MemberRules.minimumAdmissionAge {
+            throw RuleViolation("E0310", vi: "người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)",
+                                en: "an applicant must be at least 18 on the admission date (rule R1)", argument: "born",
+                                helpVi: "kiểm tra lại ngày sinh hoặc ngày kết nạp", helpEn: "check the birth date or the admission date")
+        }
+        if age > MemberRules.maximumAdmissionAge {
+            throw RuleViolation("E0311", vi: "người trên 60 tuổi chỉ được kết nạp khi cấp ủy cấp tỉnh đồng ý (quy định R1)",
+                                en: "applicants over 60 need the provincial committee's consent (rule R1)", argument: "born")
+        }
+        try OrgRules.requireLive(org, tx, argument: "org", on: on)
+        try OrgRules.requireCell(org, tx, argument: "org")
+        if let nid = call.text("national_id") { try MemberRules.checkNationalID(nid, tx) }
+        var values: [String: Value] = [
+            "name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
+            "status": .text("probationary"), "admitted": .date(on),
+        ]
+        for f in ["ethnicity", "religion", "national_id", "occupation", "education", "qualification", "theory"] where call[f] != .null {
+            values[f] = call[f]
+        }
+        let id = try tx.insert("members", values)
+        let orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""
+        return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.iso).",
+                     en: "Admitted \(name) (id \(id)) to \(orgName), probationary from \(on.iso).")
+    }
+
+    static let confirm = Command(
+        "confirm",
+        summary: Label(vi: "Công nhận đảng viên chính thức (R5: sau đủ 12 tháng dự bị)",
+                       en: "Confirm a probationary member (R5: after 12 months of probation)"),
+        positional: [Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")],
+        labelled: [Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision")],
+        input: "members",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                                   #"admit "Trần Thị Bình" born: @1990-01-02 gender: female org: "Chi bộ thôn 5" on: @2023-03-01"#],
+                           #"confirm 1 on: @2024-03-05"#,
+                           expected: "Đã công nhận chính thức 1 đảng viên."),
+        ]
+    ) { call, tx in
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        let subjects = CommonChecks.subjects(call, "member")
+        for id in subjects {
+            guard let m = try tx.record("members", id: id) else { continue }
+            guard m["status"] == .text("probationary") else {
+                throw RuleViolation("E0314", vi: "chỉ công nhận chính thức đảng viên dự bị", en: "only probationary members can be confirmed",
+                                    argument: call.input == nil ? "member" : nil)
+            }
+            guard let admitted = m["admitted"]?.dateValue else { continue }
+            // R5: official from the 12-month date, even when the decision comes later.
+            let due = admitted.adding(months: MemberRules.probationMonths)
+            guard on >= due else {
+                throw RuleViolation("E0315", vi: "chưa đủ 12 tháng dự bị: sớm nhất từ \(due.iso) (quy định R5)",
+                                    en: "probation is not yet 12 months: from \(due.iso) at the earliest (rule R5)", argument: "on")
+            }
+            try tx.update("members", id: id, ["status": .text("official"), "confirmed": .date(due)])
+        }
+        return Label(vi: "Đã công nhận chính thức \(subjects.count) đảng viên.", en: "Confirmed \(subjects.count) member(s).")
+    }
+
+    static let transfer = Command(
+        "transfer",
+        summary: Label(vi: "Chuyển sinh hoạt đảng chính thức sang chi bộ khác", en: "Transfer members permanently to another cell"),
+        positional: [Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")],
+        labelled: [
+            Parameter("to", .reference("orgs"), vi: "chi bộ mới", en: "the new cell"),
+            Parameter("on", .date, vi: "ngày chuyển", en: "date of the transfer"),
+        ],
+        input: "members",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#, #"org add "Chi bộ thôn 6" kind: village_cell"#,
+                                   #"admit "Lê Văn Cường" born: @1985-06-30 gender: male org: "Chi bộ thôn 5" on: @2020-02-03"#],
+                           #"members | where name =~ "le van cuong" | transfer to: "Chi bộ thôn 6" on: @2024-08-01"#,
+                           expected: "Đã chuyển 1 đảng viên sang Chi bộ thôn 6."),
+        ]
+    ) { call, tx in
+        guard let on = call.date("on"), let to = call.id("to") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try OrgRules.requireLive(to, tx, argument: "to", on: on)
+        try OrgRules.requireCell(to, tx, argument: "to")
+        let subjects = CommonChecks.subjects(call, "member")
+        for id in subjects {
+            guard let m = try tx.record("members", id: id) else { continue }
+            guard let status = m["status"]?.textValue, ["probationary", "official"].contains(status) else {
+                throw RuleViolation("E0316", vi: "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
+                                    en: "only active members (probationary, full) can be transferred",
+                                    argument: call.input == nil ? "member" : nil)
+            }
+            if m["org"] == .int(to) {
+                throw RuleViolation("E0318", vi: "đảng viên đã ở chi bộ này", en: "the member is already in this cell", argument: "to")
+            }
+            try tx.update("members", id: id, ["org": .int(to)])
+        }
+        let orgName = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
+        return Label(vi: "Đã chuyển \(subjects.count) đảng viên sang \(orgName).", en: "Transferred \(subjects.count) member(s) to \(orgName).")
+    }
+
+    static let exempt = Command(
+        "exempt",
+        summary: Label(vi: "Miễn công tác và sinh hoạt đảng (R12: tuổi cao hoặc sức khỏe yếu)",
+                       en: "Exempt from party work and meetings (R12: old age or ill health)"),
+        positional: [Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")],
+        labelled: [
+            Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision"),
+            Parameter("reason", .enumeration("exemption_reason"), vi: "lý do", en: "reason"),
+        ],
+        input: "members",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                                   #"admit "Phạm Văn Dũng" born: @1960-01-01 gender: male org: "Chi bộ thôn 5" on: @1990-01-01"#,
+                                   #"confirm 1 on: @1991-01-02"#],
+                           #"exempt 1 on: @2024-01-15 reason: old_age"#,
+                           expected: "Đã miễn sinh hoạt cho 1 đảng viên."),
+        ]
+    ) { call, tx in
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        let subjects = CommonChecks.subjects(call, "member")
+        for id in subjects {
+            guard let m = try tx.record("members", id: id) else { continue }
+            guard m["status"] == .text("official") else {
+                throw RuleViolation("E0317", vi: "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt",
+                                    en: "only active full members can be exempted", argument: call.input == nil ? "member" : nil)
+            }
+            try tx.update("members", id: id, ["status": .text("exempted"), "exempted": .date(on), "exemption_reason": call["reason"]])
+        }
+        return Label(vi: "Đã miễn sinh hoạt cho \(subjects.count) đảng viên.", en: "Exempted \(subjects.count) member(s).")
+    }
+
+    static let remove = Command(
+        "remove",
+        summary: Label(vi: "Xóa tên đảng viên khỏi danh sách (R13; không phải hình thức kỷ luật)",
+                       en: "Strike a member off the roll (R13; not a discipline)"),
+        positional: [Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")],
+        labelled: [
+            Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision"),
+            Parameter("reason", .enumeration("removal_reason"), vi: "lý do", en: "reason"),
+        ],
+        input: "members",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                                   #"admit "Hoàng Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 5" on: @2023-01-10"#],
+                           #"remove 1 on: @2024-02-01 reason: failed_probation"#,
+                           expected: "Đã xóa tên 1 đảng viên."),
+        ]
+    ) { call, tx in
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        let subjects = CommonChecks.subjects(call, "member")
+        for id in subjects {
+            guard let m = try tx.record("members", id: id) else { continue }
+            guard let status = m["status"]?.textValue, MemberEnums.onRoll.contains(status) else {
+                throw RuleViolation("E0319", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll",
+                                    argument: call.input == nil ? "member" : nil)
+            }
+            try tx.update("members", id: id, ["status": .text("removed"), "ended": .date(on), "removal_reason": call["reason"]])
+        }
+        return Label(vi: "Đã xóa tên \(subjects.count) đảng viên.", en: "Struck \(subjects.count) member(s) off the roll.")
+    }
+}

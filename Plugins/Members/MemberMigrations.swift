@@ -1,0 +1,53 @@
+import CosoCore
+
+/// Frozen schema steps of the members module: never edit a released step, add one.
+enum MemberMigrations {
+    static let all = [
+        Migration(1, "member roll", sql: """
+            CREATE TABLE members (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                name_folded TEXT NOT NULL,
+                name_sort TEXT NOT NULL,
+                gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+                born TEXT NOT NULL CHECK (born GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                ethnicity TEXT CHECK (ethnicity IN ('kinh', 'tay', 'thai', 'hoa', 'khmer', 'muong', 'nung', 'hmong',
+                    'dao', 'gia_rai', 'ngai', 'e_de', 'ba_na', 'xo_dang', 'san_chay', 'co_ho', 'cham', 'san_diu', 'hre',
+                    'mnong', 'ra_glai', 'xtieng', 'bru_van_kieu', 'tho', 'giay', 'co_tu', 'gie_trieng', 'ma', 'kho_mu',
+                    'co', 'ta_oi', 'cho_ro', 'khang', 'xinh_mun', 'ha_nhi', 'chu_ru', 'lao', 'la_chi', 'la_ha', 'phu_la',
+                    'la_hu', 'lu', 'lo_lo', 'chut', 'mang', 'pa_then', 'co_lao', 'cong', 'bo_y', 'si_la', 'pu_peo',
+                    'brau', 'o_du', 'ro_mam', 'foreign_origin')),
+                religion TEXT CHECK (religion IN ('none', 'buddhism', 'catholic', 'protestant', 'caodai', 'hoahao',
+                    'islam', 'other')),
+                national_id TEXT,
+                card_no TEXT,
+                occupation TEXT CHECK (occupation IN ('farmer', 'worker', 'civil_servant', 'public_employee',
+                    'armed_forces', 'enterprise_employee', 'private_business_owner', 'self_employed', 'student',
+                    'retired', 'other')),
+                education TEXT CHECK (education IN ('primary', 'lower_secondary', 'upper_secondary')),
+                qualification TEXT CHECK (qualification IN ('none', 'vocational', 'professional_secondary', 'college',
+                    'university', 'master', 'doctor')),
+                theory TEXT CHECK (theory IN ('none', 'elementary', 'intermediate', 'advanced', 'bachelor')),
+                status TEXT NOT NULL CHECK (status IN ('probationary', 'official', 'exempted', 'suspended',
+                    'transferred_out', 'deceased', 'removed', 'expelled', 'withdrew')),
+                org_id INTEGER NOT NULL REFERENCES orgs(id),
+                admitted TEXT CHECK (admitted GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                confirmed TEXT CHECK (confirmed GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                exempted TEXT CHECK (exempted GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                exemption_reason TEXT CHECK (exemption_reason IN ('old_age', 'ill_health')),
+                ended TEXT CHECK (ended GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                removal_reason TEXT CHECK (removal_reason IN ('absent', 'unpaid_fees', 'card_returned', 'not_improved',
+                    'breached_standards', 'failed_probation', 'political', 'other')),
+                CHECK (confirmed IS NULL OR admitted IS NULL OR confirmed > admitted)
+            ) STRICT;
+            CREATE INDEX members_org ON members(org_id, status);
+            CREATE INDEX members_status ON members(status);
+            CREATE INDEX members_name ON members(name);
+            CREATE INDEX members_name_folded ON members(name_folded);
+            CREATE INDEX members_name_sort ON members(name_sort);
+            CREATE INDEX members_national_id ON members(national_id);
+            CREATE INDEX members_card_no ON members(card_no);
+            CREATE INDEX members_admitted ON members(admitted);
+            """),
+    ]
+}

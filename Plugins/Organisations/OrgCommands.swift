@@ -1,0 +1,116 @@
+import CosoCore
+
+enum OrgCommands {
+    static let add = Command(
+        "org add",
+        summary: Label(vi: "Thêm một tổ chức đảng vào cây tổ chức", en: "Add a party organisation to the tree"),
+        positional: [Parameter("name", .text, vi: "tên tổ chức", en: "the organisation's name")],
+        labelled: [
+            Parameter("kind", .enumeration("org_kind"), vi: "loại tổ chức", en: "kind"),
+            Parameter("parent", .reference("orgs"), vi: "tổ chức cấp trên", en: "parent organisation", required: false),
+            Parameter("sector", .enumeration("org_sector"), vi: "loại hình", en: "sector", required: false),
+            Parameter("founded", .date, vi: "ngày thành lập", en: "founding date", required: false),
+            Parameter("committee", .bool, vi: "có cấp ủy", en: "has a committee", required: false),
+            Parameter("code", .text, vi: "mã đơn vị hành chính", en: "administrative unit code", required: false),
+        ],
+        examples: [
+            CommandExample(setup: [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#],
+                           #"org add "Chi bộ thôn 8" kind: village_cell parent: "Đảng bộ xã Gia Hiệp" sector: village founded: @2010-03-02"#,
+                           expected: "Đã thêm tổ chức Chi bộ thôn 8 (mã 2)."),
+        ]
+    ) { call, tx in
+        let name = call.text("name") ?? ""
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RuleViolation("E0320", vi: "tên tổ chức không được để trống", en: "the name cannot be empty", argument: "name")
+        }
+        if let founded = call.date("founded") { try CommonChecks.notInFuture(founded, today: call.today, argument: "founded") }
+        if let parent = call.id("parent") {
+            try OrgRules.requireLive(parent, tx, argument: "parent", on: call.date("founded") ?? call.today)
+        }
+        let id = try tx.insert("orgs", [
+            "name": .text(name), "kind": call["kind"], "sector": call["sector"], "parent": call["parent"],
+            "founded": call["founded"], "unit_code": call["code"],
+            "has_committee": .bool(call["committee"] == .bool(true)),
+        ])
+        return Label(vi: "Đã thêm tổ chức \(name) (mã \(id)).", en: "Added organisation \(name) (id \(id)).")
+    }
+
+    static let move = Command(
+        "org move",
+        summary: Label(vi: "Chuyển một tổ chức sang cấp trên khác", en: "Move an organisation under another parent"),
+        positional: [Parameter("org", .reference("orgs"), vi: "tổ chức cần chuyển", en: "the organisation to move")],
+        labelled: [
+            Parameter("to", .reference("orgs"), vi: "cấp trên mới", en: "the new parent"),
+            Parameter("on", .date, vi: "ngày chuyển", en: "date of the move"),
+        ],
+        input: "orgs",
+        examples: [
+            CommandExample(setup: [#"org add "Đảng bộ A" kind: commune_committee"#, #"org add "Đảng bộ B" kind: commune_committee"#,
+                                   #"org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ A""#],
+                           #"org move "Chi bộ thôn 1" to: "Đảng bộ B" on: @2025-07-01"#,
+                           expected: "Đã chuyển 1 tổ chức sang Đảng bộ B."),
+        ]
+    ) { call, tx in
+        guard let to = call.id("to"), let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try OrgRules.requireLive(to, tx, argument: "to", on: on)
+        let subjects = CommonChecks.subjects(call, "org")
+        for id in subjects {
+            // The new parent must not sit inside the organisation being moved.
+            let inside = try tx.scalar("""
+                WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id)
+                SELECT count(*) FROM sub WHERE id = ?
+                """, [.int(id), .int(to)])
+            if inside != .int(0) {
+                throw RuleViolation("E0321", vi: "không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
+                                    en: "an organisation cannot move under itself or one of its own units", argument: "to")
+            }
+            try tx.update("orgs", id: id, ["parent": .int(to)])
+        }
+        let target = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
+        return Label(vi: "Đã chuyển \(subjects.count) tổ chức sang \(target).", en: "Moved \(subjects.count) organisation(s) under \(target).")
+    }
+
+    static let dissolve = Command(
+        "org dissolve",
+        summary: Label(vi: "Giải thể, sáp nhập hoặc giải tán một tổ chức", en: "Dissolve, merge or disband an organisation"),
+        positional: [Parameter("org", .reference("orgs"), vi: "tổ chức", en: "the organisation")],
+        labelled: [
+            Parameter("on", .date, vi: "ngày kết thúc", en: "date it ends"),
+            Parameter("how", .enumeration("org_ending"), vi: "hình thức", en: "how it ends", required: false),
+        ],
+        input: "orgs",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ Trường Tiểu học Kim Đồng" kind: grassroots_cell"#],
+                           #"org dissolve "Chi bộ Trường Tiểu học Kim Đồng" on: @2025-06-30 how: merged"#,
+                           expected: "Đã kết thúc 1 tổ chức (sáp nhập) từ ngày 2025-06-30."),
+        ]
+    ) { call, tx in
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        let how = call.text("how") ?? "dissolved"
+        let subjects = CommonChecks.subjects(call, "org")
+        for id in subjects {
+            guard let org = try tx.record("orgs", id: id) else { continue }
+            if org["dissolved"] != .null {
+                throw RuleViolation("E0322", vi: "tổ chức này đã kết thúc từ \(org["dissolved"]!)", en: "this organisation already ended on \(org["dissolved"]!)",
+                                    argument: "org")
+            }
+            // Nothing may be left pointing at it: live sub-organisations, members on the roll, ...
+            for (entity, field) in tx.catalog.references(to: "orgs") {
+                guard let live = entity.liveCondition else { continue }
+                let n = try tx.scalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ? AND (\(live))", [.int(id)])
+                if let count = n.intValue, count > 0 {
+                    throw RuleViolation("E0323", vi: "còn \(count) \(entity.singular.vi) thuộc tổ chức này",
+                                        en: "\(count) \(entity.singular.en)(s) still belong to this organisation", argument: "org",
+                                        helpVi: "chuyển họ đi trước (org move, transfer), rồi giải thể",
+                                        helpEn: "move them first (org move, transfer), then dissolve")
+                }
+            }
+            try tx.update("orgs", id: id, ["dissolved": .date(on), "dissolved_how": .text(how)])
+        }
+        let label = OrgEnums.ending.find(how)?.label ?? Label(vi: how, en: how)
+        return Label(vi: "Đã kết thúc \(subjects.count) tổ chức (\(label.vi)) từ ngày \(on.iso).",
+                     en: "Ended \(subjects.count) organisation(s) (\(label.en)) on \(on.iso).")
+    }
+}

@@ -1,0 +1,19 @@
+import CosoCore
+
+/// The organisation tree: party committees, grassroots organisations and cells, of any depth.
+///
+/// Nothing here assumes a district level: it was abolished on 1/7/2025 (294-QĐ/TW), and a tree
+/// of any depth holds both the old and the new structure.
+public struct OrganisationsModule: CosoModule {
+    public init() {}
+
+    public let manifest = Manifest(
+        id: "organisations", version: Version(0, 1, 0),
+        summary: Label(vi: "Tổ chức đảng: cây tổ chức, thành lập, sáp nhập, giải thể",
+                       en: "Party organisations: the tree, founding, moves and dissolution"))
+
+    public var enums: [EnumType] { [OrgEnums.kind, OrgEnums.sector, OrgEnums.ending] }
+    public var entities: [Entity] { [OrgEntities.orgs] }
+    public var migrations: [Migration] { OrgMigrations.all }
+    public var commands: [Command] { [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve] }
+}

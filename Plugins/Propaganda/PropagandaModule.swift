@@ -1,0 +1,79 @@
+import CosoCore
+
+/// Political training and resolution study. This version registers the entities; the commands
+/// come with the full domain (issue 4).
+public struct PropagandaModule: CosoModule {
+    public init() {}
+
+    public let manifest = Manifest(
+        id: "propaganda", version: Version(0, 1, 0),
+        summary: Label(vi: "Tuyên giáo: bồi dưỡng lý luận chính trị, học tập nghị quyết",
+                       en: "Propaganda: political training, resolution study"),
+        requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
+                   .init("members", .compatible(with: Version(0, 1, 0)))])
+
+    public var enums: [EnumType] {
+        [
+            EnumType(id: "course", label: Label(vi: "Lớp bồi dưỡng", en: "Course"), cases: [
+                .init("awareness", vi: "nhận thức về Đảng", en: "party awareness"),
+                .init("new_member", vi: "đảng viên mới", en: "new members"),
+                .init("elementary", vi: "sơ cấp lý luận chính trị", en: "elementary political theory"),
+                .init("intermediate", vi: "trung cấp lý luận chính trị", en: "intermediate political theory"),
+                .init("advanced", vi: "cao cấp lý luận chính trị", en: "advanced political theory"),
+                .init("bachelor", vi: "cử nhân chính trị", en: "bachelor of politics"),
+                .init("committee_skills", vi: "nghiệp vụ công tác đảng", en: "committee skills"),
+            ]),
+        ]
+    }
+
+    public var entities: [Entity] {
+        [
+            Entity(name: "trainings", label: Label(vi: "Bồi dưỡng, đào tạo", en: "Trainings"),
+                   singular: Label(vi: "khóa học", en: "training"), fields: [
+                       Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
+                       Field("course", .enumeration("course"), vi: "Lớp", en: "Course", required: true),
+                       Field("provider", .text, vi: "Nơi đào tạo", en: "Provider"),
+                       Field("started", .date, vi: "Từ ngày", en: "From"),
+                       Field("ended", .date, vi: "Đến ngày", en: "To"),
+                       Field("certificate_no", .text, vi: "Số chứng chỉ", en: "Certificate number"),
+                   ], displayField: nil),
+            Entity(name: "study_sessions", label: Label(vi: "Học tập, quán triệt nghị quyết", en: "Resolution study sessions"),
+                   singular: Label(vi: "buổi học tập nghị quyết", en: "study session"), fields: [
+                       Field("resolution", .text, vi: "Nghị quyết", en: "Resolution", required: true, searchable: true),
+                       Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
+                       Field("held_on", .date, vi: "Ngày học tập", en: "Held on", required: true),
+                       Field("invited", .int, vi: "Số được triệu tập", en: "Invited"),
+                       Field("attended", .int, vi: "Số tham dự", en: "Attended"),
+                   ], displayField: "resolution"),
+        ]
+    }
+
+    public var migrations: [Migration] {
+        [
+            Migration(1, "trainings and resolution study", sql: """
+                CREATE TABLE trainings (
+                    id INTEGER PRIMARY KEY,
+                    member_id INTEGER NOT NULL REFERENCES members(id),
+                    course TEXT NOT NULL CHECK (course IN ('awareness', 'new_member', 'elementary', 'intermediate',
+                        'advanced', 'bachelor', 'committee_skills')),
+                    provider TEXT,
+                    started TEXT CHECK (started GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    ended TEXT CHECK (ended GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    certificate_no TEXT
+                ) STRICT;
+                CREATE INDEX trainings_member ON trainings(member_id);
+                CREATE TABLE study_sessions (
+                    id INTEGER PRIMARY KEY,
+                    resolution TEXT NOT NULL,
+                    resolution_folded TEXT NOT NULL,
+                    resolution_sort TEXT NOT NULL,
+                    org_id INTEGER NOT NULL REFERENCES orgs(id),
+                    held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    invited INTEGER CHECK (invited >= 0),
+                    attended INTEGER CHECK (attended >= 0 AND (invited IS NULL OR attended <= invited))
+                ) STRICT;
+                CREATE INDEX study_sessions_org ON study_sessions(org_id);
+                """),
+        ]
+    }
+}

@@ -1,0 +1,122 @@
+import CosoCore
+
+/// The kind of organisation a member works in, which shapes their occupation, schooling and theory.
+enum Profile {
+    case village(khoShare: Double)
+    case office, school, health, forces, enterprise
+}
+
+extension Builder {
+    /// Adds `count` members to a cell, at least `minimumOfficial` of them full members.
+    mutating func addMembers(_ count: Int, org: Int64, profile: Profile, minimumOfficial: Int) throws {
+        let ref = DemoDistrict.referenceDate
+        for i in 0..<count {
+            let mustBeOfficial = i < minimumOfficial
+            var khoShare = 0.04
+            if case .village(let share) = profile { khoShare = share }
+            let kho = random.chance(khoShare)
+            let female = random.chance(kho ? 0.4 : 0.36)
+            let name = kho ? names.kho(female: female, &random) : names.kinh(female: female, &random)
+
+            // Age at the reference date: villages keep many retired members; agencies are of working age.
+            let age: Int
+            switch profile {
+            case .village: age = random.chance(0.3) ? random.int(60...88) : random.int(24...59)
+            case .forces: age = random.int(22...50)
+            default: age = random.int(25...59)
+            }
+            let born = LocalDate(year: ref.year - age, month: random.int(1...12), day: random.int(1...28))!
+            // Admission between 19 and 45 (never before 18, never after the reference date).
+            let earliest = born.adding(months: 12 * 19)
+            let latestAge = min(age, 45)
+            let latest = min(born.adding(months: 12 * latestAge), ref)
+            var admitted = earliest.adding(days: random.int(0...max(0, latest.dayNumber - earliest.dayNumber)))
+            if mustBeOfficial, admitted > ref.adding(months: -13) { admitted = ref.adding(months: -13 - random.int(0...60)) }
+            if admitted < earliest { admitted = earliest }
+            // About 3.5% of members are admitted each year (T6): recent admissions among the young.
+            if !mustBeOfficial, age <= 45, random.chance(0.07) {
+                admitted = max(earliest, ref.adding(days: -random.int(1...364)))
+            }
+
+            let probationary = admitted > ref.adding(months: -12)
+            var values: [String: Value] = [
+                "name": .text(name), "gender": .text(female ? "female" : "male"), "born": .date(born), "org": .int(org),
+                "admitted": .date(admitted), "ethnicity": .text(kho ? "co_ho" : ethnicityOfKinhArea()),
+                "religion": .text(religion(kho: kho)), "national_id": .text(nationalID(born: born, female: female)),
+            ]
+            if probationary {
+                values["status"] = .text("probationary")
+            } else {
+                values["status"] = .text("official")
+                values["confirmed"] = .date(admitted.adding(months: 12))
+                values["card_no"] = .text(String(nextCard))
+                nextCard += 1 + random.int(0...40)
+                if age >= 70, random.chance(0.35) {
+                    values["status"] = .text("exempted")
+                    values["exempted"] = .date(max(born.adding(months: 12 * 70), admitted.adding(months: 13)))
+                    values["exemption_reason"] = .text("old_age")
+                }
+            }
+            let (occupation, education, qualification, theory) = background(profile, age: age, kho: kho)
+            values["occupation"] = .text(occupation)
+            values["education"] = .text(education)
+            values["qualification"] = .text(qualification)
+            values["theory"] = .text(theory)
+            try tx.insert("members", values)
+            summary.members += 1
+        }
+    }
+
+    /// Most non-K'Ho members in the district are Kinh; a few belong to other peoples who moved in.
+    mutating func ethnicityOfKinhArea() -> String {
+        random.weighted([("kinh", 93.0), ("tay", 2.0), ("nung", 2.0), ("hoa", 1.0), ("ma", 1.0), ("chu_ru", 1.0)])
+    }
+
+    mutating func religion(kho: Bool) -> String {
+        kho ? random.weighted([("protestant", 35.0), ("catholic", 35.0), ("none", 30.0)])
+            : random.weighted([("none", 68.0), ("buddhism", 14.0), ("catholic", 14.0), ("protestant", 1.5), ("caodai", 2.5)])
+    }
+
+    /// A 12-digit CCCD number: birth-province code (068, Lâm Đồng), sex-and-century digit, two
+    /// digits of the birth year, six random digits. Unique within the demo.
+    mutating func nationalID(born: LocalDate, female: Bool) -> String {
+        let century = born.year >= 2000 ? 2 : 0
+        let sexCentury = century + (female ? 1 : 0)
+        while true {
+            let tail = String(random.int(0...999_999))
+            let id = "068\(sexCentury)\(String(format2(born.year % 100)))" + String(repeating: "0", count: 6 - tail.count) + tail
+            if nationalIDs.insert(id).inserted { return id }
+        }
+    }
+
+    private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    mutating func background(_ profile: Profile, age: Int, kho: Bool) -> (String, String, String, String) {
+        switch profile {
+        case .village:
+            let occupation = age >= 60 ? random.weighted([("retired", 55.0), ("farmer", 40.0), ("self_employed", 5.0)])
+                : random.weighted([("farmer", 70.0), ("self_employed", 14.0), ("worker", 6.0), ("private_business_owner", 2.0), ("other", 8.0)])
+            let education = kho ? random.weighted([("primary", 15.0), ("lower_secondary", 50.0), ("upper_secondary", 35.0)])
+                : random.weighted([("lower_secondary", 30.0), ("upper_secondary", 70.0)])
+            let qualification = random.weighted([("none", 75.0), ("vocational", 15.0), ("professional_secondary", 7.0), ("university", 3.0)])
+            let theory = random.weighted([("none", 35.0), ("elementary", 55.0), ("intermediate", 10.0)])
+            return (occupation, education, qualification, theory)
+        case .forces:
+            return ("armed_forces", "upper_secondary", random.weighted([("professional_secondary", 40.0), ("university", 60.0)]),
+                    random.weighted([("elementary", 40.0), ("intermediate", 50.0), ("advanced", 10.0)]))
+        case .school:
+            return ("public_employee", "upper_secondary", random.weighted([("college", 20.0), ("university", 70.0), ("master", 10.0)]),
+                    random.weighted([("none", 10.0), ("elementary", 60.0), ("intermediate", 30.0)]))
+        case .health:
+            return ("public_employee", "upper_secondary", random.weighted([("professional_secondary", 30.0), ("university", 60.0), ("master", 10.0)]),
+                    random.weighted([("none", 15.0), ("elementary", 60.0), ("intermediate", 25.0)]))
+        case .office:
+            return (random.weighted([("civil_servant", 70.0), ("public_employee", 30.0)]), "upper_secondary",
+                    random.weighted([("university", 80.0), ("master", 15.0), ("college", 5.0)]),
+                    random.weighted([("elementary", 25.0), ("intermediate", 55.0), ("advanced", 15.0), ("bachelor", 5.0)]))
+        case .enterprise:
+            return ("enterprise_employee", "upper_secondary", random.weighted([("vocational", 30.0), ("college", 20.0), ("university", 50.0)]),
+                    random.weighted([("none", 30.0), ("elementary", 55.0), ("intermediate", 15.0)]))
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import CosoCore
+
+/// The demo's organisation tree. Member generation is in `DemoBuilder+Members.swift`.
+struct Builder {
+    let tx: WriteTransaction
+    var random: SeededRandom
+    var summary = DemoDistrict.Summary()
+    let names = NameGenerator()
+    var nationalIDs: Set<String> = []
+    var nextCard = 1_000_001
+
+    init(tx: WriteTransaction, random: SeededRandom) {
+        self.tx = tx; self.random = random
+    }
+
+    /// Communes where most residents are K'Ho (Di Linh's Srê and Nộp areas): a higher share of
+    /// K'Ho members there.
+    static let khoShare: [String: Double] = [
+        "25048": 0.75, "25051": 0.7, "25003": 0.6, "25033": 0.55, "25006": 0.5, "25018": 0.45, "25024": 0.45,
+        "25030": 0.35, "25012": 0.3, "25039": 0.25, "25000": 0.06,
+    ]
+
+    /// How many village or residential-group cells each unit gets: 183 in all (fn1 of the plan).
+    static func villageCounts() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for u in DemoData.units { counts[u.code] = 9 }
+        // The town and the larger communes have more villages: 171 + 12 = 183.
+        for code in ["25000", "25000", "25000", "25015", "25036", "25027", "25009", "25045", "25042", "25039", "25033", "25018"] {
+            counts[code, default: 9] += 1
+        }
+        return counts
+    }
+
+    mutating func run() throws {
+        let district = try addOrg("Đảng bộ huyện Di Linh", kind: "district_committee", parent: nil, sector: nil,
+                                  founded: LocalDate(year: 1976, month: 4, day: 2)!, committee: true, code: "679")
+        let counts = Builder.villageCounts()
+        let total = counts.values.reduce(0, +)
+        precondition(total == DemoDistrict.villageCellCount)
+        // Exactly 97 of the 183 village cells have a committee, chosen by the seed.
+        var flags = Array(repeating: true, count: DemoDistrict.villageCellsWithCommittee)
+            + Array(repeating: false, count: total - DemoDistrict.villageCellsWithCommittee)
+        flags.shuffle(using: &random)
+        var flagIndex = 0
+
+        for unit in DemoData.units {
+            let isTown = unit.type == "Thị trấn"
+            let place = unit.name.replacingOccurrences(of: "Xã ", with: "xã ").replacingOccurrences(of: "Thị trấn ", with: "thị trấn ")
+            let commune = try addOrg("Đảng bộ \(place)", kind: "commune_committee", parent: district, sector: nil,
+                                     founded: LocalDate(year: 1976 + random.int(0...10), month: random.int(1...12), day: random.int(1...28))!,
+                                     committee: true, code: unit.code)
+            let kho = Builder.khoShare[unit.code] ?? 0.15
+            for name in villageNames(unit: unit.code, town: isTown, count: counts[unit.code]!) {
+                let committee = flags[flagIndex]
+                flagIndex += 1
+                let cellName = "Chi bộ " + name.prefix(1).lowercased() + name.dropFirst()
+                let cell = try addOrg(cellName, kind: "village_cell", parent: commune, sector: isTown ? "residential_group" : "village",
+                                      founded: LocalDate(year: 1980 + random.int(0...30), month: random.int(1...12), day: random.int(1...28))!,
+                                      committee: committee, code: nil)
+                summary.villageCells += 1
+                if committee { summary.villageCellsWithCommittee += 1 }
+                // R8: a cell with a committee has at least 9 full members; most others fewer.
+                let size = committee ? random.int(13...33) : random.int(4...9)
+                try addMembers(size, org: cell, profile: .village(khoShare: kho), minimumOfficial: committee ? 9 : 0)
+            }
+            // Cells of the commune's agencies and forces.
+            let local = place.replacingOccurrences(of: "thị trấn ", with: "").replacingOccurrences(of: "xã ", with: "")
+            let agencies: [(String, String, Profile, ClosedRange<Int>)] = [
+                ("Chi bộ Cơ quan \(place)", "commune_office", .office, 10...22),
+                ("Chi bộ Trường Tiểu học \(local)", "school", .school, 4...10),
+                ("Chi bộ Trạm Y tế \(place)", "health", .health, 3...6),
+                ("Chi bộ Quân sự \(place)", "military", .forces, 3...7),
+                ("Chi bộ Công an \(place)", "police", .forces, 3...8),
+            ]
+            for (name, sector, profile, range) in agencies {
+                let cell = try addOrg(name, kind: "subordinate_cell", parent: commune, sector: sector,
+                                      founded: LocalDate(year: 1990 + random.int(0...25), month: random.int(1...12), day: random.int(1...28))!,
+                                      committee: false, code: nil)
+                try addMembers(random.int(range), org: cell, profile: profile, minimumOfficial: 0)
+            }
+            if unit.code == "25036" {
+                // fn2 of the plan: 1 of the district's 5 people's credit funds has a cell.
+                let cell = try addOrg("Chi bộ Quỹ tín dụng nhân dân Hòa Ninh", kind: "subordinate_cell", parent: commune,
+                                      sector: "credit_fund", founded: LocalDate(year: 2012, month: 5, day: 15)!, committee: false, code: nil)
+                try addMembers(4, org: cell, profile: .office, minimumOfficial: 0)
+            }
+        }
+        try addDistrictAgencies(district)
+    }
+
+    /// Real village names where public pages give them, then numbered ones.
+    mutating func villageNames(unit: String, town: Bool, count: Int) -> [String] {
+        var names = DemoData.villages.filter { $0.unit == unit }.map(\.name)
+        let prefix = town ? "Tổ dân phố" : "Thôn"
+        var n = 1
+        while names.count < count {
+            let candidate = "\(prefix) \(n)"
+            if !names.contains(candidate) { names.append(candidate) }
+            n += 1
+        }
+        return Array(names.prefix(count))
+    }
+
+    /// Grassroots organisations of the district's agencies, under the district committee.
+    mutating func addDistrictAgencies(_ district: Int64) throws {
+        let committees: [(String, String, Profile, [String])] = [
+            ("Đảng bộ Cơ quan Chính quyền huyện", "state_agency", .office,
+             ["Chi bộ Văn phòng HĐND và UBND huyện", "Chi bộ Phòng Tài chính - Kế hoạch", "Chi bộ Phòng Nông nghiệp và PTNT",
+              "Chi bộ Phòng Tài nguyên và Môi trường", "Chi bộ Phòng Nội vụ"]),
+            ("Đảng bộ Các cơ quan Đảng huyện", "party_agency", .office,
+             ["Chi bộ Văn phòng Huyện ủy", "Chi bộ Ban Tổ chức - Ủy ban Kiểm tra", "Chi bộ Ban Tuyên giáo - Dân vận", "Chi bộ Trung tâm Chính trị"]),
+            ("Đảng bộ Công an huyện", "police", .forces,
+             ["Chi bộ Đội Cảnh sát hình sự", "Chi bộ Đội An ninh", "Chi bộ Đội Cảnh sát giao thông", "Chi bộ Tổng hợp"]),
+            ("Đảng bộ Quân sự huyện", "military", .forces, ["Chi bộ Chỉ huy", "Chi bộ Hậu cần - Kỹ thuật", "Chi bộ Đại đội bộ binh"]),
+            ("Đảng bộ Trung tâm Y tế huyện", "health", .health,
+             ["Chi bộ Khối điều trị", "Chi bộ Khối dự phòng", "Chi bộ Hành chính"]),
+            ("Đảng bộ Công ty TNHH MTV Lâm nghiệp Di Linh", "state_enterprise", .enterprise,
+             ["Chi bộ Văn phòng công ty", "Chi bộ Lâm trường Gia Bắc", "Chi bộ Lâm trường Sơn Điền"]),
+        ]
+        for (name, sector, profile, cells) in committees {
+            let org = try addOrg(name, kind: "grassroots_committee", parent: district, sector: sector,
+                                 founded: LocalDate(year: 1977 + random.int(0...20), month: random.int(1...12), day: random.int(1...28))!,
+                                 committee: true, code: nil)
+            for cellName in cells {
+                let cell = try addOrg(cellName, kind: "subordinate_cell", parent: org, sector: sector,
+                                      founded: LocalDate(year: 1990 + random.int(0...25), month: random.int(1...12), day: random.int(1...28))!,
+                                      committee: random.chance(0.3), code: nil)
+                try addMembers(random.int(8...20), org: cell, profile: profile, minimumOfficial: 0)
+            }
+        }
+        let cells: [(String, String, Profile)] = [
+            ("Chi bộ Trường THPT Di Linh", "school", .school), ("Chi bộ Trường THPT Nguyễn Viết Xuân", "school", .school),
+            ("Chi bộ Trường THPT Phan Bội Châu", "school", .school), ("Chi bộ Trường THPT Lê Hồng Phong", "school", .school),
+            ("Chi bộ Trường THPT Hòa Ninh", "school", .school), ("Chi bộ Trường THPT Gia Hiệp", "school", .school),
+            ("Chi bộ Trường Phổ thông Dân tộc nội trú Di Linh", "school", .school), ("Chi bộ Trung tâm GDNN - GDTX huyện", "school", .school),
+            ("Chi bộ Phòng Giáo dục và Đào tạo", "state_agency", .office), ("Chi bộ Viện Kiểm sát nhân dân huyện", "state_agency", .office),
+            ("Chi bộ Tòa án nhân dân huyện", "state_agency", .office), ("Chi bộ Chi cục Thi hành án dân sự", "state_agency", .office),
+            ("Chi bộ Chi cục Thuế khu vực", "state_agency", .office), ("Chi bộ Kho bạc Nhà nước huyện", "state_agency", .office),
+            ("Chi bộ Bảo hiểm xã hội huyện", "state_agency", .office), ("Chi bộ Hạt Kiểm lâm", "state_agency", .office),
+            ("Chi bộ Ngân hàng Nông nghiệp và PTNT huyện", "state_enterprise", .enterprise),
+            ("Chi bộ Ngân hàng Chính sách xã hội huyện", "public_service", .office),
+            ("Chi bộ Điện lực Di Linh", "state_enterprise", .enterprise), ("Chi bộ Bưu điện huyện", "state_enterprise", .enterprise),
+            ("Chi bộ Trung tâm Văn hóa - Thông tin và Thể thao", "public_service", .office),
+            ("Chi bộ Ban Quản lý dự án đầu tư xây dựng", "public_service", .office),
+            ("Chi bộ Trung tâm Dịch vụ nông nghiệp", "public_service", .office),
+            ("Chi bộ Mặt trận Tổ quốc và các đoàn thể", "party_agency", .office),
+            ("Chi bộ Hội Cựu chiến binh huyện", "party_agency", .office),
+            ("Chi bộ Hợp tác xã Nông nghiệp Tân Châu", "coop", .enterprise),
+            ("Chi bộ Công ty Cổ phần Chè Di Linh", "private_enterprise", .enterprise),
+            ("Chi bộ Công ty TNHH Cà phê Đinh Lạc", "private_enterprise", .enterprise),
+            ("Chi bộ Bệnh viện Đa khoa khu vực", "health", .health),
+            ("Chi bộ Trung tâm Kiểm soát bệnh tật huyện", "health", .health),
+        ]
+        for (name, sector, profile) in cells {
+            let org = try addOrg(name, kind: "grassroots_cell", parent: district, sector: sector,
+                                 founded: LocalDate(year: 1985 + random.int(0...30), month: random.int(1...12), day: random.int(1...28))!,
+                                 committee: random.chance(0.5), code: nil)
+            try addMembers(random.int(10...34), org: org, profile: profile, minimumOfficial: 0)
+        }
+    }
+
+    mutating func addOrg(_ name: String, kind: String, parent: Int64?, sector: String?, founded: LocalDate,
+                         committee: Bool, code: String?) throws -> Int64 {
+        summary.organisations += 1
+        return try tx.insert("orgs", [
+            "name": .text(name), "kind": .text(kind), "parent": parent.map { .int($0) } ?? .null,
+            "sector": sector.map { .text($0) } ?? .null, "founded": .date(founded),
+            "has_committee": .bool(committee), "unit_code": code.map { .text($0) } ?? .null,
+        ])
+    }
+}

@@ -1,0 +1,135 @@
+import CosoCore
+import CosoScript
+
+/// Help text, built from the catalogue so it cannot drift from what the modules declare.
+public enum Help {
+    public static func text(topic: String, catalog: Catalog, language: Language) -> String {
+        let vi = language == .vi
+        if topic.isEmpty { return overview(catalog, language) }
+        if let c = catalog.commands[topic] ?? catalog.command(matching: topic.split(separator: " ").map(String.init)) {
+            return command(c, catalog: catalog, language: language)
+        }
+        if catalog.entity(topic) != nil { return schema(topic, catalog: catalog, language: language) }
+        if let e = catalog.enumType(topic) {
+            return "\(e.id): \(e.label.text(language))\n" + e.cases.map { "  \($0.id)  \($0.label.text(language))\n" }.joined()
+        }
+        if topic == "language" || topic == "ngon-ngu" { return languageHelp(language) }
+        let candidates = catalog.entityNames + catalog.commandNames + ["language"]
+        let s = Suggest.closest(to: topic, in: candidates)
+        return (vi ? "Không có mục trợ giúp '\(topic)'." : "No help topic '\(topic)'.")
+            + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
+    }
+
+    static func overview(_ catalog: Catalog, _ language: Language) -> String {
+        let vi = language == .vi
+        var out = vi ? "Bảng dữ liệu (gõ .schema TÊN để xem các trường):\n" : "Entities (type .schema NAME for their fields):\n"
+        for name in catalog.entityNames {
+            out += "  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(catalog.entity(name)!.label.text(language))\n"
+        }
+        out += vi ? "\nLệnh (gõ .help LỆNH để xem cách dùng và ví dụ):\n" : "\nCommands (type .help COMMAND for usage and examples):\n"
+        for name in catalog.commandNames {
+            out += "  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(catalog.commands[name]!.summary.text(language))\n"
+        }
+        out += vi ? """
+
+            Truy vấn: BẢNG | where ĐIỀU_KIỆN | select TRƯỜNG, ... | sort -TRƯỜNG | take N | count
+              orgs | where kind == village_cell and not has_committee | select name, parent.name
+              members | where name =~ "nguyen van an"        (=~ không phân biệt hoa thường, dấu; đ = d)
+            Lệnh chấm: .schema .mode table|csv|json|markdown|line .timer .read TỆP .once TỆP .sql .lang en .quit
+            Xem thêm: .help language
+
+            """ : """
+
+            Queries: ENTITY | where CONDITION | select FIELD, ... | sort -FIELD | take N | count
+              orgs | where kind == village_cell and not has_committee | select name, parent.name
+              members | where name =~ "nguyen van an"        (=~ ignores case and diacritics; đ = d)
+            Dot commands: .schema .mode table|csv|json|markdown|line .timer .read FILE .once FILE .sql .lang vi .quit
+            See also: .help language
+
+            """
+        return out
+    }
+
+    static func command(_ c: Command, catalog: Catalog, language: Language) -> String {
+        let vi = language == .vi
+        var out = "\(c.signature)\n  \(c.summary.text(language))\n"
+        let params = c.positional + c.labelled
+        if !params.isEmpty {
+            out += vi ? "\nTham số:\n" : "\nParameters:\n"
+            for p in params {
+                var line = "  \(p.name)\(c.labelled.contains(p) ? ":" : "")  \(p.label.text(language))"
+                if !p.required { line += vi ? " (không bắt buộc)" : " (optional)" }
+                if case .enumeration(let id) = p.type, let e = catalog.enumType(id) {
+                    line += "\n      " + e.cases.map(\.id).joined(separator: " | ")
+                }
+                out += line + "\n"
+            }
+        }
+        if !c.examples.isEmpty {
+            out += vi ? "\nVí dụ:\n" : "\nExamples:\n"
+            for e in c.examples { out += "  \(e.source)\n    → \(e.expected)\n" }
+        }
+        return out
+    }
+
+    public static func schema(_ name: String, catalog: Catalog, language: Language) -> String {
+        let vi = language == .vi
+        if name.isEmpty {
+            return catalog.entityNames.map { schema($0, catalog: catalog, language: language) }.joined(separator: "\n")
+        }
+        guard let e = catalog.entity(name) else {
+            let s = Suggest.closest(to: name, in: catalog.entityNames)
+            return (vi ? "Không có bảng '\(name)'." : "No entity '\(name)'.")
+                + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
+        }
+        var out = "\(e.name): \(e.label.text(language))\n"
+        let width = e.fields.map(\.name.count).max() ?? 0
+        for f in e.fields {
+            var type: String
+            switch f.type {
+            case .int: type = "int"
+            case .decimal: type = "decimal"
+            case .text: type = "text"
+            case .date: type = "date"
+            case .bool: type = "bool"
+            case .enumeration(let id): type = id
+            case .reference(let t): type = "→ \(t)"
+            }
+            var flags: [String] = []
+            if f.required { flags.append(vi ? "bắt buộc" : "required") }
+            if f.searchable { flags.append(vi ? "tìm bằng =~" : "searchable with =~") }
+            if f.personal { flags.append(vi ? "dữ liệu cá nhân" : "personal data") }
+            out += "  \(f.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(type.padding(toLength: 18, withPad: " ", startingAt: 0)) \(f.label.text(language))"
+                + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]") + "\n"
+        }
+        return out
+    }
+
+    static func languageHelp(_ language: Language) -> String {
+        language == .vi ? """
+            Ngôn ngữ truy vấn coso
+              Nguồn: tên bảng (orgs, members, audit, ...). Các bước nối bằng |:
+                where ĐK         lọc dòng; so sánh == != < <= > >=, and/or/not, in [..], == null, =~ "chữ"
+                select a, b: bt  chọn cột; đường dẫn qua tham chiếu: org.parent.name
+                sort a, -b       sắp xếp (dấu - là giảm dần; giá trị rỗng luôn ở cuối)
+                take N, skip N, first, distinct, count
+              Giá trị: số, "chuỗi", ngày @2024-05-19, [danh sách], true/false/null,
+                giá trị liệt kê viết trần (village_cell) hoặc theo nhãn tiếng Việt ("trung cấp").
+              Hàm: today(), year(ngày), age(ngày)
+              Lệnh: admit, confirm, transfer, exempt, remove, org add, org move, org dissolve (.help LỆNH)
+
+            """ : """
+            The coso query language
+              Source: an entity (orgs, members, audit, ...). Stages joined with |:
+                where COND       filter; == != < <= > >=, and/or/not, in [..], == null, =~ "text"
+                select a, b: e   choose columns; paths through references: org.parent.name
+                sort a, -b       order (- for descending; nulls always last)
+                take N, skip N, first, distinct, count
+              Values: numbers, "strings", dates @2024-05-19, [lists], true/false/null,
+                enum cases as bare words (village_cell) or by Vietnamese label ("trung cấp").
+              Functions: today(), year(date), age(date)
+              Commands: admit, confirm, transfer, exempt, remove, org add, org move, org dissolve (.help COMMAND)
+
+            """
+    }
+}

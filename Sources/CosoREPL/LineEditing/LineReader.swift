@@ -1,0 +1,97 @@
+import CReadline
+import Glibc
+
+/// Reads lines: GNU readline when stdin and stdout are terminals, plain reading otherwise (a pipe
+/// must not see prompts, echoes, or Tab treated as completion).
+public protocol LineReader: AnyObject {
+    /// Nil at end of input (Ctrl-D). An empty string after Ctrl-C.
+    func readLine(prompt: String) -> String?
+    /// Records one statement (possibly several lines) in the history.
+    func addHistory(_ entry: String)
+}
+
+public final class PlainLineReader: LineReader {
+    public init() {}
+    public func readLine(prompt: String) -> String? { Swift.readLine(strippingNewline: true) }
+    public func addHistory(_ entry: String) {}
+}
+
+/// Readline with coso's completion and a history file appended to, never rewritten.
+public final class ReadlineLineReader: LineReader {
+    private let historyPath: String
+    private let maxHistory: Int32 = 5000
+
+    public init(historyPath: String, completer: Completer) {
+        self.historyPath = historyPath
+        coso_rl_set_readline_name("coso")
+        CompletionBridge.completer = completer
+        coso_rl_install_word_break_hook()
+        coso_rl_set_quote_chars("")
+        coso_rl_set_completer(CompletionBridge.complete)
+        // Prompts under a pty must not be wrapped in bracketed-paste escapes.
+        rl_variable_bind("enable-bracketed-paste", "off")
+        coso_history_set_multiline()
+        coso_install_sigint()
+        let dir = String(historyPath[..<(historyPath.lastIndex(of: "/") ?? historyPath.startIndex)])
+        if !dir.isEmpty { mkdirs(dir) }
+        read_history(historyPath)
+    }
+
+    public func readLine(prompt: String) -> String? {
+        _ = coso_take_interrupt()
+        coso_set_in_readline(1)
+        defer { coso_set_in_readline(0) }
+        guard let cString = readline(prompt) else { return nil }
+        defer { free(cString) }
+        if coso_take_interrupt() != 0 { return "" }
+        return String(cString: cString)
+    }
+
+    public func addHistory(_ entry: String) {
+        add_history(entry)
+        // Append this one entry; two sessions writing at once never clobber each other.
+        if append_history(1, historyPath) != 0 {
+            // The file does not exist yet: create it with this entry.
+            write_history(historyPath)
+        }
+        history_truncate_file(historyPath, maxHistory)
+    }
+
+    private func mkdirs(_ path: String) {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            mkdir(current, 0o700)
+        }
+    }
+}
+
+/// The C completion callbacks and their state. Readline calls them on the REPL thread only, from
+/// inside `readline()`, so the static state is never touched concurrently.
+enum CompletionBridge {
+    nonisolated(unsafe) static var completer: Completer?
+    nonisolated(unsafe) static var matches: [String] = []
+    nonisolated(unsafe) static var next = 0
+
+    static let complete: coso_completer_fn = { text, start, end in
+        coso_rl_set_attempted_completion_over(1)
+        let line = String(cString: coso_rl_line_buffer())
+        let point = Int(coso_rl_point())
+        let before = String(decoding: Array(line.utf8).prefix(point), as: UTF8.self)
+        let word = text.map { String(cString: $0) } ?? ""
+        matches = completer?.candidates(before: before, word: word) ?? []
+        next = 0
+        let inString = before.filter { $0 == "\"" }.count % 2 == 1
+        // A completed organisation name closes its string; a word is followed by a space.
+        coso_rl_set_append_character(inString ? Int32(UInt8(ascii: "\"")) : Int32(UInt8(ascii: " ")))
+        if matches.isEmpty { return nil }
+        return coso_rl_completion_matches(text, generator)
+    }
+
+    static let generator: coso_generator_fn = { _, state in
+        if state == 0 { next = 0 }
+        guard next < matches.count else { return nil }
+        defer { next += 1 }
+        return strdup(matches[next])
+    }
+}

@@ -1,0 +1,175 @@
+import CosoCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Renders results in one of the output modes. Streaming modes (csv, json, line, markdown) write
+/// each row as it arrives; the aligned table keeps rows until the end to size its columns.
+public final class Renderer: ResultSink {
+    public var mode: OutputMode
+    public var language: Language
+    public var output: any TextOutput
+    /// Terminal width; a table wider than this is shown vertically (line mode).
+    public var width: Int?
+    /// Excel needs a BOM to read UTF-8 CSV.
+    public var bom = false
+
+    private var columns: [ResultColumn] = []
+    private var buffered: [[String]] = []
+    private var rowCount = 0
+
+    public init(mode: OutputMode = .table, language: Language = .vi, output: any TextOutput = StandardOutput(), width: Int? = nil) {
+        self.mode = mode; self.language = language; self.output = output; self.width = width
+    }
+
+    public func begin(columns: [ResultColumn]) throws {
+        self.columns = columns
+        buffered = []
+        rowCount = 0
+        let headers = columns.map { header($0) }
+        switch mode {
+        case .csv:
+            if bom { output.write("\u{FEFF}") }
+            output.write(headers.map(Renderer.csvField).joined(separator: ",") + "\r\n")
+        case .json: output.write("[")
+        case .markdown:
+            output.write("| " + headers.map(Renderer.markdownCell).joined(separator: " | ") + " |\n")
+            output.write("|" + headers.map { _ in " --- |" }.joined() + "\n")
+        case .table, .line: break
+        }
+    }
+
+    public func row(_ values: [Value]) throws {
+        rowCount += 1
+        switch mode {
+        case .table:
+            buffered.append(zip(values, columns).map { display($0, $1) })
+        case .csv:
+            output.write(values.map { Renderer.csvField($0.description) }.joined(separator: ",") + "\r\n")
+        case .json:
+            output.write((rowCount > 1 ? ",\n " : "\n ") + JSON.object(zip(columns, values).map { ($0.name, json($1, $0)) }))
+        case .markdown:
+            output.write("| " + zip(values, columns).map { Renderer.markdownCell(display($0, $1)) }.joined(separator: " | ") + " |\n")
+        case .line:
+            writeVertical(zip(values, columns).map { display($0, $1) }, index: rowCount)
+        }
+    }
+
+    public func end() throws {
+        switch mode {
+        case .table: writeTable()
+        case .json: output.write(rowCount > 0 ? "\n]\n" : "]\n")
+        case .line where rowCount == 0: output.write(language == .vi ? "(không có dòng nào)\n" : "(no rows)\n")
+        default: break
+        }
+    }
+
+    public func scalar(_ value: Value, type: FieldType?) throws {
+        switch mode {
+        case .json: output.write(JSON.encode(value) + "\n")
+        default: output.write(display(value, ResultColumn(name: "", label: Label(vi: "", en: ""), type: type)) + "\n")
+        }
+    }
+
+    public func message(_ text: String) throws {
+        output.write(text + "\n")
+    }
+
+    // MARK: Cells
+
+    private func header(_ c: ResultColumn) -> String {
+        switch mode {
+        case .csv, .json: return c.name
+        default:
+            let t = c.label.text(language)
+            return t.isEmpty ? c.name : t
+        }
+    }
+
+    /// What staff read: enum cases by their label, booleans as có/không, null as empty.
+    private func display(_ v: Value, _ c: ResultColumn) -> String {
+        if case .enumeration? = c.type, case .text(let id) = v, let label = enumLabel?(c.type!, id) { return label.text(language) }
+        if c.type == .bool, let i = v.intValue {
+            return i != 0 ? (language == .vi ? "có" : "yes") : (language == .vi ? "không" : "no")
+        }
+        return v.description
+    }
+
+    private func json(_ v: Value, _ c: ResultColumn) -> Value {
+        if c.type == .bool, let i = v.intValue { return .bool(i != 0) }
+        return v
+    }
+
+    /// Looks up an enum case's label; set by whoever knows the catalogue.
+    public var enumLabel: ((FieldType, String) -> Label?)?
+
+    // MARK: Layouts
+
+    private func writeTable() {
+        let headers = columns.map { header($0) }
+        if buffered.isEmpty {
+            output.write(language == .vi ? "(không có dòng nào)\n" : "(no rows)\n")
+            return
+        }
+        var widths = headers.map(VietnameseText.displayWidth)
+        for r in buffered { for (i, cell) in r.enumerated() { widths[i] = max(widths[i], VietnameseText.displayWidth(cell)) } }
+        let total = widths.reduce(0, +) + 3 * max(0, widths.count - 1)
+        if let width, total > width, columns.count > 1 {
+            for (i, r) in buffered.enumerated() { writeVertical(r, index: i + 1) }
+            buffered = []
+            return
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).enumerated().map { i, pair in
+                let (cell, w) = pair
+                let pad = String(repeating: " ", count: w - VietnameseText.displayWidth(cell))
+                // Numbers align right, everything else left; the last column is not padded.
+                if isNumeric(i) { return pad + cell }
+                return i == cells.count - 1 ? cell : cell + pad
+            }.joined(separator: " │ ")
+        }
+        output.write(line(headers) + "\n")
+        output.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "\n")
+        for r in buffered { output.write(line(r) + "\n") }
+        let n = buffered.count
+        output.write(language == .vi ? "(\(n) dòng)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n")
+        buffered = []
+    }
+
+    private func isNumeric(_ i: Int) -> Bool {
+        guard i < columns.count else { return false }
+        return columns[i].type == .int || columns[i].type == .decimal
+    }
+
+    private func writeVertical(_ cells: [String], index: Int) {
+        let headers = columns.map { header($0) }
+        let w = headers.map(VietnameseText.displayWidth).max() ?? 0
+        if index > 1 { output.write("\n") }
+        for (h, cell) in zip(headers, cells) {
+            output.write(String(repeating: " ", count: w - VietnameseText.displayWidth(h)) + h + " = " + cell + "\n")
+        }
+    }
+
+    static func csvField(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    static func markdownCell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+extension Renderer {
+    /// A renderer that shows enum labels from `catalog`.
+    public convenience init(catalog: Catalog, mode: OutputMode = .table, language: Language = .vi,
+                            output: any TextOutput = StandardOutput(), width: Int? = nil) {
+        self.init(mode: mode, language: language, output: output, width: width)
+        enumLabel = { type, id in
+            guard case .enumeration(let e) = type else { return nil }
+            return catalog.enumType(e)?.cases.first { $0.id == id }?.label
+        }
+    }
+}

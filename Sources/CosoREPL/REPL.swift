@@ -1,0 +1,135 @@
+import CReadline
+import CosoCore
+import CosoScript
+import Foundation
+
+/// The interactive loop: read a statement (with continuation lines), run it through the same
+/// `Session.run` scripts use, print results or a diagnostic, and never leave on an error or Ctrl-C.
+public final class REPL {
+    let session: Session
+    let reader: any LineReader
+    let renderer: Renderer
+    let errors: StandardOutput
+    var timer = false
+    /// `.once FILE`: the next result goes to this file.
+    var onceFile: String?
+    var quit = false
+    var entryCount = 0
+
+    public init(session: Session, reader: any LineReader, mode: OutputMode = .table) {
+        self.session = session
+        self.reader = reader
+        self.renderer = Renderer(catalog: session.catalog, mode: mode, language: session.language, width: REPL.terminalWidth())
+        self.errors = StandardOutput(fd: 2)
+    }
+
+    public func run() {
+        let out = renderer.output as? StandardOutput
+        out?.write(session.language == .vi
+            ? "coso: sổ tổ chức cơ sở đảng và đảng viên. Gõ .help để xem hướng dẫn, Ctrl-D để thoát.\n"
+            : "coso: the register of party organisations and members. Type .help for help, Ctrl-D to leave.\n")
+        out?.flush()
+        while !quit {
+            guard let entry = readStatement() else { break }
+            let text = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            // Lines typed with a leading space stay out of the history (as in bash).
+            if !entry.hasPrefix(" ") { reader.addHistory(entry) }
+            entryCount += 1
+            handle(text)
+            (renderer.output as? StandardOutput)?.flush()
+            errors.flush()
+        }
+        (renderer.output as? StandardOutput)?.write("\n")
+        (renderer.output as? StandardOutput)?.flush()
+    }
+
+    /// Reads lines until the statement is complete (brackets and strings closed, no trailing `|`).
+    func readStatement() -> String? {
+        var lines: [String] = []
+        while true {
+            let prompt = lines.isEmpty ? "coso> " : "  ...> "
+            guard let line = reader.readLine(prompt: prompt) else {
+                return lines.isEmpty ? nil : lines.joined(separator: "\n")
+            }
+            if line.isEmpty && coso_take_interrupt() != 0 { lines = []; continue }
+            lines.append(line)
+            let text = lines.joined(separator: "\n")
+            if text.trimmingCharacters(in: .whitespaces).hasPrefix(".") || !Lexer.isIncomplete(text) { return text }
+        }
+    }
+
+    func handle(_ text: String) {
+        if text.hasPrefix(".") {
+            runDotCommand(text)
+            return
+        }
+        execute(SourceFile(name: "<repl>", text: text))
+    }
+
+    /// Runs statements, printing a diagnostic on failure; Ctrl-C cancels the running statement.
+    @discardableResult
+    func execute(_ source: SourceFile) -> Bool {
+        let started = Date()
+        let watcher = InterruptWatcher(session: session)
+        watcher.start()
+        defer { watcher.stop() }
+        var ok = true
+        let target = onceFile
+        var fileOutput: StringOutput?
+        if target != nil {
+            fileOutput = StringOutput()
+            renderer.output = fileOutput!
+        }
+        do {
+            try session.run(source, sink: renderer)
+        } catch {
+            ok = false
+            errors.write(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: session.language))
+        }
+        if let target, let fileOutput {
+            renderer.output = StandardOutput()
+            onceFile = nil
+            do { try fileOutput.text.write(toFile: target, atomically: true, encoding: .utf8) } catch {
+                errors.write("\(session.language == .vi ? "không ghi được" : "cannot write") \(target): \(error.localizedDescription)\n")
+            }
+        }
+        if timer {
+            let ms = Date().timeIntervalSince(started) * 1000
+            errors.write(String(format: session.language == .vi ? "Thời gian: %.1f ms\n" : "Time: %.1f ms\n", ms))
+        }
+        return ok
+    }
+
+    public static func terminalWidth() -> Int? {
+        var w = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 { return Int(w.ws_col) }
+        return nil
+    }
+}
+
+/// Polls the SIGINT flag while a statement runs and interrupts the store when it is set.
+final class InterruptWatcher: @unchecked Sendable {
+    // @unchecked: `running` is guarded by `lock`; the session's interrupt() is thread-safe.
+    private let session: Session
+    private let lock = NSLock()
+    private var running = false
+
+    init(session: Session) { self.session = session }
+
+    func start() {
+        lock.withLock { running = true }
+        _ = coso_take_interrupt()
+        Thread.detachNewThread { [self] in
+            while lock.withLock({ running }) {
+                if coso_peek_interrupt() != 0 {
+                    session.interrupt()
+                    break
+                }
+                usleep(20_000)
+            }
+        }
+    }
+
+    func stop() { lock.withLock { running = false } }
+}

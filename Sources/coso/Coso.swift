@@ -1,0 +1,110 @@
+import ArgumentParser
+import CosoCore
+import CosoREPL
+import CosoScript
+import Foundation
+
+@main
+struct Coso: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coso",
+        abstract: "The register of party organisations and members (sổ tổ chức cơ sở đảng và đảng viên).",
+        discussion: """
+            With no statements, coso opens the interactive REPL on the database (GNU readline on a terminal),
+            or reads statements from standard input when it is not a terminal.
+            Exit codes: 0 ok, 64 usage, 65 error in the statements (bad query, rule refused), 70 internal error.
+            """,
+        subcommands: [RunScript.self, Demo.self, Modules.self]
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "STATEMENTS"))
+    var statements: String?
+
+    func run() throws {
+        if let statements {
+            let session = try options.openSession(origin: "-c")
+            try Script.run(SourceFile(name: "<-c>", text: statements), session: session, options: options)
+            return
+        }
+        if isatty(0) == 0 {
+            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let session = try options.openSession(origin: "stdin")
+            try Script.run(SourceFile(name: "<stdin>", text: text), session: session, options: options)
+            return
+        }
+        let session = try options.openSession(origin: "repl")
+        let reader: any LineReader
+        if isatty(1) != 0 {
+            let completer = Completer(catalog: session.catalog) { prefix in
+                OrganisationNames.lookup(prefix, store: session.store)
+            }
+            reader = ReadlineLineReader(historyPath: StorePath.stateDirectory() + "/history", completer: completer)
+        } else {
+            reader = PlainLineReader()
+        }
+        REPL(session: session, reader: reader, mode: options.mode).run()
+    }
+}
+
+/// Runs statements from `-c`, standard input or a file: stops at the first error with its
+/// diagnostic and exit 65.
+enum Script {
+    static func run(_ source: SourceFile, session: Session, options: GlobalOptions) throws {
+        let out = StandardOutput()
+        let renderer = Renderer(catalog: session.catalog, mode: options.mode, language: options.language, output: out,
+                                width: isatty(1) != 0 ? REPL.terminalWidth() : nil)
+        do {
+            try session.run(source, sink: renderer)
+            out.flush()
+        } catch let error as SourceError {
+            out.flush()
+            Output.error(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: options.language))
+            throw ExitCode(error.diagnostic.code.hasPrefix("E07") ? 70 : 65)
+        }
+    }
+}
+
+struct RunScript: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a .coso script.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The script file.")
+    var file: String
+
+    func run() throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            Output.error(options.language == .vi ? "coso: không đọc được tệp \(file)" : "coso: cannot read \(file)")
+            throw ExitCode(66)
+        }
+        let session = try options.openSession(origin: "script:\(file)")
+        try Script.run(SourceFile(name: file, text: text), session: session, options: options)
+    }
+}
+
+struct Modules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the registered modules.")
+
+    @Option(name: .long, help: "Language: vi or en.")
+    var lang: String = "vi"
+
+    func run() throws {
+        let registry: Registry
+        do { registry = try Registry(BuiltinModules.all) } catch {
+            Output.error("coso: \(error)")
+            throw ExitCode(70)
+        }
+        let language = Language(rawValue: lang) ?? .vi
+        for m in registry.modules where m.id != "core" {
+            let requires = m.manifest.requires.map { "\($0.module) \($0.versions)" }.joined(separator: "; ")
+            print("\(m.id) \(m.manifest.version)  \(m.manifest.summary.text(language))")
+            print("  " + (language == .vi ? "bảng: " : "entities: ") + m.entities.map(\.name).joined(separator: ", "))
+            if !m.commands.isEmpty {
+                print("  " + (language == .vi ? "lệnh: " : "commands: ") + m.commands.map(\.name).joined(separator: ", "))
+            }
+            if !requires.isEmpty { print("  " + (language == .vi ? "cần: " : "requires: ") + requires) }
+        }
+    }
+}

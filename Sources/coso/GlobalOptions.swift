@@ -1,0 +1,65 @@
+import ArgumentParser
+import CosoCore
+import CosoREPL
+import CosoScript
+import Foundation
+
+/// Options every command accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $COSO_DB, then the XDG data directory).", valueName: "FILE"))
+    var db: String?
+
+    @Option(name: .long, help: "Who is making changes, recorded in the audit trail (default: the OS user).")
+    var user: String?
+
+    @Option(name: .long, help: "Language of messages and headers: vi or en.")
+    var lang: String = "vi"
+
+    @Option(name: .long, help: "Output format: table, csv, json, markdown or line.")
+    var format: String = "table"
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en") }
+        guard OutputMode(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: " + OutputMode.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    var language: Language { Language(rawValue: lang) ?? .vi }
+    var mode: OutputMode { OutputMode(rawValue: format) ?? .table }
+
+    var databasePath: String { StorePath.resolve(flag: db) }
+
+    var actor: String {
+        if let user, !user.isEmpty { return user }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    /// Opens the registry and the store, turning failures into a message and an exit code.
+    func openSession(origin: String) throws -> Session {
+        let registry: Registry
+        do { registry = try Registry(BuiltinModules.all) } catch {
+            Output.error("coso: internal error: \(error)")
+            throw ExitCode(70)
+        }
+        do {
+            let store = try Store(path: databasePath, registry: registry)
+            if let backup = store.backupPath {
+                Output.error(language == .vi ? "coso: đã sao lưu cơ sở dữ liệu cũ vào \(backup) trước khi nâng cấp"
+                                             : "coso: backed up the older database to \(backup) before upgrading")
+            }
+            return Session(store: store, user: actor, language: language, origin: origin)
+        } catch let e as StoreError {
+            Output.error("coso: \(e)")
+            if case .newerDatabase = e { throw ExitCode(65) }
+            throw ExitCode(70)
+        }
+    }
+}
+
+enum Output {
+    static func error(_ text: String) {
+        FileHandle.standardError.write((text.hasSuffix("\n") ? text : text + "\n").data(using: .utf8)!)
+    }
+}
