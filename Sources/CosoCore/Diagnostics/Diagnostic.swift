@@ -56,7 +56,7 @@ public enum Suggest {
             if best == nil || d < best!.1 { best = (c, d) }
         }
         guard let (name, d) = best else { return nil }
-        return d <= max(1, min(3, w.count / 3)) ? name : nil
+        return d <= (w.count <= 3 ? 1 : min(3, max(2, w.count / 3))) ? name : nil
     }
 
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

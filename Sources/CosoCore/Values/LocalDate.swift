@@ -55,8 +55,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day - 307
     }
 
-    public init(dayNumber n: Int) {
-        // Inverse of `dayNumber` (civil-from-days, shifted to March-based years).
+    public init(dayNumber: Int) {
+        // Inverse of `dayNumber`: `g` counts days from 0000-03-01, years starting in March.
+        let n = dayNumber + 306
         var y = (10000 * n + 14780) / 3652425
         var ddd = n - (365 * y + y / 4 - y / 100 + y / 400)
         if ddd < 0 { y -= 1; ddd = n - (365 * y + y / 4 - y / 100 + y / 400) }
