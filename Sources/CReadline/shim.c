@@ -1,9 +1,9 @@
 #include "shim.h"
+#include <errno.h>
+#include <sys/select.h>
 
 /// Set by the SIGINT handler; the REPL and long-running work poll and reset it.
 static volatile sig_atomic_t coso_interrupted = 0;
-/// Non-zero while the thread is blocked inside readline().
-static volatile sig_atomic_t coso_in_readline = 0;
 
 int coso_take_interrupt(void) {
     int v = coso_interrupted;
@@ -11,28 +11,17 @@ int coso_take_interrupt(void) {
     return v;
 }
 int coso_peek_interrupt(void) { return coso_interrupted; }
-void coso_set_in_readline(int v) { coso_in_readline = v; }
 
+/// Only sets the flag: readline is never called from the handler. The line reader's select()
+/// returns EINTR (select is never restarted, whatever SA_RESTART says) and cleans up.
 static void coso_sigint_handler(int sig) {
     (void)sig;
     coso_interrupted = 1;
-    if (coso_in_readline) {
-        // Clear the half-typed line and draw a fresh prompt, as shells do.
-        // These calls are not strictly async-signal-safe; readline's own examples do the same
-        // and the REPL thread is blocked in read(2) when this runs.
-        rl_free_line_state();
-        rl_crlf();
-        rl_on_new_line();
-        rl_replace_line("", 0);
-        rl_redisplay();
-    }
 }
 
-/// Install the handler with SA_RESTART so that readline's read(2) is not aborted, and stop readline
-/// from installing its own handlers (it would re-raise SIGINT and kill the process).
 void coso_install_sigint(void) {
     rl_catch_signals = 0;
-    rl_catch_sigwinch = 1;
+    rl_catch_sigwinch = 0;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = coso_sigint_handler;
@@ -58,4 +47,44 @@ void coso_rl_install_word_break_hook(void) {
     rl_completion_word_break_hook = coso_word_break_hook;
     rl_completer_word_break_characters = coso_normal_breaks;
     rl_basic_word_break_characters = coso_normal_breaks;
+}
+
+static char *coso_line_result = NULL;
+static int coso_line_done = 0;
+
+static void coso_line_handler(char *line) {
+    coso_line_result = line;
+    coso_line_done = 1;
+    rl_callback_handler_remove();
+}
+
+int coso_readline(const char *prompt, char **out) {
+    coso_line_done = 0;
+    coso_line_result = NULL;
+    *out = NULL;
+    rl_callback_handler_install(prompt, coso_line_handler);
+    int fd = fileno(rl_instream ? rl_instream : stdin);
+    while (!coso_line_done) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(fd, &fds);
+        int r = select(fd + 1, &fds, NULL, NULL, NULL);
+        if (r < 0) {
+            if (errno != EINTR) break;
+            if (coso_interrupted) {
+                coso_interrupted = 0;
+                // Ctrl-C: drop the half-typed line and start again on a fresh prompt.
+                rl_free_line_state();
+                rl_callback_sigcleanup();
+                rl_crlf();
+                rl_callback_handler_remove();
+                return 1;
+            }
+            rl_resize_terminal();
+            continue;
+        }
+        rl_callback_read_char();
+    }
+    *out = coso_line_result;
+    return 0;
 }

@@ -34,7 +34,7 @@ public final class REPL {
             let text = entry.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }
             // Lines typed with a leading space stay out of the history (as in bash).
-            if !entry.hasPrefix(" ") { reader.addHistory(entry) }
+            if !entry.hasPrefix(" ") { reader.addHistory(REPL.historyEntry(entry)) }
             entryCount += 1
             handle(text)
             (renderer.output as? StandardOutput)?.flush()
@@ -49,14 +49,25 @@ public final class REPL {
         var lines: [String] = []
         while true {
             let prompt = lines.isEmpty ? "coso> " : "  ...> "
-            guard let line = reader.readLine(prompt: prompt) else {
+            switch reader.readLine(prompt: prompt) {
+            case .end:
                 return lines.isEmpty ? nil : lines.joined(separator: "\n")
+            case .interrupted:
+                lines = []
+                continue
+            case .line(let line):
+                lines.append(line)
             }
-            if line.isEmpty && coso_take_interrupt() != 0 { lines = []; continue }
-            lines.append(line)
             let text = lines.joined(separator: "\n")
             if text.trimmingCharacters(in: .whitespaces).hasPrefix(".") || !Lexer.isIncomplete(text) { return text }
         }
+    }
+
+    /// One history entry per statement: continuation lines are joined with spaces (a newline there
+    /// is only whitespace), unless a `#` comment would then swallow the lines after it.
+    static func historyEntry(_ statement: String) -> String {
+        guard statement.contains("\n"), !statement.contains("#") else { return statement }
+        return statement.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     func handle(_ text: String) {

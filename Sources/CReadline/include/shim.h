@@ -58,11 +58,14 @@ static inline void coso_history_set_multiline(void) {
 /// to complete (organisation names contain spaces); elsewhere the usual breaks apply.
 void coso_rl_install_word_break_hook(void);
 
+/// Reads one line with readline's callback interface and select(), so that Ctrl-C returns at once.
+/// Returns 1 when interrupted by Ctrl-C; otherwise 0 with `*out` the malloc'ed line, or NULL at
+/// end of input (Ctrl-D on an empty line).
+int coso_readline(const char *prompt, char **out);
+
 /// Non-zero once SIGINT arrived; the REPL and long-running work poll and reset it.
 int coso_take_interrupt(void);
 int coso_peek_interrupt(void);
-/// Mark whether the REPL thread is blocked inside readline(), where SIGINT clears the line.
-void coso_set_in_readline(int v);
 /// Install the SIGINT handler (SA_RESTART) and stop readline from installing its own.
 void coso_install_sigint(void);
 

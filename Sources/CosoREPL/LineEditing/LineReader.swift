@@ -3,16 +3,25 @@ import Glibc
 
 /// Reads lines: GNU readline when stdin and stdout are terminals, plain reading otherwise (a pipe
 /// must not see prompts, echoes, or Tab treated as completion).
+public enum LineEvent: Equatable {
+    case line(String)
+    /// Ctrl-C: the half-typed statement is dropped.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of piped input.
+    case end
+}
+
 public protocol LineReader: AnyObject {
-    /// Nil at end of input (Ctrl-D). An empty string after Ctrl-C.
-    func readLine(prompt: String) -> String?
+    func readLine(prompt: String) -> LineEvent
     /// Records one statement (possibly several lines) in the history.
     func addHistory(_ entry: String)
 }
 
 public final class PlainLineReader: LineReader {
     public init() {}
-    public func readLine(prompt: String) -> String? { Swift.readLine(strippingNewline: true) }
+    public func readLine(prompt: String) -> LineEvent {
+        Swift.readLine(strippingNewline: true).map(LineEvent.line) ?? .end
+    }
     public func addHistory(_ entry: String) {}
 }
 
@@ -37,14 +46,13 @@ public final class ReadlineLineReader: LineReader {
         read_history(historyPath)
     }
 
-    public func readLine(prompt: String) -> String? {
+    public func readLine(prompt: String) -> LineEvent {
         _ = coso_take_interrupt()
-        coso_set_in_readline(1)
-        defer { coso_set_in_readline(0) }
-        guard let cString = readline(prompt) else { return nil }
-        defer { free(cString) }
-        if coso_take_interrupt() != 0 { return "" }
-        return String(cString: cString)
+        var raw: UnsafeMutablePointer<CChar>?
+        if coso_readline(prompt, &raw) != 0 { return .interrupted }
+        guard let raw else { return .end }
+        defer { free(raw) }
+        return .line(String(cString: raw))
     }
 
     public func addHistory(_ entry: String) {

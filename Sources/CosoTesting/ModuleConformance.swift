@@ -1,0 +1,69 @@
+import CosoCore
+import CosoScript
+import Foundation
+
+/// The check every module's tests call: its migrations apply to an empty database and re-apply
+/// as no-ops, its declared fields exist as columns, and every command example runs in a fresh
+/// database and prints exactly its expected output. Returns the problems found (empty when the
+/// module conforms).
+public enum ModuleConformance {
+    public static func check(_ module: any CosoModule, with dependencies: [any CosoModule]) -> [String] {
+        var problems: [String] = []
+        let modules = dependencies + [module]
+        do {
+            let db = try TemporaryDatabase()
+            defer { db.remove() }
+            let registry = try Registry(modules)
+            let first = try Store(path: db.path, registry: registry)
+            let applied = try first.scalar("SELECT count(*) FROM coso_migrations WHERE module = ?", [.text(module.id)])
+            if applied != .int(Int64(module.migrations.count)) {
+                problems.append("\(module.id): \(applied) migrations recorded, \(module.migrations.count) declared")
+            }
+            let schema = try first.scalar("SELECT group_concat(sql, ';') FROM sqlite_master")
+            // Re-opening applies nothing and changes nothing.
+            let second = try Store(path: db.path, registry: registry)
+            if try second.scalar("SELECT group_concat(sql, ';') FROM sqlite_master") != schema {
+                problems.append("\(module.id): re-opening the database changed its schema")
+            }
+            if second.backupPath != nil { problems.append("\(module.id): re-opening made a backup (migrations re-applied)") }
+            for entity in module.entities {
+                var columns: Set<String> = []
+                try second.query("SELECT name FROM pragma_table_info(?)", [.text(entity.table)]) { row in
+                    if let n = row.first?.textValue { columns.insert(n) }
+                }
+                for field in entity.fields {
+                    for column in [field.column, field.foldedColumn, field.sortColumn].compactMap({ $0 }) where !columns.contains(column) {
+                        problems.append("\(module.id): \(entity.name).\(field.name) has no column \(column)")
+                    }
+                }
+                if entity.fields.contains(where: { $0.personal }) && entity.name.isEmpty { problems.append("unnamed entity") }
+            }
+            if let text = try second.scalar("SELECT group_concat(sql, ' ') FROM sqlite_master").textValue,
+               text.range(of: "COLLATE", options: .caseInsensitive) != nil {
+                problems.append("\(module.id): the schema uses a collation; the stock sqlite3 shell must read the file")
+            }
+        } catch {
+            problems.append("\(module.id): migrations failed: \(error)")
+        }
+        for command in module.commands {
+            if command.examples.isEmpty { problems.append("\(module.id): command '\(command.name)' has no example") }
+            for example in command.examples {
+                do {
+                    let db = try TemporaryDatabase()
+                    defer { db.remove() }
+                    let session = try db.session(modules)
+                    for step in example.setup { _ = try session.output(step) }
+                    let got = try session.output(example.source)
+                    if got != example.expected {
+                        problems.append("\(module.id): example of '\(command.name)' printed \(JSON.quote(got)), expected \(JSON.quote(example.expected))")
+                    }
+                } catch let e as SourceError {
+                    problems.append("\(module.id): example of '\(command.name)' failed: " + DiagnosticRenderer.render(e.diagnostic, in: e.source))
+                } catch {
+                    problems.append("\(module.id): example of '\(command.name)' failed: \(error)")
+                }
+            }
+        }
+        return problems
+    }
+}
