@@ -93,8 +93,7 @@ struct ExprCompiler {
         if case .reference = l.type, r.type == .text, let d = scope.display(of: l) { l = d }
         if case .enumeration(let id) = l.type, ["<", "<=", ">", ">="].contains(op), let en = catalog.enumType(id) {
             // Enum cases compare by their declared order.
-            let ordinal = "(CASE \(l.sql) " + en.cases.enumerated().map { "WHEN '\($0.element.id)' THEN \($0.offset)" }
-                .joined(separator: " ") + " END)"
+            let ordinal = ExprCompiler.ordinal(l.sql, en)
             let caseID = r.binds.first?.textValue ?? ""
             r = Fragment("?", [.int(Int64(en.index(of: caseID) ?? 0))], .int)
             return Fragment("\(ordinal) \(op) \(r.sql)", l.binds + r.binds, .bool)
@@ -111,7 +110,9 @@ struct ExprCompiler {
         var word: String?
         switch e.kind {
         case .path(let names) where names.count == 1:
-            if (try? scope.resolve(names)) == nil { word = names[0].text }
+            // A bare name is a case of the enum when it is one (`status == exempted`, although
+            // members also has a field `exempted`), else a field, else a misspelt case.
+            if en.find(names[0].text) != nil || (try? scope.resolve(names)) == nil { word = names[0].text }
         case .literal(.text(let s)): word = s
         default: break
         }
@@ -140,6 +141,11 @@ struct ExprCompiler {
         }
         let pattern = "%" + Self.escapeLike(VietnameseText.fold(VietnameseText.nfc(needle))) + "%"
         return Fragment("\(alias).\(folded) LIKE ? ESCAPE '\\'", [.text(pattern)], .bool)
+    }
+
+    /// The position of an enum value in its declared order, in stock SQL (catalogue identifiers only).
+    static func ordinal(_ sql: String, _ en: EnumType) -> String {
+        "(CASE \(sql) " + en.cases.enumerated().map { "WHEN '\($0.element.id)' THEN \($0.offset)" }.joined(separator: " ") + " END)"
     }
 
     static func escapeLike(_ s: String) -> String {

@@ -74,6 +74,8 @@ final class QueryBuilder {
             if let d = scope.display(of: f) { f = d }
             // Text sorts in Vietnamese alphabetical order through the shadow sort-key column.
             if let (alias, field) = f.field, field.searchable { f = Fragment("\(alias).\(field.column)_sort", [], f.type) }
+            // Enum values sort in their declared order (elementary < intermediate < advanced).
+            if case .enumeration(let id) = f.type, let en = catalog.enumType(id) { f = Fragment(ExprCompiler.ordinal(f.sql, en), f.binds, .int) }
             let dir = k.descending ? " DESC" : ""
             // Nulls last on every engine.
             fresh.append(Fragment("(\(f.sql)) IS NULL, \(f.sql)\(dir)", f.binds + f.binds, f.type))
@@ -99,17 +101,20 @@ final class QueryBuilder {
         distinct = true
     }
 
+    /// `take`/`skip` need a constant, non-negative whole number (bound, never pasted).
     private func count(_ e: Expr, _ stage: String) throws(Diagnostic) -> Fragment {
-        let f = try compiler.compile(e)
-        guard f.type == .int, case .int(let n)? = f.binds.first, n >= 0 || !f.binds.isEmpty else {
+        var value: Value?
+        switch e.kind {
+        case .literal(let v): value = v
+        case .variable(let name): value = variables[name]
+        case .unary("-", let inner): if case .literal(.int(let n)) = inner.kind { value = .int(-n) }
+        default: break
+        }
+        guard case .int(let n)? = value, n >= 0 else {
             throw Diagnostic("E0210", Label(vi: "\(stage) cần một số nguyên không âm", en: "\(stage) needs a non-negative integer"),
                              span: e.span)
         }
-        if case .int(let n)? = f.binds.first, n < 0 {
-            throw Diagnostic("E0210", Label(vi: "\(stage) cần một số nguyên không âm", en: "\(stage) needs a non-negative integer"),
-                             span: e.span)
-        }
-        return f
+        return Fragment("?", [.int(n)], .int)
     }
 
     // MARK: Rendering

@@ -1,0 +1,71 @@
+import CosoCore
+import Testing
+
+/// A configurable fake module for registry tests.
+struct Fake: CosoModule {
+    var manifest: Manifest
+    var commands: [Command]
+    var entities: [Entity]
+
+    init(_ id: String, version: Version = Version(1, 0, 0), requires: [(String, VersionRange)] = [], commands: [String] = [],
+         entities: [String] = [], protocolVersion: Version = pluginProtocolVersion) {
+        manifest = Manifest(id: id, version: version, summary: Label(vi: id, en: id),
+                            requires: requires.map { Manifest.Requirement($0.0, $0.1) }, pluginProtocol: protocolVersion)
+        self.commands = commands.map { Command($0, summary: Label(vi: $0, en: $0)) { _, _ in Label(vi: "", en: "") } }
+        self.entities = entities.map { Entity(name: $0, label: Label(vi: $0, en: $0), singular: Label(vi: $0, en: $0), fields: []) }
+    }
+}
+
+@Suite struct RegistryTests {
+    let any1 = VersionRange.compatible(with: Version(1, 0, 0))
+
+    @Test func refusesADuplicateCommand() {
+        #expect(throws: RegistryError.duplicateCommand("admit", modules: ["a", "b"])) {
+            try Registry([Fake("a", commands: ["admit"]), Fake("b", commands: ["admit"])])
+        }
+        let e = RegistryError.duplicateCommand("admit", modules: ["a", "b"])
+        #expect(e.description == "command 'admit' is declared by more than one module (a, b); rename one")
+    }
+
+    @Test func refusesACyclicRequirement() {
+        #expect(throws: RegistryError.cyclicRequirement(["a", "b", "c", "a"])) {
+            try Registry([Fake("a", requires: [("b", any1)]), Fake("b", requires: [("c", any1)]), Fake("c", requires: [("a", any1)])])
+        }
+        #expect(RegistryError.cyclicRequirement(["a", "b", "a"]).description
+                == "modules require each other in a cycle: a -> b -> a; break the cycle")
+    }
+
+    @Test func refusesAMissingRequirementOrAWrongVersion() {
+        #expect(throws: RegistryError.missingRequirement(module: "a", requires: "ghost")) {
+            try Registry([Fake("a", requires: [("ghost", any1)])])
+        }
+        #expect(throws: RegistryError.versionMismatch(module: "a", requires: "b", range: ">= 1.0.0, < 2.0.0", found: "2.1.0")) {
+            try Registry([Fake("a", requires: [("b", any1)]), Fake("b", version: Version(2, 1, 0))])
+        }
+    }
+
+    @Test func refusesDuplicatesAndIncompatibleModules() {
+        #expect(throws: RegistryError.duplicateModule("a")) { try Registry([Fake("a"), Fake("a")]) }
+        #expect(throws: RegistryError.duplicateEntity("things", modules: ["a", "b"])) {
+            try Registry([Fake("a", entities: ["things"]), Fake("b", entities: ["things"])])
+        }
+        #expect(throws: RegistryError.incompatibleProtocol(module: "a", declared: "2.0.0", host: "\(pluginProtocolVersion)")) {
+            try Registry([Fake("a", protocolVersion: Version(2, 0, 0))])
+        }
+        #expect(throws: RegistryError.invalidCommand(module: "a", command: "where", reason: "uses the reserved word 'where'")) {
+            try Registry([Fake("a", commands: ["where"])])
+        }
+    }
+
+    @Test func ordersModulesAfterTheirRequirements() throws {
+        let r = try Registry([Fake("c", requires: [("b", any1)]), Fake("b", requires: [("a", any1)]), Fake("a")])
+        #expect(r.modules.map(\.id) == ["core", "a", "b", "c"])
+        #expect(r.catalog.command(matching: ["x"]) == nil)
+    }
+
+    @Test func findsTheLongestMultiWordCommand() throws {
+        let r = try Registry([Fake("a", commands: ["org", "org add"])])
+        #expect(r.catalog.command(matching: ["org", "add", "x"])?.name == "org add")
+        #expect(r.catalog.command(matching: ["org", "move"])?.name == "org")
+    }
+}

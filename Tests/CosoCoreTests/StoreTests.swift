@@ -1,0 +1,98 @@
+import CosoCore
+import CosoTesting
+import Foundation
+import Testing
+
+/// A module whose schema grows across versions, to test upgrades.
+struct Growing: CosoModule {
+    let steps: Int
+    let manifest = Manifest(id: "growing", version: Version(1, 0, 0), summary: Label(vi: "g", en: "g"))
+    var entities: [Entity] {
+        [Entity(name: "notes", label: Label(vi: "n", en: "n"), singular: Label(vi: "n", en: "n"),
+                fields: [Field("body", .text, vi: "Nội dung", en: "Body")], displayField: "body")]
+    }
+    var migrations: [Migration] {
+        Array([
+            Migration(1, "notes", sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT;"),
+            Migration(2, "note dates", sql: "ALTER TABLE notes ADD COLUMN written TEXT;"),
+        ].prefix(steps))
+    }
+}
+
+@Suite struct StoreTests {
+    @Test func migrationsApplyOnceAndAreRecorded() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let r = try Registry([Growing(steps: 1)])
+        let store = try Store(path: db.path, registry: r)
+        #expect(try store.scalar("SELECT count(*) FROM coso_migrations") == .int(2))  // core 1 + growing 1
+        let again = try Store(path: db.path, registry: r)
+        #expect(try again.scalar("SELECT count(*) FROM coso_migrations") == .int(2))
+        #expect(again.backupPath == nil)
+        #expect(try store.scalar("PRAGMA journal_mode") == .text("wal"))
+        #expect(try store.scalar("PRAGMA foreign_keys") == .int(1))
+    }
+
+    @Test func anOlderDatabaseIsBackedUpThenMigrated() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let old = try Store(path: db.path, registry: Registry([Growing(steps: 1)]))
+        _ = try old.write(WriteOrigin(user: "u", statement: "s", source: "t")) { tx in try tx.insert("notes", ["body": .text("giữ lại")]) }
+        let new = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
+        let backup = try #require(new.backupPath)
+        #expect(FileManager.default.fileExists(atPath: backup))
+        #expect(try new.scalar("SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'written'") == .int(1))
+        // The backup is a complete, readable copy of the old database.
+        let copy = try Store(path: backup, registry: Registry([Growing(steps: 1)]))
+        #expect(try copy.scalar("SELECT body FROM notes") == .text("giữ lại"))
+    }
+
+    @Test func aNewerDatabaseIsRefusedUntouched() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        _ = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
+        #expect {
+            _ = try Store(path: db.path, registry: Registry([Growing(steps: 1)]))
+        } throws: { error in
+            "\(error)".contains("made by a newer coso (module 'growing' is at migration 2, this coso knows 1)")
+        }
+        // Nothing was changed or backed up: the newer coso still opens it as it left it.
+        let files = try FileManager.default.contentsOfDirectory(atPath: db.directory)
+        #expect(!files.contains { $0.contains("backup") })
+        let reopened = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
+        #expect(reopened.backupPath == nil)
+        #expect(try reopened.scalar("SELECT count(*) FROM coso_migrations") == .int(3))
+    }
+
+    @Test func writesAreAllOrNothing() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Growing(steps: 1)]))
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.write(WriteOrigin(user: "u", statement: "s", source: "t")) { tx in
+                try tx.insert("notes", ["body": .text("một")])
+                throw Boom()
+            }
+        }
+        #expect(try store.scalar("SELECT count(*) FROM notes") == .int(0))
+        #expect(try store.scalar("SELECT count(*) FROM audit") == .int(0))
+    }
+
+    @Test func textIsStoredAsNFC() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Growing(steps: 1)]))
+        _ = try store.write(WriteOrigin(user: "u", statement: "s", source: "t")) { tx in
+            try tx.insert("notes", ["body": .text("Nguye\u{0302}\u{0303}n")])
+        }
+        #expect(try store.scalar("SELECT length(body) FROM notes") == .int(6))
+    }
+
+    @Test func thePathComesFromTheFlagThenTheEnvironmentThenXDG() {
+        #expect(StorePath.resolve(flag: "/a.db", environment: ["COSO_DB": "/b.db"]) == "/a.db")
+        #expect(StorePath.resolve(flag: nil, environment: ["COSO_DB": "/b.db", "HOME": "/h"]) == "/b.db")
+        #expect(StorePath.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/coso/coso.db")
+        #expect(StorePath.resolve(flag: nil, environment: ["HOME": "/h"]) == "/h/.local/share/coso/coso.db")
+    }
+}

@@ -1,0 +1,38 @@
+import CosoCore
+import Testing
+
+@Suite struct VietnameseTextTests {
+    @Test func foldingIgnoresCaseDiacriticsAndD() {
+        #expect(VietnameseText.fold("Đặng Thị Ánh") == "dang thi anh")
+        #expect(VietnameseText.fold("NGUYỄN VĂN AN") == "nguyen van an")
+        #expect(VietnameseText.fold("K'Brỏh") == "k'broh")
+    }
+
+    @Test func nfdAndNfcFoldAndNormaliseAlike() {
+        let nfd = "Nguye\u{0302}\u{0303}n"  // "Nguyễn" decomposed
+        #expect(VietnameseText.nfc(nfd) == "Nguyễn")
+        #expect(VietnameseText.nfc(nfd).unicodeScalars.count == 6)
+        #expect(VietnameseText.fold(nfd) == VietnameseText.fold("Nguyễn"))
+        #expect(VietnameseText.displayWidth(nfd) == 6)
+    }
+
+    @Test func displayWidthCountsColumns() {
+        #expect(VietnameseText.displayWidth("Chi bộ thôn 5") == 13)
+        #expect(VietnameseText.displayWidth("中文") == 4)
+    }
+
+    @Test func sortingFollowsTheVietnameseAlphabet() {
+        let words = ["Đào", "Anh", "Ăn", "Bình", "Âu", "Dũng", "An", "Ánh", "Yến", "Hà"]
+        let sorted = words.sorted(by: VietnameseText.lessThan)
+        #expect(sorted == ["An", "Anh", "Ánh", "Ăn", "Âu", "Bình", "Dũng", "Đào", "Hà", "Yến"])
+        // The shadow-column key sorts the same way under plain binary comparison.
+        let byKey = words.sorted { VietnameseText.sortKeyString($0).utf8.lexicographicallyPrecedes(VietnameseText.sortKeyString($1).utf8) }
+        #expect(byKey == sorted)
+    }
+
+    @Test func suggestionsUseEditDistanceOnFoldedText() {
+        #expect(Suggest.closest(to: "memebrs", in: ["members", "orgs", "audit"]) == "members")
+        #expect(Suggest.closest(to: "vilage_cell", in: ["village_cell", "subordinate_cell"]) == "village_cell")
+        #expect(Suggest.closest(to: "xyz", in: ["members", "orgs"]) == nil)
+    }
+}

@@ -1,0 +1,89 @@
+import CosoCore
+import CosoScript
+import CosoTesting
+import Testing
+
+/// Diagnostics are compared whole, as rendered: code, message, location, line, caret, help.
+@Suite struct DiagnosticTests {
+    @Test func unknownFieldPointsAtItAndSuggests() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, #"members | where nme == "x""#) == """
+            lỗi[E0202]: members không có trường 'nme'
+              --> <input>:1:17
+              |
+            1 | members | where nme == "x"
+              |                 ^^^
+              = gợi ý: có phải ý bạn là 'name'?
+
+            """)
+    }
+
+    @Test func englishOnRequest() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, "orgs | where kind == vilage_cell", language: .en) == """
+            error[E0205]: 'vilage_cell' is not a case of Organisation kind
+              --> <input>:1:22
+              |
+            1 | orgs | where kind == vilage_cell
+              |                      ^^^^^^^^^^^
+              = help: did you mean village_cell?
+
+            """)
+    }
+
+    @Test func impossibleDateOnTheSecondLine() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, "orgs | count\nmembers | where born < @2023-02-30") == """
+            lỗi[E0103]: ngày không tồn tại: tháng 2/2023 chỉ có 28 ngày
+              --> <input>:2:24
+              |
+            2 | members | where born < @2023-02-30
+              |                        ^^^^^^^^^^^
+
+            """)
+    }
+
+    @Test func caretsAlignUnderVietnameseText() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, #"admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19"#) == """
+            lỗi[E0310]: người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)
+              --> <input>:1:25
+              |
+            1 | admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19
+              |                         ^^^^^^^^^^^
+              = gợi ý: kiểm tra lại ngày sinh hoặc ngày kết nạp
+
+            """)
+    }
+
+    @Test(arguments: [
+        ("admti \"X\"", "E0201"), ("members | wher x", "E0215"), ("members | where name = \"x\"", "E0102"),
+        ("members | where name == \"x", "E0101"), ("members | where born < \"1970-01-01\"", "E0208"),
+        ("members | where name =~ 5", "E0208"), ("admit \"X\" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 colour: red", "E0220"),
+        ("admit \"X\" born: @1990-01-01", "E0223"), ("members | count | take 1", "E0213"), ("orgs | admit \"x\"", "E0214"),
+        ("members | where theory >= intermedate | count", "E0205"), ("members | take -1", "E0210"),
+    ])
+    func eachMistakeHasItsCode(_ pair: (String, String)) throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let text = rendered(s, pair.0)
+        #expect(text.hasPrefix("lỗi[\(pair.1)]"), "\(text)")
+        #expect(text.contains("-->"))
+    }
+
+    @Test func errorsDoNotEchoBoundPersonalData() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, #"admit "Trần Văn Tư" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999""#)
+                == "(no error)")
+        let text = rendered(s, #"admit "Lê Văn Năm" born: @1991-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999""#)
+        // The message names the problem, not the number; only the source line (the user's own text) shows it.
+        let message = text.split(separator: "\n").filter { $0.hasPrefix("lỗi") || $0.contains("gợi ý") }.joined()
+        #expect(message.contains("E0313"))
+        #expect(!message.contains("068090009999"))
+    }
+}

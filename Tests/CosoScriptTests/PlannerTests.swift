@@ -1,0 +1,76 @@
+import CosoCore
+import CosoScript
+import Testing
+
+/// The exact SQL and binds of each construct: one statement, `?` for every literal.
+@Suite struct PlannerTests {
+    @Test func countWithAnEnumAndABoolean() throws {
+        let q = try plan("orgs | where kind == village_cell and has_committee | count")
+        #expect(q.sql == "SELECT count(*) FROM orgs AS t0 WHERE (t0.kind = ? AND t0.has_committee)")
+        #expect(q.binds == [.text("village_cell")])
+    }
+
+    @Test func pathsBecomeJoinsOncePerPath() throws {
+        let q = try plan(#"members | where org.parent.name == "X" and org.name != "Y" | select name, org.parent.name"#)
+        #expect(q.sql == "SELECT t0.name AS c0, t2.name AS c1 FROM members AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.org_id"
+                + " LEFT JOIN orgs AS t2 ON t2.id = t1.parent_id WHERE (t2.name = ? AND t1.name != ?)")
+        #expect(q.binds == [.text("X"), .text("Y")])
+    }
+
+    @Test func enumOrderComparesByDeclaredOrder() throws {
+        let q = try plan("members | where theory >= intermediate | count")
+        #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE (CASE t0.theory WHEN 'none' THEN 0 WHEN 'elementary' THEN 1"
+                + " WHEN 'intermediate' THEN 2 WHEN 'advanced' THEN 3 WHEN 'bachelor' THEN 4 END) >= ?")
+        #expect(q.binds == [.int(2)])
+        // The Vietnamese label names the same case.
+        #expect(try plan(#"members | where theory >= "trung cấp" | count"#).binds == [.int(2)])
+    }
+
+    @Test func containsUsesTheFoldedColumn() throws {
+        let q = try plan(#"members | where name =~ "Đặng 100%" | count"#)
+        #expect(q.sql == #"SELECT count(*) FROM members AS t0 WHERE t0.name_folded LIKE ? ESCAPE '\'"#)
+        #expect(q.binds == [.text(#"%dang 100\%%"#)])
+    }
+
+    @Test func nullComparisonsAndLists() throws {
+        let q = try plan("members | where confirmed == null or status in [official, exempted] | count")
+        #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE (t0.confirmed IS NULL OR t0.status IN (?, ?))")
+        #expect(q.binds == [.text("official"), .text("exempted")])
+    }
+
+    @Test func sortPutsNullsLastAndUsesTheVietnameseKey() throws {
+        let q = try plan("members | sort -confirmed, name | select name | take 10 | skip 2")
+        #expect(q.sql == "SELECT s1.c0 AS c0 FROM (SELECT t0.name AS c0 FROM members AS t0 ORDER BY (t0.confirmed) IS NULL,"
+                + " t0.confirmed DESC, (t0.name_sort) IS NULL, t0.name_sort LIMIT ?) AS s1 LIMIT -1 OFFSET ?")
+        #expect(q.binds == [.int(10), .int(2)])
+    }
+
+    @Test func whereAfterTakeWrapsASubquery() throws {
+        let q = try plan("orgs | take 5 | where has_committee | count")
+        #expect(q.sql == "SELECT count(*) FROM (SELECT t0.id AS c0, t0.name AS c1, t0.kind AS c2, t0.sector AS c3, t1.name AS c4,"
+                + " t0.unit_code AS c5, t0.founded AS c6, t0.dissolved AS c7, t0.dissolved_how AS c8, t0.has_committee AS c9"
+                + " FROM orgs AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.parent_id LIMIT ?) AS s1 WHERE s1.c9")
+        #expect(q.binds == [.int(5)])
+    }
+
+    @Test func datesAndAgesAreBound() throws {
+        let q = try plan("members | where born < @1970-01-01 and age(born) >= 18 | count")
+        #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE (t0.born < ? AND (CAST(substr(?, 1, 4) AS INTEGER)"
+                + " - CAST(substr(t0.born, 1, 4) AS INTEGER) - (substr(t0.born, 6, 5) > substr(?, 6, 5))) >= ?)")
+        #expect(q.binds == [.date(LocalDate(iso: "1970-01-01")!), .date(LocalDate(iso: "2026-01-15")!),
+                            .date(LocalDate(iso: "2026-01-15")!), .int(18)])
+    }
+
+    /// Different literal values give byte-identical SQL text: nothing from the query is pasted in.
+    @Test(arguments: [
+        (#"members | where name == "A" and born < @1970-01-01 | take 3"#, #"members | where name == "Robert'); DROP TABLE members;--" and born < @2001-12-31 | take 99"#),
+        ("orgs | where kind == village_cell | count", "orgs | where kind == grassroots_cell | count"),
+        (#"members | where name =~ "an" | count"#, #"members | where name =~ "'%_\\" | count"#),
+    ])
+    func literalsNeverChangeTheSQLText(_ pair: (String, String)) throws {
+        let a = try plan(pair.0), b = try plan(pair.1)
+        #expect(a.sql == b.sql)
+        #expect(a.binds != b.binds)
+        #expect(!b.sql.contains("DROP"))
+    }
+}

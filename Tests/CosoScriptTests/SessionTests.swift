@@ -1,0 +1,77 @@
+import CosoCore
+import CosoScript
+import CosoTesting
+import Testing
+
+/// What queries return on a small database.
+@Suite struct SessionTests {
+    @Test func containsIgnoresCaseDiacriticsAndDWithNFDInput() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output(#"members | where name =~ "dang van duc" | select name"#) == "Đặng Văn Đức")
+        #expect(try s.output("members | where name =~ \"ĐĂNG VA\u{0306}N\" | select name") == "Đặng Văn Đức")
+        #expect(try s.value(#"members | where name =~ "thi" | count"#) == .int(2))
+    }
+
+    @Test func sortFollowsTheVietnameseAlphabetWithNullsLast() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("members | sort name | select name") == "An Văn Bình\nÂu Thị Cúc\nĐặng Văn Đức\nNguyễn Thị Ánh")
+        #expect(try s.output("members | sort -theory | select theory") == "advanced\nintermediate\nelementary\n")
+    }
+
+    @Test func referencesComparedWithTextUseTheName() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.value(#"members | where org == "Chi bộ thôn 9" | count"#) == .int(2))
+        #expect(try s.value(#"members | where org.parent.name == "Đảng bộ xã Gia Hiệp" | count"#) == .int(4))
+        #expect(try s.output(#"orgs | where name == "Chi bộ thôn 8" | select parent"#) == "Đảng bộ xã Gia Hiệp")
+    }
+
+    @Test func metamorphicIdentitiesHold() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let all = try s.value("members | count").intValue!
+        let p = "confirmed > @2000-01-01"
+        let yes = try s.value("members | where \(p) | count").intValue!
+        let no = try s.value("members | where not (\(p)) | count").intValue!
+        let null = try s.value("members | where confirmed == null | count").intValue!
+        #expect(yes + no + null == all)
+        #expect(try s.value("members | where gender == female | where theory >= elementary | count")
+                == s.value("members | where gender == female and theory >= elementary | count"))
+    }
+
+    @Test func takeSkipFirstDistinctAndBareExpressions() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("members | sort id | skip 1 | take 2 | select id") == "2\n3")
+        #expect(try s.output("members | sort -id | first | select id") == "4")
+        #expect(try s.output("members | select gender | distinct | sort gender") == "male\nfemale")  // declared order
+        #expect(try s.output("1 + 2 * 3") == "7")
+        #expect(try s.output("@2024-02-28 + 2") == "2024-03-01")
+        #expect(try s.output("year(today())") == "2026")
+    }
+
+    @Test func commandsTakePipelineInput() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output(#"members | where org.name == "Chi bộ thôn 8" | transfer to: 3 on: @2025-06-01"#)
+                == "Đã chuyển 2 đảng viên sang Chi bộ thôn 9.")
+        #expect(try s.value("members | where org == 3 | count") == .int(4))
+    }
+
+    @Test func aScriptStopsAtItsFirstError() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let before = try s.value("members | count")
+        #expect(throws: SourceError.self) {
+            _ = try s.output("""
+                admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+                admit "Hai" born: @2010-01-01 gender: male org: 2 on: @2024-01-01
+                admit "Ba" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+                """)
+        }
+        // The first statement ran in its own transaction; the third never ran.
+        #expect(try s.value("members | count") == .int(before.intValue! + 1))
+    }
+}
