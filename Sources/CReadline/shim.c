@@ -1,5 +1,6 @@
 #include "shim.h"
 #include <errno.h>
+#include <pthread.h>
 #include <sys/select.h>
 
 /// Set by the SIGINT handler; the REPL and long-running work poll and reset it.
@@ -28,6 +29,12 @@ void coso_install_sigint(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
+    // A parent may have started us with SIGINT blocked (the mask is inherited): unblock it, or
+    // Ctrl-C would never arrive.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 

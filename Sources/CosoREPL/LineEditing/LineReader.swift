@@ -32,6 +32,7 @@ public final class ReadlineLineReader: LineReader {
 
     public init(historyPath: String, completer: Completer) {
         self.historyPath = historyPath
+        ReadlineLineReader.useUTF8Locale()
         coso_rl_set_readline_name("coso")
         CompletionBridge.completer = completer
         coso_rl_install_word_break_hook()
@@ -39,6 +40,8 @@ public final class ReadlineLineReader: LineReader {
         coso_rl_set_completer(CompletionBridge.complete)
         // Prompts under a pty must not be wrapped in bracketed-paste escapes.
         rl_variable_bind("enable-bracketed-paste", "off")
+        // One Tab lists the choices when several match (staff should not need to know "Tab Tab").
+        rl_variable_bind("show-all-if-ambiguous", "on")
         coso_history_set_multiline()
         coso_install_sigint()
         let dir = String(historyPath[..<(historyPath.lastIndex(of: "/") ?? historyPath.startIndex)])
@@ -63,6 +66,17 @@ public final class ReadlineLineReader: LineReader {
             write_history(historyPath)
         }
         history_truncate_file(historyPath, maxHistory)
+    }
+
+    /// Readline handles multibyte (Vietnamese) input only under a UTF-8 locale. Take the user's
+    /// locale; when it is not UTF-8 (LANG unset means "C"), fall back to C.UTF-8.
+    static func useUTF8Locale() {
+        if let name = setlocale(LC_CTYPE, ""), String(cString: name).lowercased().contains("utf") { return }
+        // Readline reads the locale from the environment when it initialises: set it there too.
+        for candidate in ["C.UTF-8", "en_US.UTF-8"] where setlocale(LC_CTYPE, candidate) != nil {
+            setenv("LC_CTYPE", candidate, 1)
+            return
+        }
     }
 
     private func mkdirs(_ path: String) {

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// `coso` run as users run it: flags, -c, stdin, scripts, exit codes, and the stock sqlite3 shell.
+@Suite(.serialized) struct CommandLineTests {
+    @Test func theDemoHasThePlansVillageCells() throws {
+        let db = Coso.sharedDemo
+        let all = try Coso.run(["--db", db, "-c", "orgs | where kind == village_cell | count"])
+        #expect(all.status == 0)
+        #expect(all.stdout == "183\n")
+        let withCommittee = try Coso.run(["--db", db, "-c", "orgs | where kind == village_cell and has_committee | count"])
+        #expect(withCommittee.stdout == "97\n")
+    }
+
+    @Test func theStockShellAgreesAndReadsEveryTable() throws {
+        let db = Coso.sharedDemo
+        let coso = try Coso.run(["--db", db, "-c", "members | count"])
+        let shell = try Coso.shell("sqlite3", [db, "select count(*) from members"])
+        #expect(shell.status == 0)
+        #expect(coso.stdout == shell.stdout)
+        let tables = try Coso.shell("sqlite3", [db, "select name from sqlite_master where type = 'table' order by name"])
+        let names = tables.stdout.split(separator: "\n").map(String.init)
+        #expect(names.contains("orgs") && names.contains("members") && names.contains("audit") && names.contains("audit_changes"))
+        for name in names {
+            let r = try Coso.shell("sqlite3", [db, "select * from \(name) limit 3; select count(*) from \(name)"])
+            #expect(r.status == 0, "sqlite3 cannot read \(name): \(r.stderr)")
+        }
+        // The schema needs nothing the stock shell lacks.
+        let check = try Coso.shell("sqlite3", [db, "PRAGMA integrity_check; PRAGMA foreign_key_check"])
+        #expect(check.stdout == "ok\n")
+    }
+
+    @Test(arguments: [
+        (#"members | where nme == "x""#, "E0202", "1:17"),
+        (#"admti "X""#, "E0201", "1:1"),
+        ("orgs | where kind == vilage_cell | count", "E0205", "1:22"),
+        (#"admit "Nguyễn Văn Bé" born: @2023-02-30 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0103", "1:29"),
+        (#"admit "Nguyễn Văn Bé" born: @2007-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0310", "1:29"),
+        (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn 99" on: @2024-05-19"#, "E0301", "1:59"),
+    ])
+    func eachMistakeGivesOneClearMessageAndChangesNothing(_ c: (String, String, String)) throws {
+        let db = try Coso.demoCopy()
+        let before = try Coso.shell("sqlite3", [db, "select count(*) from audit; select count(*) from members"]).stdout
+        let r = try Coso.run(["--db", db, "-c", c.0])
+        #expect(r.status == 65)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasPrefix("lỗi[\(c.1)]"))
+        #expect(r.stderr.contains("--> <-c>:\(c.2)\n"))
+        #expect(r.stderr.contains("^"))
+        #expect(r.stderr.components(separatedBy: "lỗi[").count == 2, "one message only")
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from audit; select count(*) from members"]).stdout == before)
+    }
+
+    @Test func aValidAdmissionIsRecordedWithItsAuditEntry() throws {
+        let db = try Coso.demoCopy()
+        let r = try Coso.run(["--db", db, "--user", "ban-to-chuc", "-c",
+                              #"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Đã kết nạp Nguyễn Văn Bé (mã "))
+        let audit = try Coso.shell("sqlite3", [db, "select user, source from audit order by id desc limit 1"])
+        #expect(audit.stdout == "ban-to-chuc|-c\n")
+        let change = try Coso.shell("sqlite3", [db, "select entity, op from audit_changes order by id desc limit 1"])
+        #expect(change.stdout == "members|insert\n")
+    }
+
+    @Test func statementsFromStandardInputAndScripts() throws {
+        let db = Coso.sharedDemo
+        let piped = try Coso.run(["--db", db, "--format", "csv"], stdin: "orgs | where kind == district_committee | select name, unit_code\n")
+        #expect(piped.status == 0)
+        #expect(piped.stdout == "name,unit_code\r\nĐảng bộ huyện Di Linh,679\r\n")
+        let dir = try Coso.scratchDirectory()
+        let script = dir + "/report.coso"
+        try """
+            # Village cells without a committee
+            orgs | where kind == village_cell and not has_committee
+                 | count
+            members | where theory >= intermediate and nme == 1
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try Coso.run(["run", script, "--db", db])
+        #expect(r.status == 65)
+        #expect(r.stdout == "86\n")
+        #expect(r.stderr.contains("--> \(script):4:44\n"))
+    }
+
+    @Test func jsonAndEnglish() throws {
+        let db = Coso.sharedDemo
+        let r = try Coso.run(["--db", db, "--format", "json", "-c", "orgs | where kind == district_committee | select name, has_committee"])
+        #expect(r.stdout == "[\n {\"name\":\"Đảng bộ huyện Di Linh\",\"has_committee\":true}\n]\n")
+        let en = try Coso.run(["--db", db, "--lang", "en", "-c", "members | where nme == 1"])
+        #expect(en.stderr.hasPrefix("error[E0202]: members has no field 'nme'"))
+    }
+
+    @Test func usageErrorsExit64AndHelpWorksEverywhere() throws {
+        #expect(try Coso.run(["--no-such-flag"]).status == 64)
+        #expect(try Coso.run(["--format", "yaml", "-c", "orgs | count"]).status == 64)
+        for args in [["--help"], ["run", "--help"], ["demo", "district", "--help"], ["modules", "--help"]] {
+            let r = try Coso.run(args)
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("USAGE"))
+        }
+    }
+
+    @Test func modulesListsTheFourModules() throws {
+        let r = try Coso.run(["modules"])
+        #expect(r.status == 0)
+        let ids = r.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { $0.split(separator: " ")[0] }
+        #expect(ids == ["organisations", "members", "inspection", "propaganda"])
+        #expect(r.stdout.contains("lệnh: admit, confirm, transfer, exempt, remove"))
+    }
+
+    @Test func theDatabasePathComesFromTheEnvironmentThenXDG() throws {
+        let dir = try Coso.scratchDirectory()
+        let viaEnv = try Coso.run(["-c", "orgs | count"], environment: ["COSO_DB": dir + "/env.db"])
+        #expect(viaEnv.stdout == "0\n")
+        #expect(FileManager.default.fileExists(atPath: dir + "/env.db"))
+        let viaXDG = try Coso.run(["-c", "orgs | count"], environment: ["XDG_DATA_HOME": dir + "/data"])
+        #expect(viaXDG.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/data/coso/coso.db"))
+    }
+
+    @Test func theDemoRefusesADatabaseThatHoldsData() throws {
+        let r = try Coso.run(["demo", "district", "--db", Coso.sharedDemo])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("already holds data"))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// The REPL in a real terminal (tmux), typed into as a person would: keys, Tab, Up, Ctrl-C.
+@Suite(.serialized) struct REPLTests {
+    @Test func tabCompletesEntitiesAndOrganisationNames() throws {
+        let t = try TmuxSession(database: Coso.sharedDemo)
+        defer { t.kill() }
+        t.type("mem")
+        t.send("Tab")
+        #expect(t.waitFor("coso> members"), "\(t.screen)")
+        t.send("C-u")
+        t.type(#"orgs | where name == "Chi bộ thôn Đăng"#)
+        t.send("Tab")
+        #expect(t.waitFor(#"coso> orgs | where name == "Chi bộ thôn Đăng Cao""#), "\(t.screen)")
+        t.type(" | count")
+        t.send("Enter")
+        #expect(t.waitFor("\n1\n"), "\(t.screen)")
+        // Tab lists the organisations that match a prefix typed without diacritics.
+        t.type(#"orgs | where name == "chi bo truong thpt"#)
+        t.send("Tab")
+        #expect(t.waitFor("Chi bộ Trường THPT Di Linh"), "\(t.screen)")
+        #expect(t.screen.contains("Chi bộ Trường THPT Phan Bội Châu"))
+    }
+
+    @Test func tabCompletesFieldsAfterADotAndEnumCases() throws {
+        let t = try TmuxSession(database: Coso.sharedDemo)
+        defer { t.kill() }
+        t.type("members | where org.pare")
+        t.send("Tab")
+        #expect(t.waitFor("coso> members | where org.parent"), "\(t.screen)")
+        t.send("C-u")
+        t.type("orgs | where kind == vill")
+        t.send("Tab")
+        #expect(t.waitFor("coso> orgs | where kind == village_cell"), "\(t.screen)")
+    }
+
+    @Test func ctrlCClearsTheLineAndNeverLeaves() throws {
+        let t = try TmuxSession(database: Coso.sharedDemo)
+        defer { t.kill() }
+        t.type(#"orgs | where name == "Chi b"#)
+        t.send("C-c")
+        usleep(300_000)
+        #expect(t.isRunning)
+        t.type("orgs | where kind == village_cell | count")
+        t.send("Enter")
+        #expect(t.waitFor("183"), "\(t.screen)")
+        // A continuation line is dropped as a whole.
+        t.type("members |")
+        t.send("Enter")
+        #expect(t.waitFor("...>"), "\(t.screen)")
+        t.send("C-c")
+        t.type("orgs | where kind == district_committee | count")
+        t.send("Enter")
+        #expect(t.waitFor("\n1\n"), "\(t.screen)")
+        #expect(t.isRunning)
+        t.send("C-d")
+        usleep(500_000)
+        #expect(!t.isRunning)
+    }
+
+    @Test func historySurvivesARestartAndSkipsSpaceLines() throws {
+        let db = Coso.sharedDemo
+        let t = try TmuxSession(database: db)
+        t.type("orgs | where kind == commune_committee |")
+        t.send("Enter")
+        t.type("count")
+        t.send("Enter")
+        #expect(t.waitFor("19"), "\(t.screen)")
+        t.type(" members | count")
+        t.send("Enter")
+        t.send("C-d")
+        usleep(500_000)
+        t.kill()
+        let history = try String(contentsOfFile: t.stateHome + "/coso/history", encoding: .utf8)
+        #expect(history == "orgs | where kind == commune_committee | count\n")
+        let again = try TmuxSession(database: db, stateHome: t.stateHome)
+        defer { again.kill() }
+        again.send("Up")
+        #expect(again.waitFor("coso> orgs | where kind == commune_committee | count"), "\(again.screen)")
+        again.send("Enter")
+        #expect(again.waitFor("\n19\n"), "\(again.screen)")
+    }
+
+    @Test func outputModesAndDotCommands() throws {
+        let t = try TmuxSession(database: Coso.sharedDemo)
+        defer { t.kill() }
+        t.type("orgs | where kind == district_committee | select name, kind")
+        t.send("Enter")
+        #expect(t.waitFor("Đảng bộ huyện Di Linh │ Đảng bộ huyện"), "\(t.screen)")
+        t.type(".mode csv")
+        t.send("Enter")
+        t.type("orgs | where kind == district_committee | select name, kind")
+        t.send("Enter")
+        #expect(t.waitFor("Đảng bộ huyện Di Linh,district_committee"), "\(t.screen)")
+        t.type(".schema orgs")
+        t.send("Enter")
+        #expect(t.waitFor("has_committee"), "\(t.screen)")
+        t.type(".sql orgs | where kind == village_cell | count")
+        t.send("Enter")
+        #expect(t.waitFor("SELECT count(*) FROM orgs AS t0 WHERE t0.kind = ?"), "\(t.screen)")
+        t.type(".quit")
+        t.send("Enter")
+        usleep(500_000)
+        #expect(!t.isRunning)
+    }
+}
