@@ -56,6 +56,9 @@ void coso_rl_install_word_break_hook(void) {
     rl_basic_word_break_characters = coso_normal_breaks;
 }
 
+/// Exported by libreadline (not in its headers): whether keys wait in readline's input buffer.
+extern int _rl_pushed_input_available(void);
+
 static char *coso_line_result = NULL;
 static int coso_line_done = 0;
 
@@ -72,6 +75,13 @@ int coso_readline(const char *prompt, char **out) {
     rl_callback_handler_install(prompt, coso_line_handler);
     int fd = fileno(rl_instream ? rl_instream : stdin);
     while (!coso_line_done) {
+        // Readline may already have read typed-ahead keys into its own buffer (it gathers them
+        // when inserting text); select() on the descriptor would not see them, and a Tab typed
+        // right after some text would wait for the next key. Run those first.
+        if (_rl_pushed_input_available() || rl_pending_input) {
+            rl_callback_read_char();
+            continue;
+        }
         fd_set fds;
         FD_ZERO(&fds);
         FD_SET(fd, &fds);
@@ -94,4 +104,9 @@ int coso_readline(const char *prompt, char **out) {
     }
     *out = coso_line_result;
     return 0;
+}
+
+void coso_rl_configure(void) {
+    rl_readline_name = "coso";
+    rl_completer_quote_characters = NULL;
 }

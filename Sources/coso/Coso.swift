@@ -58,7 +58,7 @@ enum Script {
         do {
             try session.run(source, sink: renderer)
             out.flush()
-        } catch let error as SourceError {
+        } catch {
             out.flush()
             Output.error(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: options.language))
             throw ExitCode(error.diagnostic.code.hasPrefix("E07") ? 70 : 65)

@@ -33,17 +33,8 @@ static inline char **coso_rl_completion_matches(const char *text, coso_generator
 static inline const char *coso_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int coso_rl_point(void) { return rl_point; }
 
-/// Characters that end a word for completion. Quotes are word breaks so that `"Chi b` completes
-/// the text after the quote; `.` is a break so that `org.na` completes the field after the dot.
-static inline void coso_rl_set_word_breaks(const char *s) {
-    rl_completer_word_break_characters = (char *)s;
-    rl_basic_word_break_characters = (char *)s;
-}
-/// Do not let readline add its own closing quote or treat quotes specially.
-static inline void coso_rl_set_quote_chars(const char *s) { rl_completer_quote_characters = (char *)s; }
 static inline void coso_rl_set_append_character(int c) { rl_completion_append_character = c; }
 static inline void coso_rl_set_suppress_append(int v) { rl_completion_suppress_append = v; }
-static inline void coso_rl_set_readline_name(const char *s) { rl_readline_name = s; }
 
 static inline int coso_history_length(void) { return history_length; }
 
@@ -57,6 +48,11 @@ static inline void coso_history_set_multiline(void) {
 /// Install the word-break hook: inside an open string the whole text after the quote is the word
 /// to complete (organisation names contain spaces); elsewhere the usual breaks apply.
 void coso_rl_install_word_break_hook(void);
+
+/// Names coso to readline (for ~/.inputrc conditionals) and turns off readline's own quote
+/// handling. Done in C with static strings: readline keeps the pointers, and a Swift string
+/// passed as `const char *` lives only for the duration of the call.
+void coso_rl_configure(void);
 
 /// Reads one line with readline's callback interface and select(), so that Ctrl-C returns at once.
 /// Returns 1 when interrupted by Ctrl-C; otherwise 0 with `*out` the malloc'ed line, or NULL at

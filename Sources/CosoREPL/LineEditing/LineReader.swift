@@ -33,10 +33,9 @@ public final class ReadlineLineReader: LineReader {
     public init(historyPath: String, completer: Completer) {
         self.historyPath = historyPath
         ReadlineLineReader.useUTF8Locale()
-        coso_rl_set_readline_name("coso")
+        coso_rl_configure()
         CompletionBridge.completer = completer
         coso_rl_install_word_break_hook()
-        coso_rl_set_quote_chars("")
         coso_rl_set_completer(CompletionBridge.complete)
         // Prompts under a pty must not be wrapped in bracketed-paste escapes.
         rl_variable_bind("enable-bracketed-paste", "off")
