@@ -1,0 +1,38 @@
+# coso: the two commands of the quick start, and a few helpers.
+#   make run    build, make a fresh demo district, open the REPL on it
+#   make test   every test (unit, end-to-end, the REPL in tmux)
+
+SWIFT ?= swift
+DEMO_DB ?= demo.db
+SEED ?= 1
+# System packages the build and the tests need (Debian names).
+PACKAGES := libreadline-dev tmux sqlite3
+
+.PHONY: run test build demo deps clean
+
+run: deps build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	.build/debug/coso demo district --db $(DEMO_DB) --seed $(SEED)
+	.build/debug/coso --db $(DEMO_DB)
+
+test: deps build
+	$(SWIFT) test --disable-xctest
+
+build:
+	$(SWIFT) build
+
+demo: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	.build/debug/coso demo district --db $(DEMO_DB) --seed $(SEED)
+
+# Installs only what is missing, so a machine that has everything never touches the network.
+deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+		$$SUDO apt-get update && $$SUDO apt-get install -y $$missing; \
+	fi
+
+clean:
+	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
