@@ -96,7 +96,12 @@ public final class REPL {
             try session.run(source, sink: renderer)
         } catch {
             ok = false
-            errors.write(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: session.language))
+            if error.diagnostic.code == REPL.interruptedCode {
+                // The terminal has echoed ^C: finish its line and say it stopped, nothing more.
+                errors.write("\n" + error.diagnostic.message.text(session.language) + "\n")
+            } else {
+                errors.write(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: session.language))
+            }
         }
         if let target, let fileOutput {
             renderer.output = StandardOutput()
@@ -111,6 +116,9 @@ public final class REPL {
         }
         return ok
     }
+
+    /// The diagnostic code of a statement cancelled with Ctrl-C (see `Session.run`).
+    static let interruptedCode = "E0601"
 
     public static func terminalWidth() -> Int? {
         var w = winsize()

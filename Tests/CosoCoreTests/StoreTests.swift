@@ -96,3 +96,24 @@ struct Growing: CosoModule {
         #expect(StorePath.resolve(flag: nil, environment: ["HOME": "/h"]) == "/h/.local/share/coso/coso.db")
     }
 }
+
+@Suite struct InterruptTests {
+    /// Ctrl-C reaches a running statement through `Store.interrupt()`, from another thread.
+    @Test func aRunningQueryCanBeInterrupted() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([]))
+        let started = Date()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { store.interrupt() }
+        #expect {
+            // Endless: counts up until interrupted.
+            try store.query("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c WHERE x < 0", []) { _ in }
+        } throws: { error in
+            if case StoreError.interrupted = error { return true }
+            return false
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        // The store is usable afterwards.
+        #expect(try store.scalar("SELECT count(*) FROM audit") == .int(0))
+    }
+}

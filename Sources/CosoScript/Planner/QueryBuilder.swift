@@ -45,7 +45,9 @@ final class QueryBuilder {
     }
 
     func addSelect(_ items: [SelectItem]) throws(Diagnostic) {
-        if select != nil || limit != nil || offset != nil || distinct { wrap() }
+        // Projecting after `take`/`skip` is the same as before them: no subquery needed, and the
+        // entity's fields and paths stay in reach (`sort born | first | select org.name`).
+        if select != nil || distinct { wrap() }
         var out: [(Fragment, ResultColumn)] = []
         for item in items {
             var f = try compiler.compile(item.expr)
