@@ -79,14 +79,9 @@ enum MemberCommands {
     ) { call, tx in
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
-        let subjects = CommonChecks.subjects(call, "member")
-        for id in subjects {
-            guard let m = try tx.record("members", id: id) else { continue }
-            guard m["status"] == .text("probationary") else {
-                throw RuleViolation("E0314", vi: "chỉ công nhận chính thức đảng viên dự bị", en: "only probationary members can be confirmed",
-                                    argument: call.input == nil ? "member" : nil)
-            }
-            guard let admitted = m["admitted"]?.dateValue else { continue }
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
+            "E0314", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
+            guard let admitted = m["admitted"]?.dateValue else { return }
             // R5: official from the 12-month date, even when the decision comes later.
             let due = admitted.adding(months: MemberRules.probationMonths)
             guard on >= due else {
@@ -95,7 +90,7 @@ enum MemberCommands {
             }
             try tx.update("members", id: id, ["status": .text("official"), "confirmed": .date(due)])
         }
-        return Label(vi: "Đã công nhận chính thức \(subjects.count) đảng viên.", en: "Confirmed \(subjects.count) member(s).")
+        return Label(vi: "Đã công nhận chính thức \(count) đảng viên.", en: "Confirmed \(count) member(s).")
     }
 
     static let transfer = Command(
@@ -118,21 +113,16 @@ enum MemberCommands {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
-        let subjects = CommonChecks.subjects(call, "member")
-        for id in subjects {
-            guard let m = try tx.record("members", id: id) else { continue }
-            guard let status = m["status"]?.textValue, ["probationary", "official"].contains(status) else {
-                throw RuleViolation("E0316", vi: "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
-                                    en: "only active members (probationary, full) can be transferred",
-                                    argument: call.input == nil ? "member" : nil)
-            }
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
+            "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
+            "only active members (probationary, full) can be transferred")) { id, m in
             if m["org"] == .int(to) {
                 throw RuleViolation("E0318", vi: "đảng viên đã ở chi bộ này", en: "the member is already in this cell", argument: "to")
             }
             try tx.update("members", id: id, ["org": .int(to)])
         }
         let orgName = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
-        return Label(vi: "Đã chuyển \(subjects.count) đảng viên sang \(orgName).", en: "Transferred \(subjects.count) member(s) to \(orgName).")
+        return Label(vi: "Đã chuyển \(count) đảng viên sang \(orgName).", en: "Transferred \(count) member(s) to \(orgName).")
     }
 
     static let exempt = Command(
@@ -155,16 +145,11 @@ enum MemberCommands {
     ) { call, tx in
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
-        let subjects = CommonChecks.subjects(call, "member")
-        for id in subjects {
-            guard let m = try tx.record("members", id: id) else { continue }
-            guard m["status"] == .text("official") else {
-                throw RuleViolation("E0317", vi: "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt",
-                                    en: "only active full members can be exempted", argument: call.input == nil ? "member" : nil)
-            }
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
+            "E0317", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
             try tx.update("members", id: id, ["status": .text("exempted"), "exempted": .date(on), "exemption_reason": call["reason"]])
         }
-        return Label(vi: "Đã miễn sinh hoạt cho \(subjects.count) đảng viên.", en: "Exempted \(subjects.count) member(s).")
+        return Label(vi: "Đã miễn sinh hoạt cho \(count) đảng viên.", en: "Exempted \(count) member(s).")
     }
 
     static let remove = Command(
@@ -186,15 +171,10 @@ enum MemberCommands {
     ) { call, tx in
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
-        let subjects = CommonChecks.subjects(call, "member")
-        for id in subjects {
-            guard let m = try tx.record("members", id: id) else { continue }
-            guard let status = m["status"]?.textValue, MemberEnums.onRoll.contains(status) else {
-                throw RuleViolation("E0319", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll",
-                                    argument: call.input == nil ? "member" : nil)
-            }
+        let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
+            "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
             try tx.update("members", id: id, ["status": .text("removed"), "ended": .date(on), "removal_reason": call["reason"]])
         }
-        return Label(vi: "Đã xóa tên \(subjects.count) đảng viên.", en: "Struck \(subjects.count) member(s) off the roll.")
+        return Label(vi: "Đã xóa tên \(count) đảng viên.", en: "Struck \(count) member(s) off the roll.")
     }
 }

@@ -20,4 +20,24 @@ enum MemberRules {
                                 en: "this national ID is already on the roll (member id \(other))", argument: "national_id")
         }
     }
+
+    /// Runs `body` for each member the command acts on (its pipeline input, or its `member`
+    /// argument), refusing the whole command if one has a status outside `allowed`. The refusal
+    /// names the member's id when the members came from a pipeline. Returns how many there were.
+    static func eachSubject(_ call: CommandCall, _ tx: WriteTransaction, allowed: Set<String>,
+                            refusal: (code: String, vi: String, en: String),
+                            _ body: (Int64, [String: Value]) throws -> Void) throws -> Int {
+        let subjects = CommonChecks.subjects(call, "member")
+        for id in subjects {
+            guard let m = try tx.record("members", id: id) else { continue }
+            guard let status = m["status"]?.textValue, allowed.contains(status) else {
+                let which = call.input == nil ? "" : " (mã \(id))"
+                let whichEn = call.input == nil ? "" : " (id \(id))"
+                throw RuleViolation(refusal.code, vi: refusal.vi + which, en: refusal.en + whichEn,
+                                    argument: call.input == nil ? "member" : nil)
+            }
+            try body(id, m)
+        }
+        return subjects.count
+    }
 }

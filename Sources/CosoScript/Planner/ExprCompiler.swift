@@ -117,14 +117,7 @@ struct ExprCompiler {
         default: break
         }
         guard let word else { return try compile(e) }
-        guard let c = en.find(word) else {
-            let suggestion = Suggest.closest(to: word, in: en.cases.map(\.id))
-            throw Diagnostic("E0205", Label(vi: "'\(word)' không phải giá trị của \(en.label.vi)",
-                                           en: "'\(word)' is not a case of \(en.label.en)"),
-                             span: e.span, help: suggestion.map { Label(vi: "có phải ý bạn là \($0)?", en: "did you mean \($0)?") }
-                                ?? Label(vi: "các giá trị: " + en.cases.map(\.id).joined(separator: ", "),
-                                         en: "cases: " + en.cases.map(\.id).joined(separator: ", ")))
-        }
+        guard let c = en.find(word) else { throw Diagnostic.unknownCase(word, of: en, span: e.span) }
         return Fragment("?", [.text(c.id)], .enumeration(id))
     }
 

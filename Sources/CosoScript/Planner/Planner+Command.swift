@@ -68,13 +68,7 @@ extension Planner {
 
     private func enumCase(_ word: String, _ id: String, span: SourceSpan) throws(Diagnostic) -> Value {
         guard let en = catalog.enumType(id) else { return .text(word) }
-        guard let c = en.find(word) else {
-            let s = Suggest.closest(to: word, in: en.cases.map(\.id))
-            throw Diagnostic("E0205", Label(vi: "'\(word)' không phải giá trị của \(en.label.vi)", en: "'\(word)' is not a case of \(en.label.en)"),
-                             span: span, help: s.map { Label(vi: "có phải ý bạn là \($0)?", en: "did you mean \($0)?") }
-                                ?? Label(vi: "các giá trị: " + en.cases.map(\.id).joined(separator: ", "),
-                                         en: "cases: " + en.cases.map(\.id).joined(separator: ", ")))
-        }
+        guard let c = en.find(word) else { throw Diagnostic.unknownCase(word, of: en, span: span) }
         return .text(c.id)
     }
 
