@@ -75,6 +75,9 @@ let package = Package(
         .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoOrganisations", "CosoMembers",
                                                              "CosoInspection", "CosoPropaganda", "CosoDemo"],
                     swiftSettings: strict),
+        .testTarget(name: "CosoREPLTests", dependencies: ["CosoREPL", "CosoTesting", "CosoOrganisations", "CosoMembers",
+                                                          "CosoInspection", "CosoPropaganda"],
+                    swiftSettings: strict),
         .testTarget(name: "CosoEndToEndTests", dependencies: ["CosoCore"], swiftSettings: strict),
     ]
 )

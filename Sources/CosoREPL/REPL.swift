@@ -9,26 +9,30 @@ public final class REPL {
     let session: Session
     let reader: any LineReader
     let renderer: Renderer
-    let errors: StandardOutput
+    /// Where results go (stdout) and where diagnostics go (stderr); tests pass collectors.
+    let output: any TextOutput
+    let errors: any TextOutput
     var timer = false
     /// `.once FILE`: the next result goes to this file.
     var onceFile: String?
     var quit = false
     var entryCount = 0
 
-    public init(session: Session, reader: any LineReader, mode: OutputMode = .table) {
+    public init(session: Session, reader: any LineReader, mode: OutputMode = .table,
+                output: any TextOutput = StandardOutput(), errors: any TextOutput = StandardOutput(fd: 2),
+                width: Int? = REPL.terminalWidth()) {
         self.session = session
         self.reader = reader
-        self.renderer = Renderer(catalog: session.catalog, mode: mode, language: session.language, width: REPL.terminalWidth())
-        self.errors = StandardOutput(fd: 2)
+        self.output = output
+        self.errors = errors
+        self.renderer = Renderer(catalog: session.catalog, mode: mode, language: session.language, output: output, width: width)
     }
 
     public func run() {
-        let out = renderer.output as? StandardOutput
-        out?.write(session.language == .vi
+        output.write(session.language == .vi
             ? "coso: sổ tổ chức cơ sở đảng và đảng viên. Gõ .help để xem hướng dẫn, Ctrl-D để thoát.\n"
             : "coso: the register of party organisations and members. Type .help for help, Ctrl-D to leave.\n")
-        out?.flush()
+        output.flush()
         while !quit {
             guard let entry = readStatement() else { break }
             let text = entry.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -37,11 +41,11 @@ public final class REPL {
             if !entry.hasPrefix(" ") { reader.addHistory(REPL.historyEntry(entry)) }
             entryCount += 1
             handle(text)
-            (renderer.output as? StandardOutput)?.flush()
+            output.flush()
             errors.flush()
         }
-        (renderer.output as? StandardOutput)?.write("\n")
-        (renderer.output as? StandardOutput)?.flush()
+        output.write("\n")
+        output.flush()
     }
 
     /// Reads lines until the statement is complete (brackets and strings closed, no trailing `|`).
@@ -86,11 +90,23 @@ public final class REPL {
         watcher.start()
         defer { watcher.stop() }
         var ok = true
-        let target = onceFile
-        var fileOutput: StringOutput?
-        if target != nil {
-            fileOutput = StringOutput()
-            renderer.output = fileOutput!
+        // `.once FILE`: this statement's results stream into the file instead of the screen.
+        var onceFD: Int32 = -1
+        if let target = onceFile {
+            onceFile = nil
+            onceFD = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard onceFD >= 0 else {
+                errors.write((session.language == .vi ? "không ghi được tệp " : "cannot write the file ") + target + "\n")
+                return false
+            }
+            renderer.output = StandardOutput(fd: onceFD)
+        }
+        defer {
+            if onceFD >= 0 {
+                renderer.output.flush()
+                close(onceFD)
+                renderer.output = output
+            }
         }
         do {
             try session.run(source, sink: renderer)
@@ -101,13 +117,6 @@ public final class REPL {
                 errors.write("\n" + error.diagnostic.message.text(session.language) + "\n")
             } else {
                 errors.write(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: session.language))
-            }
-        }
-        if let target, let fileOutput {
-            renderer.output = StandardOutput()
-            onceFile = nil
-            do { try fileOutput.text.write(toFile: target, atomically: true, encoding: .utf8) } catch {
-                errors.write("\(session.language == .vi ? "không ghi được" : "cannot write") \(target): \(error.localizedDescription)\n")
             }
         }
         if timer {

@@ -17,6 +17,11 @@ public enum OutputMode: String, CaseIterable, Sendable {
 /// Where rendered text goes: stdout, or a file for `.once`.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)
+    func flush()
+}
+
+extension TextOutput {
+    public func flush() {}
 }
 
 /// Buffered writes to a file descriptor (stdout by default), flushed at 64 KiB and on `flush()`.

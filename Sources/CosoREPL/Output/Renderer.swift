@@ -17,6 +17,12 @@ public final class Renderer: ResultSink {
     private var columns: [ResultColumn] = []
     private var buffered: [[String]] = []
     private var rowCount = 0
+    /// Set once the table's layout is fixed: later rows stream with these widths (nil: vertical).
+    private var streaming: (widths: [Int]?, started: Bool) = (nil, false)
+
+    /// Rows an aligned table reads before fixing its column widths; the rest stream, so memory
+    /// stays bounded whatever the result's size.
+    public static let tableSample = 1000
 
     public init(mode: OutputMode = .table, language: Language = .vi, output: any TextOutput = StandardOutput(), width: Int? = nil) {
         self.mode = mode; self.language = language; self.output = output; self.width = width
@@ -26,6 +32,7 @@ public final class Renderer: ResultSink {
         self.columns = columns
         buffered = []
         rowCount = 0
+        streaming = (nil, false)
         let headers = columns.map { header($0) }
         switch mode {
         case .csv:
@@ -43,7 +50,13 @@ public final class Renderer: ResultSink {
         rowCount += 1
         switch mode {
         case .table:
-            buffered.append(zip(values, columns).map { display($0, $1) })
+            let cells = zip(values, columns).map { display($0, $1) }
+            if streaming.started {
+                writeTableRow(cells, index: rowCount)
+            } else {
+                buffered.append(cells)
+                if buffered.count >= Renderer.tableSample { startTable() }
+            }
         case .csv:
             output.write(values.map { Renderer.csvField($0.description) }.joined(separator: ",") + "\r\n")
         case .json:
@@ -106,34 +119,49 @@ public final class Renderer: ResultSink {
     // MARK: Layouts
 
     private func writeTable() {
-        let headers = columns.map { header($0) }
-        if buffered.isEmpty {
+        if buffered.isEmpty && !streaming.started {
             output.write(language == .vi ? "(không có dòng nào)\n" : "(no rows)\n")
             return
         }
+        if !streaming.started { startTable() }
+        if streaming.widths != nil {
+            let n = rowCount
+            output.write(language == .vi ? "(\(n) dòng)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n")
+        }
+    }
+
+    /// Fixes the layout from the rows read so far, writes the header and those rows.
+    private func startTable() {
+        let headers = columns.map { header($0) }
         var widths = headers.map(VietnameseText.displayWidth)
         for r in buffered { for (i, cell) in r.enumerated() { widths[i] = max(widths[i], VietnameseText.displayWidth(cell)) } }
         let total = widths.reduce(0, +) + 3 * max(0, widths.count - 1)
-        if let width, total > width, columns.count > 1 {
-            for (i, r) in buffered.enumerated() { writeVertical(r, index: i + 1) }
-            buffered = []
-            return
+        let vertical = width.map { total > $0 } ?? false && columns.count > 1
+        streaming = (vertical ? nil : widths, true)
+        if !vertical {
+            output.write(tableLine(headers, widths) + "\n")
+            output.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "\n")
         }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).enumerated().map { i, pair in
-                let (cell, w) = pair
-                let pad = String(repeating: " ", count: w - VietnameseText.displayWidth(cell))
-                // Numbers align right, everything else left; the last column is not padded.
-                if isNumeric(i) { return pad + cell }
-                return i == cells.count - 1 ? cell : cell + pad
-            }.joined(separator: " │ ")
-        }
-        output.write(line(headers) + "\n")
-        output.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "\n")
-        for r in buffered { output.write(line(r) + "\n") }
-        let n = buffered.count
-        output.write(language == .vi ? "(\(n) dòng)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n")
+        for (i, r) in buffered.enumerated() { writeTableRow(r, index: i + 1) }
         buffered = []
+    }
+
+    private func writeTableRow(_ cells: [String], index: Int) {
+        if let widths = streaming.widths {
+            output.write(tableLine(cells, widths) + "\n")
+        } else {
+            writeVertical(cells, index: index)
+        }
+    }
+
+    private func tableLine(_ cells: [String], _ widths: [Int]) -> String {
+        zip(cells, widths).enumerated().map { i, pair in
+            let (cell, w) = pair
+            let pad = String(repeating: " ", count: max(0, w - VietnameseText.displayWidth(cell)))
+            // Numbers align right, everything else left; the last column is not padded.
+            if isNumeric(i) { return pad + cell }
+            return i == cells.count - 1 ? cell : cell + pad
+        }.joined(separator: " │ ")
     }
 
     private func isNumeric(_ i: Int) -> Bool {
