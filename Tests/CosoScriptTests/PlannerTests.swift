@@ -45,6 +45,14 @@ import Testing
         #expect(q.binds == [.int(10), .int(2)])
     }
 
+    @Test func stagesAfterSelectUseItsNamesWithoutASubquery() throws {
+        let q = try plan(#"members | select n: name, c: org.name | where n =~ "an" | sort -c, n"#)
+        #expect(q.sql == "SELECT t0.name AS c0, t1.name AS c1 FROM members AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.org_id"
+                + #" WHERE t0.name_folded LIKE ? ESCAPE '\' ORDER BY (t1.name_sort) IS NULL, t1.name_sort DESC,"#
+                + " (t0.name_sort) IS NULL, t0.name_sort")
+        #expect(q.binds == [.text("%an%")])
+    }
+
     @Test func whereAfterTakeWrapsASubquery() throws {
         let q = try plan("orgs | take 5 | where has_committee | count")
         #expect(q.sql == "SELECT count(*) FROM (SELECT t0.id AS c0, t0.name AS c1, t0.kind AS c2, t0.sector AS c3, t1.name AS c4,"

@@ -7,6 +7,8 @@ struct ExprCompiler {
     let catalog: Catalog
     let today: LocalDate
     let variables: [String: Value]
+    /// Output columns of a `select` earlier in the pipeline, usable by name in later stages.
+    var aliases: [String: Fragment] = [:]
 
     func compile(_ e: Expr) throws(Diagnostic) -> Fragment {
         switch e.kind {
@@ -21,6 +23,7 @@ struct ExprCompiler {
             }
             return Fragment("?", [v], ExprType(v))
         case .path(let names):
+            if names.count == 1, let aliased = aliases[names[0].text] { return aliased }
             return try scope.resolve(names)
         case .list(let items):
             var parts: [Fragment] = []

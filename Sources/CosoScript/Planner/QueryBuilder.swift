@@ -26,7 +26,14 @@ final class QueryBuilder {
         from = "\(entity.table) AS t0"
     }
 
-    var compiler: ExprCompiler { ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables) }
+    /// Compiles in the current scope; after a `select` (not yet wrapped), its output names come
+    /// first, so `select n: name | sort n` and `select name | where name =~ "an"` need no subquery
+    /// and keep the field's folded and sort-key columns.
+    var compiler: ExprCompiler {
+        var c = ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables)
+        for (fragment, column) in select ?? [] { c.aliases[column.name] = fragment }
+        return c
+    }
 
     /// The entity rows come from, while no wrapping has happened.
     var rootEntity: Entity? { if case .entity(let e) = scope.source { return e } else { return nil } }
@@ -35,7 +42,7 @@ final class QueryBuilder {
     // MARK: Stages
 
     func addWhere(_ e: Expr) throws(Diagnostic) {
-        if select != nil || limit != nil || offset != nil || distinct { wrap() }
+        if limit != nil || offset != nil || distinct { wrap() }
         let f = try compiler.compile(e)
         guard f.type == .bool || f.type == .null else {
             throw Diagnostic("E0209", Label(vi: "where cần một điều kiện đúng/sai, gặp \(f.type)",
@@ -69,7 +76,7 @@ final class QueryBuilder {
     }
 
     func addSort(_ keys: [SortKey]) throws(Diagnostic) {
-        if select != nil || limit != nil || offset != nil || distinct { wrap() }
+        if limit != nil || offset != nil || distinct { wrap() }
         var fresh: [Fragment] = []
         for k in keys {
             var f = try compiler.compile(k.expr)
