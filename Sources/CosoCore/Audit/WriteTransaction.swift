@@ -88,6 +88,12 @@ public final class WriteTransaction {
                                   arguments: StatementArguments([value.databaseValue]))
     }
 
+    /// The first column of every row of a read query, as ids (a command's pipeline input, read
+    /// inside the same transaction as the change so that nothing can move in between).
+    public func rowIDs(_ sql: String, _ arguments: [Value]) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+    }
+
     /// A single value from module-written read SQL (counts for rules). Values are bound, never pasted.
     public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }

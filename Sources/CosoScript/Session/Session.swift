@@ -104,14 +104,9 @@ public final class Session: @unchecked Sendable {
 
     private func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
         let origin = WriteOrigin(user: user, statement: statementText, source: self.origin)
-        var inputIDs: [Int64]?
-        if let input = plan.input {
-            var ids: [Int64] = []
-            try store.query(input.sql, input.binds) { row in if let id = row.first?.intValue { ids.append(id) } }
-            inputIDs = ids
-        }
         do {
             return try store.write(origin) { tx in
+                let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
                 let arguments = try resolveReferences(plan, tx)
                 let call = CommandCall(arguments: arguments, input: inputIDs, today: today)
                 return try plan.command.body(call, tx).text(language)
