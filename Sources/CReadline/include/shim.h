@@ -34,9 +34,6 @@ static inline const char *coso_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int coso_rl_point(void) { return rl_point; }
 
 static inline void coso_rl_set_append_character(int c) { rl_completion_append_character = c; }
-static inline void coso_rl_set_suppress_append(int v) { rl_completion_suppress_append = v; }
-
-static inline int coso_history_length(void) { return history_length; }
 
 /// Keep multi-line statements as one history entry across sessions: timestamps mark where an
 /// entry starts in the file, so embedded newlines survive a reload.
