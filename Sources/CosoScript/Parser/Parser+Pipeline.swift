@@ -1,7 +1,7 @@
 import CosoCore
 
 extension Parser {
-    public static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct"]
+    public static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct", "summarize"]
 
     /// `element ('|' element)*`
     mutating func pipeline() throws(Diagnostic) -> Pipeline {
@@ -28,16 +28,15 @@ extension Parser {
         switch keyword.text {
         case "where": kind = .where(try expression())
         case "select":
-            var items: [SelectItem] = []
-            repeat {
-                var alias: Name?
-                if current.identifier != nil, peek(1).isSymbol(":") {
-                    alias = try name()
-                    advance()
-                }
-                items.append(SelectItem(alias: alias, expr: try expression()))
-            } while eat(",")
-            kind = .select(items)
+            kind = .select(try selectItems())
+        case "summarize":
+            let items = try selectItems()
+            var keys: [Expr] = []
+            if current.isWord("by") {
+                advance()
+                repeat { keys.append(try expression()) } while eat(",")
+            }
+            kind = .summarize(items, by: keys)
         case "sort":
             var keys: [SortKey] = []
             repeat {
@@ -52,6 +51,20 @@ extension Parser {
         default: kind = .distinct
         }
         return Stage(keyword: keyword, kind: kind, span: SourceSpan(keyword.span.start, previousEnd))
+    }
+
+    /// `[alias:] expr (, [alias:] expr)*`
+    mutating func selectItems() throws(Diagnostic) -> [SelectItem] {
+        var items: [SelectItem] = []
+        repeat {
+            var alias: Name?
+            if current.identifier != nil, peek(1).isSymbol(":") {
+                alias = try name()
+                advance()
+            }
+            items.append(SelectItem(alias: alias, expr: try expression()))
+        } while eat(",")
+        return items
     }
 
     /// `word (label: expr | primary)*` up to `|` or the end of the statement.

@@ -9,6 +9,10 @@ struct ExprCompiler {
     let variables: [String: Value]
     /// Output columns of a `select` earlier in the pipeline, usable by name in later stages.
     var aliases: [String: Fragment] = [:]
+    /// Inside `summarize`: aggregate functions are allowed.
+    var allowAggregates = false
+
+    static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max", "count_distinct"]
 
     func compile(_ e: Expr) throws(Diagnostic) -> Fragment {
         switch e.kind {
@@ -162,7 +166,11 @@ struct ExprCompiler {
                                  span: span)
             }
         }
+        if ExprCompiler.aggregates.contains(name.text) { return try aggregate(name, args, span: span) }
         switch name.text {
+        case "starts_with":
+            try arity(2)
+            return try startsWith(args[0], args[1])
         case "today":
             try arity(0)
             return Fragment("?", [.date(today)], .date)
@@ -178,10 +186,69 @@ struct ExprCompiler {
                 + " - (substr(\(d.sql), 6, 5) > substr(?, 6, 5)))"
             return Fragment(sql, [.date(today)] + d.binds + d.binds + [.date(today)], .int)
         default:
-            let known = ["today", "year", "age"]
+            let known = ["today", "year", "age", "starts_with"] + ExprCompiler.aggregates.sorted()
             throw Diagnostic("E0206", Label(vi: "không có hàm \(name.text)()", en: "unknown function \(name.text)()"),
                              span: name.span, help: Scope.didYouMean(Suggest.closest(to: name.text, in: known), among: known))
         }
+    }
+
+    /// `starts_with(field, "text")`: on the folded column for searchable text (so it ignores case
+    /// and diacritics like `=~`), else an exact prefix.
+    private func startsWith(_ lhs: Expr, _ rhs: Expr) throws(Diagnostic) -> Fragment {
+        let l = try compile(lhs)
+        let r = try compile(rhs)
+        guard r.type == .text, let prefix = r.binds.first?.textValue else {
+            throw typeError(Label(vi: "starts_with cần một chuỗi", en: "starts_with needs a string"), rhs.span)
+        }
+        if let (alias, field) = l.field, let folded = field.foldedColumn {
+            let pattern = Self.escapeLike(VietnameseText.fold(VietnameseText.nfc(prefix))) + "%"
+            return Fragment("\(alias).\(folded) LIKE ? ESCAPE '\\'", [.text(pattern)], .bool)
+        }
+        guard l.type == .text else { throw typeError(Label(vi: "starts_with cần trường chữ", en: "starts_with needs a text field"), lhs.span) }
+        return Fragment("substr(\(l.sql), 1, length(?)) = ?", l.binds + [.text(prefix), .text(prefix)], .bool)
+    }
+
+    /// Aggregates in `summarize`, and `count(ENTITY)`: rows of another entity that refer to this
+    /// row (`orgs | select name, n: count(members)`), as a correlated subquery.
+    private func aggregate(_ name: Name, _ args: [Expr], span: SourceSpan) throws(Diagnostic) -> Fragment {
+        if name.text == "count", args.count == 1, case .path(let names) = args[0].kind, names.count == 1,
+           let other = catalog.entity(names[0].text), (try? scope.resolve(names)) == nil {
+            return try backReferenceCount(other, span: args[0].span)
+        }
+        guard allowAggregates else {
+            throw Diagnostic("E0216", Label(vi: "\(name.text)() chỉ dùng trong summarize", en: "\(name.text)() works only inside summarize"),
+                             span: span, help: Label(vi: "ví dụ: members | summarize n: count() by gender",
+                                                     en: "for example: members | summarize n: count() by gender"))
+        }
+        if name.text == "count", args.isEmpty { return Fragment("count(*)", [], .int) }
+        guard args.count == 1 else {
+            throw Diagnostic("E0207", Label(vi: "\(name.text)() cần 1 tham số", en: "\(name.text)() takes 1 argument"), span: span)
+        }
+        let f = try compile(args[0])
+        switch name.text {
+        case "count": return Fragment("count(\(f.sql))", f.binds, .int)
+        case "count_distinct": return Fragment("count(DISTINCT \(f.sql))", f.binds, .int)
+        case "avg", "sum":
+            guard f.type.isNumeric else {
+                throw typeError(Label(vi: "\(name.text)() cần một số", en: "\(name.text)() needs a number"), args[0].span)
+            }
+            return Fragment("\(name.text)(\(f.sql))", f.binds, name.text == "avg" ? .decimal : f.type)
+        default:
+            return Fragment("\(name.text)(\(f.sql))", f.binds, f.type)
+        }
+    }
+
+    private func backReferenceCount(_ other: Entity, span: SourceSpan) throws(Diagnostic) -> Fragment {
+        guard case .entity(let here) = scope.source else {
+            throw Diagnostic("E0217", Label(vi: "count(\(other.name)) cần các dòng của một bảng", en: "count(\(other.name)) needs rows of an entity"),
+                             span: span)
+        }
+        let links = other.fields.filter { $0.type == .reference(here.name) }
+        guard links.count == 1, let link = links.first else {
+            throw Diagnostic("E0217", Label(vi: "\(other.name) không tham chiếu tới \(here.name) theo đúng một trường",
+                                           en: "\(other.name) does not refer to \(here.name) through exactly one field"), span: span)
+        }
+        return Fragment("(SELECT count(*) FROM \(other.table) WHERE \(other.table).\(link.column) = \(scope.alias).id)", [], .int)
     }
 
     // MARK: Type checks

@@ -46,6 +46,7 @@ public struct Planner {
                 case .take(let e): try q.addTake(e)
                 case .skip(let e): try q.addSkip(e)
                 case .distinct: q.addDistinct()
+                case .summarize(let items, let keys): try q.addSummarize(items, by: keys)
                 case .first: try q.addTake(Expr(.literal(.int(1)), stage.span))
                 case .count: counted = true
                 }

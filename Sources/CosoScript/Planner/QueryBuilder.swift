@@ -17,6 +17,8 @@ final class QueryBuilder {
     private var limit: Fragment?
     private var offset: Fragment?
     private var distinct = false
+    /// Set by `summarize`: the GROUP BY keys.
+    private var groupBy: [Fragment]?
 
     init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value]) {
         self.catalog = catalog; self.today = today; self.variables = variables
@@ -42,7 +44,7 @@ final class QueryBuilder {
     // MARK: Stages
 
     func addWhere(_ e: Expr) throws(Diagnostic) {
-        if limit != nil || offset != nil || distinct { wrap() }
+        if limit != nil || offset != nil || distinct || groupBy != nil { wrap() }
         let f = try compiler.compile(e)
         guard f.type == .bool || f.type == .null else {
             throw Diagnostic("E0209", Label(vi: "where cần một điều kiện đúng/sai, gặp \(f.type)",
@@ -54,7 +56,7 @@ final class QueryBuilder {
     func addSelect(_ items: [SelectItem]) throws(Diagnostic) {
         // Projecting after `take`/`skip` is the same as before them: no subquery needed, and the
         // entity's fields and paths stay in reach (`sort born | first | select org.name`).
-        if select != nil || distinct { wrap() }
+        if select != nil || distinct || groupBy != nil { wrap() }
         var out: [(Fragment, ResultColumn)] = []
         for item in items {
             var f = try compiler.compile(item.expr)
@@ -73,6 +75,36 @@ final class QueryBuilder {
             out.append((f, ResultColumn(name: name, label: label, type: f.type.fieldType)))
         }
         select = out
+    }
+
+    /// `summarize items by keys`: one row per distinct key, with the aggregates.
+    func addSummarize(_ items: [SelectItem], by keys: [Expr]) throws(Diagnostic) {
+        if select != nil || limit != nil || offset != nil || distinct || groupBy != nil { wrap() }
+        var out: [(Fragment, ResultColumn)] = []
+        var groups: [Fragment] = []
+        for key in keys {
+            var f = try compiler.compile(key)
+            if let d = scope.display(of: f) { f = d }
+            let name: String, label: Label
+            if case .path(let names) = key.kind {
+                name = names.map(\.text).joined(separator: ".")
+                label = headerLabel(names)
+            } else {
+                name = "key\(groups.count + 1)"
+                label = Label(vi: name, en: name)
+            }
+            groups.append(f)
+            out.append((f, ResultColumn(name: name, label: label, type: f.type.fieldType)))
+        }
+        var c = compiler
+        c.allowAggregates = true
+        for (i, item) in items.enumerated() {
+            let f = try c.compile(item.expr)
+            let name = item.alias?.text ?? "c\(i + 1)"
+            out.append((f, ResultColumn(name: name, label: Label(vi: name, en: name), type: f.type.fieldType)))
+        }
+        select = out
+        groupBy = groups
     }
 
     func addSort(_ keys: [SortKey]) throws(Diagnostic) {
@@ -168,6 +200,10 @@ final class QueryBuilder {
             sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND ")
             binds += wheres.flatMap(\.binds)
         }
+        if let groupBy, !groupBy.isEmpty {
+            sql += " GROUP BY " + groupBy.map(\.sql).joined(separator: ", ")
+            binds += groupBy.flatMap(\.binds)
+        }
         if !orders.isEmpty {
             sql += " ORDER BY " + orders.map(\.sql).joined(separator: ", ")
             binds += orders.flatMap(\.binds)
@@ -189,7 +225,7 @@ final class QueryBuilder {
         scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: { "unused" })
         from = "(\(sql)) AS \(alias)"
         fromBinds = binds
-        select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false
+        select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil
     }
 
     func rowsQuery() -> CompiledQuery {
@@ -198,7 +234,7 @@ final class QueryBuilder {
     }
 
     func countQuery() -> CompiledQuery {
-        let simple = select == nil && limit == nil && offset == nil && !distinct
+        let simple = select == nil && limit == nil && offset == nil && !distinct && groupBy == nil
         let label = Label(vi: "Số lượng", en: "Count")
         if simple {
             var sql = "SELECT count(*) FROM " + from + scope.joinSQL
@@ -213,7 +249,7 @@ final class QueryBuilder {
 
     /// The ids of the rows, for a command's pipeline input.
     func idsQuery() -> CompiledQuery? {
-        guard case .entity = scope.source, select == nil else { return nil }
+        guard case .entity = scope.source, select == nil, groupBy == nil else { return nil }
         let f = Fragment("t0.id", [], .int)
         let (sql, binds, _) = render(columnsOverride: [(f, ResultColumn(name: "id", label: Label(vi: "Mã", en: "ID"), type: .int))])
         return CompiledQuery(sql: sql, binds: binds, columns: [], shape: .rows)

@@ -42,6 +42,8 @@ public enum StageKind: Sendable, Equatable {
     case count
     case first
     case distinct
+    /// `summarize n: count(), a: avg(x) by key, ...`
+    case summarize([SelectItem], by: [Expr])
 }
 
 public struct Stage: Sendable, Equatable {
