@@ -18,6 +18,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, csv, json, markdown or line.")
     var format: String = "table"
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("A script parameter, used as $NAME (repeatable).", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    @Flag(name: .long, help: "Start CSV files that save writes with a UTF-8 BOM (for Excel).")
+    var bom = false
+
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en") }
         guard OutputMode(rawValue: format) != nil else {
@@ -26,6 +32,22 @@ struct GlobalOptions: ParsableArguments {
     }
 
     var language: Language { Language(rawValue: lang) ?? .vi }
+
+    /// `--set year=2024`: numbers, dates (@2024-12-31 or 2024-12-31), true/false, else text.
+    func parsedParameters() throws -> [String: Value] {
+        var out: [String: Value] = [:]
+        for p in parameters {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ValidationError("--set needs NAME=VALUE, got '\(p)'")
+            }
+            let name = String(p[..<eq]), raw = String(p[p.index(after: eq)...])
+            if let i = Int64(raw) { out[name] = .int(i) }
+            else if let d = LocalDate(iso: raw.hasPrefix("@") ? String(raw.dropFirst()) : raw) { out[name] = .date(d) }
+            else if raw == "true" || raw == "false" { out[name] = .bool(raw == "true") }
+            else { out[name] = .text(VietnameseText.nfc(raw)) }
+        }
+        return out
+    }
     var mode: OutputMode { OutputMode(rawValue: format) ?? .table }
 
     var databasePath: String { StorePath.resolve(flag: db) }
@@ -49,7 +71,10 @@ struct GlobalOptions: ParsableArguments {
                 Output.error(language == .vi ? "coso: đã sao lưu cơ sở dữ liệu cũ vào \(backup) trước khi nâng cấp"
                                              : "coso: backed up the older database to \(backup) before upgrading")
             }
-            return Session(store: store, user: actor, language: language, origin: origin)
+            let session = Session(store: store, user: actor, language: language, origin: origin)
+            session.variables = try parsedParameters()
+            session.enableFiles(bom: bom)
+            return session
         } catch let e as StoreError {
             Output.error("coso: \(e)")
             if case .newerDatabase = e { throw ExitCode(65) }

@@ -124,3 +124,39 @@ import Testing
         #expect(r.stderr.contains("already holds data"))
     }
 }
+
+@Suite struct SaveAndParameterTests {
+    @Test func saveWritesTheFormatItsExtensionNamesAndParametersBind() throws {
+        let dir = try Coso.scratchDirectory()
+        let r = try Coso.run(["--db", Coso.sharedDemo, "--set", "commune=Đảng bộ xã Sơn Điền", "--set", "born=@1960-01-01", "-c", """
+            members | where org.parent.name == $commune and born < $born | sort name | select name, org.name | save "\(dir)/old.csv"
+            orgs | where kind == district_committee | select name, kind, has_committee | save "\(dir)/d.json"
+            orgs | where kind == district_committee | select name | save "\(dir)/d.md"
+            """])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Đã lưu "))
+        let csv = try String(contentsOfFile: dir + "/old.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("name,org.name\r\n"))
+        let count = try Coso.run(["--db", Coso.sharedDemo, "-c",
+                                  #"members | where org.parent.name == "Đảng bộ xã Sơn Điền" and born < @1960-01-01 | count"#])
+        #expect(csv.split(separator: "\r\n").count == Int(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)
+        #expect(try String(contentsOfFile: dir + "/d.json", encoding: .utf8)
+                == "[\n {\"name\":\"Đảng bộ huyện Di Linh\",\"kind\":\"district_committee\",\"has_committee\":true}\n]\n")
+        #expect(try String(contentsOfFile: dir + "/d.md", encoding: .utf8) == "| Tên |\n| --- |\n| Đảng bộ huyện Di Linh |\n")
+    }
+
+    @Test func anUnknownFormatWritesNothing() throws {
+        let dir = try Coso.scratchDirectory()
+        let r = try Coso.run(["--db", Coso.sharedDemo, "-c", #"orgs | save "\#(dir)/x.xlsx""#])
+        #expect(r.status == 65)
+        #expect(r.stderr.hasPrefix("lỗi[E0228]"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+    }
+
+    @Test func excelGetsABOM() throws {
+        let dir = try Coso.scratchDirectory()
+        _ = try Coso.run(["--db", Coso.sharedDemo, "--bom", "-c", #"orgs | take 1 | select name | save "\#(dir)/x.csv""#])
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/x.csv"))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+}

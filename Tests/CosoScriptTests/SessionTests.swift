@@ -75,3 +75,62 @@ import Testing
         #expect(try s.value("members | count") == .int(before.intValue! + 1))
     }
 }
+
+@Suite struct LanguageStatementTests {
+    @Test func summarizeGroupsAndSortsByItsNames() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("members | summarize n: count(), oldest: min(born) by org.name | sort -n, org.name")
+                == "Chi bộ thôn 8 | 2 | 1970-03-01\nChi bộ thôn 9 | 2 | 1960-12-31")
+        #expect(try s.output("members | summarize n: count_distinct(gender)") == "2")
+        #expect(try s.value("members | summarize n: count() by gender | count") == .int(2))
+        #expect(try s.output("members | summarize n: count() by gender | where n > 1 | select gender") == "male\nfemale"
+                || s.output("members | summarize n: count() by gender | where n > 1 | select gender") == "female\nmale")
+    }
+
+    @Test func aggregatesOutsideSummarizeAreRefused() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, "members | select m: max(born)").hasPrefix("lỗi[E0216]"))
+    }
+
+    @Test func backReferenceCounts() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("orgs | where kind == village_cell | select name, n: count(members) | sort name")
+                == "Chi bộ thôn 8 | 2\nChi bộ thôn 9 | 2")
+        #expect(try s.output("orgs | select name, cells: count(orgs) | where cells > 0") == "Đảng bộ xã Gia Hiệp | 2")
+    }
+
+    @Test func startsWithIgnoresCaseAndDiacriticsOnNames() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.value(#"members | where starts_with(name, "dang") | count"#) == .int(1))
+        #expect(try s.value(#"members | where starts_with(name, "van") | count"#) == .int(0))
+    }
+
+    @Test func letBindsValuesAndPipelines() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("""
+            let cells = orgs | where kind == village_cell
+            let n = cells | count
+            $n * 10
+            cells | where has_committee | select name
+            let year = 1980
+            members | where year(born) < $year | count
+            """) == "20\nChi bộ thôn 8\n2")
+        #expect(rendered(s, "let members = orgs | count").hasPrefix("lỗi[E0219]"))
+        #expect(rendered(s, #"let x = admit "A" born: @1990-01-01 gender: male org: 2 on: @2024-01-01"#).hasPrefix("lỗi[E0218]"))
+        #expect(rendered(s, "$nothing + 1").hasPrefix("lỗi[E0204]"))
+    }
+
+    @Test func aSyntaxErrorAnywhereStopsTheWholeScriptBeforeItRuns() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let before = try s.value("members | count")
+        #expect(rendered(s, "admit \"Một\" born: @1990-01-01 gender: male org: 2 on: @2024-01-01\nmembers | where name = \"x\"")
+                .hasPrefix("lỗi[E0102]"))
+        #expect(try s.value("members | count") == before)
+    }
+}

@@ -43,6 +43,11 @@ extension Parser {
             let rhs = try additive()
             return Expr(.binary(op, lhs, rhs), lhs.span.union(rhs.span))
         }
+        if current.isSymbol("=") {
+            throw Diagnostic("E0102", vi: "dùng == để so sánh bằng", en: "use == to compare for equality",
+                             span: current.span, helpVi: "ví dụ: where kind == village_cell",
+                             helpEn: "for example: where kind == village_cell")
+        }
         if current.isWord("in") {
             advance()
             let rhs = try primary()

@@ -1,7 +1,7 @@
 import CosoCore
 
 extension Parser {
-    public static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct", "summarize"]
+    public static let stageKeywords: Set<String> = ["where", "select", "sort", "take", "skip", "count", "first", "distinct", "summarize", "save"]
 
     /// `element ('|' element)*`
     mutating func pipeline() throws(Diagnostic) -> Pipeline {
@@ -48,6 +48,7 @@ extension Parser {
         case "skip": kind = .skip(try expression())
         case "count": kind = .count
         case "first": kind = .first
+        case "save": kind = .save(try primary())
         default: kind = .distinct
         }
         return Stage(keyword: keyword, kind: kind, span: SourceSpan(keyword.span.start, previousEnd))

@@ -26,6 +26,17 @@ public struct Parser {
     }
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        if current.isWord("let") {
+            let start = current.span.start
+            advance()
+            let name = try self.name()
+            try expect("=", Label(vi: "dấu = sau tên", en: "'=' after the name"))
+            let value = try statement()
+            if case .let = value {
+                throw Diagnostic("E0111", vi: "không lồng let trong let", en: "let cannot contain another let", span: value.span)
+            }
+            return .let(name, value, span: SourceSpan(start, previousEnd))
+        }
         if case .identifier(let word) = current.kind, !["not", "true", "false", "null"].contains(word),
            !peek(1).isSymbol("(") {
             return .pipeline(try pipeline())

@@ -33,7 +33,11 @@ public struct Planner {
         }
         let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables)
         var counted = false
+        var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst() {
+            if saveTo != nil {
+                throw Diagnostic("E0226", Label(vi: "save phải là bước cuối", en: "save must be the last stage"), span: element.span)
+            }
             if counted {
                 throw Diagnostic("E0213", Label(vi: "sau count không còn bước nào", en: "nothing can follow count"), span: element.span)
             }
@@ -49,6 +53,12 @@ public struct Planner {
                 case .summarize(let items, let keys): try q.addSummarize(items, by: keys)
                 case .first: try q.addTake(Expr(.literal(.int(1)), stage.span))
                 case .count: counted = true
+                case .save(let e):
+                    guard case .text(let path) = try constant(e), !path.isEmpty else {
+                        throw Diagnostic("E0226", Label(vi: "save cần tên tệp trong dấu nháy", en: "save needs a file name in quotes"),
+                                         span: e.span, help: Label(vi: #"ví dụ: save "dang-vien.csv""#, en: #"for example: save "members.csv""#))
+                    }
+                    saveTo = path
                 }
             case .call(let call):
                 guard let command = commandFor(call) else { throw unknownName(call.head, afterPipe: true) }
@@ -70,7 +80,9 @@ public struct Planner {
                 return .command(try commandPlan(command, call, input: ids))
             }
         }
-        return .query(counted ? q.countQuery() : q.rowsQuery())
+        var query = counted ? q.countQuery() : q.rowsQuery()
+        query.saveTo = saveTo
+        return .query(query)
     }
 
     /// The command a call names: the longest command whose words are the head and the leading

@@ -7,10 +7,12 @@ public struct CompiledQuery: Sendable {
     public let binds: [Value]
     public let columns: [ResultColumn]
     public let shape: Shape
+    /// Set by a final `save "FILE"`: the rows go to that file.
+    public var saveTo: String?
 
     /// How `.sql` prints it: the statement, then the bound values in order.
     public var explanation: String {
-        var out = sql
+        var out = (saveTo.map { "-- save to \($0)\n" } ?? "") + sql
         if !binds.isEmpty {
             out += "\n-- binds: " + binds.map(JSON.encode).joined(separator: ", ")
         }

@@ -12,7 +12,13 @@ public final class Session: @unchecked Sendable {
     public var today: LocalDate
     /// `repl`, `-c`, `stdin`, `script:FILE`: recorded in the audit trail.
     public var origin: String
+    /// Values bound by `let` or `--set`, used as `$name`.
     public var variables: [String: Value] = [:]
+    /// Pipelines bound by `let name = orgs | where ...`, used as sources (`name | count`).
+    public private(set) var pipelines: [String: Pipeline] = [:]
+    /// Opens a sink writing to a file, in the format its extension names (set by whoever owns the
+    /// renderers: the REPL and the CLI). `save "FILE"` refuses to run without it.
+    public var openFile: ((String) throws -> any ResultSink)?
 
     public init(store: Store, user: String, language: Language = .vi, today: LocalDate = .today(), origin: String = "repl") {
         self.store = store; self.user = user; self.language = language; self.today = today; self.origin = origin
@@ -51,20 +57,33 @@ public final class Session: @unchecked Sendable {
     public func explain(_ source: SourceFile) throws(SourceError) -> String {
         do {
             return try Parser.parse(source.text).map { statement throws(Diagnostic) -> String in
+                var statement = statement
+                if case .let(_, let value, _) = statement { statement = value }
                 switch statement {
                 case .expression(let e):
                     return try compileExpression(e).sql
                 case .pipeline(let p):
-                    switch try planner.plan(p) {
+                    switch try planner.plan(try expand(p)) {
                     case .query(let q): return q.explanation
                     case .command(let c):
                         var text = "-- command \(c.command.name): " + c.arguments.keys.sorted().joined(separator: ", ")
                         if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
                         return text
                     }
+                case .let: return ""
                 }
             }.joined(separator: "\n")
         } catch { throw SourceError(error, in: source) }
+    }
+
+    /// Replaces a named pipeline at the head of `p` by its stages (`villages | count` becomes
+    /// `orgs | where kind == village_cell | count`), so paths and folded columns stay in reach.
+    func expand(_ p: Pipeline) throws(Diagnostic) -> Pipeline {
+        guard case .call(let head) = p.elements[0], let stored = pipelines[head.head.text] else { return p }
+        if let extra = head.arguments.first {
+            throw Diagnostic("E0212", Label(vi: "sau \(head.head.text) cần dấu |", en: "after \(head.head.text) put a |"), span: extra.span)
+        }
+        return Pipeline(elements: stored.elements + p.elements.dropFirst(), span: p.span)
     }
 
     /// Cancels the running statement; safe from another thread (Ctrl-C).
@@ -78,20 +97,85 @@ public final class Session: @unchecked Sendable {
             let q = try compileExpression(e)
             try sink.scalar(try store.scalar(q.sql, q.binds), type: q.type.fieldType)
         case .pipeline(let p):
-            switch try planner.plan(p) {
+            switch try planner.plan(try expand(p)) {
             case .query(let q):
                 switch q.shape {
                 case .scalar:
                     try sink.scalar(try store.scalar(q.sql, q.binds), type: q.columns.first?.type)
                 case .rows:
-                    try sink.begin(columns: q.columns)
-                    try store.query(q.sql, q.binds) { row in try sink.row(row) }
-                    try sink.end()
+                    if let path = q.saveTo {
+                        try sink.message(try save(q, to: path, span: p.span))
+                    } else {
+                        try sink.begin(columns: q.columns)
+                        try store.query(q.sql, q.binds) { row in try sink.row(row) }
+                        try sink.end()
+                    }
                 }
             case .command(let plan):
                 let text = slice(source.text, p.span)
                 try sink.message(try runCommand(plan, statementText: text))
             }
+        case .let(let name, let value, _):
+            try bind(name, value)
+        }
+    }
+
+    /// Streams the rows into a file; the file is complete or absent (written beside, then renamed).
+    private func save(_ q: CompiledQuery, to path: String, span: SourceSpan) throws -> String {
+        guard let openFile else {
+            throw Diagnostic("E0227", Label(vi: "không lưu tệp được ở đây", en: "saving files is not available here"), span: span)
+        }
+        let partial = path + ".partial"
+        let file: any ResultSink
+        do { file = try openFile(partial) } catch var d as Diagnostic {
+            d.span = span
+            throw d
+        } catch {
+            throw Diagnostic("E0227", Label(vi: "không ghi được tệp \(path)", en: "cannot write the file \(path)"), span: span,
+                             help: Label(vi: "kiểm tra thư mục và quyền ghi", en: "check the folder and the permissions"))
+        }
+        var count = 0
+        do {
+            try file.begin(columns: q.columns)
+            try store.query(q.sql, q.binds) { row in
+                count += 1
+                try file.row(row)
+            }
+            try file.end()
+            if rename(partial, path) != 0 { throw StoreError.engine("cannot rename \(partial)") }
+        } catch {
+            unlink(partial)
+            throw error
+        }
+        return language == .vi ? "Đã lưu \(count) dòng vào \(path)." : "Saved \(count) row(s) to \(path)."
+    }
+
+    /// `let`: a scalar becomes `$name`; rows become a named pipeline. Commands cannot be bound.
+    private func bind(_ name: Name, _ value: Statement) throws {
+        if catalog.entity(name.text) != nil || catalog.commandHeads.contains(name.text) || reservedWords.contains(name.text) {
+            throw Diagnostic("E0219", Label(vi: "'\(name.text)' đã là tên của bảng, lệnh hoặc từ khóa", en: "'\(name.text)' already names an entity, a command or a keyword"),
+                             span: name.span)
+        }
+        switch value {
+        case .expression(let e):
+            let q = try compileExpression(e)
+            variables[name.text] = try store.scalar(q.sql, q.binds)
+            pipelines[name.text] = nil
+        case .pipeline(let p):
+            let expanded = try expand(p)
+            switch try planner.plan(expanded) {
+            case .query(let q) where q.shape == .scalar:
+                variables[name.text] = try store.scalar(q.sql, q.binds)
+                pipelines[name.text] = nil
+            case .query:
+                pipelines[name.text] = expanded
+                variables[name.text] = nil
+            case .command(let c):
+                throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
+                                 span: p.span)
+            }
+        case .let:
+            break
         }
     }
 

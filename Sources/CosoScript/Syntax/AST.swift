@@ -44,6 +44,8 @@ public enum StageKind: Sendable, Equatable {
     case distinct
     /// `summarize n: count(), a: avg(x) by key, ...`
     case summarize([SelectItem], by: [Expr])
+    /// `save "file.csv"`: the rows go to a file, in the format its extension names.
+    case save(Expr)
 }
 
 public struct Stage: Sendable, Equatable {
@@ -84,15 +86,18 @@ public struct Pipeline: Sendable, Equatable {
     public let span: SourceSpan
 }
 
-public enum Statement: Sendable, Equatable {
+public indirect enum Statement: Sendable, Equatable {
     case pipeline(Pipeline)
     /// A bare expression (`1 + 2`, `today()`), printed as a value.
     case expression(Expr)
+    /// `let name = pipeline-or-expression`: a value (`$name`) or, for rows, a named pipeline.
+    case `let`(Name, Statement, span: SourceSpan)
 
     public var span: SourceSpan {
         switch self {
         case .pipeline(let p): return p.span
         case .expression(let e): return e.span
+        case .let(_, _, let span): return span
         }
     }
 }

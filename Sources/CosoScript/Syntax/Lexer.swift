@@ -66,7 +66,8 @@ public struct Lexer {
     }
 
     private static let twoCharSymbols: Set<String> = ["==", "!=", "<=", ">=", "=~"]
-    private static let oneCharSymbols: Set<UInt8> = Set("|,:.()[]<>+-*/".utf8)
+    /// `=` is a token only for `let x = ...`; the parser says "use ==" anywhere else.
+    private static let oneCharSymbols: Set<UInt8> = Set("|,:.()[]<>+-*/=".utf8)
 
     private mutating func lexSymbol() throws(Diagnostic) {
         let start = i
@@ -90,11 +91,6 @@ public struct Lexer {
         var end = i + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let ch = text(i, end)
-        if ch == "=" {
-            throw Diagnostic("E0102", vi: "dùng == để so sánh bằng", en: "use == to compare for equality",
-                             span: SourceSpan(start, end), helpVi: "ví dụ: where kind == village_cell",
-                             helpEn: "for example: where kind == village_cell")
-        }
         if ch == "“" || ch == "”" {
             throw Diagnostic("E0102", vi: "dùng dấu nháy thẳng \" cho chuỗi, không dùng “ ”",
                              en: "strings use straight quotes \", not “ ”", span: SourceSpan(start, end))
