@@ -13,7 +13,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "coso",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "coso", targets: ["coso"]),
         .library(name: "CosoCore", targets: ["CosoCore"]),

@@ -44,6 +44,11 @@ public final class REPL {
             output.flush()
             errors.flush()
         }
+        if session.store.inTransaction {
+            try? session.store.rollback()
+            errors.write(session.language == .vi ? "\nGiao dịch chưa commit: đã hủy các thay đổi từ lúc begin.\n"
+                                                 : "\nThe transaction was not committed: changes since begin were rolled back.\n")
+        }
         output.write("\n")
         output.flush()
     }
@@ -52,7 +57,9 @@ public final class REPL {
     func readStatement() -> String? {
         var lines: [String] = []
         while true {
-            let prompt = lines.isEmpty ? "coso> " : "  ...> "
+            // A `*` marks an open transaction (begin without commit or rollback yet).
+            let mark = session.store.inTransaction ? "*" : ""
+            let prompt = lines.isEmpty ? "coso\(mark)> " : "  ...\(mark)> "
             switch reader.readLine(prompt: prompt) {
             case .end:
                 return lines.isEmpty ? nil : lines.joined(separator: "\n")

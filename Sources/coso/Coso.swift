@@ -52,16 +52,31 @@ struct Coso: ParsableCommand {
 /// Runs statements from `-c`, standard input or a file: stops at the first error with its
 /// diagnostic and exit 65.
 enum Script {
-    static func run(_ source: SourceFile, session: Session, options: GlobalOptions) throws {
+    static func run(_ source: SourceFile, session: Session, options: GlobalOptions, atomic: Bool = false) throws {
         let out = StandardOutput()
         let renderer = Renderer(catalog: session.catalog, mode: options.mode, language: options.language, output: out,
                                 width: isatty(1) != 0 ? REPL.terminalWidth() : nil)
         do {
+            // --atomic: the whole script is one transaction: all of it lands, or none of it.
+            if atomic { try session.store.begin() }
             try session.run(source, sink: renderer)
+            if atomic {
+                try session.store.commit()
+            } else if session.store.inTransaction {
+                try session.store.rollback()
+                out.flush()
+                Output.error(options.language == .vi ? "lỗi[E0603]: giao dịch mở bằng begin chưa được commit: đã hủy các thay đổi từ lúc begin"
+                                                     : "error[E0603]: the transaction opened with begin was not committed: changes since begin were rolled back")
+                throw ExitCode(65)
+            }
             out.flush()
-        } catch {
+        } catch let error as SourceError {
+            if session.store.inTransaction { try? session.store.rollback() }
             out.flush()
             Output.error(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: options.language))
+            if atomic {
+                Output.error(options.language == .vi ? "(--atomic: không thay đổi nào được ghi)" : "(--atomic: no change was written)")
+            }
             throw ExitCode(error.diagnostic.code.hasPrefix("E07") ? 70 : 65)
         }
     }
@@ -75,13 +90,16 @@ struct RunScript: ParsableCommand {
     @Argument(help: "The script file.")
     var file: String
 
+    @Flag(name: .long, help: "Run the whole script in one transaction: all of its changes, or none.")
+    var atomic = false
+
     func run() throws {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             Output.error(options.language == .vi ? "coso: không đọc được tệp \(file)" : "coso: cannot read \(file)")
             throw ExitCode(66)
         }
         let session = try options.openSession(origin: "script:\(file)")
-        try Script.run(SourceFile(name: file, text: text), session: session, options: options)
+        try Script.run(SourceFile(name: file, text: text), session: session, options: options, atomic: atomic)
     }
 }
 

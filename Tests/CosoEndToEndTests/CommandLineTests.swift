@@ -160,3 +160,37 @@ import Testing
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 }
+
+@Suite struct AtomicScriptTests {
+    @Test func atomicScriptsLandWholeOrNotAtAll() throws {
+        let db = try Coso.demoCopy()
+        let dir = try Coso.scratchDirectory()
+        let bad = dir + "/bad.coso", good = dir + "/good.coso"
+        try """
+            admit "Một Hai" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            admit "Ba Bốn" born: @2010-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            """.write(toFile: bad, atomically: true, encoding: .utf8)
+        let before = try Coso.shell("sqlite3", [db, "select count(*) from members; select count(*) from audit"]).stdout
+        let r = try Coso.run(["run", bad, "--atomic", "--db", db])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("--> \(bad):2:22"))
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from members; select count(*) from audit"]).stdout == before)
+        try """
+            admit "Một Hai" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            admit "Ba Bốn" born: @1991-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            """.write(toFile: good, atomically: true, encoding: .utf8)
+        #expect(try Coso.run(["run", good, "--atomic", "--db", db]).status == 0)
+        #expect(try Coso.run(["--db", db, "-c", #"members | where name =~ "mot hai" or name =~ "ba bon" | count"#]).stdout == "2\n")
+    }
+
+    @Test func aScriptThatLeavesATransactionOpenIsRolledBack() throws {
+        let db = try Coso.demoCopy()
+        let r = try Coso.run(["--db", db, "-c", """
+            begin
+            admit "Năm Sáu" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            """])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("E0603"))
+        #expect(try Coso.run(["--db", db, "-c", #"members | where name =~ "nam sau" | count"#]).stdout == "0\n")
+    }
+}

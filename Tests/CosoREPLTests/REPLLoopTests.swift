@@ -123,3 +123,14 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
         #expect(!out.contains("\n2\n"))  // .quit left before the last line
     }
 }
+
+@Suite struct REPLTransactionTests {
+    @Test func thePromptMarksAnOpenTransactionAndLeavingRollsItBack() throws {
+        let (out, err, reader) = try repl([
+            .line("begin"), .line(#"admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01"#), .line("members | count"),
+        ])
+        #expect(reader.prompts == ["coso> ", "coso*> ", "coso*> ", "coso*> "])
+        #expect(out.contains("\n2\n"))
+        #expect(err.contains("Giao dịch chưa commit: đã hủy các thay đổi từ lúc begin."))
+    }
+}

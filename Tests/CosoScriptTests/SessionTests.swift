@@ -134,3 +134,39 @@ import Testing
         #expect(try s.value("members | count") == before)
     }
 }
+
+@Suite struct TransactionTests {
+    @Test func rollbackDropsEverythingSinceBeginAndQueriesSeeUncommittedRows() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let audits = try s.store.scalar("SELECT count(*) FROM audit")
+        #expect(try s.output("""
+            begin
+            admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+            members | count
+            rollback
+            members | count
+            """) == "Đã mở giao dịch: các thay đổi chỉ được ghi khi commit.\nĐã kết nạp Một (mã 5) vào Chi bộ thôn 8, dự bị từ 2024-01-01.\n5\nĐã hủy các thay đổi từ lúc begin.\n4")
+        #expect(try s.store.scalar("SELECT count(*) FROM audit") == audits)
+    }
+
+    @Test func aRefusedCommandInsideATransactionLeavesTheRestStanding() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        _ = try s.output(#"begin; admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01"#)
+        #expect(throws: SourceError.self) { _ = try s.output(#"admit "Hai" born: @2010-01-01 gender: male org: 2 on: @2024-01-01"#) }
+        #expect(s.store.inTransaction)
+        _ = try s.output("commit")
+        #expect(!s.store.inTransaction)
+        #expect(try s.value("members | count") == .int(5))
+    }
+
+    @Test func transactionWordsOutOfPlaceAreRefused() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, "commit").hasPrefix("lỗi[E0602]: không có giao dịch nào đang mở"))
+        _ = try s.output("begin")
+        #expect(rendered(s, "begin").hasPrefix("lỗi[E0602]: đã có một giao dịch đang mở"))
+        _ = try s.output("rollback")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file through a GRDB `DatabasePool` (WAL, foreign keys, busy
 /// timeout). Opening migrates the schema of every registered module; reads stream rows; writes
@@ -10,6 +11,11 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// Set when opening an older database made a backup before migrating.
     public let backupPath: String?
+    /// Whether the user opened a transaction (`begin`) that is not yet committed or rolled back.
+    /// While it is open, reads go to the writer connection so they see its uncommitted changes.
+    private let explicit = Mutex(false)
+
+    public var inTransaction: Bool { explicit.withLock { $0 } }
 
     public var catalog: Catalog { registry.catalog }
 
@@ -23,6 +29,8 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.label = "coso"
+        // `begin` ... `commit` spans several accesses to the writer; the store tracks it itself.
+        config.allowsUnsafeTransactions = true
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
@@ -37,14 +45,19 @@ public final class Store: Sendable {
     /// Returns the column names.
     public func query(_ sql: String, _ arguments: [Value], columns: ([String]) throws -> Void = { _ in },
                       row: ([Value]) throws -> Void) throws {
+        let read = { (db: Database) throws in
+            let statement = try db.makeStatement(sql: sql)
+            try columns(statement.columnNames)
+            let cursor = try Row.fetchCursor(statement, arguments: arguments.statementArguments)
+            while let r = try cursor.next() {
+                try row((0..<r.count).map { Value(r[$0] as DatabaseValue) })
+            }
+        }
         do {
-            try pool.read { db in
-                let statement = try db.makeStatement(sql: sql)
-                try columns(statement.columnNames)
-                let cursor = try Row.fetchCursor(statement, arguments: arguments.statementArguments)
-                while let r = try cursor.next() {
-                    try row((0..<r.count).map { Value(r[$0] as DatabaseValue) })
-                }
+            if inTransaction {
+                try pool.writeWithoutTransaction(read)
+            } else {
+                try pool.read(read)
             }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
             throw StoreError.interrupted
@@ -66,6 +79,17 @@ public final class Store: Sendable {
     /// back if `body` throws: nothing is half-written.
     public func write<T>(_ origin: WriteOrigin, _ body: (WriteTransaction) throws -> T) throws -> T {
         do {
+            if inTransaction {
+                // Inside the user's transaction each command is still all or nothing: a savepoint.
+                return try pool.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inSavepoint {
+                        result = try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
+                        return .commit
+                    }
+                    return result!
+                }
+            }
             return try pool.write { db in
                 try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
             }
@@ -74,6 +98,27 @@ public final class Store: Sendable {
         } catch let e as DatabaseError {
             throw StoreError.engine(Store.describe(e))
         }
+    }
+
+    // MARK: Explicit transactions
+
+    /// `begin`: later commands are kept until `commit` or dropped by `rollback`.
+    public func begin() throws {
+        guard !inTransaction else { throw StoreError.transaction("a transaction is already open") }
+        try pool.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+        explicit.withLock { $0 = true }
+    }
+
+    public func commit() throws {
+        guard inTransaction else { throw StoreError.transaction("no transaction is open") }
+        try pool.writeWithoutTransaction { db in try db.commit() }
+        explicit.withLock { $0 = false }
+    }
+
+    public func rollback() throws {
+        guard inTransaction else { throw StoreError.transaction("no transaction is open") }
+        try pool.writeWithoutTransaction { db in try db.rollback() }
+        explicit.withLock { $0 = false }
     }
 
     /// Cancels the statement running now (Ctrl-C); callable from any thread.

@@ -5,6 +5,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case migrationFailed(module: String, number: Int, reason: String)
     case interrupted
     case engine(String)
+    case transaction(String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "interrupted"
         case .engine(let message):
             return "database error: \(message)"
+        case .transaction(let message):
+            return message
         }
     }
 }

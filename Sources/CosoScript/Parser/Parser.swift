@@ -26,6 +26,10 @@ public struct Parser {
     }
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        if let word = current.identifier, ["begin", "commit", "rollback"].contains(word),
+           peek(1).kind == .end || peek(1).kind == .eof {
+            return .transaction(try name())
+        }
         if current.isWord("let") {
             let start = current.span.start
             advance()

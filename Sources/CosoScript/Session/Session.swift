@@ -70,7 +70,7 @@ public final class Session: @unchecked Sendable {
                         if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
                         return text
                     }
-                case .let: return ""
+                case .let, .transaction: return ""
                 }
             }.joined(separator: "\n")
         } catch { throw SourceError(error, in: source) }
@@ -117,6 +117,9 @@ public final class Session: @unchecked Sendable {
             }
         case .let(let name, let value, _):
             try bind(name, value)
+        case .transaction(let word):
+            try transaction(word)
+            try sink.message(Session.transactionMessage(word.text, language))
         }
     }
 
@@ -150,6 +153,33 @@ public final class Session: @unchecked Sendable {
         return language == .vi ? "Đã lưu \(count) dòng vào \(path)." : "Saved \(count) row(s) to \(path)."
     }
 
+    private func transaction(_ word: Name) throws {
+        do {
+            switch word.text {
+            case "begin": try store.begin()
+            case "commit": try store.commit()
+            default: try store.rollback()
+            }
+        } catch StoreError.transaction {
+            let open = store.inTransaction
+            throw Diagnostic("E0602", open ? Label(vi: "đã có một giao dịch đang mở", en: "a transaction is already open")
+                                           : Label(vi: "không có giao dịch nào đang mở", en: "no transaction is open"),
+                             span: word.span, help: open ? Label(vi: "commit hoặc rollback trước", en: "commit or rollback first")
+                                                         : Label(vi: "mở bằng begin", en: "open one with begin"))
+        }
+    }
+
+    static func transactionMessage(_ word: String, _ language: Language) -> String {
+        switch (word, language) {
+        case ("begin", .vi): return "Đã mở giao dịch: các thay đổi chỉ được ghi khi commit."
+        case ("begin", .en): return "Transaction open: changes are kept only on commit."
+        case ("commit", .vi): return "Đã ghi các thay đổi."
+        case ("commit", .en): return "Changes committed."
+        case (_, .vi): return "Đã hủy các thay đổi từ lúc begin."
+        default: return "Changes since begin rolled back."
+        }
+    }
+
     /// `let`: a scalar becomes `$name`; rows become a named pipeline. Commands cannot be bound.
     private func bind(_ name: Name, _ value: Statement) throws {
         if catalog.entity(name.text) != nil || catalog.commandHeads.contains(name.text) || reservedWords.contains(name.text) {
@@ -174,8 +204,8 @@ public final class Session: @unchecked Sendable {
                 throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
                                  span: p.span)
             }
-        case .let:
-            break
+        case .let, .transaction:
+            throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)
         }
     }
 

@@ -92,12 +92,15 @@ public indirect enum Statement: Sendable, Equatable {
     case expression(Expr)
     /// `let name = pipeline-or-expression`: a value (`$name`) or, for rows, a named pipeline.
     case `let`(Name, Statement, span: SourceSpan)
+    /// `begin`, `commit` or `rollback`.
+    case transaction(Name)
 
     public var span: SourceSpan {
         switch self {
         case .pipeline(let p): return p.span
         case .expression(let e): return e.span
         case .let(_, _, let span): return span
+        case .transaction(let name): return name.span
         }
     }
 }
