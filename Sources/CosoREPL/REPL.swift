@@ -8,7 +8,7 @@ import Foundation
 public final class REPL {
     let session: Session
     let reader: any LineReader
-    let renderer: Renderer
+    public let renderer: Renderer
     /// Where results go (stdout) and where diagnostics go (stderr); tests pass collectors.
     let output: any TextOutput
     let errors: any TextOutput

@@ -54,8 +54,11 @@ struct Coso: ParsableCommand {
 enum Script {
     static func run(_ source: SourceFile, session: Session, options: GlobalOptions, atomic: Bool = false) throws {
         let out = StandardOutput()
-        let renderer = Renderer(catalog: session.catalog, mode: options.mode, language: options.language, output: out,
-                                width: isatty(1) != 0 ? REPL.terminalWidth() : nil)
+        // The REPL's renderer and dot commands serve scripts too (`.mode csv` in a .coso file).
+        let repl = REPL(session: session, reader: PlainLineReader(), mode: options.mode, output: out,
+                        width: isatty(1) != 0 ? REPL.terminalWidth() : nil)
+        session.dotCommands = { repl.runDotCommand($0) }
+        let renderer = repl.renderer
         do {
             // --atomic: the whole script is one transaction: all of it lands, or none of it.
             if atomic { try session.store.begin() }

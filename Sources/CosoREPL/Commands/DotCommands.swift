@@ -4,7 +4,7 @@ import Foundation
 
 extension REPL {
     /// `.help`, `.schema`, `.mode`, `.timer`, `.read`, `.once`, `.sql`, `.tokens`, `.ast`, `.lang`, `.quit`.
-    func runDotCommand(_ text: String) {
+    public func runDotCommand(_ text: String) {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         let name = parts[0]
         let arg = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""

@@ -31,10 +31,10 @@ extension Parser {
             kind = .select(try selectItems())
         case "summarize":
             let items = try selectItems()
-            var keys: [Expr] = []
+            var keys: [SelectItem] = []
             if current.isWord("by") {
                 advance()
-                repeat { keys.append(try expression()) } while eat(",")
+                keys = try selectItems()
             }
             kind = .summarize(items, by: keys)
         case "sort":

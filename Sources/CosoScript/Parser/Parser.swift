@@ -26,6 +26,11 @@ public struct Parser {
     }
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        if case .dot(let text) = current.kind {
+            let span = current.span
+            advance()
+            return .dot(text, span: span)
+        }
         if let word = current.identifier, ["begin", "commit", "rollback"].contains(word),
            peek(1).kind == .end || peek(1).kind == .eof {
             return .transaction(try name())
@@ -84,6 +89,7 @@ public struct Parser {
         case .number(let s): found = Label(vi: s, en: s)
         case .date(let d): found = Label(vi: "@\(d.iso)", en: "@\(d.iso)")
         case .variable(let v): found = Label(vi: "$\(v)", en: "$\(v)")
+        case .dot(let d): found = Label(vi: d, en: d)
         }
         return Diagnostic("E0110", Label(vi: "cần \(expecting.vi), gặp \(found.vi)", en: "expected \(expecting.en), found \(found.en)"),
                           span: current.span)

@@ -78,15 +78,18 @@ final class QueryBuilder {
     }
 
     /// `summarize items by keys`: one row per distinct key, with the aggregates.
-    func addSummarize(_ items: [SelectItem], by keys: [Expr]) throws(Diagnostic) {
+    func addSummarize(_ items: [SelectItem], by keys: [SelectItem]) throws(Diagnostic) {
         if select != nil || limit != nil || offset != nil || distinct || groupBy != nil { wrap() }
         var out: [(Fragment, ResultColumn)] = []
         var groups: [Fragment] = []
         for key in keys {
-            var f = try compiler.compile(key)
+            var f = try compiler.compile(key.expr)
             if let d = scope.display(of: f) { f = d }
             let name: String, label: Label
-            if case .path(let names) = key.kind {
+            if let alias = key.alias {
+                name = alias.text
+                label = Label(vi: name, en: name)
+            } else if case .path(let names) = key.expr.kind {
                 name = names.map(\.text).joined(separator: ".")
                 label = headerLabel(names)
             } else {

@@ -19,6 +19,8 @@ public final class Session: @unchecked Sendable {
     /// Opens a sink writing to a file, in the format its extension names (set by whoever owns the
     /// renderers: the REPL and the CLI). `save "FILE"` refuses to run without it.
     public var openFile: ((String) throws -> any ResultSink)?
+    /// Runs a dot command met in a script (`.mode csv`, `.sql ...`); set by the REPL and the CLI.
+    public var dotCommands: ((String) -> Void)?
 
     public init(store: Store, user: String, language: Language = .vi, today: LocalDate = .today(), origin: String = "repl") {
         self.store = store; self.user = user; self.language = language; self.today = today; self.origin = origin
@@ -70,7 +72,7 @@ public final class Session: @unchecked Sendable {
                         if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
                         return text
                     }
-                case .let, .transaction: return ""
+                case .let, .transaction, .dot: return ""
                 }
             }.joined(separator: "\n")
         } catch { throw SourceError(error, in: source) }
@@ -120,6 +122,11 @@ public final class Session: @unchecked Sendable {
         case .transaction(let word):
             try transaction(word)
             try sink.message(Session.transactionMessage(word.text, language))
+        case .dot(let text, let span):
+            guard let dotCommands else {
+                throw Diagnostic("E0229", Label(vi: "lệnh chấm không dùng được ở đây", en: "dot commands are not available here"), span: span)
+            }
+            dotCommands(text)
         }
     }
 
@@ -204,7 +211,7 @@ public final class Session: @unchecked Sendable {
                 throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
                                  span: p.span)
             }
-        case .let, .transaction:
+        case .let, .transaction, .dot:
             throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)
         }
     }

@@ -43,7 +43,7 @@ public enum StageKind: Sendable, Equatable {
     case first
     case distinct
     /// `summarize n: count(), a: avg(x) by key, ...`
-    case summarize([SelectItem], by: [Expr])
+    case summarize([SelectItem], by: [SelectItem])
     /// `save "file.csv"`: the rows go to a file, in the format its extension names.
     case save(Expr)
 }
@@ -94,6 +94,8 @@ public indirect enum Statement: Sendable, Equatable {
     case `let`(Name, Statement, span: SourceSpan)
     /// `begin`, `commit` or `rollback`.
     case transaction(Name)
+    /// A dot command in a script (`.mode csv`), run by whoever set `Session.dotCommands`.
+    case dot(String, span: SourceSpan)
 
     public var span: SourceSpan {
         switch self {
@@ -101,6 +103,7 @@ public indirect enum Statement: Sendable, Equatable {
         case .expression(let e): return e.span
         case .let(_, _, let span): return span
         case .transaction(let name): return name.span
+        case .dot(_, let span): return span
         }
     }
 }

@@ -1,4 +1,5 @@
 import CosoCore
+import Foundation
 
 /// Turns source text into tokens. Newlines end statements except inside brackets, after an
 /// operator, `|`, `,` or `:`, and before a line that starts with `|` (a pipeline written down).
@@ -29,6 +30,12 @@ public struct Lexer {
                 if c == UInt8(ascii: ";") || (depth == 0 && !continuesAfterLast() && !nextLineStartsWithPipe()) {
                     if let last = tokens.last, last.kind != .end { tokens.append(Token(.end, SourceSpan(start, start + 1))) }
                 }
+            case UInt8(ascii: ".") where atStatementStart && i + 1 < bytes.count && isIdentifierStart(bytes[i + 1]):
+                // `.sql members | count`: a dot command takes the rest of its line, as in the REPL.
+                let start = i
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                tokens.append(Token(.dot(text(start, i).trimmingCharacters(in: .whitespaces)), SourceSpan(start, i)))
+                tokens.append(Token(.end, SourceSpan(i, i)))
             case UInt8(ascii: "\""):
                 try lexString()
             case UInt8(ascii: "@"):
@@ -169,6 +176,8 @@ public struct Lexer {
         guard let last = real.last, case .symbol(let s) = last.kind else { return false }
         return ["|", ",", ":", "==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "(", "["].contains(s)
     }
+
+    private var atStatementStart: Bool { tokens.last == nil || tokens.last?.kind == .end }
 
     private func continuesAfterLast() -> Bool {
         guard let last = tokens.last, case .symbol(let s) = last.kind else { return false }

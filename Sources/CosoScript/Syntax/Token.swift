@@ -10,6 +10,8 @@ public struct Token: Sendable, Equatable {
         case variable(String)
         /// Punctuation and operators: `| , : . ( ) [ ] == != < <= > >= =~ + - * /`.
         case symbol(String)
+        /// A dot command at the start of a statement, with the rest of its line (`.mode csv`).
+        case dot(String)
         /// Ends a statement: a newline or `;`.
         case end
         case eof
@@ -33,6 +35,7 @@ public struct Token: Sendable, Equatable {
         case .date(let d): return "date(\(d.iso))"
         case .variable(let s): return "var($\(s))"
         case .symbol(let s): return "'\(s)'"
+        case .dot(let s): return "dot(\(JSON.quote(s)))"
         case .end: return "end"
         case .eof: return "eof"
         }
