@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: property-based testing for Swift Testing.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: Core: module contract, registry, catalog, values, store, migrations, audit, diagnostics
@@ -70,7 +72,8 @@ let package = Package(
         // MARK: Tests (Swift Testing only; run with `swift test --disable-xctest`)
         .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
         .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoOrganisations",
-                                                            "CosoMembers", "CosoInspection", "CosoPropaganda"],
+                                                            "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoDemo",
+                                                            .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
         .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoOrganisations", "CosoMembers",
                                                              "CosoInspection", "CosoPropaganda", "CosoDemo"],

@@ -34,7 +34,7 @@ import Testing
 
     @Test func nullComparisonsAndLists() throws {
         let q = try plan("members | where confirmed == null or status in [official, exempted] | count")
-        #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE (t0.confirmed IS NULL OR t0.status IN (?, ?))")
+        #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE ((t0.confirmed) IS NULL OR t0.status IN (?, ?))")
         #expect(q.binds == [.text("official"), .text("exempted")])
     }
 

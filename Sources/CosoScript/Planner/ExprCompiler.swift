@@ -93,7 +93,7 @@ struct ExprCompiler {
             guard op == "==" || op == "!=" else {
                 throw typeError(Label(vi: "chỉ so sánh với null bằng == hoặc !=", en: "compare with null only with == or !="), rhs.span)
             }
-            return Fragment("\(l.sql) IS \(op == "==" ? "" : "NOT ")NULL", l.binds, .bool)
+            return Fragment("(\(l.sql)) IS \(op == "==" ? "" : "NOT ")NULL", l.binds, .bool)
         }
         var r = try operand(rhs, against: l)
         // A reference compared with text compares the referenced row's name.
