@@ -23,3 +23,24 @@ import Testing
         #expect(!Lexer.isIncomplete(#"orgs | where name == "a""#))
     }
 }
+
+@Suite struct ParserTests {
+    @Test(arguments: [
+        ("members | where theory >= intermediate and born < @1970-01-01 | count",
+         "(pipeline (call members) (where (and (>= theory intermediate) (< born @1970-01-01))) (count))"),
+        ("members | summarize n: count(), a: avg(age(born)) by org.parent.name | sort -n | take 5",
+         "(pipeline (call members) (summarize (n: (count())) (a: (avg() (age() born))) (by org.parent.name)) (sort -n) (take 5))"),
+        (#"admit "An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19"#,
+         #"(pipeline (call admit "An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19))"#),
+        ("let n = orgs | count", "(let n (pipeline (call orgs) (count)))"),
+        ("not a or b and c == null", "(or (not a) (and b (== c null)))"),
+        ("1 + 2 * -3", "(+ 1 (* 2 (- 3)))"),
+        (".mode csv", #"(dot ".mode csv")"#),
+        ("members | where status in [official, probationary] | save \"x.csv\"",
+         #"(pipeline (call members) (where (in status [official probationary])) (save "x.csv"))"#),
+    ])
+    func printsTheTree(_ pair: (String, String)) throws {
+        let statements = try Parser.parse(pair.0)
+        #expect(statements.map(ASTPrinter.print) == [pair.1])
+    }
+}

@@ -48,7 +48,7 @@ extension REPL {
                     do { out.write(try Lexer.tokenize(arg).map(\.debugText).joined(separator: " ") + "\n") }
                     catch { throw SourceError(error, in: source) }
                 default:
-                    do { out.write(try Parser.parse(arg).map { "\($0)" }.joined(separator: "\n") + "\n") }
+                    do { out.write(try Parser.parse(arg).map(ASTPrinter.print).joined(separator: "\n") + "\n") }
                     catch { throw SourceError(error, in: source) }
                 }
             } catch let e as SourceError {
