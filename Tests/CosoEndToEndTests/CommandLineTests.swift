@@ -194,3 +194,23 @@ import Testing
         #expect(try Coso.run(["--db", db, "-c", #"members | where name =~ "nam sau" | count"#]).stdout == "0\n")
     }
 }
+
+@Suite struct UseTests {
+    @Test func useRunsAnotherScriptRelativeToThisOne() throws {
+        let dir = try Coso.scratchDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/lib", withIntermediateDirectories: true)
+        try #"def cells_of(commune) = orgs | where parent.name == $commune and kind == village_cell"#
+            .write(toFile: dir + "/lib/cells.coso", atomically: true, encoding: .utf8)
+        try "use \"lib/cells.coso\"\ncells_of(\"Đảng bộ xã Sơn Điền\") | count\n"
+            .write(toFile: dir + "/report.coso", atomically: true, encoding: .utf8)
+        let expected = try Coso.run(["--db", Coso.sharedDemo, "-c",
+                                     #"orgs | where parent.name == "Đảng bộ xã Sơn Điền" and kind == village_cell | count"#]).stdout
+        let r = try Coso.run(["run", dir + "/report.coso", "--db", Coso.sharedDemo])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == expected)
+        try "use \"loop.coso\"\n".write(toFile: dir + "/loop.coso", atomically: true, encoding: .utf8)
+        let loop = try Coso.run(["run", dir + "/loop.coso", "--db", Coso.sharedDemo])
+        #expect(loop.status == 65)
+        #expect(loop.stderr.contains("E0232"))
+    }
+}

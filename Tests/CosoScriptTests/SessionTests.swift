@@ -170,3 +170,25 @@ import Testing
         _ = try s.output("rollback")
     }
 }
+
+@Suite struct DefinitionTests {
+    @Test func defDefinesAReusableQueryWithParameters() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("""
+            def members_of(cell, level) = members | where org.name == $cell and theory >= $level
+            members_of("Chi bộ thôn 8", "sơ cấp") | count
+            members_of("Chi bộ thôn 8", intermediate) | select name
+            members_of("Chi bộ thôn 9", elementary) | count
+            """) == "2\nĐặng Văn Đức\n1")
+    }
+
+    @Test func defMistakesShowAtTheDefinitionAndCallsAreChecked() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, "def f(x) = orgs | where nme == $x").hasPrefix("lỗi[E0202]"))
+        _ = try s.output("def g(x) = orgs | where name == $x")
+        #expect(rendered(s, "g() | count").hasPrefix("lỗi[E0230]"))
+        #expect(rendered(s, "def age(x) = orgs").hasPrefix("lỗi[E0219]"))
+    }
+}

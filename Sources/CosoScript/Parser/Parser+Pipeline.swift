@@ -72,6 +72,15 @@ extension Parser {
     mutating func call() throws(Diagnostic) -> Call {
         let head = try name()
         var arguments: [CallArgument] = []
+        // `villages_of("Đảng bộ xã Gia Hiệp")`: arguments of a `def` in brackets.
+        if current.isSymbol("("), current.span.start == head.span.end {
+            advance()
+            if !current.isSymbol(")") {
+                repeat { arguments.append(CallArgument(label: nil, value: try expression())) } while eat(",")
+            }
+            try expect(")", Label(vi: "dấu ) hoặc ,", en: "')' or ','"))
+            return Call(head: head, arguments: arguments, span: SourceSpan(head.span.start, previousEnd), bracketed: true)
+        }
         while !(current.kind == .end || current.kind == .eof || current.isSymbol("|") || current.isSymbol(")")) {
             if current.identifier != nil, peek(1).isSymbol(":") {
                 let label = try name()
@@ -81,6 +90,6 @@ extension Parser {
                 arguments.append(CallArgument(label: nil, value: try unary()))
             }
         }
-        return Call(head: head, arguments: arguments, span: SourceSpan(head.span.start, previousEnd))
+        return Call(head: head, arguments: arguments, span: SourceSpan(head.span.start, previousEnd), bracketed: false)
     }
 }

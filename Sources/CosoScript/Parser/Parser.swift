@@ -46,11 +46,39 @@ public struct Parser {
             }
             return .let(name, value, span: SourceSpan(start, previousEnd))
         }
+        if current.isWord("def") { return try definition() }
+        if current.isWord("use"), case .string = peek(1).kind {
+            let start = current.span
+            advance()
+            let path = try primary()
+            return .use(path, span: start.union(path.span))
+        }
+        // A name starts a pipeline, unless it is a built-in function called as an expression
+        // (`today()`); `villages_of("...") | count` calls a `def`.
         if case .identifier(let word) = current.kind, !["not", "true", "false", "null"].contains(word),
-           !peek(1).isSymbol("(") {
+           !(peek(1).isSymbol("(") && Parser.functions.contains(word)) {
             return .pipeline(try pipeline())
         }
         return .expression(try expression())
+    }
+
+    /// Functions of the language itself (a `def` may not take these names).
+    public static let functions: Set<String> = ["today", "year", "age", "starts_with", "count", "sum", "avg", "min", "max", "count_distinct"]
+
+    /// `def name(p1, p2) = pipeline`: a reusable query; `$p1` inside it is the argument.
+    mutating func definition() throws(Diagnostic) -> Statement {
+        let start = current.span.start
+        advance()
+        let name = try self.name()
+        var params: [Name] = []
+        try expect("(", Label(vi: "dấu ( sau tên", en: "'(' after the name"))
+        if !current.isSymbol(")") {
+            repeat { params.append(try self.name()) } while eat(",")
+        }
+        try expect(")", Label(vi: "dấu ) hoặc ,", en: "')' or ','"))
+        try expect("=", Label(vi: "dấu =", en: "'='"))
+        let body = try pipeline()
+        return .def(name, params, body, span: SourceSpan(start, previousEnd))
     }
 
     // MARK: Token stream

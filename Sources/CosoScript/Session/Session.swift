@@ -16,6 +16,10 @@ public final class Session: @unchecked Sendable {
     public var variables: [String: Value] = [:]
     /// Pipelines bound by `let name = orgs | where ...`, used as sources (`name | count`).
     public private(set) var pipelines: [String: Pipeline] = [:]
+    /// Queries defined by `def name(params) = pipeline`, called as `name(args) | ...`.
+    public private(set) var definitions: [String: (parameters: [Name], body: Pipeline)] = [:]
+    /// Scripts being run by `use`, innermost last (to refuse a script that uses itself).
+    private var using: [String] = []
     /// Opens a sink writing to a file, in the format its extension names (set by whoever owns the
     /// renderers: the REPL and the CLI). `save "FILE"` refuses to run without it.
     public var openFile: ((String) throws -> any ResultSink)?
@@ -72,7 +76,7 @@ public final class Session: @unchecked Sendable {
                         if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
                         return text
                     }
-                case .let, .transaction, .dot: return ""
+                case .let, .transaction, .dot, .def, .use: return ""
                 }
             }.joined(separator: "\n")
         } catch { throw SourceError(error, in: source) }
@@ -81,7 +85,25 @@ public final class Session: @unchecked Sendable {
     /// Replaces a named pipeline at the head of `p` by its stages (`villages | count` becomes
     /// `orgs | where kind == village_cell | count`), so paths and folded columns stay in reach.
     func expand(_ p: Pipeline) throws(Diagnostic) -> Pipeline {
-        guard case .call(let head) = p.elements[0], let stored = pipelines[head.head.text] else { return p }
+        guard case .call(let head) = p.elements[0] else { return p }
+        if let def = definitions[head.head.text] {
+            guard head.arguments.count == def.parameters.count else {
+                throw Diagnostic("E0230", Label(vi: "\(head.head.text) cần \(def.parameters.count) tham số, có \(head.arguments.count)",
+                                               en: "\(head.head.text) takes \(def.parameters.count) argument(s), got \(head.arguments.count)"),
+                                 span: head.span)
+            }
+            var values: [String: Expr] = [:]
+            for (param, arg) in zip(def.parameters, head.arguments) {
+                if case .path(let names) = arg.value.kind, names.count == 1 {
+                    values[param.text] = arg.value
+                } else {
+                    values[param.text] = Expr(.literal(try planner.constant(arg.value)), arg.value.span)
+                }
+            }
+            let body = Substitution(values: values).apply(def.body)
+            return Pipeline(elements: body.elements + p.elements.dropFirst(), span: p.span)
+        }
+        guard let stored = pipelines[head.head.text] else { return p }
         if let extra = head.arguments.first {
             throw Diagnostic("E0212", Label(vi: "sau \(head.head.text) cần dấu |", en: "after \(head.head.text) put a |"), span: extra.span)
         }
@@ -122,6 +144,10 @@ public final class Session: @unchecked Sendable {
         case .transaction(let word):
             try transaction(word)
             try sink.message(Session.transactionMessage(word.text, language))
+        case .def(let name, let params, let body, _):
+            try define(name, params, body)
+        case .use(let path, let span):
+            try use(path, span: span, from: source, sink: sink)
         case .dot(let text, let span):
             guard let dotCommands else {
                 throw Diagnostic("E0229", Label(vi: "lệnh chấm không dùng được ở đây", en: "dot commands are not available here"), span: span)
@@ -158,6 +184,55 @@ public final class Session: @unchecked Sendable {
             throw error
         }
         return language == .vi ? "Đã lưu \(count) dòng vào \(path)." : "Saved \(count) row(s) to \(path)."
+    }
+
+    private func define(_ name: Name, _ params: [Name], _ body: Pipeline) throws {
+        if catalog.entity(name.text) != nil || catalog.commandHeads.contains(name.text) || reservedWords.contains(name.text)
+            || Parser.functions.contains(name.text) {
+            throw Diagnostic("E0219", Label(vi: "'\(name.text)' đã là tên của bảng, lệnh, hàm hoặc từ khóa",
+                                           en: "'\(name.text)' already names an entity, a command, a function or a keyword"), span: name.span)
+        }
+        // Check the body now, with placeholder arguments, so that mistakes show at the def.
+        definitions[name.text] = (params, body)
+        let probe = Substitution(constants: Dictionary(uniqueKeysWithValues: params.map { ($0.text, Value.null) })).apply(body)
+        if let problem = probeProblem(probe) {
+            // A placeholder argument may not fit its place (`theory >= $level`): only mistakes
+            // away from the parameters are the definition's own.
+            let spans = Substitution.parameterSpans(in: body, names: Set(params.map(\.text)))
+            if let at = problem.span, spans.contains(where: { $0.start < at.end && at.start < $0.end }) { return }
+            definitions[name.text] = nil
+            throw problem
+        }
+    }
+
+    private func probeProblem(_ probe: Pipeline) -> Diagnostic? {
+        do {
+            _ = try planner.plan(try expand(probe))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// `use "other.coso"`: the path is relative to the script that says it (or to the current
+    /// directory in the REPL); what the other script defines stays defined.
+    private func use(_ pathExpr: Expr, span: SourceSpan, from source: SourceFile, sink: any ResultSink) throws {
+        guard case .text(let relative) = try planner.constant(pathExpr) else {
+            throw Diagnostic("E0231", Label(vi: "use cần tên tệp trong dấu nháy", en: "use needs a file name in quotes"), span: span)
+        }
+        var path = relative
+        if !relative.hasPrefix("/"), source.name.hasSuffix(".coso"), let slash = source.name.lastIndex(of: "/") {
+            path = String(source.name[...slash]) + relative
+        }
+        guard !using.contains(path) else {
+            throw Diagnostic("E0232", Label(vi: "tệp \(relative) tự gọi lại chính nó qua use", en: "\(relative) uses itself"), span: span)
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw Diagnostic("E0231", Label(vi: "không đọc được tệp \(relative)", en: "cannot read \(relative)"), span: pathExpr.span)
+        }
+        using.append(path)
+        defer { using.removeLast() }
+        try run(SourceFile(name: path, text: text), sink: sink)
     }
 
     private func transaction(_ word: Name) throws {
@@ -211,7 +286,7 @@ public final class Session: @unchecked Sendable {
                 throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
                                  span: p.span)
             }
-        case .let, .transaction, .dot:
+        case .let, .transaction, .dot, .def, .use:
             throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)
         }
     }

@@ -67,6 +67,8 @@ public struct Call: Sendable, Equatable {
     public let head: Name
     public let arguments: [CallArgument]
     public let span: SourceSpan
+    /// `name(args)`: the call of a `def`.
+    public var bracketed = false
 }
 
 public enum Element: Sendable, Equatable {
@@ -96,6 +98,10 @@ public indirect enum Statement: Sendable, Equatable {
     case transaction(Name)
     /// A dot command in a script (`.mode csv`), run by whoever set `Session.dotCommands`.
     case dot(String, span: SourceSpan)
+    /// `def name(params) = pipeline`
+    case def(Name, [Name], Pipeline, span: SourceSpan)
+    /// `use "file.coso"`: runs another script in this session (its lets and defs stay).
+    case use(Expr, span: SourceSpan)
 
     public var span: SourceSpan {
         switch self {
@@ -104,6 +110,8 @@ public indirect enum Statement: Sendable, Equatable {
         case .let(_, _, let span): return span
         case .transaction(let name): return name.span
         case .dot(_, let span): return span
+        case .def(_, _, _, let span): return span
+        case .use(_, let span): return span
         }
     }
 }

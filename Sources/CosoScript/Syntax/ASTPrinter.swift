@@ -11,6 +11,9 @@ public enum ASTPrinter {
         case .let(let name, let value, _): return "(let \(name.text) \(print(value)))"
         case .transaction(let word): return "(\(word.text))"
         case .dot(let text, _): return "(dot \(JSON.quote(text)))"
+        case .def(let name, let params, let body, _):
+            return "(def \(name.text) (" + params.map(\.text).joined(separator: " ") + ") \(print(body)))"
+        case .use(let path, _): return "(use \(print(path)))"
         }
     }
 
