@@ -192,3 +192,39 @@ import Testing
         #expect(rendered(s, "def age(x) = orgs").hasPrefix("lỗi[E0219]"))
     }
 }
+
+@Suite struct ControlFlowTests {
+    @Test func forRunsItsBlockForEachValue() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("""
+            for g in [male, female] {
+              members | where gender == $g | count
+            }
+            """) == "2\n2")
+        #expect(try s.output("for y in [1960, 1970, 1990] { members | where year(born) >= $y | count }") == "4\n3\n1")
+        #expect(rendered(s, "for y in 5 { 1 }").hasPrefix("lỗi[E0233]"))
+    }
+
+    @Test func ifChoosesABranch() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(try s.output("""
+            let n = members | count
+            if $n > 3 {
+              "nhiều"
+            } else {
+              "ít"
+            }
+            if $n > 10 { "rất nhiều" } else if $n > 1 { "vài" }
+            """) == "nhiều\nvài")
+        #expect(rendered(s, #"if "x" { 1 }"#).hasPrefix("lỗi[E0234]"))
+    }
+
+    @Test func blocksArePrintedAndIncompleteUntilClosed() throws {
+        #expect(try Parser.parse("for y in [1, 2] { y | count }").map(ASTPrinter.print)
+                == ["(for y [1 2] (pipeline (call y) (count)))"])
+        #expect(Lexer.isIncomplete("for y in [1, 2] {\n  members | count"))
+        #expect(!Lexer.isIncomplete("if 1 > 0 { 1 }"))
+    }
+}

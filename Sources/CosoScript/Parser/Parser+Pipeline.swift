@@ -81,7 +81,7 @@ extension Parser {
             try expect(")", Label(vi: "dấu ) hoặc ,", en: "')' or ','"))
             return Call(head: head, arguments: arguments, span: SourceSpan(head.span.start, previousEnd), bracketed: true)
         }
-        while !(current.kind == .end || current.kind == .eof || current.isSymbol("|") || current.isSymbol(")")) {
+        while !(current.kind == .end || current.kind == .eof || current.isSymbol("|") || current.isSymbol(")") || current.isSymbol("}")) {
             if current.identifier != nil, peek(1).isSymbol(":") {
                 let label = try name()
                 advance()

@@ -47,6 +47,8 @@ public struct Parser {
             return .let(name, value, span: SourceSpan(start, previousEnd))
         }
         if current.isWord("def") { return try definition() }
+        if current.isWord("for"), peek(1).identifier != nil, peek(2).isWord("in") { return try forLoop() }
+        if current.isWord("if") { return try conditional() }
         if current.isWord("use"), case .string = peek(1).kind {
             let start = current.span
             advance()
@@ -79,6 +81,47 @@ public struct Parser {
         try expect("=", Label(vi: "dấu =", en: "'='"))
         let body = try pipeline()
         return .def(name, params, body, span: SourceSpan(start, previousEnd))
+    }
+
+    /// `for name in [a, b] { ... }`
+    mutating func forLoop() throws(Diagnostic) -> Statement {
+        let start = current.span.start
+        advance()
+        let name = try self.name()
+        advance()  // in
+        let values = try expression()
+        let body = try block()
+        return .for(name, values, body, span: SourceSpan(start, previousEnd))
+    }
+
+    /// `if condition { ... } else { ... }` (else if chains too).
+    mutating func conditional() throws(Diagnostic) -> Statement {
+        let start = current.span.start
+        advance()
+        let condition = try expression()
+        let then = try block()
+        var otherwise: [Statement] = []
+        if current.kind == .end, peek(1).isWord("else") { advance() }
+        if current.isWord("else") {
+            advance()
+            otherwise = current.isWord("if") ? [try conditional()] : try block()
+        }
+        return .if(condition, then, otherwise, span: SourceSpan(start, previousEnd))
+    }
+
+    /// `{ statement; statement }` over one or several lines.
+    mutating func block() throws(Diagnostic) -> [Statement] {
+        try expect("{", Label(vi: "dấu {", en: "'{'"))
+        var body: [Statement] = []
+        while true {
+            while current.kind == .end { advance() }
+            if eat("}") { return body }
+            if atEOF { throw unexpected(expecting: Label(vi: "dấu } đóng khối", en: "'}' closing the block")) }
+            body.append(try statement())
+            guard current.kind == .end || current.isSymbol("}") else {
+                throw unexpected(expecting: Label(vi: "hết câu lệnh hoặc }", en: "the end of the statement or '}'"))
+            }
+        }
     }
 
     // MARK: Token stream

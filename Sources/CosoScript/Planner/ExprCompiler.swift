@@ -121,6 +121,7 @@ struct ExprCompiler {
             // members also has a field `exempted`), else a field, else a misspelt case.
             if en.find(names[0].text) != nil || (try? scope.resolve(names)) == nil { word = names[0].text }
         case .literal(.text(let s)): word = s
+        case .variable(let v): if case .text(let s)? = variables[v] { word = s }
         default: break
         }
         guard let word else { return try compile(e) }

@@ -76,7 +76,7 @@ public final class Session: @unchecked Sendable {
                         if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
                         return text
                     }
-                case .let, .transaction, .dot, .def, .use: return ""
+                case .let, .transaction, .dot, .def, .use, .for, .if: return ""
                 }
             }.joined(separator: "\n")
         } catch { throw SourceError(error, in: source) }
@@ -146,6 +146,36 @@ public final class Session: @unchecked Sendable {
             try sink.message(Session.transactionMessage(word.text, language))
         case .def(let name, let params, let body, _):
             try define(name, params, body)
+        case .for(let name, let values, let body, _):
+            guard case .list(let items) = values.kind else {
+                throw Diagnostic("E0233", Label(vi: "for cần một danh sách [..]", en: "for needs a list [..]"), span: values.span,
+                                 help: Label(vi: "ví dụ: for y in [2022, 2023, 2024] { ... }", en: "for example: for y in [2022, 2023, 2024] { ... }"))
+            }
+            let saved = variables[name.text]
+            defer { variables[name.text] = saved }
+            for item in items {
+                // A bare word (`male`) is an enum case, kept as its identifier.
+                if case .path(let words) = item.kind, words.count == 1 {
+                    variables[name.text] = .text(words[0].text)
+                } else {
+                    variables[name.text] = try planner.constant(item)
+                }
+                for statement in body { try execute(statement, source: source, sink: sink) }
+            }
+        case .if(let condition, let then, let otherwise, _):
+            let q = try compileExpression(condition)
+            let value = try store.scalar(q.sql, q.binds)
+            let truthy: Bool
+            switch value {
+            case .int(let i): truthy = i != 0
+            case .double(let d): truthy = d != 0
+            case .bool(let b): truthy = b
+            case .null: truthy = false
+            case .text, .date:
+                throw Diagnostic("E0234", Label(vi: "điều kiện của if phải đúng/sai", en: "an if condition must be true or false"),
+                                 span: condition.span)
+            }
+            for statement in truthy ? then : otherwise { try execute(statement, source: source, sink: sink) }
         case .use(let path, let span):
             try use(path, span: span, from: source, sink: sink)
         case .dot(let text, let span):
@@ -286,7 +316,7 @@ public final class Session: @unchecked Sendable {
                 throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
                                  span: p.span)
             }
-        case .let, .transaction, .dot, .def, .use:
+        case .let, .transaction, .dot, .def, .use, .for, .if:
             throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)
         }
     }

@@ -102,6 +102,10 @@ public indirect enum Statement: Sendable, Equatable {
     case def(Name, [Name], Pipeline, span: SourceSpan)
     /// `use "file.coso"`: runs another script in this session (its lets and defs stay).
     case use(Expr, span: SourceSpan)
+    /// `for name in [values] { statements }`
+    case `for`(Name, Expr, [Statement], span: SourceSpan)
+    /// `if condition { statements } else { statements }`
+    case `if`(Expr, [Statement], [Statement], span: SourceSpan)
 
     public var span: SourceSpan {
         switch self {
@@ -112,6 +116,8 @@ public indirect enum Statement: Sendable, Equatable {
         case .dot(_, let span): return span
         case .def(_, _, _, let span): return span
         case .use(_, let span): return span
+        case .for(_, _, _, let span): return span
+        case .if(_, _, _, let span): return span
         }
     }
 }

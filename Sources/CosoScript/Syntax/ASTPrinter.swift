@@ -14,6 +14,11 @@ public enum ASTPrinter {
         case .def(let name, let params, let body, _):
             return "(def \(name.text) (" + params.map(\.text).joined(separator: " ") + ") \(print(body)))"
         case .use(let path, _): return "(use \(print(path)))"
+        case .for(let name, let values, let body, _):
+            return "(for \(name.text) \(print(values)) " + body.map(print).joined(separator: " ") + ")"
+        case .if(let condition, let then, let otherwise, _):
+            return "(if \(print(condition)) (" + then.map(print).joined(separator: " ") + ")"
+                + (otherwise.isEmpty ? "" : " (" + otherwise.map(print).joined(separator: " ") + ")") + ")"
         }
     }
 

@@ -7,6 +7,7 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
+    private var braces = 0
     private var tokens: [Token] = []
 
     public init(_ text: String) { bytes = Array(text.utf8) }
@@ -74,7 +75,7 @@ public struct Lexer {
 
     private static let twoCharSymbols: Set<String> = ["==", "!=", "<=", ">=", "=~"]
     /// `=` is a token only for `let x = ...`; the parser says "use ==" anywhere else.
-    private static let oneCharSymbols: Set<UInt8> = Set("|,:.()[]<>+-*/=".utf8)
+    private static let oneCharSymbols: Set<UInt8> = Set("|,:.()[]{}<>+-*/=".utf8)
 
     private mutating func lexSymbol() throws(Diagnostic) {
         let start = i
@@ -91,6 +92,9 @@ public struct Lexer {
             i += 1
             if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") { depth += 1 }
             if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+            // Braces hold statements: newlines inside still end them, but the block is open.
+            if c == UInt8(ascii: "{") { braces += 1 }
+            if c == UInt8(ascii: "}") { braces = max(0, braces - 1) }
             tokens.append(Token(.symbol(String(UnicodeScalar(c))), SourceSpan(start, i)))
             return
         }
@@ -167,7 +171,7 @@ public struct Lexer {
         } catch {
             return error.code == "E0101"
         }
-        return lexer.depth > 0 || lexer.trailingContinuation
+        return lexer.depth > 0 || lexer.braces > 0 || lexer.trailingContinuation
     }
 
     private var trailingContinuation: Bool {
@@ -181,7 +185,7 @@ public struct Lexer {
 
     private func continuesAfterLast() -> Bool {
         guard let last = tokens.last, case .symbol(let s) = last.kind else { return false }
-        return ["|", ",", ":", "==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "(", "["].contains(s)
+        return ["|", ",", ":", "==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "(", "[", "{"].contains(s)
     }
 
     private func nextLineStartsWithPipe() -> Bool {
