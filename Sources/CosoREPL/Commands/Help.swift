@@ -113,9 +113,13 @@ public enum Help {
                 select a, b: bt  chọn cột; đường dẫn qua tham chiếu: org.parent.name
                 sort a, -b       sắp xếp (dấu - là giảm dần; giá trị rỗng luôn ở cuối)
                 take N, skip N, first, distinct, count
+                summarize n: count(), a: avg(x) by khóa     gộp nhóm (count, sum, avg, min, max, count_distinct)
+                save "tệp.csv"   lưu kết quả (.csv, .json, .md, .txt)
               Giá trị: số, "chuỗi", ngày @2024-05-19, [danh sách], true/false/null,
                 giá trị liệt kê viết trần (village_cell) hoặc theo nhãn tiếng Việt ("trung cấp").
-              Hàm: today(), year(ngày), age(ngày)
+              Hàm: today(), year(ngày), age(ngày), starts_with(tên, "chữ"), count(BẢNG) đếm dòng tham chiếu tới
+              Kịch bản: let n = ... ($n), def tên(a) = ..., use "tệp.coso", for x in [..] { }, if đk { } else { },
+                begin / commit / rollback, tham số: coso run TỆP --set nam=2024 ($nam)
               Lệnh: admit, confirm, transfer, exempt, remove, org add, org move, org dissolve (.help LỆNH)
 
             """ : """
@@ -125,9 +129,13 @@ public enum Help {
                 select a, b: e   choose columns; paths through references: org.parent.name
                 sort a, -b       order (- for descending; nulls always last)
                 take N, skip N, first, distinct, count
+                summarize n: count(), a: avg(x) by key      groups (count, sum, avg, min, max, count_distinct)
+                save "file.csv"  writes the rows (.csv, .json, .md, .txt)
               Values: numbers, "strings", dates @2024-05-19, [lists], true/false/null,
                 enum cases as bare words (village_cell) or by Vietnamese label ("trung cấp").
-              Functions: today(), year(date), age(date)
+              Functions: today(), year(date), age(date), starts_with(name, "text"), count(ENTITY) rows referring here
+              Scripts: let n = ... ($n), def name(a) = ..., use "file.coso", for x in [..] { }, if cond { } else { },
+                begin / commit / rollback, parameters: coso run FILE --set year=2024 ($year)
               Commands: admit, confirm, transfer, exempt, remove, org add, org move, org dissolve (.help COMMAND)
 
             """
