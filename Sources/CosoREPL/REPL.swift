@@ -123,7 +123,7 @@ public final class REPL {
                 // The terminal has echoed ^C: finish its line and say it stopped, nothing more.
                 errors.write("\n" + error.diagnostic.message.text(session.language) + "\n")
             } else {
-                errors.write(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: session.language))
+                errors.write(DiagnosticRenderer.render(error, language: session.language))
             }
         }
         if timer {

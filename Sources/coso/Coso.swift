@@ -76,7 +76,7 @@ enum Script {
         } catch let error as SourceError {
             if session.store.inTransaction { try? session.store.rollback() }
             out.flush()
-            Output.error(DiagnosticRenderer.render(error.diagnostic, in: error.source, language: options.language))
+            Output.error(DiagnosticRenderer.render(error, language: options.language))
             if atomic {
                 Output.error(options.language == .vi ? "(--atomic: không thay đổi nào được ghi)" : "(--atomic: no change was written)")
             }

@@ -87,3 +87,29 @@ import Testing
         #expect(!message.contains("068090009999"))
     }
 }
+
+@Suite struct RecoveryTests {
+    @Test func everySyntaxErrorOfAScriptIsReportedAndNothingRuns() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let before = try s.value("members | count")
+        let script = """
+            admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+            members | where name = "x"
+            members | where born < @2023-02-30 | count
+            for y in [1] {
+              orgs | take
+            }
+            members | sort
+            orgs | where § == 1
+            """
+        do {
+            _ = try s.output(script)
+            Issue.record("the script ran")
+        } catch let e as SourceError {
+            #expect(e.all.map(\.code) == ["E0102", "E0103", "E0110", "E0110", "E0102"])
+            #expect(e.all.compactMap(\.span).map { DiagnosticRenderer.locate($0.start, in: script).line } == [2, 3, 5, 7, 8])
+        }
+        #expect(try s.value("members | count") == before)
+    }
+}

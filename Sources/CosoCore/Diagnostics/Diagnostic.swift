@@ -43,7 +43,12 @@ public struct Diagnostic: Error, Sendable, Hashable {
 public struct SourceError: Error, Sendable {
     public let diagnostic: Diagnostic
     public let source: SourceFile
-    public init(_ diagnostic: Diagnostic, in source: SourceFile) { self.diagnostic = diagnostic; self.source = source }
+    /// Further syntax errors found in the same source after the first.
+    public var others: [Diagnostic] = []
+    public init(_ diagnostic: Diagnostic, in source: SourceFile, others: [Diagnostic] = []) {
+        self.diagnostic = diagnostic; self.source = source; self.others = others
+    }
+    public var all: [Diagnostic] { [diagnostic] + others }
 }
 
 /// "Did you mean": the closest candidate by edit distance on folded text, when it is close enough.

@@ -52,7 +52,7 @@ extension REPL {
                     catch { throw SourceError(error, in: source) }
                 }
             } catch let e as SourceError {
-                errors.write(DiagnosticRenderer.render(e.diagnostic, in: e.source, language: session.language))
+                errors.write(DiagnosticRenderer.render(e, language: session.language))
             } catch {
                 errors.write("\(error)\n")
             }

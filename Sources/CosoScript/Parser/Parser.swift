@@ -9,20 +9,67 @@ public struct Parser {
 
     /// Parses a whole source into statements.
     public static func parse(_ text: String) throws(Diagnostic) -> [Statement] {
-        var p = Parser(tokens: try Lexer.tokenize(text))
-        return try p.statements()
+        let (statements, problems) = parseRecovering(text)
+        if let first = problems.first { throw first }
+        return statements
     }
 
-    mutating func statements() throws(Diagnostic) -> [Statement] {
+    /// Parses every statement, and after a syntax error skips to the end of that statement and
+    /// goes on, so that a script's mistakes are all reported at once (up to `maxProblems`).
+    public static func parseRecovering(_ text: String) -> ([Statement], [Diagnostic]) {
+        let (tokens, lexical) = Lexer.tokenizeRecovering(text)
+        var p = Parser(tokens: tokens)
+        let (statements, syntactic) = p.statements()
+        // In source order, one per line: a line with a bad character usually fails to parse too,
+        // and the first message is the one that says what is wrong.
+        let newlines = Array(text.utf8.enumerated().filter { $0.element == UInt8(ascii: "\n") }.map(\.offset))
+        func line(_ d: Diagnostic) -> Int {
+            let at = d.span?.start ?? 0
+            var lo = 0, hi = newlines.count
+            while lo < hi { let mid = (lo + hi) / 2; if newlines[mid] < at { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        var seen: Set<Int> = []
+        let all = (lexical + syntactic).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
+            .filter { seen.insert(line($0)).inserted }
+        return (statements, Array(all.prefix(maxProblems)))
+    }
+
+    static let maxProblems = 20
+
+    mutating func statements() -> ([Statement], [Diagnostic]) {
         var result: [Statement] = []
-        while !atEOF {
+        var problems: [Diagnostic] = []
+        while !atEOF && problems.count < Parser.maxProblems {
             if current.kind == .end { advance(); continue }
-            result.append(try statement())
-            guard current.kind == .end || current.kind == .eof else {
-                throw unexpected(expecting: Label(vi: "hết câu lệnh hoặc |", en: "the end of the statement or |"))
+            let start = pos
+            do throws(Diagnostic) {
+                let s = try statement()
+                guard current.kind == .end || current.kind == .eof else {
+                    throw unexpected(expecting: Label(vi: "hết câu lệnh hoặc |", en: "the end of the statement or |"))
+                }
+                result.append(s)
+            } catch {
+                problems.append(error)
+                synchronize(from: start)
             }
         }
-        return result
+        return (result, problems)
+    }
+
+    /// Skips to the start of the next statement, past any block the bad one opened.
+    mutating func synchronize(from start: Int) {
+        var braces = 0
+        for t in tokens[start..<pos] {
+            if t.isSymbol("{") { braces += 1 }
+            if t.isSymbol("}") { braces = max(0, braces - 1) }
+        }
+        while !atEOF {
+            if current.isSymbol("{") { braces += 1 }
+            if current.isSymbol("}") { braces = max(0, braces - 1) }
+            if current.kind == .end && braces == 0 { return }
+            advance()
+        }
     }
 
     mutating func statement() throws(Diagnostic) -> Statement {

@@ -35,6 +35,11 @@ public enum DiagnosticRenderer {
         return out
     }
 
+    /// Every diagnostic of a source error, in order.
+    public static func render(_ error: SourceError, language: Language = .vi) -> String {
+        error.all.map { render($0, in: error.source, language: language) }.joined()
+    }
+
     /// 1-based line and column (in characters) of a byte offset, and the line's text.
     public static func locate(_ offset: Int, in text: String) -> (line: Int, column: Int, text: String, start: Int) {
         let bytes = Array(text.utf8)

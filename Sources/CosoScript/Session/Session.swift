@@ -37,7 +37,10 @@ public final class Session: @unchecked Sendable {
     /// in its own transaction, with its audit entry.
     public func run(_ source: SourceFile, sink: any ResultSink) throws(SourceError) {
         let statements: [Statement]
-        do { statements = try Parser.parse(source.text) } catch { throw SourceError(error, in: source) }
+        let (parsed, problems) = Parser.parseRecovering(source.text)
+        // A script with a syntax error anywhere runs no statement at all; all of them are shown.
+        if let first = problems.first { throw SourceError(first, in: source, others: Array(problems.dropFirst())) }
+        statements = parsed
         for statement in statements {
             do {
                 try execute(statement, source: source, sink: sink)

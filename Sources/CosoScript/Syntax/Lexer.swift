@@ -13,12 +13,48 @@ public struct Lexer {
     public init(_ text: String) { bytes = Array(text.utf8) }
 
     public static func tokenize(_ text: String) throws(Diagnostic) -> [Token] {
-        var lexer = Lexer(text)
-        return try lexer.run()
+        let (tokens, problems) = tokenizeRecovering(text)
+        if let first = problems.first { throw first }
+        return tokens
     }
 
-    mutating func run() throws(Diagnostic) -> [Token] {
+    /// Tokens, and every lexical problem met on the way: after a bad character, date or escape
+    /// the lexer records it and goes on, so a script's mistakes are reported together.
+    public static func tokenizeRecovering(_ text: String) -> ([Token], [Diagnostic]) {
+        var lexer = Lexer(text)
+        let tokens = lexer.run()
+        return (tokens, lexer.problems)
+    }
+
+    private(set) var problems: [Diagnostic] = []
+
+    mutating func run() -> [Token] {
         while i < bytes.count {
+            let before = i
+            do throws(Diagnostic) {
+                try lexOne()
+            } catch {
+                problems.append(error)
+                // An impossible date keeps its place in the statement, so parsing goes on.
+                if error.code == "E0103", let span = error.span {
+                    tokens.append(Token(.date(LocalDate(year: 1, month: 1, day: 1)!), span))
+                }
+                if error.code == "E0105" {
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                    if i < bytes.count, bytes[i] == UInt8(ascii: "\"") { i += 1 }
+                }
+                if i == before {
+                    i += 1
+                    while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+                }
+            }
+        }
+        if let last = tokens.last, last.kind != .end { tokens.append(Token(.end, SourceSpan(bytes.count, bytes.count))) }
+        tokens.append(Token(.eof, SourceSpan(bytes.count, bytes.count)))
+        return tokens
+    }
+
+    private mutating func lexOne() throws(Diagnostic) {
             let c = bytes[i]
             switch c {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
@@ -59,7 +95,7 @@ public struct Lexer {
                 }
                 tokens.append(Token(.number(text(start, i).replacingOccurrences(of: "_", with: "")), SourceSpan(start, i)))
             default:
-                if isIdentifierStart(c) {
+                if isIdentifierStart(c) && (c < 0x80 || scalarIsLetter(at: i)) {
                     let start = i
                     let name = identifierText()
                     tokens.append(Token(.identifier(name), SourceSpan(start, i)))
@@ -67,10 +103,6 @@ public struct Lexer {
                     try lexSymbol()
                 }
             }
-        }
-        if let last = tokens.last, last.kind != .end { tokens.append(Token(.end, SourceSpan(bytes.count, bytes.count))) }
-        tokens.append(Token(.eof, SourceSpan(bytes.count, bytes.count)))
-        return tokens
     }
 
     private static let twoCharSymbols: Set<String> = ["==", "!=", "<=", ">=", "=~"]
@@ -166,11 +198,8 @@ public struct Lexer {
     /// ending in `|`, `,` or an operator. The REPL shows its continuation prompt then.
     public static func isIncomplete(_ text: String) -> Bool {
         var lexer = Lexer(text)
-        do {
-            _ = try lexer.run()
-        } catch {
-            return error.code == "E0101"
-        }
+        _ = lexer.run()
+        if lexer.problems.contains(where: { $0.code == "E0101" }) { return true }
         return lexer.depth > 0 || lexer.braces > 0 || lexer.trailingContinuation
     }
 
@@ -203,6 +232,13 @@ public struct Lexer {
         let start = i
         while i < bytes.count, isIdentifierContinue(bytes[i]) { i += 1 }
         return text(start, i)
+    }
+
+    /// Whether the UTF-8 sequence at `index` encodes a letter (Vietnamese letters start names; `§` does not).
+    private func scalarIsLetter(at index: Int) -> Bool {
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first?.properties.isAlphabetic ?? false
     }
 
     private func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
