@@ -82,3 +82,39 @@ import Testing
         #expect(!b.sql.contains("DROP"))
     }
 }
+
+/// A filter that hides every organisation but one, and the members of the others.
+struct OneOrganisation: RowFilter {
+    let id: Int64
+    func condition(for entity: Entity, alias: String) -> (sql: String, binds: [Value])? {
+        switch entity.name {
+        case "orgs": return ("\(alias).id = ?", [.int(id)])
+        case "members": return ("\(alias).org_id = ?", [.int(id)])
+        default: return nil
+        }
+    }
+}
+
+@Suite struct RowFilterTests {
+    @Test func theFilterReachesTheSourceEveryJoinAndEveryBackReference() throws {
+        let statements = try Parser.parse(#"members | where org.parent.name != "x" | select name, n: count(trainings), o: org.name"#)
+        guard case .pipeline(let p) = statements[0],
+              case .query(let q) = try Planner(catalog: try catalog(), today: LocalDate(year: 2026, month: 1, day: 1)!,
+                                                rowFilter: OneOrganisation(id: 7)).plan(p) else { Issue.record("no query"); return }
+        #expect(q.sql == "SELECT t0.name AS c0, (SELECT count(*) FROM trainings AS t3 WHERE t3.member_id = t0.id) AS c1, t1.name AS c2"
+                + " FROM members AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.org_id AND (t1.id = ?)"
+                + " LEFT JOIN orgs AS t2 ON t2.id = t1.parent_id AND (t2.id = ?) WHERE (t0.org_id = ?) AND t2.name != ?")
+        #expect(q.binds == [.int(7), .int(7), .int(7), .text("x")])
+    }
+
+    @Test func aSessionSeesOnlyWhatTheFilterLetsThrough() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        s.rowFilter = OneOrganisation(id: 2)
+        #expect(try s.value("members | count") == .int(2))
+        #expect(try s.value("orgs | count") == .int(1))
+        #expect(try s.output("orgs | select name, n: count(members)") == "Chi bộ thôn 8 | 2")
+        // The commune above is hidden: its name reads as nothing.
+        #expect(try s.output("orgs | select parent.name") == "")
+    }
+}

@@ -249,7 +249,14 @@ struct ExprCompiler {
             throw Diagnostic("E0217", Label(vi: "\(other.name) không tham chiếu tới \(here.name) theo đúng một trường",
                                            en: "\(other.name) does not refer to \(here.name) through exactly one field"), span: span)
         }
-        return Fragment("(SELECT count(*) FROM \(other.table) WHERE \(other.table).\(link.column) = \(scope.alias).id)", [], .int)
+        let b = scope.newAlias()
+        var sql = "(SELECT count(*) FROM \(other.table) AS \(b) WHERE \(b).\(link.column) = \(scope.alias).id"
+        var binds: [Value] = []
+        if let c = scope.rowFilter?.condition(for: other, alias: b) {
+            sql += " AND (\(c.sql))"
+            binds = c.binds
+        }
+        return Fragment(sql + ")", binds, .int)
     }
 
     // MARK: Type checks

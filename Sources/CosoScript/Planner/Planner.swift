@@ -6,9 +6,11 @@ public struct Planner {
     public let catalog: Catalog
     public let today: LocalDate
     public var variables: [String: Value] = [:]
+    /// The access-control seam: restricts every entity the plan reads (see `RowFilter`).
+    public var rowFilter: (any RowFilter)?
 
-    public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:]) {
-        self.catalog = catalog; self.today = today; self.variables = variables
+    public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {
+        self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter
     }
 
     public func plan(_ pipeline: Pipeline) throws(Diagnostic) -> Plan {
@@ -31,7 +33,7 @@ public struct Planner {
             throw Diagnostic("E0212", Label(vi: "sau tên bảng \(entity.name) cần dấu |", en: "after the entity \(entity.name) put a |"),
                              span: extra.span, help: Label(vi: "ví dụ: \(entity.name) | where ...", en: "for example: \(entity.name) | where ..."))
         }
-        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables)
+        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst() {

@@ -20,12 +20,15 @@ final class QueryBuilder {
     /// Set by `summarize`: the GROUP BY keys.
     private var groupBy: [Fragment]?
 
-    init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value]) {
+    init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value], rowFilter: (any RowFilter)? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables
         var c = 0
         let next: () -> String = { c += 1; return "t\(c)" }
-        scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next)
+        scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next, rowFilter: rowFilter)
         from = "\(entity.table) AS t0"
+        if let f = rowFilter?.condition(for: entity, alias: "t0") {
+            wheres.append(Fragment("(\(f.sql))", f.binds, .bool))
+        }
     }
 
     /// Compiles in the current scope; after a `select` (not yet wrapped), its output names come
@@ -198,7 +201,7 @@ final class QueryBuilder {
         sql += cols.enumerated().map { "\($0.element.0.sql) AS c\($0.offset)" }.joined(separator: ", ")
         var binds = cols.flatMap(\.0.binds)
         sql += " FROM " + from + scope.joinSQL
-        binds += fromBinds
+        binds += fromBinds + scope.joinBinds
         if !wheres.isEmpty {
             sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND ")
             binds += wheres.flatMap(\.binds)
@@ -225,7 +228,7 @@ final class QueryBuilder {
         let (sql, binds, columns) = render()
         counter += 1
         let alias = "s\(counter)"
-        scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: { "unused" })
+        scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: scope.newAlias, rowFilter: scope.rowFilter)
         from = "(\(sql)) AS \(alias)"
         fromBinds = binds
         select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil
@@ -241,7 +244,7 @@ final class QueryBuilder {
         let label = Label(vi: "Số lượng", en: "Count")
         if simple {
             var sql = "SELECT count(*) FROM " + from + scope.joinSQL
-            var binds = fromBinds
+            var binds = fromBinds + scope.joinBinds
             if !wheres.isEmpty { sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND "); binds += wheres.flatMap(\.binds) }
             return CompiledQuery(sql: sql, binds: binds, columns: [ResultColumn(name: "count", label: label, type: .int)], shape: .scalar)
         }

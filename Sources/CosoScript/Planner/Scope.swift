@@ -11,14 +11,29 @@ final class Scope {
     let source: Source
     let alias: String
     let catalog: Catalog
-    private(set) var joins: [(key: String, alias: String, sql: String)] = []
-    private var aliasCounter: () -> String
+    private(set) var joins: [(key: String, alias: String, sql: String, binds: [Value])] = []
+    let newAlias: () -> String
+    let rowFilter: (any RowFilter)?
 
-    init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String) {
-        self.source = source; self.alias = alias; self.catalog = catalog; self.aliasCounter = newAlias
+    init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String, rowFilter: (any RowFilter)? = nil) {
+        self.source = source; self.alias = alias; self.catalog = catalog; self.newAlias = newAlias; self.rowFilter = rowFilter
     }
 
     var joinSQL: String { joins.map { " " + $0.sql }.joined() }
+    var joinBinds: [Value] { joins.flatMap(\.binds) }
+
+    /// `LEFT JOIN target AS a ON a.id = from.column`, restricted by the row filter when there is one.
+    private func addJoin(key: String, target: String, from: String, column: String) -> String {
+        let a = newAlias()
+        var sql = "LEFT JOIN \(target) AS \(a) ON \(a).id = \(from).\(column)"
+        var binds: [Value] = []
+        if let entity = catalog.entity(target), let c = rowFilter?.condition(for: entity, alias: a) {
+            sql += " AND (\(c.sql))"
+            binds = c.binds
+        }
+        joins.append((key, a, sql, binds))
+        return a
+    }
 
     /// The alias of the table reached by following `path` (reference field names) from the root,
     /// adding LEFT JOINs once per distinct path.
@@ -32,9 +47,7 @@ final class Scope {
                 currentAlias = existing.alias
                 continue
             }
-            let a = aliasCounter()
-            joins.append((key, a, "LEFT JOIN \(target) AS \(a) ON \(a).id = \(currentAlias).\(f.column)"))
-            currentAlias = a
+            currentAlias = addJoin(key: key, target: target, from: currentAlias, column: f.column)
         }
         return currentAlias
     }
@@ -87,8 +100,7 @@ final class Scope {
         if let existing = joins.first(where: { $0.key == path }) {
             return Fragment("\(existing.alias).\(df.column)", [], ExprType(df.type), field: (existing.alias, df))
         }
-        let na = aliasCounter()
-        joins.append((path, na, "LEFT JOIN \(target) AS \(na) ON \(na).id = \(a).\(field.column)"))
+        let na = addJoin(key: path, target: target, from: a, column: field.column)
         return Fragment("\(na).\(df.column)", [], ExprType(df.type), field: (na, df))
     }
 
