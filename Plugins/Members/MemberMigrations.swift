@@ -49,5 +49,17 @@ enum MemberMigrations {
             CREATE INDEX members_card_no ON members(card_no);
             CREATE INDEX members_admitted ON members(admitted);
             """),
+        Migration(2, "member ratings", sql: """
+            CREATE TABLE ratings (
+                id INTEGER PRIMARY KEY,
+                member_id INTEGER NOT NULL REFERENCES members(id),
+                year INTEGER NOT NULL CHECK (year BETWEEN 1930 AND 2200),
+                level TEXT NOT NULL CHECK (level IN ('excellent', 'good', 'completed', 'failed')),
+                score INTEGER CHECK (score BETWEEN 0 AND 100),
+                rulebook TEXT NOT NULL,
+                UNIQUE (member_id, year)
+            ) STRICT;
+            CREATE INDEX ratings_year ON ratings(year, level);
+            """),
     ]
 }

@@ -214,3 +214,15 @@ import Testing
         #expect(loop.stderr.contains("E0232"))
     }
 }
+
+@Suite struct DesignExampleTests {
+    /// The command example of DESIGN.md's language section, on the demo.
+    @Test func membersOfACellAreRatedForAYear() throws {
+        let db = try Coso.demoCopy()
+        let r = try Coso.run(["--db", db, "-c", #"members | where org.name == "Chi bộ thôn Đăng Cao" | rate 2024 level: good"#])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Đã xếp loại "))
+        let n = try Coso.shell("sqlite3", [db, "select count(*) from ratings r join members m on m.id = r.member_id join orgs o on o.id = m.org_id where o.name = 'Chi bộ thôn Đăng Cao' and r.year = 2024 and r.level = 'good'"])
+        #expect(r.stdout.contains(" \(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) đảng viên năm 2024"))
+    }
+}

@@ -31,7 +31,10 @@ enum Coso {
     /// Runs a tool from PATH (sqlite3, tmux).
     @discardableResult
     static func shell(_ tool: String, _ arguments: [String]) throws -> Result {
-        spawn([tool] + arguments, stdin: nil, environment: ProcessInfo.processInfo.environment)
+        // The shell has no busy timeout by default: while another process closes the database
+        // (and checkpoints its WAL) it would fail at once with "database is locked".
+        let args = tool == "sqlite3" ? ["-cmd", ".timeout 5000"] + arguments : arguments
+        return spawn([tool] + args, stdin: nil, environment: ProcessInfo.processInfo.environment)
     }
 
     /// posix_spawn and waitpid, with standard streams through temporary files. Foundation's

@@ -1,0 +1,100 @@
+import CosoCore
+
+/// Yearly quality ratings of members (DOMAIN.md §3, R12, R18), checked against the rulebook in
+/// force for the year rated: four levels throughout; from the 2025 ratings on, 366-QĐ/TW
+/// (30/8/2025) adds a 100-point score whose bands must agree with the level.
+enum RatingRules {
+    static let level = EnumType(id: "rating_level", label: Label(vi: "Mức xếp loại", en: "Rating"), cases: [
+        .init("excellent", vi: "hoàn thành xuất sắc nhiệm vụ", en: "excellent"),
+        .init("good", vi: "hoàn thành tốt nhiệm vụ", en: "good"),
+        .init("completed", vi: "hoàn thành nhiệm vụ", en: "completed"),
+        .init("failed", vi: "không hoàn thành nhiệm vụ", en: "failed"),
+    ])
+
+    static let ratings = Entity(
+        name: "ratings", label: Label(vi: "Xếp loại đảng viên", en: "Member ratings"),
+        singular: Label(vi: "xếp loại", en: "rating"),
+        fields: [
+            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
+            Field("year", .int, vi: "Năm", en: "Year", required: true),
+            Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true),
+            Field("score", .int, vi: "Điểm", en: "Score"),
+            Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true),
+        ], displayField: nil)
+
+    /// The rulebook for ratings of `year`: 366-QĐ/TW (30/8/2025) from the 2025 ratings on,
+    /// 124-QĐ/TW (4/10/2023) for 2023 and 2024, 132-QĐ/TW (2018) before.
+    static func rulebook(for year: Int) -> (code: String, scored: Bool) {
+        if year >= 2025 { return ("366-QĐ/TW", true) }
+        if year >= 2023 { return ("124-QĐ/TW", false) }
+        return ("132-QĐ/TW", false)
+    }
+
+    /// R18 (366-QĐ/TW): excellent 90 and above, good 70 to under 90, completed 50 to under 70.
+    static func level(forScore score: Int) -> String {
+        switch score {
+        case 90...: return "excellent"
+        case 70..<90: return "good"
+        case 50..<70: return "completed"
+        default: return "failed"
+        }
+    }
+
+    static let rate = Command(
+        "rate",
+        summary: Label(vi: "Xếp loại chất lượng đảng viên của một năm (R12, R18)", en: "Rate members for a year (R12, R18)"),
+        positional: [Parameter("year", .int, vi: "năm đánh giá", en: "the year rated")],
+        labelled: [
+            Parameter("level", .enumeration("rating_level"), vi: "mức xếp loại", en: "the level"),
+            Parameter("score", .int, vi: "điểm (thang 100, từ năm 2025)", en: "score out of 100 (from 2025)", required: false),
+        ],
+        input: "members",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                                   #"admit "Nguyễn Văn An" born: @1990-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                                   #"confirm 1 on: @2021-05-20"#],
+                           #"members | where org.name == "Chi bộ thôn 5" | rate 2024 level: good"#,
+                           expected: "Đã xếp loại 1 đảng viên năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ."),
+        ]
+    ) { call, tx in
+        guard let yearValue = call.id("year"), let chosen = call.text("level") else { return Label(vi: "", en: "") }
+        let year = Int(yearValue)
+        guard year <= call.today.year else {
+            throw RuleViolation("E0343", vi: "chưa thể xếp loại năm \(year)", en: "\(year) cannot be rated yet", argument: "year")
+        }
+        let book = rulebook(for: year)
+        let score = call.id("score").map(Int.init)
+        if let score {
+            guard book.scored else {
+                throw RuleViolation("E0344", vi: "năm \(year) xếp loại theo \(book.code), không chấm điểm; bỏ score",
+                                    en: "\(year) is rated under \(book.code), without a score; drop score", argument: "score")
+            }
+            guard (0...100).contains(score) else {
+                throw RuleViolation("E0345", vi: "điểm phải từ 0 đến 100", en: "a score is from 0 to 100", argument: "score")
+            }
+            let expected = level(forScore: score)
+            guard expected == chosen else {
+                let label = RatingRules.level.find(expected)!.label
+                throw RuleViolation("E0346", vi: "\(score) điểm là mức \(label.vi) theo 366-QĐ/TW", en: "\(score) points is \(label.en) under 366-QĐ/TW",
+                                    argument: "level")
+            }
+        }
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
+            "E0340", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
+            "only active members are rated; exempt and suspended members are not (R12)")) { id, m in
+            if let admitted = m["admitted"]?.dateValue, admitted.year > year {
+                throw RuleViolation("E0341", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
+                                    argument: "year")
+            }
+            if try tx.scalar("SELECT count(*) FROM ratings WHERE member_id = ? AND year = ?", [.int(id), .int(Int64(year))]) != .int(0) {
+                throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại năm \(year)",
+                                    en: "member \(id) is already rated for \(year)", argument: "year")
+            }
+            try tx.insert("ratings", ["member": .int(id), "year": .int(Int64(year)), "level": .text(chosen),
+                                      "score": score.map { .int(Int64($0)) } ?? .null, "rulebook": .text(book.code)])
+        }
+        let label = RatingRules.level.find(chosen)!.label
+        return Label(vi: "Đã xếp loại \(count) đảng viên năm \(year) (\(book.code)): \(label.vi).",
+                     en: "Rated \(count) member(s) for \(year) (\(book.code)): \(label.en).")
+    }
+}
