@@ -15,11 +15,11 @@ public final class Session: @unchecked Sendable {
     /// Values bound by `let` or `--set`, used as `$name`.
     public var variables: [String: Value] = [:]
     /// Pipelines bound by `let name = orgs | where ...`, used as sources (`name | count`).
-    public private(set) var pipelines: [String: Pipeline] = [:]
+    public internal(set) var pipelines: [String: Pipeline] = [:]
     /// Queries defined by `def name(params) = pipeline`, called as `name(args) | ...`.
-    public private(set) var definitions: [String: (parameters: [Name], body: Pipeline)] = [:]
+    public internal(set) var definitions: [String: (parameters: [Name], body: Pipeline)] = [:]
     /// Scripts being run by `use`, innermost last (to refuse a script that uses itself).
-    private var using: [String] = []
+    var using: [String] = []
     /// Opens a sink writing to a file, in the format its extension names (set by whoever owns the
     /// renderers: the REPL and the CLI). `save "FILE"` refuses to run without it.
     public var openFile: ((String) throws -> any ResultSink)?
@@ -191,195 +191,11 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    /// Streams the rows into a file; the file is complete or absent (written beside, then renamed).
-    private func save(_ q: CompiledQuery, to path: String, span: SourceSpan) throws -> String {
-        guard let openFile else {
-            throw Diagnostic("E0227", Label(vi: "không lưu tệp được ở đây", en: "saving files is not available here"), span: span)
-        }
-        let partial = path + ".partial"
-        let file: any ResultSink
-        do { file = try openFile(partial) } catch var d as Diagnostic {
-            d.span = span
-            throw d
-        } catch {
-            throw Diagnostic("E0227", Label(vi: "không ghi được tệp \(path)", en: "cannot write the file \(path)"), span: span,
-                             help: Label(vi: "kiểm tra thư mục và quyền ghi", en: "check the folder and the permissions"))
-        }
-        var count = 0
-        do {
-            try file.begin(columns: q.columns)
-            try store.query(q.sql, q.binds) { row in
-                count += 1
-                try file.row(row)
-            }
-            try file.end()
-            if rename(partial, path) != 0 { throw StoreError.engine("cannot rename \(partial)") }
-        } catch {
-            unlink(partial)
-            throw error
-        }
-        return language == .vi ? "Đã lưu \(count) dòng vào \(path)." : "Saved \(count) row(s) to \(path)."
-    }
-
-    private func define(_ name: Name, _ params: [Name], _ body: Pipeline) throws {
-        if catalog.entity(name.text) != nil || catalog.commandHeads.contains(name.text) || reservedWords.contains(name.text)
-            || Parser.functions.contains(name.text) {
-            throw Diagnostic("E0219", Label(vi: "'\(name.text)' đã là tên của bảng, lệnh, hàm hoặc từ khóa",
-                                           en: "'\(name.text)' already names an entity, a command, a function or a keyword"), span: name.span)
-        }
-        // Check the body now, with placeholder arguments, so that mistakes show at the def.
-        definitions[name.text] = (params, body)
-        let probe = Substitution(constants: Dictionary(uniqueKeysWithValues: params.map { ($0.text, Value.null) })).apply(body)
-        if let problem = probeProblem(probe) {
-            // A placeholder argument may not fit its place (`theory >= $level`): only mistakes
-            // away from the parameters are the definition's own.
-            let spans = Substitution.parameterSpans(in: body, names: Set(params.map(\.text)))
-            if let at = problem.span, spans.contains(where: { $0.start < at.end && at.start < $0.end }) { return }
-            definitions[name.text] = nil
-            throw problem
-        }
-    }
-
-    private func probeProblem(_ probe: Pipeline) -> Diagnostic? {
-        do {
-            _ = try planner.plan(try expand(probe))
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    /// `use "other.coso"`: the path is relative to the script that says it (or to the current
-    /// directory in the REPL); what the other script defines stays defined.
-    private func use(_ pathExpr: Expr, span: SourceSpan, from source: SourceFile, sink: any ResultSink) throws {
-        guard case .text(let relative) = try planner.constant(pathExpr) else {
-            throw Diagnostic("E0231", Label(vi: "use cần tên tệp trong dấu nháy", en: "use needs a file name in quotes"), span: span)
-        }
-        var path = relative
-        if !relative.hasPrefix("/"), source.name.hasSuffix(".coso"), let slash = source.name.lastIndex(of: "/") {
-            path = String(source.name[...slash]) + relative
-        }
-        guard !using.contains(path) else {
-            throw Diagnostic("E0232", Label(vi: "tệp \(relative) tự gọi lại chính nó qua use", en: "\(relative) uses itself"), span: span)
-        }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw Diagnostic("E0231", Label(vi: "không đọc được tệp \(relative)", en: "cannot read \(relative)"), span: pathExpr.span)
-        }
-        using.append(path)
-        defer { using.removeLast() }
-        try run(SourceFile(name: path, text: text), sink: sink)
-    }
-
-    private func transaction(_ word: Name) throws {
-        do {
-            switch word.text {
-            case "begin": try store.begin()
-            case "commit": try store.commit()
-            default: try store.rollback()
-            }
-        } catch StoreError.transaction {
-            let open = store.inTransaction
-            throw Diagnostic("E0602", open ? Label(vi: "đã có một giao dịch đang mở", en: "a transaction is already open")
-                                           : Label(vi: "không có giao dịch nào đang mở", en: "no transaction is open"),
-                             span: word.span, help: open ? Label(vi: "commit hoặc rollback trước", en: "commit or rollback first")
-                                                         : Label(vi: "mở bằng begin", en: "open one with begin"))
-        }
-    }
-
-    static func transactionMessage(_ word: String, _ language: Language) -> String {
-        switch (word, language) {
-        case ("begin", .vi): return "Đã mở giao dịch: các thay đổi chỉ được ghi khi commit."
-        case ("begin", .en): return "Transaction open: changes are kept only on commit."
-        case ("commit", .vi): return "Đã ghi các thay đổi."
-        case ("commit", .en): return "Changes committed."
-        case (_, .vi): return "Đã hủy các thay đổi từ lúc begin."
-        default: return "Changes since begin rolled back."
-        }
-    }
-
-    /// `let`: a scalar becomes `$name`; rows become a named pipeline. Commands cannot be bound.
-    private func bind(_ name: Name, _ value: Statement) throws {
-        if catalog.entity(name.text) != nil || catalog.commandHeads.contains(name.text) || reservedWords.contains(name.text) {
-            throw Diagnostic("E0219", Label(vi: "'\(name.text)' đã là tên của bảng, lệnh hoặc từ khóa", en: "'\(name.text)' already names an entity, a command or a keyword"),
-                             span: name.span)
-        }
-        switch value {
-        case .expression(let e):
-            let q = try compileExpression(e)
-            variables[name.text] = try store.scalar(q.sql, q.binds)
-            pipelines[name.text] = nil
-        case .pipeline(let p):
-            let expanded = try expand(p)
-            switch try planner.plan(expanded) {
-            case .query(let q) where q.shape == .scalar:
-                variables[name.text] = try store.scalar(q.sql, q.binds)
-                pipelines[name.text] = nil
-            case .query:
-                pipelines[name.text] = expanded
-                variables[name.text] = nil
-            case .command(let c):
-                throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
-                                 span: p.span)
-            }
-        case .let, .transaction, .dot, .def, .use, .for, .if:
-            throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)
-        }
-    }
-
-    private func compileExpression(_ e: Expr) throws(Diagnostic) -> Fragment {
+    func compileExpression(_ e: Expr) throws(Diagnostic) -> Fragment {
         // A bare expression has no rows in scope: names are not fields here.
         let scope = Scope(source: .columns([]), alias: "none", catalog: catalog, newAlias: { "none" })
         let f = try ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables).compile(e)
         return Fragment("SELECT " + f.sql, f.binds, f.type)
     }
 
-    private func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
-        let origin = WriteOrigin(user: user, statement: statementText, source: self.origin)
-        do {
-            return try store.write(origin) { tx in
-                let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
-                let arguments = try resolveReferences(plan, tx)
-                let call = CommandCall(arguments: arguments, input: inputIDs, today: today)
-                return try plan.command.body(call, tx).text(language)
-            }
-        } catch let v as RuleViolation {
-            throw Diagnostic(v.code, v.message, span: plan.spans[v.argument ?? ""] ?? plan.spans[""], help: v.help)
-        }
-    }
-
-    /// Turns reference arguments given by name into row ids, refusing unknown or ambiguous names.
-    private func resolveReferences(_ plan: CommandPlan, _ tx: WriteTransaction) throws -> [String: Value] {
-        var out = plan.arguments
-        for p in plan.command.positional + plan.command.labelled {
-            guard case .reference(let entityName) = p.type, let v = out[p.name], let entity = catalog.entity(entityName) else { continue }
-            switch v {
-            case .int(let id):
-                guard try tx.record(entityName, id: id) != nil else {
-                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)",
-                                        argument: p.name)
-                }
-            case .text(let name):
-                guard let display = entity.displayField else { continue }
-                let ids = try tx.ids(entityName, where: display, equals: .text(name))
-                if ids.isEmpty {
-                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
-                                        argument: p.name,
-                                        helpVi: "xem danh sách: \(entityName) | where name =~ \"...\"",
-                                        helpEn: "look it up: \(entityName) | where name =~ \"...\"")
-                }
-                if ids.count > 1 {
-                    throw RuleViolation("E0302", vi: "\(ids.count) \(entity.singular.vi) trùng tên này", en: "\(ids.count) \(entity.singular.en)s have this name",
-                                        argument: p.name, helpVi: "dùng mã (id) thay cho tên", helpEn: "give the id instead of the name")
-                }
-                out[p.name] = .int(ids[0])
-            default: continue
-            }
-        }
-        return out
-    }
-
-    private func slice(_ text: String, _ span: SourceSpan) -> String {
-        let bytes = Array(text.utf8)
-        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
-    }
 }

@@ -1,0 +1,55 @@
+import CosoCore
+import Foundation
+
+/// Running a module command in its write transaction, with references resolved by name.
+extension Session {
+    func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
+        let origin = WriteOrigin(user: user, statement: statementText, source: self.origin)
+        do {
+            return try store.write(origin) { tx in
+                let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
+                let arguments = try resolveReferences(plan, tx)
+                let call = CommandCall(arguments: arguments, input: inputIDs, today: today)
+                return try plan.command.body(call, tx).text(language)
+            }
+        } catch let v as RuleViolation {
+            throw Diagnostic(v.code, v.message, span: plan.spans[v.argument ?? ""] ?? plan.spans[""], help: v.help)
+        }
+    }
+
+    /// Turns reference arguments given by name into row ids, refusing unknown or ambiguous names.
+    func resolveReferences(_ plan: CommandPlan, _ tx: WriteTransaction) throws -> [String: Value] {
+        var out = plan.arguments
+        for p in plan.command.positional + plan.command.labelled {
+            guard case .reference(let entityName) = p.type, let v = out[p.name], let entity = catalog.entity(entityName) else { continue }
+            switch v {
+            case .int(let id):
+                guard try tx.record(entityName, id: id) != nil else {
+                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)",
+                                        argument: p.name)
+                }
+            case .text(let name):
+                guard let display = entity.displayField else { continue }
+                let ids = try tx.ids(entityName, where: display, equals: .text(name))
+                if ids.isEmpty {
+                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
+                                        argument: p.name,
+                                        helpVi: "xem danh sách: \(entityName) | where name =~ \"...\"",
+                                        helpEn: "look it up: \(entityName) | where name =~ \"...\"")
+                }
+                if ids.count > 1 {
+                    throw RuleViolation("E0302", vi: "\(ids.count) \(entity.singular.vi) trùng tên này", en: "\(ids.count) \(entity.singular.en)s have this name",
+                                        argument: p.name, helpVi: "dùng mã (id) thay cho tên", helpEn: "give the id instead of the name")
+                }
+                out[p.name] = .int(ids[0])
+            default: continue
+            }
+        }
+        return out
+    }
+
+    func slice(_ text: String, _ span: SourceSpan) -> String {
+        let bytes = Array(text.utf8)
+        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
+    }
+}
