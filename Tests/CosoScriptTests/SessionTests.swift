@@ -228,3 +228,14 @@ import Testing
         #expect(!Lexer.isIncomplete("if 1 > 0 { 1 }"))
     }
 }
+
+@Suite struct PipelineRunnerTests {
+    @Test func modulesGetRowsThroughTheCoreProtocol() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        let runner: any PipelineRunner = s
+        #expect(try runner.rows(of: "members | count") == [[.int(4)]])
+        #expect(try runner.rows(of: "orgs | where kind == village_cell | sort name | select name")
+                == [[.text("Chi bộ thôn 8")], [.text("Chi bộ thôn 9")]])
+    }
+}
