@@ -8,7 +8,7 @@ SEED ?= 1
 # System packages the build and the tests need (Debian names).
 PACKAGES := libreadline-dev tmux sqlite3
 
-.PHONY: run test build demo deps clean
+.PHONY: run test build release demo deps clean
 
 run: deps build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -20,6 +20,11 @@ test: deps build
 
 build:
 	$(SWIFT) build
+
+# An optimised binary with the Swift runtime linked in (starts faster; copy it anywhere).
+release: deps
+	$(SWIFT) build -c release --product coso --static-swift-stdlib
+	@echo "built .build/release/coso"
 
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
