@@ -85,10 +85,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Today in Asia/Ho_Chi_Minh, the register's civil time zone, whatever the machine's zone.
+    ///
+    /// Viet Nam keeps UTC+7 all year (no daylight saving since 1975), so the date is plain
+    /// arithmetic: no calendar or time-zone database to load at start-up.
     public static func today(now: Date = Date()) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + 7 * 3600
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return unixEpoch.adding(days: days)
     }
+
+    static let unixEpoch = LocalDate(year: 1970, month: 1, day: 1)!
 }
