@@ -40,8 +40,9 @@ import Testing
 
     @Test func sortPutsNullsLastAndUsesTheVietnameseKey() throws {
         let q = try plan("members | sort -confirmed, name | select name | take 10 | skip 2")
-        #expect(q.sql == "SELECT s1.c0 AS c0 FROM (SELECT t0.name AS c0 FROM members AS t0 ORDER BY (t0.confirmed) IS NULL,"
-                + " t0.confirmed DESC, (t0.name_sort) IS NULL, t0.name_sort LIMIT ?) AS s1 LIMIT -1 OFFSET ?")
+        // The subquery carries the name's sort key (c0_sort) for any later sort.
+        #expect(q.sql == "SELECT s1.c0 AS c0 FROM (SELECT t0.name AS c0, t0.name_sort AS c0_sort FROM members AS t0 ORDER BY"
+                + " (t0.confirmed) IS NULL, t0.confirmed DESC, (t0.name_sort) IS NULL, t0.name_sort LIMIT ?) AS s1 LIMIT -1 OFFSET ?")
         #expect(q.binds == [.int(10), .int(2)])
     }
 
@@ -53,10 +54,19 @@ import Testing
         #expect(q.binds == [.text("%an%")])
     }
 
+    @Test func computedColumnsAreReadFromASubqueryNotRepeated() throws {
+        let q = try plan("orgs | select name, n: count(members) | where n >= 30 | sort -n, name")
+        #expect(q.sql == "SELECT s1.c0 AS c0, s1.c1 AS c1 FROM (SELECT t0.name AS c0, (SELECT count(*) FROM members AS t1"
+                + " WHERE t1.org_id = t0.id) AS c1, t0.name_sort AS c0_sort FROM orgs AS t0) AS s1 WHERE s1.c1 >= ?"
+                + " ORDER BY (s1.c1) IS NULL, s1.c1 DESC, (s1.c0_sort) IS NULL, s1.c0_sort")
+        #expect(q.binds == [.int(30)])
+    }
+
     @Test func whereAfterTakeWrapsASubquery() throws {
         let q = try plan("orgs | take 5 | where has_committee | count")
         #expect(q.sql == "SELECT count(*) FROM (SELECT t0.id AS c0, t0.name AS c1, t0.kind AS c2, t0.sector AS c3, t1.name AS c4,"
-                + " t0.unit_code AS c5, t0.founded AS c6, t0.dissolved AS c7, t0.dissolved_how AS c8, t0.has_committee AS c9"
+                + " t0.unit_code AS c5, t0.founded AS c6, t0.dissolved AS c7, t0.dissolved_how AS c8, t0.has_committee AS c9,"
+                + " t0.name_sort AS c1_sort, t1.name_sort AS c4_sort"
                 + " FROM orgs AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.parent_id LIMIT ?) AS s1 WHERE s1.c9")
         #expect(q.binds == [.int(5)])
     }

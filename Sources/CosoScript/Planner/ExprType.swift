@@ -67,8 +67,18 @@ struct Fragment {
     var type: ExprType
     /// Set when the fragment is a plain column of an entity (for sort keys and `=~`).
     var field: (alias: String, field: Field)?
+    /// The column that sorts this value in Vietnamese order, when it is not `field`'s own
+    /// (a searchable column carried through a subquery).
+    var sortKey: String?
 
-    init(_ sql: String, _ binds: [Value] = [], _ type: ExprType, field: (alias: String, field: Field)? = nil) {
-        self.sql = sql; self.binds = binds; self.type = type; self.field = field
+    init(_ sql: String, _ binds: [Value] = [], _ type: ExprType, field: (alias: String, field: Field)? = nil, sortKey: String? = nil) {
+        self.sql = sql; self.binds = binds; self.type = type; self.field = field; self.sortKey = sortKey
+    }
+
+    /// SQL that orders this value in Vietnamese alphabetical order, if it is searchable text.
+    var vietnameseSortKey: String? {
+        if let sortKey { return sortKey }
+        if let (alias, field) = field, let column = field.sortColumn { return "\(alias).\(column)" }
+        return nil
     }
 }

@@ -47,7 +47,7 @@ final class QueryBuilder {
     // MARK: Stages
 
     func addWhere(_ e: Expr) throws(Diagnostic) {
-        if limit != nil || offset != nil || distinct || groupBy != nil { wrap() }
+        if limit != nil || offset != nil || distinct || groupBy != nil || usesComputedAlias(e) { wrap() }
         let f = try compiler.compile(e)
         guard f.type == .bool || f.type == .null else {
             throw Diagnostic("E0209", Label(vi: "where cần một điều kiện đúng/sai, gặp \(f.type)",
@@ -114,13 +114,13 @@ final class QueryBuilder {
     }
 
     func addSort(_ keys: [SortKey]) throws(Diagnostic) {
-        if limit != nil || offset != nil || distinct { wrap() }
+        if limit != nil || offset != nil || distinct || keys.contains(where: { usesComputedAlias($0.expr) }) { wrap() }
         var fresh: [Fragment] = []
         for k in keys {
             var f = try compiler.compile(k.expr)
             if let d = scope.display(of: f) { f = d }
             // Text sorts in Vietnamese alphabetical order through the shadow sort-key column.
-            if let (alias, field) = f.field, field.searchable { f = Fragment("\(alias).\(field.column)_sort", [], f.type) }
+            if let key = f.vietnameseSortKey { f = Fragment(key, [], f.type) }
             // Enum values sort in their declared order (elementary < intermediate < advanced).
             if case .enumeration(let id) = f.type, let en = catalog.enumType(id) { f = Fragment(ExprCompiler.ordinal(f.sql, en), f.binds, .int) }
             let dir = k.descending ? " DESC" : ""
@@ -164,6 +164,26 @@ final class QueryBuilder {
         return Fragment("?", [.int(n)], .int)
     }
 
+    /// Whether `e` names a `select` output computed by a subquery (`n: count(members)`): then a
+    /// later `where` or `sort` reads it from a wrapping query instead of repeating the subquery.
+    private func usesComputedAlias(_ e: Expr) -> Bool {
+        guard let select else { return false }
+        let computed = Set(select.filter { $0.0.sql.contains("(SELECT ") }.map(\.1.name))
+        guard !computed.isEmpty else { return false }
+        var pending = [e]
+        while let x = pending.popLast() {
+            switch x.kind {
+            case .path(let names): if names.count == 1, computed.contains(names[0].text) { return true }
+            case .list(let items): pending += items
+            case .unary(_, let y): pending.append(y)
+            case .binary(_, let l, let r): pending += [l, r]
+            case .call(_, let args): pending += args
+            case .literal, .variable: break
+            }
+        }
+        return false
+    }
+
     // MARK: Rendering
 
     /// Default columns: every non-secret field, references shown by the referenced row's name.
@@ -195,11 +215,29 @@ final class QueryBuilder {
     }
 
     /// The SELECT for the rows so far, with output columns aliased c0, c1, ...
-    func render(columnsOverride: [(Fragment, ResultColumn)]? = nil) -> (String, [Value], [ResultColumn]) {
+    /// `sortKeys`: also output each searchable column's sort key as `c<i>_sort`, for a wrapping
+    /// query to sort by (returned as the set of such columns).
+    func render(columnsOverride: [(Fragment, ResultColumn)]? = nil, sortKeys: Bool = false) -> (String, [Value], [ResultColumn]) {
+        let (sql, binds, columns, _) = renderWithKeys(columnsOverride: columnsOverride, sortKeys: sortKeys)
+        return (sql, binds, columns)
+    }
+
+    private func renderWithKeys(columnsOverride: [(Fragment, ResultColumn)]? = nil, sortKeys: Bool) -> (String, [Value], [ResultColumn], Set<Int>) {
         let cols = columnsOverride ?? select ?? defaultColumns()
         var sql = "SELECT " + (distinct ? "DISTINCT " : "")
         sql += cols.enumerated().map { "\($0.element.0.sql) AS c\($0.offset)" }.joined(separator: ", ")
         var binds = cols.flatMap(\.0.binds)
+        var keyed: Set<Int> = []
+        var keyGroups: [String] = []
+        if sortKeys {
+            for (i, col) in cols.enumerated() {
+                guard let key = col.0.vietnameseSortKey else { continue }
+                sql += ", \(key) AS c\(i)_sort"
+                keyed.insert(i)
+                // Grouped rows: the key is a function of the grouped value; group by it too.
+                if groupBy?.contains(where: { $0.sql == col.0.sql }) == true { keyGroups.append(key) }
+            }
+        }
         sql += " FROM " + from + scope.joinSQL
         binds += fromBinds + scope.joinBinds
         if !wheres.isEmpty {
@@ -207,7 +245,7 @@ final class QueryBuilder {
             binds += wheres.flatMap(\.binds)
         }
         if let groupBy, !groupBy.isEmpty {
-            sql += " GROUP BY " + groupBy.map(\.sql).joined(separator: ", ")
+            sql += " GROUP BY " + (groupBy.map(\.sql) + keyGroups).joined(separator: ", ")
             binds += groupBy.flatMap(\.binds)
         }
         if !orders.isEmpty {
@@ -220,15 +258,16 @@ final class QueryBuilder {
             sql += " LIMIT -1"
         }
         if let offset { sql += " OFFSET " + offset.sql; binds += offset.binds }
-        return (sql, binds, cols.map(\.1))
+        return (sql, binds, cols.map(\.1), keyed)
     }
 
     /// Turns everything so far into a subquery; names now refer to its output columns.
     func wrap() {
-        let (sql, binds, columns) = render()
+        let (sql, binds, columns, keyed) = renderWithKeys(sortKeys: true)
         counter += 1
         let alias = "s\(counter)"
-        scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: scope.newAlias, rowFilter: scope.rowFilter)
+        scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: scope.newAlias, rowFilter: scope.rowFilter,
+                      sortable: keyed)
         from = "(\(sql)) AS \(alias)"
         fromBinds = binds
         select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil

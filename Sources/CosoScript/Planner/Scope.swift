@@ -15,8 +15,13 @@ final class Scope {
     let newAlias: () -> String
     let rowFilter: (any RowFilter)?
 
-    init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String, rowFilter: (any RowFilter)? = nil) {
+    /// Output columns of a subquery that carry a Vietnamese sort key as `c<i>_sort`.
+    let sortable: Set<Int>
+
+    init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String, rowFilter: (any RowFilter)? = nil,
+         sortable: Set<Int> = []) {
         self.source = source; self.alias = alias; self.catalog = catalog; self.newAlias = newAlias; self.rowFilter = rowFilter
+        self.sortable = sortable
     }
 
     var joinSQL: String { joins.map { " " + $0.sql }.joined() }
@@ -64,7 +69,8 @@ final class Scope {
                                  span: span, help: Scope.didYouMean(suggestion, among: columns.map(\.name)))
             }
             let col = columns[i]
-            return Fragment("\(alias).c\(i)", [], col.type.map(ExprType.init) ?? .text)
+            return Fragment("\(alias).c\(i)", [], col.type.map(ExprType.init) ?? .text,
+                            sortKey: sortable.contains(i) ? "\(alias).c\(i)_sort" : nil)
         case .entity(let root):
             var entity = root
             var walked: [Field] = []
