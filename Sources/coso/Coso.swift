@@ -4,7 +4,6 @@ import CosoREPL
 import CosoScript
 import Foundation
 
-@main
 struct Coso: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coso",
