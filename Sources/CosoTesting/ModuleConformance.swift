@@ -28,8 +28,16 @@ public enum ModuleConformance {
             if second.backupPath != nil { problems.append("\(module.id): re-opening made a backup (migrations re-applied)") }
             for entity in module.entities {
                 var columns: Set<String> = []
-                try second.query("SELECT name FROM pragma_table_info(?)", [.text(entity.table)]) { row in
-                    if let n = row.first?.textValue { columns.insert(n) }
+                var notNull: Set<String> = []
+                try second.query("SELECT name, \"notnull\" OR pk FROM pragma_table_info(?)", [.text(entity.table)]) { row in
+                    if let n = row.first?.textValue {
+                        columns.insert(n)
+                        if row[1].intValue == 1 { notNull.insert(n) }
+                    }
+                }
+                // The planner relies on it (no nulls-last term when sorting a required field).
+                for field in entity.fields where field.required && columns.contains(field.column) && !notNull.contains(field.column) {
+                    problems.append("\(module.id): \(entity.name).\(field.name) is required but its column may be null")
                 }
                 for field in entity.fields {
                     for column in [field.column, field.foldedColumn, field.sortColumn].compactMap({ $0 }) where !columns.contains(column) {

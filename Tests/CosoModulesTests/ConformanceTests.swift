@@ -51,4 +51,17 @@ import Testing
         let problems = ModuleConformance.check(Drifted(), with: [])
         #expect(problems.contains("drifted: things.name has no column name_folded"))
     }
+
+    /// A required field whose column accepts null is caught (the planner relies on it).
+    @Test func conformanceCatchesANullableRequiredField() {
+        struct Loose: CosoModule {
+            let manifest = Manifest(id: "loose", version: Version(0, 1, 0), summary: Label(vi: "x", en: "x"))
+            var entities: [Entity] {
+                [Entity(name: "things", label: Label(vi: "x", en: "x"), singular: Label(vi: "x", en: "x"),
+                        fields: [Field("code", .text, vi: "Mã", en: "Code", required: true)], displayField: nil)]
+            }
+            var migrations: [Migration] { [Migration(1, "things", sql: "CREATE TABLE things (id INTEGER PRIMARY KEY, code TEXT) STRICT;")] }
+        }
+        #expect(ModuleConformance.check(Loose(), with: []) == ["loose: things.code is required but its column may be null"])
+    }
 }

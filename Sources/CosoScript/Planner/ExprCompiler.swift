@@ -221,14 +221,14 @@ struct ExprCompiler {
                              span: span, help: Label(vi: "ví dụ: members | summarize n: count() by gender",
                                                      en: "for example: members | summarize n: count() by gender"))
         }
-        if name.text == "count", args.isEmpty { return Fragment("count(*)", [], .int) }
+        if name.text == "count", args.isEmpty { return Fragment("count(*)", [], .int, nonNull: true) }
         guard args.count == 1 else {
             throw Diagnostic("E0207", Label(vi: "\(name.text)() cần 1 tham số", en: "\(name.text)() takes 1 argument"), span: span)
         }
         let f = try compile(args[0])
         switch name.text {
-        case "count": return Fragment("count(\(f.sql))", f.binds, .int)
-        case "count_distinct": return Fragment("count(DISTINCT \(f.sql))", f.binds, .int)
+        case "count": return Fragment("count(\(f.sql))", f.binds, .int, nonNull: true)
+        case "count_distinct": return Fragment("count(DISTINCT \(f.sql))", f.binds, .int, nonNull: true)
         case "avg", "sum":
             guard f.type.isNumeric else {
                 throw typeError(Label(vi: "\(name.text)() cần một số", en: "\(name.text)() needs a number"), args[0].span)
@@ -256,7 +256,7 @@ struct ExprCompiler {
             sql += " AND (\(c.sql))"
             binds = c.binds
         }
-        return Fragment(sql + ")", binds, .int)
+        return Fragment(sql + ")", binds, .int, nonNull: true)
     }
 
     // MARK: Type checks

@@ -70,9 +70,13 @@ struct Fragment {
     /// The column that sorts this value in Vietnamese order, when it is not `field`'s own
     /// (a searchable column carried through a subquery).
     var sortKey: String?
+    /// Known never to be null (a required column of the source, a count): sorting needs no
+    /// nulls-last term, which also lets SQLite walk an index in order.
+    var nonNull = false
 
-    init(_ sql: String, _ binds: [Value] = [], _ type: ExprType, field: (alias: String, field: Field)? = nil, sortKey: String? = nil) {
-        self.sql = sql; self.binds = binds; self.type = type; self.field = field; self.sortKey = sortKey
+    init(_ sql: String, _ binds: [Value] = [], _ type: ExprType, field: (alias: String, field: Field)? = nil, sortKey: String? = nil,
+         nonNull: Bool = false) {
+        self.sql = sql; self.binds = binds; self.type = type; self.field = field; self.sortKey = sortKey; self.nonNull = nonNull
     }
 
     /// SQL that orders this value in Vietnamese alphabetical order, if it is searchable text.

@@ -120,12 +120,15 @@ final class QueryBuilder {
             var f = try compiler.compile(k.expr)
             if let d = scope.display(of: f) { f = d }
             // Text sorts in Vietnamese alphabetical order through the shadow sort-key column.
-            if let key = f.vietnameseSortKey { f = Fragment(key, [], f.type) }
+            if let key = f.vietnameseSortKey { f = Fragment(key, [], f.type, nonNull: f.nonNull) }
             // Enum values sort in their declared order (elementary < intermediate < advanced).
-            if case .enumeration(let id) = f.type, let en = catalog.enumType(id) { f = Fragment(ExprCompiler.ordinal(f.sql, en), f.binds, .int) }
+            if case .enumeration(let id) = f.type, let en = catalog.enumType(id) {
+                f = Fragment(ExprCompiler.ordinal(f.sql, en), f.binds, .int, nonNull: f.nonNull)
+            }
             let dir = k.descending ? " DESC" : ""
-            // Nulls last on every engine.
-            fresh.append(Fragment("(\(f.sql)) IS NULL, \(f.sql)\(dir)", f.binds + f.binds, f.type))
+            // Nulls last on every engine (no term needed for a value that is never null).
+            fresh.append(f.nonNull ? Fragment("\(f.sql)\(dir)", f.binds, f.type)
+                                   : Fragment("(\(f.sql)) IS NULL, \(f.sql)\(dir)", f.binds + f.binds, f.type))
         }
         // A later sort is the primary order; earlier keys break ties.
         orders = fresh + orders
@@ -218,16 +221,18 @@ final class QueryBuilder {
     /// `sortKeys`: also output each searchable column's sort key as `c<i>_sort`, for a wrapping
     /// query to sort by (returned as the set of such columns).
     func render(columnsOverride: [(Fragment, ResultColumn)]? = nil, sortKeys: Bool = false) -> (String, [Value], [ResultColumn]) {
-        let (sql, binds, columns, _) = renderWithKeys(columnsOverride: columnsOverride, sortKeys: sortKeys)
+        let (sql, binds, columns, _, _) = renderWithKeys(columnsOverride: columnsOverride, sortKeys: sortKeys)
         return (sql, binds, columns)
     }
 
-    private func renderWithKeys(columnsOverride: [(Fragment, ResultColumn)]? = nil, sortKeys: Bool) -> (String, [Value], [ResultColumn], Set<Int>) {
+    private func renderWithKeys(columnsOverride: [(Fragment, ResultColumn)]? = nil, sortKeys: Bool)
+        -> (String, [Value], [ResultColumn], Set<Int>, Set<Int>) {
         let cols = columnsOverride ?? select ?? defaultColumns()
         var sql = "SELECT " + (distinct ? "DISTINCT " : "")
         sql += cols.enumerated().map { "\($0.element.0.sql) AS c\($0.offset)" }.joined(separator: ", ")
         var binds = cols.flatMap(\.0.binds)
         var keyed: Set<Int> = []
+        let nonNull = Set(cols.enumerated().filter { $0.element.0.nonNull }.map(\.offset))
         var keyGroups: [String] = []
         if sortKeys {
             for (i, col) in cols.enumerated() {
@@ -258,16 +263,16 @@ final class QueryBuilder {
             sql += " LIMIT -1"
         }
         if let offset { sql += " OFFSET " + offset.sql; binds += offset.binds }
-        return (sql, binds, cols.map(\.1), keyed)
+        return (sql, binds, cols.map(\.1), keyed, nonNull)
     }
 
     /// Turns everything so far into a subquery; names now refer to its output columns.
     func wrap() {
-        let (sql, binds, columns, keyed) = renderWithKeys(sortKeys: true)
+        let (sql, binds, columns, keyed, nonNull) = renderWithKeys(sortKeys: true)
         counter += 1
         let alias = "s\(counter)"
         scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: scope.newAlias, rowFilter: scope.rowFilter,
-                      sortable: keyed)
+                      sortable: keyed, nonNull: nonNull)
         from = "(\(sql)) AS \(alias)"
         fromBinds = binds
         select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil

@@ -17,11 +17,13 @@ final class Scope {
 
     /// Output columns of a subquery that carry a Vietnamese sort key as `c<i>_sort`.
     let sortable: Set<Int>
+    /// Output columns of a subquery known never to be null.
+    let nonNull: Set<Int>
 
     init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String, rowFilter: (any RowFilter)? = nil,
-         sortable: Set<Int> = []) {
+         sortable: Set<Int> = [], nonNull: Set<Int> = []) {
         self.source = source; self.alias = alias; self.catalog = catalog; self.newAlias = newAlias; self.rowFilter = rowFilter
-        self.sortable = sortable
+        self.sortable = sortable; self.nonNull = nonNull
     }
 
     var joinSQL: String { joins.map { " " + $0.sql }.joined() }
@@ -70,7 +72,7 @@ final class Scope {
             }
             let col = columns[i]
             return Fragment("\(alias).c\(i)", [], col.type.map(ExprType.init) ?? .text,
-                            sortKey: sortable.contains(i) ? "\(alias).c\(i)_sort" : nil)
+                            sortKey: sortable.contains(i) ? "\(alias).c\(i)_sort" : nil, nonNull: nonNull.contains(i))
         case .entity(let root):
             var entity = root
             var walked: [Field] = []
@@ -83,7 +85,9 @@ final class Scope {
                 }
                 if k == names.count - 1 {
                     let a = join(path: walked, from: alias)
-                    return Fragment("\(a).\(field.column)", [], ExprType(field.type), field: (a, field))
+                    // A required field of the source itself (not through a LEFT JOIN) is never null.
+                    return Fragment("\(a).\(field.column)", [], ExprType(field.type), field: (a, field),
+                                    nonNull: walked.isEmpty && field.required)
                 }
                 guard case .reference(let target) = field.type, let next = catalog.entity(target) else {
                     throw Diagnostic("E0203", Label(vi: "'\(n.text)' không phải tham chiếu nên không có trường con",
