@@ -42,14 +42,15 @@ import Testing
         let q = try plan("members | sort -confirmed, name | select name | take 10 | skip 2")
         // The subquery carries the name's sort key (c0_sort) for any later sort.
         #expect(q.sql == "SELECT s1.c0 AS c0 FROM (SELECT t0.name AS c0, t0.name_sort AS c0_sort FROM members AS t0 ORDER BY"
-                + " (t0.confirmed) IS NULL, t0.confirmed DESC, t0.name_sort LIMIT ?) AS s1 LIMIT -1 OFFSET ?")
+                + " (t0.confirmed) IS NULL, t0.confirmed DESC, (t0.name_sort) IS NULL, t0.name_sort LIMIT ?) AS s1 LIMIT -1 OFFSET ?")
         #expect(q.binds == [.int(10), .int(2)])
     }
 
     @Test func stagesAfterSelectUseItsNamesWithoutASubquery() throws {
         let q = try plan(#"members | select n: name, c: org.name | where n =~ "an" | sort -c, n"#)
         #expect(q.sql == "SELECT t0.name AS c0, t1.name AS c1 FROM members AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.org_id"
-                + #" WHERE t0.name_folded LIKE ? ESCAPE '\' ORDER BY (t1.name_sort) IS NULL, t1.name_sort DESC, t0.name_sort"#)
+                + #" WHERE t0.name_folded LIKE ? ESCAPE '\' ORDER BY (t1.name_sort) IS NULL, t1.name_sort DESC,"#
+                + " (t0.name_sort) IS NULL, t0.name_sort")
         #expect(q.binds == [.text("%an%")])
     }
 
@@ -57,7 +58,7 @@ import Testing
         let q = try plan("orgs | select name, n: count(members) | where n >= 30 | sort -n, name")
         #expect(q.sql == "SELECT s1.c0 AS c0, s1.c1 AS c1 FROM (SELECT t0.name AS c0, (SELECT count(*) FROM members AS t1"
                 + " WHERE t1.org_id = t0.id) AS c1, t0.name_sort AS c0_sort FROM orgs AS t0) AS s1 WHERE s1.c1 >= ?"
-                + " ORDER BY s1.c1 DESC, s1.c0_sort")  // counts and required names are never null
+                + " ORDER BY s1.c1 DESC, (s1.c0_sort) IS NULL, s1.c0_sort")  // a count is never null
         #expect(q.binds == [.int(30)])
     }
 

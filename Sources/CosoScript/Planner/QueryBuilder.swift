@@ -120,7 +120,10 @@ final class QueryBuilder {
             var f = try compiler.compile(k.expr)
             if let d = scope.display(of: f) { f = d }
             // Text sorts in Vietnamese alphabetical order through the shadow sort-key column.
-            if let key = f.vietnameseSortKey { f = Fragment(key, [], f.type, nonNull: f.nonNull) }
+            // (The nulls-last term stays on text keys even when they cannot be null: without it
+            // SQLite walks the `_sort` index in order and tests a selective `where` row by row,
+            // 8x slower on a name search over a million members than sorting the few matches.)
+            if let key = f.vietnameseSortKey { f = Fragment(key, [], f.type) }
             // Enum values sort in their declared order (elementary < intermediate < advanced).
             if case .enumeration(let id) = f.type, let en = catalog.enumType(id) {
                 f = Fragment(ExprCompiler.ordinal(f.sql, en), f.binds, .int, nonNull: f.nonNull)
