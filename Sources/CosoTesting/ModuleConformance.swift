@@ -44,7 +44,6 @@ public enum ModuleConformance {
                         problems.append("\(module.id): \(entity.name).\(field.name) has no column \(column)")
                     }
                 }
-                if entity.fields.contains(where: { $0.personal }) && entity.name.isEmpty { problems.append("unnamed entity") }
             }
             if let text = try second.scalar("SELECT group_concat(sql, ' ') FROM sqlite_master").textValue,
                text.range(of: "COLLATE", options: .caseInsensitive) != nil {

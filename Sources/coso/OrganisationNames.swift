@@ -12,8 +12,6 @@ enum OrganisationNames {
                          [.text(escaped + "%")]) { row in
             if let n = row.first?.textValue { names.append(n) }
         }
-        // Readline keeps what was typed only if every candidate starts with it: offer the names
-        // as typed when the prefix matches them exactly, else the names themselves.
         return names
     }
 }

@@ -33,7 +33,7 @@ public struct Completer {
             let rest = String(afterDot.drop(while: { $0 != " " }))
             return candidates(before: rest, word: word)
         }
-        let head = String(before.dropLast(word.utf8.count > 0 ? word.count : 0))
+        let head = String(before.dropLast(word.count))
         let statement = lastStatement(head)
         let elementText = statement.split(separator: "|", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         let words = elementText.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)

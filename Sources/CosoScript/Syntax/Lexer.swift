@@ -207,14 +207,17 @@ public struct Lexer {
         // Tokens end with [.end, .eof] or [.eof]; look at the last real token.
         let real = tokens.filter { $0.kind != .end && $0.kind != .eof }
         guard let last = real.last, case .symbol(let s) = last.kind else { return false }
-        return ["|", ",", ":", "==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "(", "["].contains(s)
+        return Lexer.continuing.contains(s)
     }
+
+    /// Symbols after which a line goes on: a newline there does not end the statement.
+    static let continuing: Set<String> = ["|", ",", ":", "==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "(", "[", "{"]
 
     private var atStatementStart: Bool { tokens.last == nil || tokens.last?.kind == .end }
 
     private func continuesAfterLast() -> Bool {
         guard let last = tokens.last, case .symbol(let s) = last.kind else { return false }
-        return ["|", ",", ":", "==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "(", "[", "{"].contains(s)
+        return Lexer.continuing.contains(s)
     }
 
     private func nextLineStartsWithPipe() -> Bool {
