@@ -24,17 +24,17 @@ struct Coso: ParsableCommand {
 
     func run() throws {
         if let statements {
-            let session = try options.openSession(origin: "-c")
-            try Script.run(SourceFile(name: "<-c>", text: statements), session: session, options: options)
+            let session = try options.settings.openSession(origin: "-c")
+            try Script.run(SourceFile(name: "<-c>", text: statements), session: session, settings: options.settings)
             return
         }
         if isatty(0) == 0 {
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let session = try options.openSession(origin: "stdin")
-            try Script.run(SourceFile(name: "<stdin>", text: text), session: session, options: options)
+            let session = try options.settings.openSession(origin: "stdin")
+            try Script.run(SourceFile(name: "<stdin>", text: text), session: session, settings: options.settings)
             return
         }
-        let session = try options.openSession(origin: "repl")
+        let session = try options.settings.openSession(origin: "repl")
         let reader: any LineReader
         if isatty(1) != 0 {
             let completer = Completer(catalog: session.catalog) { prefix in
@@ -44,17 +44,17 @@ struct Coso: ParsableCommand {
         } else {
             reader = PlainLineReader()
         }
-        REPL(session: session, reader: reader, mode: options.mode).run()
+        REPL(session: session, reader: reader, mode: options.settings.mode).run()
     }
 }
 
 /// Runs statements from `-c`, standard input or a file: stops at the first error with its
 /// diagnostic and exit 65.
 enum Script {
-    static func run(_ source: SourceFile, session: Session, options: GlobalOptions, atomic: Bool = false) throws {
+    static func run(_ source: SourceFile, session: Session, settings: Settings, atomic: Bool = false) throws {
         let out = StandardOutput()
         // The REPL's renderer and dot commands serve scripts too (`.mode csv` in a .coso file).
-        let repl = REPL(session: session, reader: PlainLineReader(), mode: options.mode, output: out,
+        let repl = REPL(session: session, reader: PlainLineReader(), mode: settings.mode, output: out,
                         width: isatty(1) != 0 ? REPL.terminalWidth() : nil)
         session.dotCommands = { repl.runDotCommand($0) }
         let renderer = repl.renderer
@@ -67,7 +67,7 @@ enum Script {
             } else if session.store.inTransaction {
                 try session.store.rollback()
                 out.flush()
-                Output.error(options.language == .vi ? "lỗi[E0603]: giao dịch mở bằng begin chưa được commit: đã hủy các thay đổi từ lúc begin"
+                Output.error(settings.language == .vi ? "lỗi[E0603]: giao dịch mở bằng begin chưa được commit: đã hủy các thay đổi từ lúc begin"
                                                      : "error[E0603]: the transaction opened with begin was not committed: changes since begin were rolled back")
                 throw ExitCode(65)
             }
@@ -75,9 +75,9 @@ enum Script {
         } catch let error as SourceError {
             if session.store.inTransaction { try? session.store.rollback() }
             out.flush()
-            Output.error(DiagnosticRenderer.render(error, language: options.language))
+            Output.error(DiagnosticRenderer.render(error, language: settings.language))
             if atomic {
-                Output.error(options.language == .vi ? "(--atomic: không thay đổi nào được ghi)" : "(--atomic: no change was written)")
+                Output.error(settings.language == .vi ? "(--atomic: không thay đổi nào được ghi)" : "(--atomic: no change was written)")
             }
             throw ExitCode(error.diagnostic.code.hasPrefix("E07") ? 70 : 65)
         }
@@ -100,8 +100,8 @@ struct RunScript: ParsableCommand {
             Output.error(options.language == .vi ? "coso: không đọc được tệp \(file)" : "coso: cannot read \(file)")
             throw ExitCode(66)
         }
-        let session = try options.openSession(origin: "script:\(file)")
-        try Script.run(SourceFile(name: file, text: text), session: session, options: options, atomic: atomic)
+        let session = try options.settings.openSession(origin: "script:\(file)")
+        try Script.run(SourceFile(name: file, text: text), session: session, settings: options.settings, atomic: atomic)
     }
 }
 

@@ -16,7 +16,7 @@ struct Demo: ParsableCommand {
         var seed: UInt64 = 1
 
         func run() throws {
-            let session = try options.openSession(origin: "demo")
+            let session = try options.settings.openSession(origin: "demo")
             let started = Date()
             do {
                 let s = try DemoDistrict(seed: seed).build(into: session.store, user: session.user)

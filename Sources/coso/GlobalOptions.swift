@@ -25,14 +25,35 @@ struct GlobalOptions: ParsableArguments {
     var bom = false
 
     func validate() throws {
+        _ = try settings.validated()
+    }
+
+    var settings: Settings {
+        Settings(db: db, user: user, lang: lang, format: format, parameters: parameters, bom: bom)
+    }
+    var language: Language { settings.language }
+}
+
+/// The global options as plain values: what a run needs, however the command line was parsed
+/// (ArgumentParser for commands, `Settings.quick` for the common `coso -c` call).
+struct Settings {
+    var db: String?
+    var user: String?
+    var lang = "vi"
+    var format = "table"
+    var parameters: [String] = []
+    var bom = false
+
+    /// Self, or the message a usage error shows.
+    func validated() throws -> Settings {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en") }
         guard OutputMode(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: " + OutputMode.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        return self
     }
 
     var language: Language { Language(rawValue: lang) ?? .vi }
-
     /// `--set year=2024`: numbers, dates (@2024-12-31 or 2024-12-31), true/false, else text.
     func parsedParameters() throws -> [String: Value] {
         var out: [String: Value] = [:]

@@ -3,14 +3,14 @@ import CosoCore
 import Foundation
 
 // `coso -c '...'` is the call scripts and other programs make most, where start-up is most of the
-// cost. Building the whole command tree (subcommands, completion-script checks) took about a third
-// of such a run (measured with perf), so an invocation that is only global options and `-c` parses
-// just those options; every other command line, help and usage errors included, goes through
-// the full parser.
-if let (options, statements) = QuickStatements.parse(Array(CommandLine.arguments.dropFirst())) {
+// cost. ArgumentParser builds its argument sets by reflection and checks for completion-script
+// requests, which took most of such a run's own time (measured with perf), so a command line that
+// is only global options and `-c` is read by hand; every other one, help and every usage error
+// included, goes through the full parser, which gives the messages.
+if let (settings, statements) = QuickStatements.parse(Array(CommandLine.arguments.dropFirst())) {
     do {
-        let session = try options.openSession(origin: "-c")
-        try Script.run(SourceFile(name: "<-c>", text: statements), session: session, options: options)
+        let session = try settings.openSession(origin: "-c")
+        try Script.run(SourceFile(name: "<-c>", text: statements), session: session, settings: settings)
         exit(0)
     } catch let code as ExitCode {
         exit(code.rawValue)
@@ -22,20 +22,46 @@ if let (options, statements) = QuickStatements.parse(Array(CommandLine.arguments
 Coso.main()
 
 enum QuickStatements {
-    /// The global options and the `-c` text, when the command line holds nothing else.
-    static func parse(_ arguments: [String]) -> (GlobalOptions, String)? {
-        guard let c = arguments.firstIndex(of: "-c"), c + 1 < arguments.count else { return nil }
-        var rest = arguments
-        let statements = rest.remove(at: c + 1)
-        rest.remove(at: c)
-        // Anything that is not an option (a subcommand, a stray word) or asks for help takes the full path.
-        if rest.contains(where: { ["-h", "--help", "--version", "-c"].contains($0) }) { return nil }
+    /// The global options and the `-c` text, when the command line holds nothing else and every
+    /// value is valid; nil sends it to the full parser.
+    static func parse(_ arguments: [String]) -> (Settings, String)? {
+        var settings = Settings()
+        var statements: String?
         var i = 0
-        while i < rest.count {
-            guard rest[i].hasPrefix("--") else { return nil }
-            i += rest[i] == "--bom" ? 1 : 2
+        func value() -> String? {
+            i += 1
+            return i < arguments.count ? arguments[i] : nil
         }
-        guard let options = try? GlobalOptions.parse(rest) else { return nil }
-        return (options, statements)
+        while i < arguments.count {
+            let argument = arguments[i]
+            // `--db=FILE` is the same as `--db FILE`.
+            var name = argument, inline: String?
+            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+                name = String(argument[..<eq])
+                inline = String(argument[argument.index(after: eq)...])
+            }
+            switch name {
+            case "-c":
+                guard statements == nil, inline == nil, let v = value() else { return nil }
+                statements = v
+            case "--db", "--user", "--lang", "--format", "--set":
+                guard let v = inline ?? value() else { return nil }
+                switch name {
+                case "--db": settings.db = v
+                case "--user": settings.user = v
+                case "--lang": settings.lang = v
+                case "--format": settings.format = v
+                default: settings.parameters.append(v)
+                }
+            case "--bom":
+                guard inline == nil else { return nil }
+                settings.bom = true
+            default:
+                return nil
+            }
+            i += 1
+        }
+        guard let statements, let valid = try? settings.validated() else { return nil }
+        return (valid, statements)
     }
 }

@@ -29,8 +29,8 @@ struct Growing: CosoModule {
         let again = try Store(path: db.path, registry: r)
         #expect(try again.scalar("SELECT count(*) FROM coso_migrations") == .int(2))
         #expect(again.backupPath == nil)
-        #expect(try store.scalar("PRAGMA journal_mode") == .text("wal"))
-        #expect(try store.scalar("PRAGMA foreign_keys") == .int(1))
+        #expect(try store.scalar("SELECT journal_mode FROM pragma_journal_mode") == .text("wal"))
+        #expect(try store.scalar("SELECT foreign_keys FROM pragma_foreign_keys") == .int(1))
     }
 
     @Test func anOlderDatabaseIsBackedUpThenMigrated() throws {
@@ -62,6 +62,25 @@ struct Growing: CosoModule {
         let reopened = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
         #expect(reopened.backupPath == nil)
         #expect(try reopened.scalar("SELECT count(*) FROM coso_migrations") == .int(3))
+    }
+
+    @Test func queriesCannotWriteAndOpeningDoesNotChangeTheSchema() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let registry = try Registry([Growing(steps: 1)])
+        var cookie = Value.null
+        do {
+            let store = try Store(path: db.path, registry: registry)
+            cookie = try store.scalar("SELECT schema_version FROM pragma_schema_version")
+            #expect(throws: StoreError.self) { try store.query("DELETE FROM notes", []) { _ in } }
+            #expect(throws: StoreError.self) { try store.query("PRAGMA user_version = 7", []) { _ in } }
+        }
+        // The last connection closed, so SQLite removed the -wal file. Reopening an up-to-date
+        // database is a read: no throw-away table to recreate it, no schema change.
+        #expect(!FileManager.default.fileExists(atPath: db.path + "-wal"))
+        let again = try Store(path: db.path, registry: registry)
+        #expect(try again.scalar("SELECT schema_version FROM pragma_schema_version") == cookie)
+        #expect(try again.scalar("SELECT user_version FROM pragma_user_version") == .int(0))
     }
 
     @Test func writesAreAllOrNothing() throws {

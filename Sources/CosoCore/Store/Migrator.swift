@@ -7,7 +7,7 @@ import GRDB
 /// refused untouched. An older database (one with migrations applied and some pending) is first
 /// copied beside itself (`FILE.backup-YYYYMMDDTHHMMSS`) with SQLite's online backup.
 struct Migrator {
-    let pool: DatabasePool
+    let database: DatabaseQueue
     let path: String
     let registry: Registry
 
@@ -25,8 +25,10 @@ struct Migrator {
     func run() throws -> String? {
         let applied: [String: Int]
         do {
-            applied = try pool.read { db -> [String: Int] in
-                guard try db.tableExists("coso_migrations") else { return [:] }
+            applied = try database.read { db -> [String: Int] in
+                // Asked of sqlite_master directly: GRDB's tableExists loads the whole schema first.
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coso_migrations'") ?? false
+                guard exists else { return [:] }
                 var result: [String: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT module, max(number) FROM coso_migrations GROUP BY module") {
                     result[row[0]] = row[1]
@@ -57,12 +59,12 @@ struct Migrator {
             f.timeZone = TimeZone(identifier: "UTC")
             let target = path + ".backup-" + f.string(from: Date())
             let queue = try DatabaseQueue(path: target)
-            try pool.backup(to: queue)
+            try database.backup(to: queue)
             try queue.close()
             backup = target
         }
         let now = WriteTransaction.timestamp()
-        try pool.write { db in
+        try database.write { db in
             try db.execute(sql: Migrator.bookkeeping)
             for (module, migration) in pending {
                 do {

@@ -2,13 +2,19 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The embedded store: one SQLite file through a GRDB `DatabasePool` (WAL, foreign keys, busy
+/// The embedded store: one SQLite file in WAL mode through one GRDB connection (foreign keys, busy
 /// timeout). Opening migrates the schema of every registered module; reads stream rows; writes
 /// run in one transaction with their audit entry.
+///
+/// One connection, not a `DatabasePool`: coso runs one statement at a time, and other processes
+/// on the same file are kept apart by SQLite's WAL locking whatever GRDB does. A database opened a
+/// second connection for the first read and, whenever the `-wal` file was absent (after every
+/// clean close), wrote a throw-away table to create it: a schema change on each start, which also
+/// made every connection parse the schema again (perf: about a third of a `coso -c` run).
 public final class Store: Sendable {
     public let path: String
     public let registry: Registry
-    let pool: DatabasePool
+    let database: DatabaseQueue
     /// Set when opening an older database made a backup before migrating.
     public let backupPath: String?
     /// Whether the user opened a transaction (`begin`) that is not yet committed or rolled back.
@@ -32,11 +38,22 @@ public final class Store: Sendable {
         // `begin` ... `commit` spans several accesses to the writer; the store tracks it itself.
         config.allowsUnsafeTransactions = true
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            database = try DatabaseQueue(path: path, configuration: config)
+            // WAL is recorded in the file: this only writes on a new database.
+            try database.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw StoreError.cannotOpen(path: path, reason: "cannot switch the database to WAL mode")
+                    }
+                }
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
-        backupPath = try Migrator(pool: pool, path: path, registry: registry).run()
+        backupPath = try Migrator(database: database, path: path, registry: registry).run()
     }
 
     // MARK: Reading
@@ -47,6 +64,9 @@ public final class Store: Sendable {
                       row: ([Value]) throws -> Void) throws {
         let read = { (db: Database) throws in
             let statement = try db.makeStatement(sql: sql)
+            // The planner only makes SELECTs; SQLite's own verdict keeps it so without the
+            // read-only transaction GRDB would wrap around it (five statements more per query).
+            guard statement.isReadonly else { throw StoreError.engine("refused: a query that would write") }
             try columns(statement.columnNames)
             let cursor = try Row.fetchCursor(statement, arguments: arguments.statementArguments)
             while let r = try cursor.next() {
@@ -54,11 +74,9 @@ public final class Store: Sendable {
             }
         }
         do {
-            if inTransaction {
-                try pool.writeWithoutTransaction(read)
-            } else {
-                try pool.read(read)
-            }
+            // One statement in autocommit mode reads one consistent snapshot; inside `begin` it
+            // sees the transaction's own changes.
+            try database.writeWithoutTransaction(read)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
             throw StoreError.interrupted
         } catch let e as DatabaseError {
@@ -81,7 +99,7 @@ public final class Store: Sendable {
         do {
             if inTransaction {
                 // Inside the user's transaction each command is still all or nothing: a savepoint.
-                return try pool.writeWithoutTransaction { db in
+                return try database.writeWithoutTransaction { db in
                     var result: T?
                     try db.inSavepoint {
                         result = try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
@@ -90,7 +108,7 @@ public final class Store: Sendable {
                     return result!
                 }
             }
-            return try pool.write { db in
+            return try database.write { db in
                 try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
             }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
@@ -105,24 +123,24 @@ public final class Store: Sendable {
     /// `begin`: later commands are kept until `commit` or dropped by `rollback`.
     public func begin() throws {
         guard !inTransaction else { throw StoreError.transaction("a transaction is already open") }
-        try pool.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+        try database.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
         explicit.withLock { $0 = true }
     }
 
     public func commit() throws {
         guard inTransaction else { throw StoreError.transaction("no transaction is open") }
-        try pool.writeWithoutTransaction { db in try db.commit() }
+        try database.writeWithoutTransaction { db in try db.commit() }
         explicit.withLock { $0 = false }
     }
 
     public func rollback() throws {
         guard inTransaction else { throw StoreError.transaction("no transaction is open") }
-        try pool.writeWithoutTransaction { db in try db.rollback() }
+        try database.writeWithoutTransaction { db in try db.rollback() }
         explicit.withLock { $0 = false }
     }
 
     /// Cancels the statement running now (Ctrl-C); callable from any thread.
-    public func interrupt() { pool.interrupt() }
+    public func interrupt() { database.interrupt() }
 
     /// The engine's message without the statement's arguments (they may hold personal data).
     static func describe(_ error: any Error) -> String {
