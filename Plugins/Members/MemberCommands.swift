@@ -20,6 +20,9 @@ enum MemberCommands {
             Parameter("education", .enumeration("general_education"), vi: "giáo dục phổ thông", en: "general education", required: false),
             Parameter("qualification", .enumeration("qualification"), vi: "chuyên môn", en: "qualification", required: false),
             Parameter("theory", .enumeration("theory_level"), vi: "lý luận chính trị", en: "political theory", required: false),
+            Parameter("introducer1", .reference("members"), vi: "người giới thiệu thứ nhất (R2)", en: "first introducer (R2)", required: false),
+            Parameter("introducer2", .reference("members"), vi: "người giới thiệu thứ hai (R2)", en: "second introducer (R2)", required: false),
+            Parameter("decision", .text, vi: "số quyết định kết nạp", en: "number of the admission decision", required: false),
         ],
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
@@ -50,6 +53,7 @@ enum MemberCommands {
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         try OrgRules.requireCell(org, tx, argument: "org")
         if let nid = call.text("national_id") { try MemberRules.checkNationalID(nid, tx) }
+        try MemberRules.checkIntroducers(call, tx, on: on)
         var values: [String: Value] = [
             "name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
             "status": .text("probationary"), "admitted": .date(on),
@@ -58,6 +62,9 @@ enum MemberCommands {
             values[f] = call[f]
         }
         let id = try tx.insert("members", values)
+        try MemberRules.record(tx, member: id, "admitted", on: on, org: org, status: "probationary", extra: [
+            "introducer1": call["introducer1"], "introducer2": call["introducer2"], "decision_no": call["decision"],
+        ])
         let orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""
         return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.iso).",
                      en: "Admitted \(name) (id \(id)) to \(orgName), probationary from \(on.iso).")
@@ -89,6 +96,7 @@ enum MemberCommands {
                                     en: "probation is not yet 12 months: from \(due.iso) at the earliest (rule R5)", argument: "on")
             }
             try tx.update("members", id: id, ["status": .text("official"), "confirmed": .date(due)])
+            try MemberRules.record(tx, member: id, "confirmed", on: due, status: "official", extra: ["note": .text("quyết định ngày \(on.iso)")])
         }
         return Label(vi: "Đã công nhận chính thức \(count) đảng viên.", en: "Confirmed \(count) member(s).")
     }
@@ -120,6 +128,8 @@ enum MemberCommands {
                 throw RuleViolation("E0318", vi: "đảng viên đã ở chi bộ này", en: "the member is already in this cell", argument: "to")
             }
             try tx.update("members", id: id, ["org": .int(to)])
+            try MemberRules.record(tx, member: id, "transfer_out", on: on, extra: ["note": .text("từ tổ chức mã \(m["org"]?.intValue ?? 0)")])
+            try MemberRules.record(tx, member: id, "transfer_in", on: on, org: to)
         }
         let orgName = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
         return Label(vi: "Đã chuyển \(count) đảng viên sang \(orgName).", en: "Transferred \(count) member(s) to \(orgName).")
@@ -148,6 +158,7 @@ enum MemberCommands {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E0317", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
             try tx.update("members", id: id, ["status": .text("exempted"), "exempted": .date(on), "exemption_reason": call["reason"]])
+            try MemberRules.record(tx, member: id, "exempted", on: on, status: "exempted")
         }
         return Label(vi: "Đã miễn sinh hoạt cho \(count) đảng viên.", en: "Exempted \(count) member(s).")
     }
@@ -174,6 +185,7 @@ enum MemberCommands {
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
             try tx.update("members", id: id, ["status": .text("removed"), "ended": .date(on), "removal_reason": call["reason"]])
+            try MemberRules.record(tx, member: id, "removed", on: on, status: "removed")
         }
         return Label(vi: "Đã xóa tên \(count) đảng viên.", en: "Struck \(count) member(s) off the roll.")
     }

@@ -24,6 +24,34 @@ enum MemberEntities {
             Field("exemption_reason", .enumeration("exemption_reason"), vi: "Lý do miễn", en: "Exemption reason"),
             Field("ended", .date, vi: "Ngày ra khỏi danh sách", en: "Left the roll"),
             Field("removal_reason", .enumeration("removal_reason"), vi: "Lý do xóa tên", en: "Reason struck off"),
+            Field("work_status", .enumeration("work_status"), vi: "Tình trạng công tác", en: "Work status"),
+            Field("residence_cell", .reference("orgs"), vi: "Chi bộ nơi cư trú", en: "Residence cell"),
+            Field("file_no", .text, vi: "Số lý lịch", en: "File number", personal: true),
         ],
-        liveCondition: "status IN ('probationary', 'official', 'exempted', 'suspended')")
+        liveCondition: "status IN ('probationary', 'official', 'exempted', 'suspended')",
+        dated: DatedSource(sql: asOfSQL))
+
+    /// The roll as it stood at a date (`members asof @2023-12-31`), derived from the events: a
+    /// member appears once admitted (or transferred in) by then, with the status and cell of their
+    /// latest event up to that date, and only the dates that had happened.
+    static let asOfSQL: String = {
+        let latest = { (column: String) in
+            "(SELECT e.\(column) FROM member_events e WHERE e.member_id = m.id AND e.\(column) IS NOT NULL AND e.happened <= ? "
+                + "ORDER BY e.happened DESC, e.id DESC LIMIT 1)"
+        }
+        let derived: [String: String] = [
+            "status": latest("status"), "org_id": latest("org_id"),
+            "confirmed": "CASE WHEN m.confirmed <= ? THEN m.confirmed END",
+            "exempted": "CASE WHEN m.exempted <= ? THEN m.exempted END",
+            "exemption_reason": "CASE WHEN m.exempted <= ? THEN m.exemption_reason END",
+            "ended": "CASE WHEN m.ended <= ? THEN m.ended END",
+            "removal_reason": "CASE WHEN m.ended <= ? THEN m.removal_reason END",
+            "card_no": "CASE WHEN m.confirmed <= ? THEN m.card_no END",
+        ]
+        let columns = ["id", "name", "name_folded", "name_sort", "gender", "born", "ethnicity", "religion", "national_id", "card_no",
+                       "occupation", "education", "qualification", "theory", "status", "org_id", "admitted", "confirmed", "exempted",
+                       "exemption_reason", "ended", "removal_reason", "work_status", "residence_cell_id", "file_no"]
+        let list = columns.map { c in derived[c].map { "\($0) AS \(c)" } ?? "m.\(c)" }.joined(separator: ", ")
+        return "SELECT \(list) FROM members m WHERE EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
+    }()
 }

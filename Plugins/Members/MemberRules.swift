@@ -40,4 +40,33 @@ enum MemberRules {
         }
         return subjects.count
     }
+
+    /// Appends one event to a member's history; `status` and `org` are what they are after it.
+    @discardableResult
+    static func record(_ tx: WriteTransaction, member: Int64, _ kind: String, on date: LocalDate, org: Int64? = nil,
+                       status: String? = nil, extra: [String: Value] = [:]) throws -> Int64 {
+        var values: [String: Value] = ["member": .int(member), "kind": .text(kind), "happened": .date(date)]
+        if let org { values["org"] = .int(org) }
+        if let status { values["status"] = .text(status) }
+        values.merge(extra) { $1 }
+        return try tx.insert("member_events", values)
+    }
+
+    /// R2 (24-QĐ/TW 3.2.1): two introducers, both full members on the admission date, and not
+    /// the same person. Either may be omitted when the history is entered without them.
+    static func checkIntroducers(_ call: CommandCall, _ tx: WriteTransaction, on date: LocalDate) throws {
+        let given = ["introducer1", "introducer2"].compactMap { p in call.id(p).map { (p, $0) } }
+        if given.count == 2, given[0].1 == given[1].1 {
+            throw RuleViolation("E0327", vi: "hai người giới thiệu phải là hai đảng viên khác nhau (R2)",
+                                en: "the two introducers must be different members (R2)", argument: "introducer2")
+        }
+        for (parameter, id) in given {
+            let m = try tx.record("members", id: id)
+            let official = m?["status"]?.textValue == "official"
+            guard official, let confirmed = m?["confirmed"]?.dateValue, confirmed <= date else {
+                throw RuleViolation("E0328", vi: "người giới thiệu phải là đảng viên chính thức vào ngày kết nạp (R2)",
+                                    en: "an introducer must be a full member on the admission date (R2)", argument: parameter)
+            }
+        }
+    }
 }

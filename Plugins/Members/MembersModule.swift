@@ -5,16 +5,25 @@ public struct MembersModule: CosoModule {
     public init() {}
 
     public let manifest = Manifest(
-        id: "members", version: Version(0, 2, 0),
+        id: "members", version: Version(0, 3, 0),
         summary: Label(vi: "Đảng viên: kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, xóa tên, xếp loại",
                        en: "Party members: admission, confirmation, transfer, exemption, removal, ratings"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0)))])
 
-    public var enums: [EnumType] { MemberEnums.all + [RatingRules.level] }
-    public var entities: [Entity] { [MemberEntities.members, RatingRules.ratings] }
-    public var migrations: [Migration] { MemberMigrations.all }
+    public var enums: [EnumType] {
+        MemberEnums.all + [RatingRules.level, MemberRecords.eventKind, MemberRecords.workStatus, MemberRecords.role,
+                           MemberRecords.commitmentKind, MemberRecords.candidateStage]
+    }
+    public var entities: [Entity] {
+        [MemberEntities.members, RatingRules.ratings, MemberRecords.events, MemberRecords.positions, MemberRecords.orgRatings,
+         MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates]
+    }
+    public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration] }
+    public var checks: [DataCheck] { MemberChecks.all }
+    public var rules: [RuleDefinition] { MemberChecks.rules }
     public var commands: [Command] {
         [MemberCommands.admit, MemberCommands.confirm, MemberCommands.transfer, MemberCommands.exempt, MemberCommands.remove,
-         RatingRules.rate]
+         RatingRules.rate, MemberLifecycle.suspend, MemberLifecycle.reinstate, MemberLifecycle.withdraw, MemberLifecycle.death,
+         MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint]
     }
 }

@@ -24,6 +24,14 @@ enum OrgCommands {
             throw RuleViolation("E0320", vi: "tên tổ chức không được để trống", en: "the name cannot be empty", argument: "name")
         }
         if let founded = call.date("founded") { try CommonChecks.notInFuture(founded, today: call.today, argument: "founded") }
+        // 294-QĐ/TW (in force 1/7/2025) abolished the district level: none is founded after it.
+        let on = call.date("founded") ?? call.today
+        if call.text("kind") == "district_committee", on >= OrgChecks.noDistrictLevelFrom {
+            throw RuleViolation("E0326", vi: "từ 01/7/2025 (294-QĐ/TW) không còn cấp huyện: không thành lập đảng bộ huyện",
+                                en: "from 1/7/2025 (294-QĐ/TW) there is no district level: no district committee can be founded",
+                                argument: call.date("founded") == nil ? "kind" : "founded",
+                                helpVi: "ghi ngày thành lập trước 01/7/2025 nếu nhập dữ liệu cũ", helpEn: "give a founding date before 1/7/2025 when entering history")
+        }
         if let parent = call.id("parent") {
             try OrgRules.requireLive(parent, tx, argument: "parent", on: call.date("founded") ?? call.today)
         }

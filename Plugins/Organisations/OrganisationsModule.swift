@@ -8,12 +8,18 @@ public struct OrganisationsModule: CosoModule {
     public init() {}
 
     public let manifest = Manifest(
-        id: "organisations", version: Version(0, 1, 0),
+        id: "organisations", version: Version(0, 2, 0),
         summary: Label(vi: "Tổ chức đảng: cây tổ chức, thành lập, sáp nhập, giải thể",
                        en: "Party organisations: the tree, founding, moves and dissolution"))
 
-    public var enums: [EnumType] { [OrgEnums.kind, OrgEnums.sector, OrgEnums.ending] }
-    public var entities: [Entity] { [OrgEntities.orgs] }
-    public var migrations: [Migration] { OrgMigrations.all }
+    public var enums: [EnumType] {
+        [OrgEnums.kind, OrgEnums.sector, OrgEnums.ending, OrgRecords.villageKind, OrgRecords.recognitionKind, OrgRecords.meetingKind]
+    }
+    public var entities: [Entity] {
+        [OrgEntities.orgs, OrgRecords.villages, OrgRecords.terms, OrgRecords.recognitions, OrgRecords.innovations, OrgRecords.meetings]
+    }
+    public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration] }
+    public var checks: [DataCheck] { OrgChecks.all }
+    public var rules: [RuleDefinition] { OrgChecks.rules }
     public var commands: [Command] { [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve] }
 }

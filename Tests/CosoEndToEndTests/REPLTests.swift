@@ -6,9 +6,16 @@ import Testing
     @Test func tabCompletesEntitiesAndOrganisationNames() throws {
         let t = try TmuxSession(database: Coso.sharedDemo)
         defer { t.kill() }
+        t.type("vill")
+        t.send("Tab")
+        #expect(t.waitFor("coso> villages"), "\(t.screen)")
+        t.send("C-u")
+        // Ambiguous: readline completes the common part and lists the choices.
         t.type("mem")
         t.send("Tab")
-        #expect(t.waitFor("coso> members"), "\(t.screen)")
+        #expect(t.waitFor("coso> member"), "\(t.screen)")
+        t.send("Tab")
+        #expect(t.waitFor("member_events"), "\(t.screen)")
         t.send("C-u")
         t.type(#"orgs | where name == "Chi bộ thôn Đăng"#)
         t.send("Tab")

@@ -86,10 +86,12 @@ import Testing
         #expect(try auditCount(s) == .int(before + 1))
         let row = try s.output("audit | sort -id | take 1 | select user, source, statement")
         #expect(row == #"test | test | admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 8" on: @2024-05-19"#)
-        let change = try s.output("audit_changes | sort -id | take 1 | select entity, op, before")
-        #expect(change == "members | insert | ")
-        let after = try s.store.scalar("SELECT after FROM audit_changes ORDER BY id DESC LIMIT 1").textValue ?? ""
+        // One audit entry covers the row and its history event.
+        let changes = try s.output("audit_changes | where audit.id == \(before + 1) | sort id | select entity, op, before")
+        #expect(changes == "members | insert | \nmember_events | insert | ")
+        let after = try s.store.scalar("SELECT after FROM audit_changes WHERE entity = 'members' ORDER BY id DESC LIMIT 1").textValue ?? ""
         #expect(after.contains(#""status":"probationary""#) && after.contains(#""admitted":"2024-05-19""#))
+        #expect(try s.output("member_events | select kind, happened, status, org") == "admitted | 2024-05-19 | probationary | Chi bộ thôn 8")
     }
 
     @Test func updatesRecordBeforeAndAfter() throws {
@@ -97,8 +99,8 @@ import Testing
         defer { db.remove() }
         _ = try s.output(#"admit "Đỗ Văn Hải" born: @1980-01-01 gender: male org: "Chi bộ thôn 8" on: @2020-01-10"#)
         _ = try s.output("confirm 1 on: @2021-01-20")
-        let before = try s.store.scalar("SELECT before FROM audit_changes ORDER BY id DESC LIMIT 1").textValue ?? ""
-        let after = try s.store.scalar("SELECT after FROM audit_changes ORDER BY id DESC LIMIT 1").textValue ?? ""
+        let before = try s.store.scalar("SELECT before FROM audit_changes WHERE entity = 'members' ORDER BY id DESC LIMIT 1").textValue ?? ""
+        let after = try s.store.scalar("SELECT after FROM audit_changes WHERE entity = 'members' ORDER BY id DESC LIMIT 1").textValue ?? ""
         #expect(before.contains(#""status":"probationary""#) && before.contains(#""confirmed":null"#))
         #expect(after.contains(#""status":"official""#) && after.contains(#""confirmed":"2021-01-10""#))
     }

@@ -10,9 +10,9 @@ import Testing
     func complete(_ line: String, word: String) -> [String] { completer.candidates(before: line, word: word) }
 
     @Test func startOfStatement() {
-        #expect(complete("mem", word: "mem") == ["members"])
+        #expect(complete("mem", word: "mem") == ["member_events", "members"])
         #expect(complete("ad", word: "ad") == ["admit"])
-        #expect(complete("o", word: "o") == ["org", "orgs"])
+        #expect(complete("o", word: "o") == ["org", "org_ratings", "orgs"])
     }
 
     @Test func afterAPipeAndInsideStages() {
@@ -44,6 +44,6 @@ import Testing
     @Test func dotCommands() {
         #expect(complete(".sch", word: "sch") == ["schema"])
         #expect(complete(".mode c", word: "c") == ["csv"])
-        #expect(complete(".sql mem", word: "mem") == ["members"])
+        #expect(complete(".sql mem", word: "mem") == ["member_events", "members"])
     }
 }

@@ -14,17 +14,41 @@ public struct Entity: Sendable, Hashable {
     /// such row points at it.
     public let liveCondition: String?
 
+    /// How the entity reads at a date (`members asof @2023-12-31`), or, for derived entities such
+    /// as `check`, always.
+    public let dated: DatedSource?
     public init(name: String, label: Label, singular: Label, fields: [Field], displayField: String? = "name",
-                readOnly: Bool = false, liveCondition: String? = nil) {
+                readOnly: Bool = false, liveCondition: String? = nil, dated: DatedSource? = nil) {
         self.name = name; self.label = label; self.singular = singular
         // Every entity has an integer primary key `id`, declared here so the language can use it.
         let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
         self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [id] + fields
         self.displayField = displayField; self.readOnly = readOnly
         self.liveCondition = liveCondition
+        self.dated = dated
     }
 
     public var table: String { name }
 
     public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+}
+
+/// A SELECT giving an entity's rows as they stood at a date: it yields the entity's columns, and
+/// every `?` in it (outside quoted text) is bound to that date.
+public struct DatedSource: Sendable, Hashable {
+    public let sql: String
+    /// Read through `sql` even without `asof` (at today's date): entities derived from others,
+    /// such as the data check, which have no table of their own.
+    public let always: Bool
+    /// How many times the date is bound.
+    public let placeholders: Int
+
+    public init(sql: String, always: Bool = false) {
+        self.sql = sql; self.always = always
+        var count = 0, quoted = false
+        for c in sql.utf8 {
+            if c == UInt8(ascii: "'") { quoted.toggle() } else if c == UInt8(ascii: "?") && !quoted { count += 1 }
+        }
+        placeholders = count
+    }
 }

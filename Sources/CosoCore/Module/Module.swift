@@ -35,6 +35,10 @@ public protocol CosoModule: Sendable {
     var entities: [Entity] { get }
     var migrations: [Migration] { get }
     var commands: [Command] { get }
+    /// Ways its records can be wrong, reported by `check`.
+    var checks: [DataCheck] { get }
+    /// The rules it enforces, with their sources and periods, listed by `rules`.
+    var rules: [RuleDefinition] { get }
 }
 
 extension CosoModule {
@@ -42,5 +46,7 @@ extension CosoModule {
     public var entities: [Entity] { [] }
     public var migrations: [Migration] { [] }
     public var commands: [Command] { [] }
+    public var checks: [DataCheck] { [] }
+    public var rules: [RuleDefinition] { [] }
     public var id: String { manifest.id }
 }

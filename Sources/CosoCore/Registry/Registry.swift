@@ -62,6 +62,18 @@ public struct Registry: Sendable {
     private static func buildCatalog(_ modules: [any CosoModule]) throws(RegistryError) -> Catalog {
         var entities: [String: Entity] = [:], enums: [String: EnumType] = [:], commands: [String: Command] = [:]
         var owner: [String: String] = [:], enumOwner: [String: String] = [:]
+        // The registry's own derived entities: the data check and the rules, from every module.
+        enums[DerivedEntities.severity.id] = DerivedEntities.severity; enumOwner[DerivedEntities.severity.id] = "core"
+        for e in [DerivedEntities.check(modules.flatMap(\.checks)), DerivedEntities.rules(modules)] {
+            entities[e.name] = e; owner[e.name] = "core"
+        }
+        var codes: [String: String] = [:]
+        for m in modules {
+            for code in m.checks.map(\.code) + m.rules.map(\.code) {
+                if let other = codes[code] { throw .duplicateCode(code, modules: [other, m.id]) }
+                codes[code] = m.id
+            }
+        }
         for m in modules {
             for e in m.enums {
                 if let other = enumOwner[e.id] { throw .duplicateEnum(e.id, modules: [other, m.id]) }

@@ -29,11 +29,8 @@ public struct Planner {
             return .command(try commandPlan(command, head, input: nil))
         }
         guard let entity = catalog.entity(head.head.text) else { throw unknownName(head.head) }
-        if let extra = head.arguments.first {
-            throw Diagnostic("E0212", Label(vi: "sau tên bảng \(entity.name) cần dấu |", en: "after the entity \(entity.name) put a |"),
-                             span: extra.span, help: Label(vi: "ví dụ: \(entity.name) | where ...", en: "for example: \(entity.name) | where ..."))
-        }
-        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
+        let asOf = try pointInTime(entity, head)
+        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter, asOf: asOf)
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst() {
@@ -85,6 +82,32 @@ public struct Planner {
         var query = counted ? q.countQuery() : q.rowsQuery()
         query.saveTo = saveTo
         return .query(query)
+    }
+
+    /// `members asof @2023-12-31`: the date a source is read at, when it names one.
+    private func pointInTime(_ entity: Entity, _ head: Call) throws(Diagnostic) -> LocalDate? {
+        let args = head.arguments
+        guard let first = args.first else { return nil }
+        guard first.label == nil, case .path(let names) = first.value.kind, names.count == 1, names[0].text == "asof" else {
+            throw Diagnostic("E0212", Label(vi: "sau tên bảng \(entity.name) cần dấu |", en: "after the entity \(entity.name) put a |"),
+                             span: first.span, help: Label(vi: "ví dụ: \(entity.name) | where ...", en: "for example: \(entity.name) | where ..."))
+        }
+        guard entity.dated != nil else {
+            throw Diagnostic("E0235", Label(vi: "bảng \(entity.name) không lưu lịch sử: không dùng được asof",
+                                           en: "\(entity.name) keeps no history: asof is not available"), span: first.span,
+                             help: Label(vi: "asof dùng được với: " + catalog.entityNames.filter { catalog.entity($0)?.dated != nil }.joined(separator: ", "),
+                                         en: "asof works with: " + catalog.entityNames.filter { catalog.entity($0)?.dated != nil }.joined(separator: ", ")))
+        }
+        guard args.count == 2, args[1].label == nil else {
+            throw Diagnostic("E0236", Label(vi: "asof cần đúng một ngày", en: "asof needs exactly one date"),
+                             span: args.count > 2 ? args[2].span : first.span,
+                             help: Label(vi: "ví dụ: \(entity.name) asof @2023-12-31", en: "for example: \(entity.name) asof @2023-12-31"))
+        }
+        guard case .date(let date) = try constant(args[1].value) else {
+            throw Diagnostic("E0236", Label(vi: "asof cần một ngày, như @2023-12-31", en: "asof needs a date, such as @2023-12-31"),
+                             span: args[1].span)
+        }
+        return date
     }
 
     /// The command a call names: the longest command whose words are the head and the leading

@@ -20,12 +20,20 @@ final class QueryBuilder {
     /// Set by `summarize`: the GROUP BY keys.
     private var groupBy: [Fragment]?
 
-    init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value], rowFilter: (any RowFilter)? = nil) {
+    /// `asOf`: read the entity as it stood at that date (its `DatedSource`); entities that are
+    /// always dated read at today's date without it.
+    init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value], rowFilter: (any RowFilter)? = nil,
+         asOf: LocalDate? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables
         var c = 0
         let next: () -> String = { c += 1; return "t\(c)" }
         scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next, rowFilter: rowFilter)
-        from = "\(entity.table) AS t0"
+        if let dated = entity.dated, asOf != nil || dated.always {
+            from = "(\(dated.sql)) AS t0"
+            fromBinds = Array(repeating: .date(asOf ?? today), count: dated.placeholders)
+        } else {
+            from = "\(entity.table) AS t0"
+        }
         if let f = rowFilter?.condition(for: entity, alias: "t0") {
             wheres.append(Fragment("(\(f.sql))", f.binds, .bool))
         }

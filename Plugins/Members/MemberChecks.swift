@@ -1,0 +1,168 @@
+import CosoCore
+
+/// The members module's data checks (what `check` reports) and the rules it enforces, as data.
+///
+/// Each check reads the register as it stands; its `?` is the day the check is made at, which
+/// decides what is overdue (`check asof @2022-12-22` judges deadlines at that date). Thirty
+/// working days are counted as 42 calendar days (six working weeks).
+enum MemberChecks {
+    static let onRoll = "('probationary', 'official', 'exempted', 'suspended')"
+    static let cellKinds = "('grassroots_cell', 'village_cell', 'subordinate_cell')"
+
+    static let rules = [
+        RuleDefinition("R1", vi: "Người vào Đảng từ đủ 18 đến 60 tuổi; trên 60 tuổi cần cấp ủy cấp tỉnh đồng ý",
+                       en: "Applicants are 18 to 60; over 60 needs the provincial committee", source: "24-QĐ/TW 1.1; 294-QĐ/TW"),
+        RuleDefinition("R2", vi: "Hai đảng viên chính thức giới thiệu, cùng công tác hoặc cư trú với người vào Đảng ít nhất 12 tháng",
+                       en: "Two full members introduce, having worked or lived with the applicant for at least 12 months",
+                       source: "24-QĐ/TW 3.2.1"),
+        RuleDefinition("R5", vi: "Dự bị 12 tháng; đủ điều kiện thì chính thức từ ngày đủ 12 tháng dù quyết định muộn hơn",
+                       en: "12 months of probation; a member who qualifies is official from the 12-month date even if the decision is later",
+                       source: "Điều lệ Đảng điều 5; 24-QĐ/TW 5"),
+        RuleDefinition("R10", vi: "Chuyển sinh hoạt chính thức: nộp giấy giới thiệu cho chi bộ mới trong 30 ngày làm việc",
+                       en: "Permanent transfer: present the letter to the new cell within 30 working days", source: "24/294-QĐ/TW 6.3.1"),
+        RuleDefinition("R12", vi: "Miễn công tác và sinh hoạt vì tuổi cao hoặc sức khỏe yếu; đảng viên miễn, đình chỉ sinh hoạt không xếp loại",
+                       en: "Exemption for old age or ill health; exempt and suspended members are not rated", source: "24-QĐ/TW 7.1; 21-HD/BTCTW"),
+        RuleDefinition("R13", vi: "Xóa tên khi bỏ sinh hoạt hoặc không đóng đảng phí 3 tháng trong năm không lý do, trả thẻ, ...",
+                       en: "Strike off for 3 months' absence or unpaid fees in a year without reason, returning the card, ...",
+                       source: "29/24-QĐ/TW 8"),
+        RuleDefinition("R21", vi: "Đảng viên đang công tác giữ liên hệ và được chi bộ nơi cư trú nhận xét hằng năm",
+                       en: "Working members keep in touch with, and are commented on yearly by, their residence cell", source: "213-QĐ/TW"),
+        RuleDefinition("R23", vi: "Số thẻ đảng viên gồm 8 chữ số; chỉ đảng viên chính thức được phát thẻ",
+                       en: "A party card number has 8 digits; only full members hold cards", source: "Chỉ thị 29-CT/TW (2003)"),
+        RuleDefinition("R24", vi: "Huy hiệu Đảng ở mốc 30, 40, 45, ... 90 năm tuổi đảng", en: "Badges at 30, 40, 45, ... 90 years of seniority",
+                       source: "lược đồ bên thứ ba", verified: false),
+        RuleDefinition("RATE-132", vi: "Xếp loại đảng viên bốn mức (132-QĐ/TW, 21-HD/BTCTW)", en: "Member ratings in four levels (132-QĐ/TW)",
+                       source: "132-QĐ/TW (2018)", until: LocalDate(year: 2022, month: 12, day: 31)),
+        RuleDefinition("RATE-124", vi: "Xếp loại đảng viên bốn mức (124-QĐ/TW, 25-HD/BTCTW)", en: "Member ratings in four levels (124-QĐ/TW)",
+                       source: "124-QĐ/TW (4/10/2023)", from: LocalDate(year: 2023, month: 1, day: 1), until: LocalDate(year: 2024, month: 12, day: 31)),
+        RuleDefinition("R18", vi: "Thang 100 điểm: xuất sắc từ 90, tốt từ 70 đến dưới 90, hoàn thành từ 50 đến dưới 70",
+                       en: "100-point scale: excellent from 90, good 70 to under 90, completed 50 to under 70",
+                       source: "366-QĐ/TW (30/8/2025)", from: LocalDate(year: 2025, month: 1, day: 1)),
+        RuleDefinition("R19", vi: "Chi bộ tốt khi 100% đảng viên hoàn thành nhiệm vụ trở lên và ít nhất 50% hoàn thành tốt trở lên",
+                       en: "A cell rated good needs every member at least completed and half at least good",
+                       source: "21-HD/BTCTW (2019)", until: LocalDate(year: 2023, month: 10, day: 3), verified: false),
+    ]
+
+    static let all = [
+        DataCheck("D101", .error, entity: "members",
+                  problem: Label(vi: "đảng viên chưa có số CCCD", en: "a member without a national ID"),
+                  fix: Label(vi: "bổ sung số CCCD (bắt buộc từ phiên bản 3.0 của CSDL đảng viên)", en: "add the national ID (required by the official database 3.0)"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'thiếu số CCCD' AS detail FROM members m "
+                      + "WHERE m.status IN \(onRoll) AND (m.national_id IS NULL OR m.national_id = '')"),
+        DataCheck("D102", .error, entity: "members",
+                  problem: Label(vi: "số CCCD trùng giữa nhiều đảng viên", en: "a national ID shared by several members"),
+                  fix: Label(vi: "đối chiếu hồ sơ, sửa số sai", en: "compare the files and correct the wrong number"),
+                  sql: """
+                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id,
+                          'trùng với ' || (SELECT count(*) - 1 FROM members o WHERE o.national_id = m.national_id) || ' đảng viên khác' AS detail
+                      FROM members m WHERE m.national_id IN (SELECT national_id FROM members WHERE national_id <> '' GROUP BY national_id HAVING count(*) > 1)
+                      """),
+        DataCheck("D103", .error, entity: "members",
+                  problem: Label(vi: "số CCCD không đúng 12 chữ số", en: "a national ID that is not 12 digits"),
+                  fix: Label(vi: "sửa theo thẻ CCCD", en: "correct it from the ID card"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'độ dài ' || length(m.national_id) AS detail FROM members m "
+                      + "WHERE m.national_id <> '' AND (length(m.national_id) <> 12 OR m.national_id GLOB '*[^0-9]*')"),
+        DataCheck("D104", .error, entity: "members",
+                  problem: Label(vi: "số thẻ đảng viên không đúng 8 chữ số (R23)", en: "a card number that is not 8 digits (R23)"),
+                  fix: Label(vi: "sửa theo thẻ đảng viên", en: "correct it from the card"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'độ dài ' || length(m.card_no) AS detail FROM members m "
+                      + "WHERE m.card_no <> '' AND (length(m.card_no) <> 8 OR m.card_no GLOB '*[^0-9]*')"),
+        DataCheck("D105", .error, entity: "members",
+                  problem: Label(vi: "số thẻ đảng viên trùng", en: "a card number held by several members"),
+                  fix: Label(vi: "đối chiếu hồ sơ, sửa số sai", en: "compare the files and correct the wrong number"),
+                  sql: """
+                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'số thẻ trùng' AS detail
+                      FROM members m WHERE m.card_no IN (SELECT card_no FROM members WHERE card_no <> '' GROUP BY card_no HAVING count(*) > 1)
+                      """),
+        DataCheck("D106", .error, entity: "members",
+                  problem: Label(vi: "đảng viên dự bị đã có số thẻ (R23: chỉ đảng viên chính thức có thẻ)", en: "a probationary member with a card (R23)"),
+                  fix: Label(vi: "kiểm tra lại tình trạng hoặc số thẻ", en: "check the status or the card number"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'dự bị từ ' || m.admitted AS detail FROM members m "
+                      + "WHERE m.status = 'probationary' AND m.card_no <> ''"),
+        DataCheck("D107", .warning, entity: "members",
+                  problem: Label(vi: "quá 12 tháng dự bị và 30 ngày làm việc chưa xét công nhận chính thức (R5)",
+                                 en: "probation over 12 months and 30 working days with no decision (R5)"),
+                  fix: Label(vi: "chi bộ xét công nhận chính thức (confirm) hoặc đề nghị xóa tên (remove)", en: "confirm or strike off"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'dự bị từ ' || m.admitted AS detail FROM members m "
+                      + "WHERE m.status = 'probationary' AND date(m.admitted, '+12 months', '+42 days') < ?"),
+        DataCheck("D108", .error, entity: "members",
+                  problem: Label(vi: "đảng viên còn trong danh sách ở tổ chức đã kết thúc", en: "a member on the roll of an organisation that has ended"),
+                  fix: Label(vi: "chuyển sinh hoạt sang chi bộ đang hoạt động (transfer)", en: "transfer the member to a live cell"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, o.name || ' kết thúc ' || o.dissolved AS detail "
+                      + "FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.status IN \(onRoll) AND o.dissolved <= ?"),
+        DataCheck("D109", .warning, entity: "members",
+                  problem: Label(vi: "chuyển sinh hoạt đi quá 30 ngày làm việc chưa đến chi bộ mới (R10)",
+                                 en: "transferred out over 30 working days ago with no arrival (R10)"),
+                  fix: Label(vi: "liên hệ chi bộ nơi đến; ghi nhận ngày đến (transfer in)", en: "contact the receiving cell; record the arrival"),
+                  sql: """
+                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'chuyển đi ' || e.happened AS detail
+                      FROM members m JOIN member_events e ON e.member_id = m.id AND e.kind = 'transfer_out'
+                      WHERE m.status = 'transferred_out' AND e.org_id IS NOT NULL AND date(e.happened, '+42 days') < ?
+                        AND e.id = (SELECT max(id) FROM member_events x WHERE x.member_id = m.id)
+                      """),
+        DataCheck("D110", .error, entity: "ratings",
+                  problem: Label(vi: "đảng viên đã miễn sinh hoạt vẫn được xếp loại (R12)", en: "an exempt member rated (R12)"),
+                  fix: Label(vi: "xóa xếp loại của năm sau khi miễn", en: "delete the rating for the years after the exemption"),
+                  sql: "SELECT r.id AS row_id, m.name AS subject, m.org_id AS org_id, 'miễn từ ' || m.exempted || ', xếp loại năm ' || r.year AS detail "
+                      + "FROM ratings r JOIN members m ON m.id = r.member_id WHERE m.exempted IS NOT NULL AND r.year > CAST(substr(m.exempted, 1, 4) AS INTEGER)"),
+        DataCheck("D111", .warning, entity: "positions",
+                  problem: Label(vi: "bí thư, phó bí thư cấp cơ sở chưa có trung cấp lý luận chính trị (T12)",
+                                 en: "a grassroots secretary or deputy below intermediate political theory (T12)"),
+                  fix: Label(vi: "cử đi học trung cấp lý luận chính trị", en: "send them to intermediate theory training"),
+                  sql: """
+                      SELECT p.id AS row_id, m.name AS subject, p.org_id AS org_id, o.name || ': ' || coalesce(m.theory, 'chưa có') AS detail
+                      FROM positions p JOIN members m ON m.id = p.member_id JOIN orgs o ON o.id = p.org_id
+                      WHERE p.role IN ('secretary', 'deputy') AND p.started <= ? AND (p.ended IS NULL OR p.ended > ?)
+                        AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell')
+                        AND coalesce(m.theory, 'none') IN ('none', 'elementary')
+                      """),
+        DataCheck("D112", .warning, entity: "orgs",
+                  problem: Label(vi: "chi bộ dưới 3 đảng viên chính thức (R7)", en: "a cell with fewer than 3 full members (R7)"),
+                  fix: Label(vi: "bổ sung đảng viên, ghép hoặc giải thể chi bộ", en: "add members, merge or dissolve the cell"),
+                  sql: """
+                      SELECT o.id AS row_id, o.name AS subject, o.id AS org_id,
+                          (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'official') || ' đảng viên chính thức' AS detail
+                      FROM orgs o WHERE o.kind IN \(cellKinds) AND (o.dissolved IS NULL OR o.dissolved > ?)
+                        AND (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'official') < 3
+                      """),
+        DataCheck("D113", .warning, entity: "orgs",
+                  problem: Label(vi: "chi bộ từ 9 đảng viên chính thức trở lên chưa có chi ủy (R8)", en: "a cell with 9 or more full members and no committee (R8)"),
+                  fix: Label(vi: "chi bộ bầu chi ủy", en: "the cell elects a committee"),
+                  sql: """
+                      SELECT o.id AS row_id, o.name AS subject, o.id AS org_id,
+                          (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'official') || ' đảng viên chính thức' AS detail
+                      FROM orgs o WHERE o.kind IN \(cellKinds) AND o.has_committee = 0 AND (o.dissolved IS NULL OR o.dissolved > ?)
+                        AND (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'official') >= 9
+                      """),
+        DataCheck("D114", .warning, entity: "orgs",
+                  problem: Label(vi: "chi bộ cơ sở từ 30 đảng viên trở lên nên thành đảng bộ cơ sở (R7)",
+                                 en: "a grassroots cell with 30 or more members should become a grassroots committee (R7)"),
+                  fix: Label(vi: "đề nghị cấp trên thành lập đảng bộ cơ sở", en: "propose a grassroots committee to the level above"),
+                  sql: """
+                      SELECT o.id AS row_id, o.name AS subject, o.id AS org_id,
+                          (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status IN \(onRoll)) || ' đảng viên' AS detail
+                      FROM orgs o WHERE o.kind = 'grassroots_cell' AND (o.dissolved IS NULL OR o.dissolved > ?)
+                        AND (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status IN \(onRoll)) >= 30
+                      """),
+        DataCheck("D115", .error, entity: "members",
+                  problem: Label(vi: "kết nạp khi chưa đủ 18 tuổi (R1)", en: "admitted before the age of 18 (R1)"),
+                  fix: Label(vi: "kiểm tra ngày sinh và ngày kết nạp", en: "check the birth and admission dates"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'kết nạp ' || m.admitted AS detail FROM members m "
+                      + "WHERE m.admitted < date(m.born, '+18 years')"),
+        DataCheck("D116", .error, entity: "members",
+                  problem: Label(vi: "ngày chính thức không phải ngày đủ 12 tháng dự bị (R5)", en: "a confirmation date other than 12 months after admission (R5)"),
+                  fix: Label(vi: "sửa ngày chính thức theo ngày kết nạp", en: "correct the confirmation date"),
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'kết nạp ' || m.admitted || ', chính thức ' || m.confirmed AS detail "
+                      + "FROM members m WHERE m.confirmed IS NOT NULL AND m.admitted IS NOT NULL AND m.confirmed <> date(m.admitted, '+12 months') "
+                      // 29 February: twelve months on is 28 February (SQLite would say 1 March).
+                      + "AND NOT (substr(m.admitted, 6) = '02-29' AND m.confirmed = date(m.admitted, '+12 months', '-1 day'))"),
+        DataCheck("D117", .error, entity: "positions",
+                  problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),
+                  fix: Label(vi: "ghi ngày thôi giữ chức vụ", en: "record the end of the position"),
+                  sql: """
+                      SELECT p.id AS row_id, m.name AS subject, p.org_id AS org_id, 'tình trạng: ' || m.status AS detail
+                      FROM positions p JOIN members m ON m.id = p.member_id
+                      WHERE (p.ended IS NULL OR p.ended > ?) AND m.status NOT IN ('probationary', 'official')
+                      """),
+    ]
+}

@@ -1,0 +1,195 @@
+import CosoCore
+import CosoOrganisations
+
+/// The rest of a member's life on the roll: suspension and reinstatement, withdrawal, death,
+/// the party card, transfers to and from organisations outside the register, and positions.
+enum MemberLifecycle {
+    static let memberParameter = Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")
+    static let onParameter = Parameter("on", .date, vi: "ngày", en: "date")
+    static let setup = [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                        #"confirm 1 on: @2021-05-20"#]
+
+    /// A command that moves members from some statuses to another, recording one event each.
+    private static func statusChange(_ name: String, summary: Label, from allowed: Set<String>, to status: String, event: String,
+                                     refusal: (String, String, String), done: (vi: String, en: String), example: String,
+                                     expected: String, extra: @escaping @Sendable ([String: Value]) -> [String: Value] = { _ in [:] }) -> Command {
+        Command(name, summary: summary, positional: [memberParameter], labelled: [onParameter], input: "members",
+                examples: [CommandExample(setup: setup, example, expected: expected)]) { call, tx in
+            guard let on = call.date("on") else { return Label(vi: "", en: "") }
+            try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+            let count = try MemberRules.eachSubject(call, tx, allowed: allowed, refusal: refusal) { id, m in
+                var values: [String: Value] = ["status": .text(status)]
+                values.merge(extra(m)) { $1 }
+                if ["deceased", "withdrew", "expelled"].contains(status) { values["ended"] = .date(on) }
+                try tx.update("members", id: id, values)
+                try MemberRules.record(tx, member: id, event, on: on, status: status)
+            }
+            return Label(vi: "\(done.vi) \(count) đảng viên.", en: "\(done.en) \(count) member(s).")
+        }
+    }
+
+    static let suspend = statusChange(
+        "suspend", summary: Label(vi: "Đình chỉ sinh hoạt đảng", en: "Suspend from party activity"),
+        from: ["probationary", "official"], to: "suspended", event: "suspended",
+        refusal: ("E0329", "chỉ đình chỉ đảng viên đang sinh hoạt", "only active members can be suspended"),
+        done: ("Đã đình chỉ sinh hoạt", "Suspended"), example: "suspend 1 on: @2024-03-01", expected: "Đã đình chỉ sinh hoạt 1 đảng viên.")
+
+    static let reinstate = Command(
+        "reinstate", summary: Label(vi: "Phục hồi sinh hoạt sau đình chỉ", en: "Reinstate after a suspension"),
+        positional: [memberParameter], labelled: [onParameter], input: "members",
+        examples: [CommandExample(setup: setup + ["suspend 1 on: @2024-03-01"], "reinstate 1 on: @2024-06-01",
+                                  expected: "Đã phục hồi sinh hoạt 1 đảng viên.")]
+    ) { call, tx in
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["suspended"], refusal: (
+            "E0330", "chỉ phục hồi đảng viên đang bị đình chỉ", "only suspended members can be reinstated")) { id, m in
+            // Back to what they were before: full member once confirmed, else probationary.
+            let status = m["confirmed"] == .null ? "probationary" : "official"
+            try tx.update("members", id: id, ["status": .text(status)])
+            try MemberRules.record(tx, member: id, "reinstated", on: on, status: status)
+        }
+        return Label(vi: "Đã phục hồi sinh hoạt \(count) đảng viên.", en: "Reinstated \(count) member(s).")
+    }
+
+    static let withdraw = statusChange(
+        "withdraw", summary: Label(vi: "Đảng viên xin ra khỏi Đảng", en: "A member withdraws from the party"),
+        from: MemberEnums.onRoll, to: "withdrew", event: "withdrew",
+        refusal: ("E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"),
+        done: ("Đã ghi nhận ra khỏi Đảng", "Recorded the withdrawal of"), example: "withdraw 1 on: @2024-03-01",
+        expected: "Đã ghi nhận ra khỏi Đảng 1 đảng viên.")
+
+    static let death = statusChange(
+        "death", summary: Label(vi: "Ghi nhận đảng viên từ trần", en: "Record a member's death"),
+        from: MemberEnums.onRoll, to: "deceased", event: "died",
+        refusal: ("E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"),
+        done: ("Đã ghi nhận từ trần", "Recorded the death of"), example: "death 1 on: @2024-03-01",
+        expected: "Đã ghi nhận từ trần 1 đảng viên.")
+
+    static let card = Command(
+        "card", summary: Label(vi: "Phát thẻ đảng viên (R23: 8 chữ số, chỉ đảng viên chính thức)",
+                               en: "Issue a party card (R23: 8 digits, full members only)"),
+        positional: [memberParameter],
+        labelled: [Parameter("number", .text, vi: "số thẻ (8 chữ số)", en: "card number (8 digits)"), onParameter],
+        examples: [CommandExample(setup: setup, #"card 1 number: "12345678" on: @2021-09-02"#, expected: "Đã phát thẻ số 12345678.")]
+    ) { call, tx in
+        guard let on = call.date("on"), let id = call.id("member"), let number = call.text("number") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        guard number.count == 8, number.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw RuleViolation("E0331", vi: "số thẻ đảng viên gồm đúng 8 chữ số (R23)", en: "a card number has exactly 8 digits (R23)",
+                                argument: "number")
+        }
+        if let other = try tx.ids("members", where: "card_no", equals: .text(number)).first, other != id {
+            throw RuleViolation("E0332", vi: "số thẻ này đã cấp cho đảng viên mã \(other)", en: "this card number belongs to member \(other)",
+                                argument: "number")
+        }
+        _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
+            "E0333", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
+            if let confirmed = m["confirmed"]?.dateValue, on < confirmed {
+                throw RuleViolation("E0333", vi: "ngày phát thẻ trước ngày chính thức \(confirmed.iso) (R23)",
+                                    en: "the card predates full membership on \(confirmed.iso) (R23)", argument: "on")
+            }
+            try tx.update("members", id: id, ["card_no": .text(number)])
+            try MemberRules.record(tx, member: id, "card_issued", on: on, extra: ["note": .text(number)])
+        }
+        return Label(vi: "Đã phát thẻ số \(number).", en: "Issued card \(number).")
+    }
+
+    static let transferOut = Command(
+        "transfer out", summary: Label(vi: "Chuyển sinh hoạt đảng ra ngoài đảng bộ (chờ nơi đến nhận)",
+                                       en: "Transfer members out of this register (until the receiving cell records them)"),
+        positional: [memberParameter],
+        labelled: [onParameter, Parameter("to", .reference("orgs"), vi: "chi bộ nơi đến, nếu có trong sổ", en: "the receiving cell, if in the register",
+                                          required: false)],
+        input: "members",
+        examples: [CommandExample(setup: setup, "transfer out 1 on: @2024-03-01", expected: "Đã chuyển đi 1 đảng viên.")]
+    ) { call, tx in
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        if let to = call.id("to") {
+            try OrgRules.requireLive(to, tx, argument: "to", on: on)
+            try OrgRules.requireCell(to, tx, argument: "to")
+        }
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
+            "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
+            "only active members (probationary, full) can be transferred")) { id, _ in
+            try tx.update("members", id: id, ["status": .text("transferred_out")])
+            try MemberRules.record(tx, member: id, "transfer_out", on: on, org: call.id("to"), status: "transferred_out")
+        }
+        return Label(vi: "Đã chuyển đi \(count) đảng viên.", en: "Transferred out \(count) member(s).")
+    }
+
+    static let transferIn = Command(
+        "transfer in", summary: Label(vi: "Nhận đảng viên chuyển sinh hoạt đến (R10: trong 30 ngày làm việc)",
+                                      en: "Receive a transferred member (R10: within 30 working days)"),
+        positional: [memberParameter],
+        labelled: [Parameter("to", .reference("orgs"), vi: "chi bộ nhận", en: "the receiving cell"), onParameter],
+        input: "members",
+        examples: [CommandExample(setup: setup + [#"org add "Chi bộ thôn 6" kind: village_cell"#, "transfer out 1 on: @2024-03-01"],
+                                  #"transfer in 1 to: "Chi bộ thôn 6" on: @2024-03-20"#, expected: "Đã nhận 1 đảng viên vào Chi bộ thôn 6.")]
+    ) { call, tx in
+        guard let on = call.date("on"), let to = call.id("to") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try OrgRules.requireLive(to, tx, argument: "to", on: on)
+        try OrgRules.requireCell(to, tx, argument: "to")
+        let count = try MemberRules.eachSubject(call, tx, allowed: ["transferred_out"], refusal: (
+            "E0334", "chỉ nhận đảng viên đang chuyển sinh hoạt đi", "only members transferred out can be received")) { id, m in
+            let status = m["confirmed"] == .null ? "probationary" : "official"
+            try tx.update("members", id: id, ["status": .text(status), "org": .int(to)])
+            try MemberRules.record(tx, member: id, "transfer_in", on: on, org: to, status: status)
+        }
+        let orgName = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
+        return Label(vi: "Đã nhận \(count) đảng viên vào \(orgName).", en: "Received \(count) member(s) into \(orgName).")
+    }
+
+    static let appoint = Command(
+        "appoint", summary: Label(vi: "Ghi chức vụ trong cấp ủy (bí thư, phó bí thư, cấp ủy viên, ...)",
+                                  en: "Record a position in a committee (secretary, deputy, member, ...)"),
+        positional: [memberParameter],
+        labelled: [
+            Parameter("role", .enumeration("position_role"), vi: "chức vụ", en: "role"),
+            Parameter("org", .reference("orgs"), vi: "tổ chức", en: "organisation"),
+            onParameter,
+            Parameter("elected", .bool, vi: "do bầu cử (mặc định: có)", en: "elected (default: yes)", required: false),
+        ],
+        examples: [CommandExample(setup: setup, #"appoint 1 role: secretary org: "Chi bộ thôn 5" on: @2022-06-01"#,
+                                  expected: "Đã ghi Nguyễn Văn An làm bí thư Chi bộ thôn 5 từ 2022-06-01.")]
+    ) { call, tx in
+        guard let on = call.date("on"), let member = call.id("member"), let org = call.id("org"), let role = call.text("role") else {
+            return Label(vi: "", en: "")
+        }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try OrgRules.requireLive(org, tx, argument: "org", on: on)
+        guard let m = try tx.record("members", id: member) else { return Label(vi: "", en: "") }
+        guard m["status"] == .text("official") || (m["status"] == .text("probationary") && role == "group_leader") else {
+            throw RuleViolation("E0335", vi: "chỉ đảng viên chính thức đang sinh hoạt được bầu vào cấp ủy",
+                                en: "only active full members can hold committee positions", argument: "member")
+        }
+        // The member belongs to the organisation or to a cell beneath it.
+        let inside = try tx.scalar("""
+            WITH RECURSIVE up(id) AS (SELECT ? UNION ALL SELECT o.parent_id FROM orgs o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)
+            SELECT count(*) FROM up WHERE id = ?
+            """, [m["org"] ?? .null, .int(org)])
+        guard inside != .int(0) else {
+            throw RuleViolation("E0336", vi: "đảng viên không sinh hoạt trong tổ chức này", en: "the member does not belong to this organisation",
+                                argument: "org")
+        }
+        if role == "secretary" {
+            let current = try tx.scalar("SELECT count(*) FROM positions WHERE org_id = ? AND role = 'secretary' AND (ended IS NULL OR ended > ?)",
+                                        [.int(org), .date(on)])
+            if current != .int(0) {
+                throw RuleViolation("E0337", vi: "tổ chức này đang có bí thư; ghi ngày thôi chức của người trước",
+                                    en: "this organisation has a secretary; end the current one's position first", argument: "role")
+            }
+        }
+        try tx.insert("positions", [
+            "member": .int(member), "org": .int(org), "role": .text(role), "started": .date(on),
+            "elected": .bool(call["elected"] != .bool(false)), "village_head": .bool(false), "front_head": .bool(false),
+            "council_chair": .bool(false), "committee_chair": .bool(false), "unit_head": .bool(false),
+        ])
+        let name = m["name"]?.textValue ?? "", orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""
+        let label = MemberRecords.role.find(role)?.label ?? Label(vi: role, en: role)
+        return Label(vi: "Đã ghi \(name) làm \(label.vi) \(orgName) từ \(on.iso).", en: "Recorded \(name) as \(label.en) of \(orgName) from \(on.iso).")
+    }
+}
