@@ -1,12 +1,11 @@
 import CosoCore
 
-/// Inspection and supervision, and disciplines. This version registers the entities; the
-/// commands come with the full domain (issue 4).
+/// Inspection and supervision (yearly programmes, T11), and discipline (R14–R17).
 public struct InspectionModule: CosoModule {
     public init() {}
 
     public let manifest = Manifest(
-        id: "inspection", version: Version(0, 1, 0),
+        id: "inspection", version: Version(0, 2, 0),
         summary: Label(vi: "Kiểm tra, giám sát và kỷ luật đảng", en: "Inspection, supervision and party discipline"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
                    .init("members", .compatible(with: Version(0, 1, 0)))])
@@ -27,15 +26,21 @@ public struct InspectionModule: CosoModule {
                 .init("inspection", vi: "kiểm tra", en: "inspection"),
                 .init("supervision", vi: "giám sát", en: "supervision"),
             ]),
-            EnumType(id: "discipline_measure", label: Label(vi: "Hình thức kỷ luật", en: "Disciplinary measure"), cases: [
-                .init("reprimand", vi: "khiển trách", en: "reprimand"),
-                .init("warning", vi: "cảnh cáo", en: "warning"),
-                .init("removal_from_post", vi: "cách chức", en: "removal from post"),
-                .init("expulsion", vi: "khai trừ", en: "expulsion"),
-                .init("disbandment", vi: "giải tán", en: "disbandment"),
-            ]),
+            InspectionModule.measure,
         ]
     }
+
+    static let measure = EnumType(id: "discipline_measure", label: Label(vi: "Hình thức kỷ luật", en: "Disciplinary measure"), cases: [
+        .init("reprimand", vi: "khiển trách", en: "reprimand"),
+        .init("warning", vi: "cảnh cáo", en: "warning"),
+        .init("removal_from_post", vi: "cách chức", en: "removal from post"),
+        .init("expulsion", vi: "khai trừ", en: "expulsion"),
+        .init("disbandment", vi: "giải tán", en: "disbandment"),
+    ])
+
+    public var commands: [Command] { [DisciplineRules.discipline, DisciplineRules.plan] }
+    public var checks: [DataCheck] { DisciplineRules.checks }
+    public var rules: [RuleDefinition] { DisciplineRules.rules }
 
     public var entities: [Entity] {
         [
@@ -62,7 +67,11 @@ public struct InspectionModule: CosoModule {
                        Field("offence_article", .text, vi: "Điều vi phạm (69-QĐ/TW)", en: "Offence article (69-QĐ/TW)"),
                        Field("votes_for", .int, vi: "Số phiếu tán thành", en: "Votes for"),
                        Field("votes_total", .int, vi: "Tổng số phiếu", en: "Votes cast"),
+                       Field("offence_on", .date, vi: "Ngày vi phạm", en: "Offence date"),
+                       Field("self_corrected", .bool, vi: "Tự phát hiện, khắc phục", en: "Self-corrected", required: true),
+                       Field("appealed", .bool, vi: "Có khiếu nại", en: "Appealed", required: true),
                    ], displayField: nil),
+            DisciplineRules.plans,
         ]
     }
 
@@ -101,6 +110,7 @@ public struct InspectionModule: CosoModule {
                 CREATE INDEX disciplines_subject_member ON disciplines(subject_member_id);
                 CREATE INDEX disciplines_subject_org ON disciplines(subject_org_id);
                 """),
+            DisciplineRules.migration,
         ]
     }
 }

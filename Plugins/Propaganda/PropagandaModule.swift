@@ -1,20 +1,19 @@
 import CosoCore
 
-/// Political training and resolution study. This version registers the entities; the commands
-/// come with the full domain (issue 4).
+/// Political training and resolution study, exemplars and bulletins.
 public struct PropagandaModule: CosoModule {
     public init() {}
 
     public let manifest = Manifest(
-        id: "propaganda", version: Version(0, 1, 0),
+        id: "propaganda", version: Version(0, 2, 0),
         summary: Label(vi: "Tuyên giáo: bồi dưỡng lý luận chính trị, học tập nghị quyết",
                        en: "Propaganda: political training, resolution study"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
                    .init("members", .compatible(with: Version(0, 1, 0)))])
 
-    public var enums: [EnumType] {
-        [
-            EnumType(id: "course", label: Label(vi: "Lớp bồi dưỡng", en: "Course"), cases: [
+    public var enums: [EnumType] { [PropagandaModule.course, PropagandaRecords.exemplarChannel] }
+
+    static let course = EnumType(id: "course", label: Label(vi: "Lớp bồi dưỡng", en: "Course"), cases: [
                 .init("awareness", vi: "nhận thức về Đảng", en: "party awareness"),
                 .init("new_member", vi: "đảng viên mới", en: "new members"),
                 .init("elementary", vi: "sơ cấp lý luận chính trị", en: "elementary political theory"),
@@ -22,9 +21,7 @@ public struct PropagandaModule: CosoModule {
                 .init("advanced", vi: "cao cấp lý luận chính trị", en: "advanced political theory"),
                 .init("bachelor", vi: "cử nhân chính trị", en: "bachelor of politics"),
                 .init("committee_skills", vi: "nghiệp vụ công tác đảng", en: "committee skills"),
-            ]),
-        ]
-    }
+            ])
 
     public var entities: [Entity] {
         [
@@ -36,6 +33,7 @@ public struct PropagandaModule: CosoModule {
                        Field("started", .date, vi: "Từ ngày", en: "From"),
                        Field("ended", .date, vi: "Đến ngày", en: "To"),
                        Field("certificate_no", .text, vi: "Số chứng chỉ", en: "Certificate number"),
+                       Field("completed", .bool, vi: "Đã hoàn thành", en: "Completed", required: true),
                    ], displayField: nil),
             Entity(name: "study_sessions", label: Label(vi: "Học tập, quán triệt nghị quyết", en: "Resolution study sessions"),
                    singular: Label(vi: "buổi học tập nghị quyết", en: "study session"), fields: [
@@ -45,8 +43,11 @@ public struct PropagandaModule: CosoModule {
                        Field("invited", .int, vi: "Số được triệu tập", en: "Invited"),
                        Field("attended", .int, vi: "Số tham dự", en: "Attended"),
                    ], displayField: "resolution"),
+            PropagandaRecords.attendance, PropagandaRecords.exemplars, PropagandaRecords.bulletins,
         ]
     }
+
+    public var commands: [Command] { [PropagandaRecords.train] }
 
     public var migrations: [Migration] {
         [
@@ -74,6 +75,7 @@ public struct PropagandaModule: CosoModule {
                 ) STRICT;
                 CREATE INDEX study_sessions_org ON study_sessions(org_id);
                 """),
+            PropagandaRecords.migration,
         ]
     }
 }

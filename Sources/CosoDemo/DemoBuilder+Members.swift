@@ -6,10 +6,25 @@ enum Profile {
     case office, school, health, forces, enterprise
 }
 
+/// What later steps of the demo (positions, ratings, planted problems) need to know of a member.
+struct DemoMember {
+    let id: Int64
+    let org: Int64
+    var status: String
+    let admitted: LocalDate
+    let confirmed: LocalDate?
+    let exempted: LocalDate?
+    var theory: String
+    let age: Int
+}
+
 extension Builder {
-    /// Adds `count` members to a cell, at least `minimumOfficial` of them full members.
-    mutating func addMembers(_ count: Int, org: Int64, profile: Profile, minimumOfficial: Int) throws {
+    /// Adds `count` members to a cell, at least `minimumOfficial` of them full members, each with
+    /// the events of their history (admission, confirmation, card, exemption).
+    @discardableResult
+    mutating func addMembers(_ count: Int, org: Int64, profile: Profile, minimumOfficial: Int) throws -> [DemoMember] {
         let ref = DemoDistrict.referenceDate
+        var added: [DemoMember] = []
         for i in 0..<count {
             let mustBeOfficial = i < minimumOfficial
             var khoShare = 0.04
@@ -51,7 +66,7 @@ extension Builder {
                 values["confirmed"] = .date(admitted.adding(months: 12))
                 values["card_no"] = .text(String(nextCard))
                 nextCard += 1 + random.int(0...40)
-                if age >= 70, random.chance(0.35) {
+                if age >= 70, !mustBeOfficial, random.chance(0.35) {
                     values["status"] = .text("exempted")
                     values["exempted"] = .date(max(born.adding(months: 12 * 70), admitted.adding(months: 13)))
                     values["exemption_reason"] = .text("old_age")
@@ -62,8 +77,40 @@ extension Builder {
             values["education"] = .text(education)
             values["qualification"] = .text(qualification)
             values["theory"] = .text(theory)
-            try tx.insert("members", values)
+            values["work_status"] = .text(workStatus(profile, occupation: occupation))
+            let id = try tx.insert("members", values)
             summary.members += 1
+            try event(id, "admitted", admitted, org: org, status: "probationary")
+            let confirmed = values["confirmed"]?.dateValue, exempted = values["exempted"]?.dateValue
+            if let confirmed {
+                try event(id, "confirmed", confirmed, status: "official")
+                try event(id, "card_issued", min(confirmed.adding(days: random.int(30...200)), ref), note: values["card_no"]?.textValue)
+            }
+            if let exempted { try event(id, "exempted", exempted, status: "exempted") }
+            added.append(DemoMember(id: id, org: org, status: values["status"]!.textValue!, admitted: admitted, confirmed: confirmed,
+                                    exempted: exempted, theory: theory, age: age))
+        }
+        return added
+    }
+
+    mutating func event(_ member: Int64, _ kind: String, _ date: LocalDate, org: Int64? = nil, status: String? = nil,
+                        note: String? = nil) throws {
+        var values: [String: Value] = ["member": .int(member), "kind": .text(kind), "happened": .date(date)]
+        if let org { values["org"] = .int(org) }
+        if let status { values["status"] = .text(status) }
+        if let note { values["note"] = .text(note) }
+        try tx.insert("member_events", values)
+    }
+
+    func workStatus(_ profile: Profile, occupation: String) -> String {
+        switch occupation {
+        case "civil_servant": return "civil_servant"
+        case "public_employee": return "public_employee"
+        case "armed_forces": return "armed_forces"
+        case "enterprise_employee": return "enterprise"
+        case "retired": return "retired"
+        case "student": return "student"
+        default: return "farmer_or_freelance"
         }
     }
 

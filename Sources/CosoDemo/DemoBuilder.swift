@@ -7,7 +7,26 @@ struct Builder {
     var summary = DemoDistrict.Summary()
     let names = NameGenerator()
     var nationalIDs: Set<String> = []
-    var nextCard = 1_000_001
+    var nextCard = 10_000_001
+    /// Every member added, by organisation, for the later steps.
+    var membersByOrg: [Int64: [DemoMember]] = [:]
+    /// Village cells with their village's name and kind, and their commune committee.
+    var villageCells: [(cell: Int64, village: String, kind: String, commune: Int64)] = []
+    /// Organisations that elect a committee or a secretary, with their kind.
+    var leadOrgs: [(org: Int64, kind: String)] = []
+    /// Cells of each commune's agencies (members who work there live in the commune's villages).
+    var communeOfCell: [Int64: Int64] = [:]
+    /// Village cells with a committee.
+    var committeeCells: Set<Int64> = []
+    /// For each village cell: whether the village head and the Front team head are members.
+    var headIsMember: [Int64: (Bool, Bool)] = [:]
+    var positionHolders: Set<Int64> = []
+    var secretaryPosition: [Int64: (position: Int64, member: Int64)] = [:]
+    var committeeMemberPositions: [(position: Int64, member: Int64, org: Int64)] = []
+    /// Members disciplined, with the year and whether they corrected it themselves (R17).
+    var disciplined: [Int64: (Int, Bool)] = [:]
+    /// The organisation whose 2022 inspection programme is missing (a planted problem).
+    var planNotAdopted: Int64?
 
     init(tx: WriteTransaction, random: SeededRandom) {
         self.tx = tx; self.random = random
@@ -59,9 +78,12 @@ struct Builder {
                                       committee: committee, code: nil)
                 summary.villageCells += 1
                 if committee { summary.villageCellsWithCommittee += 1 }
-                // R8: a cell with a committee has at least 9 full members; most others fewer.
-                let size = committee ? random.int(13...33) : random.int(4...9)
-                try addMembers(size, org: cell, profile: .village(khoShare: kho), minimumOfficial: committee ? 9 : 0)
+                // R8: a cell with a committee has at least 9 full members; the others fewer than 9 (R7: at least 3).
+                let size = committee ? random.int(13...29) : random.int(4...8)
+                try addCellMembers(size, org: cell, profile: .village(khoShare: kho), minimumOfficial: committee ? 9 : 3)
+                villageCells.append((cell, name, isTown ? "residential_group" : "village", commune))
+                if committee { committeeCells.insert(cell) }
+                communeOfCell[cell] = commune
             }
             // Cells of the commune's agencies and forces.
             let local = place.replacingOccurrences(of: "thị trấn ", with: "").replacingOccurrences(of: "xã ", with: "")
@@ -76,16 +98,25 @@ struct Builder {
                 let cell = try addOrg(name, kind: "subordinate_cell", parent: commune, sector: sector,
                                       founded: LocalDate(year: 1990 + random.int(0...25), month: random.int(1...12), day: random.int(1...28))!,
                                       committee: false, code: nil)
-                try addMembers(random.int(range), org: cell, profile: profile, minimumOfficial: 0)
+                try addCellMembers(random.int(range), org: cell, profile: profile, minimumOfficial: 3, settleCommittee: true)
+                communeOfCell[cell] = commune
             }
+            leadOrgs.append((commune, "commune_committee"))
             if unit.code == "25036" {
                 // fn2 of the plan: 1 of the district's 5 people's credit funds has a cell.
                 let cell = try addOrg("Chi bộ Quỹ tín dụng nhân dân Hòa Ninh", kind: "subordinate_cell", parent: commune,
                                       sector: "credit_fund", founded: LocalDate(year: 2012, month: 5, day: 15)!, committee: false, code: nil)
-                try addMembers(4, org: cell, profile: .office, minimumOfficial: 0)
+                try addCellMembers(4, org: cell, profile: .office, minimumOfficial: 3)
+                communeOfCell[cell] = commune
             }
         }
         try addDistrictAgencies(district)
+        try addVillages()
+        try addPositions()
+        planNotAdopted = leadOrgs.last { $0.kind == "grassroots_cell" }?.org
+        try addOversightAndTraining()
+        try addRatings()
+        try plantProblems()
     }
 
     /// Real village names where public pages give them, then numbered ones.
@@ -124,9 +155,10 @@ struct Builder {
             for cellName in cells {
                 let cell = try addOrg(cellName, kind: "subordinate_cell", parent: org, sector: sector,
                                       founded: LocalDate(year: 1990 + random.int(0...25), month: random.int(1...12), day: random.int(1...28))!,
-                                      committee: random.chance(0.3), code: nil)
-                try addMembers(random.int(8...20), org: cell, profile: profile, minimumOfficial: 0)
+                                      committee: false, code: nil)
+                try addCellMembers(random.int(8...20), org: cell, profile: profile, minimumOfficial: 3, settleCommittee: true)
             }
+            leadOrgs.append((org, "grassroots_committee"))
         }
         let cells: [(String, String, Profile)] = [
             ("Chi bộ Trường THPT Di Linh", "school", .school), ("Chi bộ Trường THPT Nguyễn Viết Xuân", "school", .school),
@@ -154,8 +186,21 @@ struct Builder {
         for (name, sector, profile) in cells {
             let org = try addOrg(name, kind: "grassroots_cell", parent: district, sector: sector,
                                  founded: LocalDate(year: 1985 + random.int(0...30), month: random.int(1...12), day: random.int(1...28))!,
-                                 committee: random.chance(0.5), code: nil)
-            try addMembers(random.int(10...34), org: org, profile: profile, minimumOfficial: 0)
+                                 committee: false, code: nil)
+            // R7: under 30 members, or it would be a grassroots committee.
+            try addCellMembers(random.int(10...29), org: org, profile: profile, minimumOfficial: 3, settleCommittee: true)
+            leadOrgs.append((org, "grassroots_cell"))
+        }
+    }
+
+    /// Adds a cell's members; with `settleCommittee`, the cell has a committee exactly when it has
+    /// 9 or more full members (R8).
+    mutating func addCellMembers(_ count: Int, org: Int64, profile: Profile, minimumOfficial: Int, settleCommittee: Bool = false) throws {
+        let members = try addMembers(count, org: org, profile: profile, minimumOfficial: minimumOfficial)
+        membersByOrg[org] = members
+        if settleCommittee {
+            let full = members.filter { $0.status == "official" }.count
+            try tx.update("orgs", id: org, ["has_committee": .bool(full >= 9)])
         }
     }
 

@@ -10,6 +10,9 @@ public struct DemoDistrict {
     public static let referenceDate = LocalDate(year: 2022, month: 12, day: 22)!
     public static let villageCellCount = 183
     public static let villageCellsWithCommittee = 97
+    /// fn3 of the plan (11/2022): village and residential-group heads, and Front team heads, who are not members.
+    public static let headsNotMembers = 84
+    public static let frontHeadsNotMembers = 62
 
     public let seed: UInt64
     public init(seed: UInt64 = 1) { self.seed = seed }

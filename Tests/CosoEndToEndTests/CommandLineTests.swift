@@ -59,8 +59,9 @@ import Testing
         #expect(r.stdout.hasPrefix("Đã kết nạp Nguyễn Văn Bé (mã "))
         let audit = try Coso.shell("sqlite3", [db, "select user, source from audit order by id desc limit 1"])
         #expect(audit.stdout == "ban-to-chuc|-c\n")
-        let change = try Coso.shell("sqlite3", [db, "select entity, op from audit_changes order by id desc limit 1"])
-        #expect(change.stdout == "members|insert\n")
+        // The new row and its history event, both under that one audit entry.
+        let change = try Coso.shell("sqlite3", [db, "select entity, op from audit_changes where audit_id = (select max(id) from audit) order by id"])
+        #expect(change.stdout == "members|insert\nmember_events|insert\n")
     }
 
     @Test func statementsFromStandardInputAndScripts() throws {

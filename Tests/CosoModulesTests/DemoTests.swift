@@ -23,12 +23,54 @@ import Testing
             AND (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'official') < 9
             """)
         #expect(thin == .int(0))
-        // Every member was at least 18 when admitted, and national IDs are unique.
-        #expect(try s.store.scalar("SELECT count(*) FROM members WHERE date(born, '+18 years') > admitted") == .int(0))
-        #expect(try s.store.scalar("SELECT count(*) - count(DISTINCT national_id) FROM members") == .int(0))
+        // Every member was at least 18 when admitted and national IDs are unique, but for the
+        // planted problems (one admitted at 17, one ID shared by two, three IDs missing).
+        #expect(try s.store.scalar("SELECT count(*) FROM members WHERE date(born, '+18 years') > admitted") == .int(1))
+        #expect(try s.store.scalar("SELECT count(national_id) - count(DISTINCT national_id) FROM members") == .int(1))
+        // fn3 of the plan: heads and Front team heads who are not members.
+        #expect(try s.value("villages | where not head_is_member | count") == .int(84))
+        #expect(try s.value("villages | where not front_head_is_member | count") == .int(62))
+        #expect(try s.value("villages | count") == .int(183))
         // Both Kinh and K'Ho names.
         #expect(try s.value(#"members | where ethnicity == co_ho | count"#).intValue ?? 0 > 300)
         #expect(try s.value(#"members | where name =~ "k'" or name =~ "ka " | count"#).intValue ?? 0 > 300)
+    }
+
+    @Test func checkFindsExactlyThePlantedProblems() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let s = try db.session(allModules)
+        _ = try DemoDistrict(seed: 5).build(into: s.store, user: "test")
+        let found = try s.output(#"check asof @2022-12-22 | summarize n: count() by code | sort code"#)
+        let planted = DemoDistrict.plantedProblems.map { "\($0.code) | \($0.rows)" }.joined(separator: "\n")
+        #expect(found == planted)
+        // As of today every probation of 2022 is long overdue: the check judges deadlines at its date.
+        #expect((try s.value(#"check | where code == "D107" | count"#).intValue ?? 0) > 2)
+    }
+
+    @Test func theHistoryCoversEveryRecordAndReadsAtADate() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let s = try db.session(allModules)
+        _ = try DemoDistrict(seed: 2).build(into: s.store, user: "test")
+        for entity in ["member_events", "positions", "ratings", "org_ratings", "inspections", "inspection_plans", "disciplines", "trainings",
+                       "study_sessions", "recognitions", "innovations", "meetings", "committee_terms", "residence_comments", "commitments",
+                       "candidates", "bulletins", "exemplars", "villages"] {
+            #expect((try s.value("\(entity) | count").intValue ?? 0) > 0, "\(entity) is empty")
+        }
+        // Ratings span 2018 to the plan's year; the roll at a past date is smaller and has no one admitted later.
+        #expect(try s.value("ratings | summarize y: min(year)") == .int(2018))
+        #expect(try s.value("ratings | summarize y: max(year)") == .int(2022))
+        let now = try s.value("members asof @2022-12-22 | count").intValue ?? 0
+        let then = try s.value("members asof @2019-12-31 | count").intValue ?? 0
+        #expect(then > 0 && then < now)
+        #expect(try s.value("members asof @2019-12-31 | where admitted > @2019-12-31 | count") == .int(0))
+        #expect(try s.value("members asof @2019-12-31 | where confirmed > @2019-12-31 | count") == .int(0))
+        // Grassroots secretaries hold intermediate theory or higher (T12), but the planted one.
+        #expect(try s.value("""
+            positions | where role in [secretary, deputy] and org.kind in [commune_committee, grassroots_committee, grassroots_cell] \
+            and member.theory < intermediate | count
+            """) == .int(1))
     }
 
     @Test func theSameSeedGivesTheSameDatabase() throws {

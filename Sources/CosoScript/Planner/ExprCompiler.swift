@@ -212,9 +212,10 @@ struct ExprCompiler {
     /// Aggregates in `summarize`, and `count(ENTITY)`: rows of another entity that refer to this
     /// row (`orgs | select name, n: count(members)`), as a correlated subquery.
     private func aggregate(_ name: Name, _ args: [Expr], span: SourceSpan) throws(Diagnostic) -> Fragment {
-        if name.text == "count", args.count == 1, case .path(let names) = args[0].kind, names.count == 1,
+        // `count(members)`, or `count(members.residence_cell)` to name the reference followed.
+        if name.text == "count", args.count == 1, case .path(let names) = args[0].kind, (1...2).contains(names.count),
            let other = catalog.entity(names[0].text), (try? scope.resolve(names)) == nil {
-            return try backReferenceCount(other, span: args[0].span)
+            return try backReferenceCount(other, through: names.count == 2 ? names[1] : nil, span: args[0].span)
         }
         guard allowAggregates else {
             throw Diagnostic("E0216", Label(vi: "\(name.text)() chỉ dùng trong summarize", en: "\(name.text)() works only inside summarize"),
@@ -239,22 +240,33 @@ struct ExprCompiler {
         }
     }
 
-    private func backReferenceCount(_ other: Entity, span: SourceSpan) throws(Diagnostic) -> Fragment {
+    private func backReferenceCount(_ other: Entity, through field: Name?, span: SourceSpan) throws(Diagnostic) -> Fragment {
         guard case .entity(let here) = scope.source else {
             throw Diagnostic("E0217", Label(vi: "count(\(other.name)) cần các dòng của một bảng", en: "count(\(other.name)) needs rows of an entity"),
                              span: span)
         }
-        let links = other.fields.filter { $0.type == .reference(here.name) }
+        var links = other.fields.filter { $0.type == .reference(here.name) }
+        if let field { links = links.filter { $0.name == field.text } }
+        // Several references (a member's cell and residence cell): the required one, when only one is.
+        if links.count > 1, field == nil, links.filter(\.required).count == 1 { links = links.filter(\.required) }
         guard links.count == 1, let link = links.first else {
+            let all = other.fields.filter { $0.type == .reference(here.name) }.map { "count(\(other.name).\($0.name))" }
             throw Diagnostic("E0217", Label(vi: "\(other.name) không tham chiếu tới \(here.name) theo đúng một trường",
-                                           en: "\(other.name) does not refer to \(here.name) through exactly one field"), span: span)
+                                           en: "\(other.name) does not refer to \(here.name) through exactly one field"), span: span,
+                             help: all.isEmpty ? nil : Label(vi: "chọn một: " + all.joined(separator: ", "), en: "choose one: " + all.joined(separator: ", ")))
         }
         let b = scope.newAlias()
-        var sql = "(SELECT count(*) FROM \(other.table) AS \(b) WHERE \(b).\(link.column) = \(scope.alias).id"
+        var source = other.table
         var binds: [Value] = []
+        // Derived entities (`count(check)`) are read through their query, at today's date.
+        if let dated = other.dated, dated.always {
+            source = "(\(dated.sql))"
+            binds = Array(repeating: .date(today), count: dated.placeholders)
+        }
+        var sql = "(SELECT count(*) FROM \(source) AS \(b) WHERE \(b).\(link.column) = \(scope.alias).id"
         if let c = scope.rowFilter?.condition(for: other, alias: b) {
             sql += " AND (\(c.sql))"
-            binds = c.binds
+            binds += c.binds
         }
         return Fragment(sql + ")", binds, .int, nonNull: true)
     }

@@ -1,0 +1,117 @@
+import CosoCore
+
+extension DisciplineRules {
+    /// `discipline`: one decision on a member or an organisation, checked against R14 (the
+    /// measures allowed for each subject), R15 (who may decide, and the votes), R16 (the
+    /// limitation period); expulsion ends membership.
+    static let discipline = Command(
+        "discipline", summary: Label(vi: "Ghi quyết định kỷ luật (R14, R15, R16); khai trừ chấm dứt tư cách đảng viên",
+                                     en: "Record a disciplinary decision (R14, R15, R16); expulsion ends membership"),
+        labelled: [
+            Parameter("measure", .enumeration("discipline_measure"), vi: "hình thức", en: "measure"),
+            Parameter("by", .reference("orgs"), vi: "cấp quyết định", en: "deciding organisation"),
+            Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision"),
+            Parameter("member", .reference("members"), vi: "đảng viên bị kỷ luật", en: "member disciplined", required: false),
+            Parameter("org", .reference("orgs"), vi: "tổ chức bị kỷ luật", en: "organisation disciplined", required: false),
+            Parameter("offence", .date, vi: "ngày vi phạm", en: "date of the offence", required: false),
+            Parameter("votes", .int, vi: "số phiếu tán thành", en: "votes for", required: false),
+            Parameter("of", .int, vi: "tổng số phiếu", en: "votes cast", required: false),
+            Parameter("article", .text, vi: "điều vi phạm (69-QĐ/TW)", en: "article breached (69-QĐ/TW)", required: false),
+            Parameter("self_corrected", .bool, vi: "tự phát hiện, khắc phục (R17)", en: "found and fixed by themselves (R17)", required: false),
+        ],
+        examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                                          #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                                          #"confirm 1 on: @2021-05-20"#],
+                                  #"discipline member: 1 measure: reprimand by: "Chi bộ thôn 5" on: @2024-03-01 votes: 8 of: 10"#,
+                                  expected: "Đã ghi kỷ luật khiển trách (mã 1).")]
+    ) { call, tx in
+        guard let measure = call.text("measure"), let by = call.id("by"), let on = call.date("on") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        let member = call.id("member"), org = call.id("org")
+        guard (member == nil) != (org == nil) else {
+            throw RuleViolation("E0351", vi: "ghi đúng một đối tượng: member: hoặc org:", en: "give exactly one subject: member: or org:",
+                                argument: member == nil ? "measure" : "org")
+        }
+        guard let decider = try tx.record("orgs", id: by), let deciderKind = decider["kind"]?.textValue else { return Label(vi: "", en: "") }
+        if let member {
+            guard let m = try tx.record("members", id: member), let status = m["status"]?.textValue else { return Label(vi: "", en: "") }
+            // R14: what each kind of member may receive.
+            let allowed: Set<String>
+            switch status {
+            case "probationary": allowed = ["reprimand", "warning"]
+            case "official", "exempted", "suspended": allowed = ["reprimand", "warning", "removal_from_post", "expulsion"]
+            default:
+                throw RuleViolation("E0352", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
+            }
+            guard allowed.contains(measure) else {
+                throw RuleViolation("E0353", vi: status == "probationary" ? "đảng viên dự bị chỉ bị khiển trách hoặc cảnh cáo (R14)"
+                                                                          : "hình thức này không áp dụng cho đảng viên (R14)",
+                                    en: status == "probationary" ? "a probationary member can only be reprimanded or warned (R14)"
+                                                                 : "this measure does not apply to a member (R14)", argument: "measure")
+            }
+            if measure == "removal_from_post",
+               try tx.scalar("SELECT count(*) FROM positions WHERE member_id = ? AND (ended IS NULL OR ended > ?)", [.int(member), .date(on)]) == .int(0) {
+                throw RuleViolation("E0354", vi: "cách chức chỉ áp dụng với đảng viên đang giữ chức vụ (R14)",
+                                    en: "removal from post applies only to a member holding a post (R14)", argument: "measure")
+            }
+            // R15: a cell may reprimand or warn its own members only; the rest is for a committee.
+            let isCommittee = committeeKinds.contains(deciderKind)
+            if !isCommittee {
+                guard measure == "reprimand" || measure == "warning" else {
+                    throw RuleViolation("E0355", vi: "chi bộ chỉ được khiển trách, cảnh cáo; \(measure == "expulsion" ? "khai trừ" : "cách chức") do cấp ủy có thẩm quyền quyết định (R15)",
+                                        en: "a cell may only reprimand or warn; this measure is for a competent committee (R15)", argument: "by")
+                }
+                guard m["org"] == .int(by) else {
+                    throw RuleViolation("E0356", vi: "chi bộ chỉ kỷ luật đảng viên của chi bộ mình (R15)", en: "a cell disciplines only its own members (R15)",
+                                        argument: "by")
+                }
+            }
+        } else if let org {
+            guard ["reprimand", "warning", "disbandment"].contains(measure) else {
+                throw RuleViolation("E0353", vi: "tổ chức đảng chỉ bị khiển trách, cảnh cáo hoặc giải tán (R14)",
+                                    en: "an organisation can only be reprimanded, warned or disbanded (R14)", argument: "measure")
+            }
+            guard committeeKinds.contains(deciderKind), org != by else {
+                throw RuleViolation("E0355", vi: "kỷ luật tổ chức đảng do cấp ủy cấp trên quyết định (R15)",
+                                    en: "an organisation is disciplined by a committee above it (R15)", argument: "by")
+            }
+        }
+        // R16: limitation periods from the offence.
+        if let offence = call.date("offence") {
+            guard offence <= on else {
+                throw RuleViolation("E0357", vi: "ngày vi phạm phải trước ngày quyết định", en: "the offence precedes the decision", argument: "offence")
+            }
+            if let years = limitationYears[measure], offence.adding(months: 12 * years) < on {
+                throw RuleViolation("E0358", vi: "đã hết thời hiệu \(years) năm cho hình thức này (R16)",
+                                    en: "the \(years)-year limitation period for this measure has passed (R16)", argument: "offence")
+            }
+        }
+        // R15 (UNVERIFIED thresholds): more than half for reprimand or warning, two thirds for expulsion.
+        if let votes = call.id("votes"), let total = call.id("of") {
+            guard votes <= total, total > 0 else {
+                throw RuleViolation("E0359", vi: "số phiếu tán thành không vượt tổng số phiếu", en: "votes for cannot exceed votes cast", argument: "votes")
+            }
+            let enough = measure == "expulsion" ? votes * 3 >= total * 2 : votes * 2 > total
+            guard enough else {
+                throw RuleViolation("E0360", vi: measure == "expulsion" ? "khai trừ cần ít nhất 2/3 số phiếu tán thành (R15)" : "cần trên 1/2 số phiếu tán thành (R15)",
+                                    en: measure == "expulsion" ? "expulsion needs two thirds of the votes (R15)" : "more than half the votes are needed (R15)",
+                                    argument: "votes")
+            }
+        }
+        let id = try tx.insert("disciplines", [
+            "measure": .text(measure), "subject_member": call["member"], "subject_org": call["org"], "decided_by": .int(by),
+            "decided_on": .date(on), "offence_article": call["article"], "votes_for": call["votes"], "votes_total": call["of"],
+            "offence_on": call["offence"], "self_corrected": .bool(call["self_corrected"] == .bool(true)), "appealed": .bool(false),
+        ])
+        if let member, measure == "expulsion" {
+            try tx.update("members", id: member, ["status": .text("expelled"), "ended": .date(on)])
+            try tx.insert("member_events", ["member": .int(member), "kind": .text("expelled"), "happened": .date(on), "status": .text("expelled"),
+                                            "decided_by": .int(by)])
+        }
+        if let org, measure == "disbandment" {
+            try tx.update("orgs", id: org, ["dissolved": .date(on), "dissolved_how": .text("disbanded")])
+        }
+        let label = InspectionModule.measure.find(measure)?.label ?? Label(vi: measure, en: measure)
+        return Label(vi: "Đã ghi kỷ luật \(label.vi) (mã \(id)).", en: "Recorded a \(label.en) (id \(id)).")
+    }
+}
