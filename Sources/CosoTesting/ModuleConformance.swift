@@ -45,6 +45,32 @@ public enum ModuleConformance {
                     }
                 }
             }
+            // A dated source (`members asof`) yields the table's columns, in any order.
+            let today = [Value](repeating: .date(LocalDate(year: 2024, month: 12, day: 31)!), count: 64)
+            for entity in module.entities {
+                guard let dated = entity.dated else { continue }
+                var tableColumns: [String] = [], datedColumns: [String] = []
+                try second.query("SELECT name FROM pragma_table_info(?)", [.text(entity.table)]) { row in
+                    if let n = row.first?.textValue { tableColumns.append(n) }
+                }
+                try second.query("SELECT * FROM (\(dated.sql)) LIMIT 0", Array(today.prefix(dated.placeholders)),
+                                 columns: { datedColumns = $0 }) { _ in }
+                if Set(tableColumns) != Set(datedColumns) {
+                    problems.append("\(module.id): \(entity.name)'s dated source gives \(datedColumns.sorted()), the table has \(tableColumns.sorted())")
+                }
+            }
+            // Every data check runs and yields the four columns `check` reads.
+            for c in module.checks {
+                var columns: [String] = []
+                do {
+                    try second.query(c.sql, Array(today.prefix(DatedSource(sql: c.sql).placeholders)), columns: { columns = $0 }) { _ in }
+                    if columns != ["row_id", "subject", "org_id", "detail"] {
+                        problems.append("\(module.id): check \(c.code) yields \(columns), expected row_id, subject, org_id, detail")
+                    }
+                } catch {
+                    problems.append("\(module.id): check \(c.code) fails: \(error)")
+                }
+            }
             if let text = try second.scalar("SELECT group_concat(sql, ' ') FROM sqlite_master").textValue,
                text.range(of: "COLLATE", options: .caseInsensitive) != nil {
                 problems.append("\(module.id): the schema uses a collation; the stock sqlite3 shell must read the file")

@@ -64,6 +64,20 @@ import Testing
         #expect(change.stdout == "members|insert\nmember_events|insert\n")
     }
 
+    @Test func theDataCheckIsAWorklistThatSavesAsCSV() throws {
+        let db = try Coso.demoCopy()
+        let dir = (db as NSString).deletingLastPathComponent
+        let r = try Coso.run(["--db", db, "-c", #"check asof @2022-12-22 | where code == "D101" | select code, subject, org.name | save "\#(dir)/todo.csv""#])
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try String(contentsOfFile: dir + "/todo.csv", encoding: .utf8)
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "code,subject,org.name")
+        #expect(lines.count == 4 && lines.dropFirst().allSatisfy { $0.hasPrefix("D101,") }, "\(csv)")
+        // The same rows the hand-written SQL finds through the stock shell.
+        let shell = try Coso.shell("sqlite3", [db, "select count(*) from members where status in ('probationary','official','exempted','suspended') and (national_id is null or national_id = '')"])
+        #expect(shell.stdout == "3\n")
+    }
+
     @Test func statementsFromStandardInputAndScripts() throws {
         let db = Coso.sharedDemo
         let piped = try Coso.run(["--db", db, "--format", "csv"], stdin: "orgs | where kind == district_committee | select name, unit_code\n")

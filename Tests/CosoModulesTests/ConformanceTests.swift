@@ -38,6 +38,30 @@ import Testing
         #expect(problems.first?.contains("expected \"đúng\"") == true)
     }
 
+    /// A data check with the wrong columns, or that fails, is caught; so is a dated source that
+    /// drifted from its table.
+    @Test func conformanceCatchesBrokenChecksAndDatedSources() {
+        struct Sloppy: CosoModule {
+            let manifest = Manifest(id: "sloppy", version: Version(0, 1, 0), summary: Label(vi: "x", en: "x"))
+            var entities: [Entity] {
+                [Entity(name: "things", label: Label(vi: "x", en: "x"), singular: Label(vi: "x", en: "x"),
+                        fields: [Field("made", .date, vi: "Ngày", en: "Made")], displayField: nil,
+                        dated: DatedSource(sql: "SELECT id FROM things WHERE made <= ?"))]
+            }
+            var migrations: [Migration] { [Migration(1, "things", sql: "CREATE TABLE things (id INTEGER PRIMARY KEY, made TEXT) STRICT;")] }
+            var checks: [DataCheck] {
+                [DataCheck("X1", .error, entity: "things", problem: Label(vi: "x", en: "x"), fix: Label(vi: "x", en: "x"),
+                           sql: "SELECT id AS row_id FROM things WHERE made < ?"),
+                 DataCheck("X2", .error, entity: "things", problem: Label(vi: "x", en: "x"), fix: Label(vi: "x", en: "x"),
+                           sql: "SELECT row_id, subject, org_id, detail FROM nowhere")]
+            }
+        }
+        let problems = ModuleConformance.check(Sloppy(), with: [])
+        #expect(problems.contains { $0.contains("things's dated source gives [\"id\"]") })
+        #expect(problems.contains { $0.contains("check X1 yields [\"row_id\"]") })
+        #expect(problems.contains { $0.contains("check X2 fails") })
+    }
+
     /// A declared field without its column is caught.
     @Test func conformanceCatchesAMissingColumn() {
         struct Drifted: CosoModule {

@@ -6,9 +6,12 @@ public struct Catalog: Sendable {
     public let commands: [String: Command]
     /// Which module declared each entity and command, for help and `coso modules`.
     public let owner: [String: String]
+    /// Every module's data checks, in registry order (what `check` reports; listed by `.help check`).
+    public let checks: [DataCheck]
 
-    public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String]) {
-        self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner
+    public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String],
+                checks: [DataCheck] = []) {
+        self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner; self.checks = checks
     }
 
     public func entity(_ name: String) -> Entity? { entities[name] }

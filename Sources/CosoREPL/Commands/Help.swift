@@ -9,6 +9,7 @@ public enum Help {
         if let c = catalog.commands[topic] ?? catalog.command(matching: topic.split(separator: " ").map(String.init)) {
             return command(c, catalog: catalog, language: language)
         }
+        if topic == "check" { return schema(topic, catalog: catalog, language: language) + "\n" + checks(catalog, language) }
         if catalog.entity(topic) != nil { return schema(topic, catalog: catalog, language: language) }
         if let e = catalog.enumType(topic) {
             return "\(e.id): \(e.label.text(language))\n" + e.cases.map { "  \($0.id)  \($0.label.text(language))\n" }.joined()
@@ -23,12 +24,13 @@ public enum Help {
     static func overview(_ catalog: Catalog, _ language: Language) -> String {
         let vi = language == .vi
         var out = vi ? "Bảng dữ liệu (gõ .schema TÊN để xem các trường):\n" : "Entities (type .schema NAME for their fields):\n"
+        let width = max(16, (catalog.entityNames + catalog.commandNames).map(\.count).max() ?? 0)
         for name in catalog.entityNames {
-            out += "  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(catalog.entity(name)!.label.text(language))\n"
+            out += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0)) \(catalog.entity(name)!.label.text(language))\n"
         }
         out += vi ? "\nLệnh (gõ .help LỆNH để xem cách dùng và ví dụ):\n" : "\nCommands (type .help COMMAND for usage and examples):\n"
         for name in catalog.commandNames {
-            out += "  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(catalog.commands[name]!.summary.text(language))\n"
+            out += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0)) \(catalog.commands[name]!.summary.text(language))\n"
         }
         out += vi ? """
 
@@ -47,6 +49,28 @@ public enum Help {
             See also: .help language
 
             """
+        return out
+    }
+
+    /// The legend of `check`: each code, how serious, what is wrong and what to do.
+    static func checks(_ catalog: Catalog, _ language: Language) -> String {
+        let vi = language == .vi
+        var out = vi ? """
+            Các lỗi dữ liệu `check` tìm (mức: sai / cần xem). Thời hạn tính đến hôm nay, hoặc đến ngày của asof.
+              check | summarize n: count() by code, problem
+              check | where code == "D101" | save "can-bo-sung-cccd.csv"
+
+            """ : """
+            The problems `check` finds (error / warning). Deadlines are judged today, or at the asof date.
+              check | summarize n: count() by code, problem_en
+              check | where code == "D101" | save "missing-national-ids.csv"
+
+            """
+        for c in catalog.checks {
+            let severity = c.severity == .error ? (vi ? "sai" : "error") : (vi ? "cần xem" : "warning")
+            out += "  \(c.code)  \(severity.padding(toLength: 8, withPad: " ", startingAt: 0)) \(c.problem.text(language))\n"
+            out += "        → \(c.fix.text(language))\n"
+        }
         return out
     }
 
