@@ -23,6 +23,7 @@ enum MemberCommands {
             Parameter("introducer1", .reference("members"), vi: "người giới thiệu thứ nhất (R2)", en: "first introducer (R2)", required: false),
             Parameter("introducer2", .reference("members"), vi: "người giới thiệu thứ hai (R2)", en: "second introducer (R2)", required: false),
             Parameter("decision", .text, vi: "số quyết định kết nạp", en: "number of the admission decision", required: false),
+            Parameter("candidate", .reference("candidates"), vi: "quần chúng trong danh sách nguồn", en: "the listed candidate", required: false),
         ],
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
@@ -65,6 +66,7 @@ enum MemberCommands {
         try MemberRules.record(tx, member: id, "admitted", on: on, org: org, status: "probationary", extra: [
             "introducer1": call["introducer1"], "introducer2": call["introducer2"], "decision_no": call["decision"],
         ])
+        if let candidate = call.id("candidate") { try CandidateCommands.close(candidate, member: id, admitted: on, tx) }
         let orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""
         return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.iso).",
                      en: "Admitted \(name) (id \(id)) to \(orgName), probationary from \(on.iso).")

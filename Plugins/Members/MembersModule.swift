@@ -24,6 +24,8 @@ public struct MembersModule: CosoModule {
     public var commands: [Command] {
         [MemberCommands.admit, MemberCommands.confirm, MemberCommands.transfer, MemberCommands.exempt, MemberCommands.remove,
          RatingRules.rate, MemberLifecycle.suspend, MemberLifecycle.reinstate, MemberLifecycle.withdraw, MemberLifecycle.death,
-         MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint]
+         MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint,
+         OrgReshaping.merge, OrgReshaping.split, TemporaryTransfer.out, TemporaryTransfer.back,
+         CandidateCommands.add, CandidateCommands.step]
     }
 }

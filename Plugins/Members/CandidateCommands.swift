@@ -1,0 +1,83 @@
+import CosoCore
+import CosoOrganisations
+
+/// The pipeline before admission, which the official software lacks: a candidate is listed by
+/// the cell, attends the awareness course, applies, and the cell resolves; `admit ... candidate:`
+/// closes it.
+enum CandidateCommands {
+    /// R25 (UNVERIFIED): the awareness-course certificate stays valid for five years.
+    static let awarenessValidYears = 5
+    static let setup = [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                        #"candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-01-10"#]
+
+    static let add = Command(
+        "candidate add", summary: Label(vi: "Đưa quần chúng ưu tú vào danh sách nguồn kết nạp", en: "List a candidate for admission"),
+        positional: [Parameter("name", .text, vi: "họ và tên", en: "full name")],
+        labelled: [Parameter("born", .date, vi: "ngày sinh", en: "date of birth"), Parameter("gender", .enumeration("gender"), vi: "giới tính", en: "gender"),
+                   Parameter("org", .reference("orgs"), vi: "chi bộ", en: "cell"), Parameter("on", .date, vi: "ngày đưa vào danh sách", en: "date listed")],
+        examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
+                                  #"candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-01-10"#,
+                                  expected: "Đã đưa Lê Thị Mai (mã 1) vào danh sách quần chúng ưu tú.")]
+    ) { call, tx in
+        guard let on = call.date("on"), let org = call.id("org"), let born = call.date("born") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try OrgRules.requireLive(org, tx, argument: "org", on: on)
+        try OrgRules.requireCell(org, tx, argument: "org")
+        guard born < on else { throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày đưa vào danh sách", en: "the birth date must come first", argument: "born") }
+        let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw RuleViolation("E0320", vi: "họ tên không được để trống", en: "the name cannot be empty", argument: "name") }
+        let id = try tx.insert("candidates", ["name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
+                                              "stage": .text("listed"), "listed": .date(on)])
+        return Label(vi: "Đã đưa \(name) (mã \(id)) vào danh sách quần chúng ưu tú.", en: "Listed \(name) (id \(id)) as a candidate.")
+    }
+
+    static let step = Command(
+        "candidate step", summary: Label(vi: "Ghi một bước của quần chúng: học lớp nhận thức, làm đơn, chi bộ nghị quyết, dừng",
+                                         en: "Record a candidate's step: awareness course, application, cell resolution, dropped"),
+        positional: [Parameter("candidate", .reference("candidates"), vi: "quần chúng (mã hoặc tên)", en: "candidate (id or name)")],
+        labelled: [Parameter("stage", .enumeration("candidate_stage"), vi: "bước", en: "stage"), Parameter("on", .date, vi: "ngày", en: "date")],
+        input: "candidates",
+        examples: [CommandExample(setup: setup, "candidate step 1 stage: trained on: @2024-03-15", expected: "Đã ghi bước đã học lớp nhận thức về Đảng cho 1 quần chúng.")]
+    ) { call, tx in
+        guard let on = call.date("on"), let stage = call.text("stage") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        guard stage != "admitted", stage != "listed" else {
+            throw RuleViolation("E0366", vi: "kết nạp bằng lệnh admit ... candidate:", en: "admission is recorded by admit ... candidate:", argument: "stage")
+        }
+        let subjects = CommonChecks.subjects(call, "candidate")
+        let order = ["listed", "trained", "applied", "resolved"]
+        for id in subjects {
+            guard let c = try tx.record("candidates", id: id), let current = c["stage"]?.textValue else { continue }
+            if current == "admitted" || current == "dropped" {
+                throw RuleViolation("E0367", vi: "quần chúng mã \(id) đã kết thúc quy trình", en: "candidate \(id) has left the pipeline", argument: "candidate")
+            }
+            var values: [String: Value] = ["stage": .text(stage)]
+            if stage != "dropped" {
+                guard let next = order.firstIndex(of: current).map({ order[min($0 + 1, order.count - 1)] }), next == stage else {
+                    throw RuleViolation("E0368", vi: "bước tiếp theo của quần chúng mã \(id) là \(MemberRecords.candidateStage.find(order[(order.firstIndex(of: current) ?? 0) + 1])?.label.vi ?? "")",
+                                        en: "candidate \(id)'s next step is \(order[(order.firstIndex(of: current) ?? 0) + 1])", argument: "stage",
+                                        helpVi: "R25: học lớp nhận thức về Đảng trước khi làm đơn", helpEn: "R25: the awareness course precedes the application")
+                }
+                if stage == "trained" { values["awareness_course"] = .date(on) }
+                if stage == "applied" { values["applied"] = .date(on) }
+            }
+            try tx.update("candidates", id: id, values)
+        }
+        let label = MemberRecords.candidateStage.find(stage)?.label ?? Label(vi: stage, en: stage)
+        return Label(vi: "Đã ghi bước \(label.vi) cho \(subjects.count) quần chúng.", en: "Recorded '\(label.en)' for \(subjects.count) candidate(s).")
+    }
+
+    /// `admit ... candidate: ID`: the cell must have resolved, and the awareness course be recent (R25).
+    static func close(_ candidate: Int64, member: Int64, admitted: LocalDate, _ tx: WriteTransaction) throws {
+        guard let c = try tx.record("candidates", id: candidate) else { return }
+        guard c["stage"] == .text("resolved") else {
+            throw RuleViolation("E0369", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
+                                argument: "candidate")
+        }
+        if let course = c["awareness_course"]?.dateValue, course.adding(months: 12 * awarenessValidYears) < admitted {
+            throw RuleViolation("E0370", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá \(awarenessValidYears) năm (R25)",
+                                en: "the awareness-course certificate is over \(awarenessValidYears) years old (R25)", argument: "candidate")
+        }
+        try tx.update("candidates", id: candidate, ["stage": .text("admitted"), "member": .int(member)])
+    }
+}
