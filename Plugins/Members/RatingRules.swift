@@ -40,30 +40,13 @@ enum RatingRules {
         }
     }
 
-    static let rate = Command(
-        "rate",
-        summary: Label(vi: "Xếp loại chất lượng đảng viên của một năm (R12, R18)", en: "Rate members for a year (R12, R18)"),
-        positional: [Parameter("year", .int, vi: "năm đánh giá", en: "the year rated")],
-        labelled: [
-            Parameter("level", .enumeration("rating_level"), vi: "mức xếp loại", en: "the level"),
-            Parameter("score", .int, vi: "điểm (thang 100, từ năm 2025)", en: "score out of 100 (from 2025)", required: false),
-        ],
-        input: "members",
-        examples: [
-            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                   #"admit "Nguyễn Văn An" born: @1990-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
-                                   #"confirm 1 on: @2021-05-20"#],
-                           #"members | where org.name == "Chi bộ thôn 5" | rate 2024 level: good"#,
-                           expected: "Đã xếp loại 1 đảng viên năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ."),
-        ]
-    ) { call, tx in
-        guard let yearValue = call.id("year"), let chosen = call.text("level") else { return Label(vi: "", en: "") }
-        let year = Int(yearValue)
-        guard year <= call.today.year else {
+    /// The rulebook for `year`, after checking the year can be rated and that a score is given
+    /// only under 366-QĐ/TW and agrees with the level (R18).
+    static func checkedBook(year: Int, level chosen: String, score: Int?, today: LocalDate) throws -> String {
+        guard year <= today.year else {
             throw RuleViolation("E0343", vi: "chưa thể xếp loại năm \(year)", en: "\(year) cannot be rated yet", argument: "year")
         }
         let book = rulebook(for: year)
-        let score = call.id("score").map(Int.init)
         if let score {
             guard book.scored else {
                 throw RuleViolation("E0344", vi: "năm \(year) xếp loại theo \(book.code), không chấm điểm; bỏ score",
@@ -79,12 +62,52 @@ enum RatingRules {
                                     argument: "level")
             }
         }
+        return book.code
+    }
+
+    static let rate = Command(
+        "rate",
+        summary: Label(vi: "Xếp loại chất lượng đảng viên của một năm (R12, R18)", en: "Rate members for a year (R12, R18)"),
+        positional: [Parameter("year", .int, vi: "năm đánh giá", en: "the year rated")],
+        labelled: [
+            Parameter("level", .enumeration("rating_level"), vi: "mức xếp loại", en: "the level"),
+            Parameter("score", .int, vi: "điểm (thang 100, từ năm 2025)", en: "score out of 100 (from 2025)", required: false),
+            Parameter("quarter", .int, vi: "quý (xếp loại hằng quý, T14)", en: "quarter (quarterly rating, T14)", required: false),
+        ],
+        input: "members",
+        examples: [
+            CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
+                                   #"admit "Nguyễn Văn An" born: @1990-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                                   #"confirm 1 on: @2021-05-20"#],
+                           #"members | where org.name == "Chi bộ thôn 5" | rate 2024 level: good"#,
+                           expected: "Đã xếp loại 1 đảng viên năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ."),
+        ]
+    ) { call, tx in
+        guard let yearValue = call.id("year"), let chosen = call.text("level") else { return Label(vi: "", en: "") }
+        let year = Int(yearValue)
+        let score = call.id("score").map(Int.init)
+        let code = try checkedBook(year: year, level: chosen, score: score, today: call.today)
+        let book = (code: code, scored: rulebook(for: year).scored)
+        let quarter = call.id("quarter")
+        if let quarter, !(1...4).contains(quarter) {
+            throw RuleViolation("E0372", vi: "quý từ 1 đến 4", en: "a quarter is 1 to 4", argument: "quarter")
+        }
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E0340", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
             "only active members are rated; exempt and suspended members are not (R12)")) { id, m in
             if let admitted = m["admitted"]?.dateValue, admitted.year > year {
                 throw RuleViolation("E0341", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
                                     argument: "year")
+            }
+            if let quarter {
+                if try tx.scalar("SELECT count(*) FROM quarter_ratings WHERE member_id = ? AND year = ? AND quarter = ?",
+                                 [.int(id), .int(Int64(year)), .int(quarter)]) != .int(0) {
+                    throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại quý \(quarter)/\(year)",
+                                        en: "member \(id) is already rated for Q\(quarter) \(year)", argument: "quarter")
+                }
+                try tx.insert("quarter_ratings", ["member": .int(id), "year": .int(Int64(year)), "quarter": .int(quarter), "level": .text(chosen),
+                                                  "score": score.map { .int(Int64($0)) } ?? .null])
+                return
             }
             if try tx.scalar("SELECT count(*) FROM ratings WHERE member_id = ? AND year = ?", [.int(id), .int(Int64(year))]) != .int(0) {
                 throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại năm \(year)",
@@ -96,5 +119,48 @@ enum RatingRules {
         let label = RatingRules.level.find(chosen)!.label
         return Label(vi: "Đã xếp loại \(count) đảng viên năm \(year) (\(book.code)): \(label.vi).",
                      en: "Rated \(count) member(s) for \(year) (\(book.code)): \(label.en).")
+    }
+}
+
+/// Ratings of organisations, and quarterly ratings of members (the T14 pilot).
+enum OrgRatingRules {
+    static let rateOrg = Command(
+        "rate org", summary: Label(vi: "Xếp loại tổ chức đảng của một năm (R19 cho các năm đến 2022)", en: "Rate organisations for a year (R19 up to 2022)"),
+        positional: [Parameter("org", .reference("orgs"), vi: "tổ chức (hoặc qua |)", en: "organisation (or through |)"),
+                     Parameter("year", .int, vi: "năm đánh giá", en: "the year rated")],
+        labelled: [Parameter("level", .enumeration("rating_level"), vi: "mức xếp loại", en: "the level"),
+                   Parameter("score", .int, vi: "điểm (thang 100, từ năm 2025)", en: "score out of 100 (from 2025)", required: false)],
+        input: "orgs",
+        examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
+                                  #"rate org "Chi bộ thôn 5" 2024 level: good"#, expected: "Đã xếp loại 1 tổ chức năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ.")]
+    ) { call, tx in
+        guard let yearValue = call.id("year"), let chosen = call.text("level") else { return Label(vi: "", en: "") }
+        let year = Int(yearValue)
+        let book = try RatingRules.checkedBook(year: year, level: chosen, score: call.id("score").map(Int.init), today: call.today)
+        let subjects = CommonChecks.subjects(call, "org")
+        for id in subjects {
+            if try tx.scalar("SELECT count(*) FROM org_ratings WHERE org_id = ? AND year = ?", [.int(id), .int(yearValue)]) != .int(0) {
+                throw RuleViolation("E0342", vi: "tổ chức mã \(id) đã được xếp loại năm \(year)", en: "organisation \(id) is already rated for \(year)", argument: "year")
+            }
+            // R19 (21-HD/BTCTW 2019, for the years rated under 132-QĐ/TW): a cell rated good or
+            // better has every member rated completed or better and at least half good or better.
+            if year <= 2022, chosen == "good" || chosen == "excellent" {
+                let counts = try tx.scalar("""
+                    SELECT count(*) || '/' || sum(r.level <> 'failed') || '/' || sum(r.level IN ('excellent', 'good'))
+                    FROM ratings r JOIN members m ON m.id = r.member_id WHERE m.org_id = ? AND r.year = ?
+                    """, [.int(id), .int(yearValue)]).textValue ?? "0/0/0"
+                let parts = counts.split(separator: "/").map { Int($0) ?? 0 }
+                if parts.count == 3, parts[0] > 0, parts[1] < parts[0] || parts[2] * 2 < parts[0] {
+                    throw RuleViolation("E0371", vi: "năm \(year) (21-HD/BTCTW): chi bộ tốt cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt trở lên (R19)",
+                                        en: "in \(year) (21-HD/BTCTW) a good cell needs every member at least completed and half at least good (R19)",
+                                        argument: "level")
+                }
+            }
+            try tx.insert("org_ratings", ["org": .int(id), "year": .int(yearValue), "level": .text(chosen),
+                                          "score": call["score"], "rulebook": .text(book)])
+        }
+        let label = RatingRules.level.find(chosen)!.label
+        return Label(vi: "Đã xếp loại \(subjects.count) tổ chức năm \(year) (\(book)): \(label.vi).",
+                     en: "Rated \(subjects.count) organisation(s) for \(year) (\(book)): \(label.en).")
     }
 }

@@ -43,4 +43,31 @@ import Testing
         #expect(failure(s, "members | where id == 1 | rate 2014 level: good") == "E0341")
         #expect(failure(s, "members | where id == 1 | rate 2027 level: good") == "E0343")
     }
+
+    @Test func aCellRatedGoodNeededEveryMemberCompletedUntil2022() throws {
+        let (db, s) = try rated()
+        defer { db.remove() }
+        _ = try s.output("""
+            members | where id == 1 | rate 2022 level: failed
+            members | where id == 1 | rate 2023 level: failed
+            """)
+        // The same command under two rulebooks: refused for 2022 (21-HD/BTCTW, R19), accepted for 2023.
+        #expect(failure(s, #"rate org "Chi bộ thôn 8" 2022 level: good"#) == "E0371")
+        #expect(failure(s, #"rate org "Chi bộ thôn 8" 2022 level: completed"#) == nil)
+        #expect(failure(s, #"rate org "Chi bộ thôn 8" 2023 level: good"#) == nil)
+        #expect(failure(s, #"rate org "Chi bộ thôn 8" 2023 level: good"#) == "E0342")
+        #expect(failure(s, #"rate org "Chi bộ thôn 9" 2025 level: good score: 95"#) == "E0346")
+        #expect(try s.output("org_ratings | sort year | select year, level, rulebook") == "2022 | completed | 132-QĐ/TW\n2023 | good | 124-QĐ/TW")
+    }
+
+    @Test func quarterlyRatingsAreKeptApart() throws {
+        let (db, s) = try rated()
+        defer { db.remove() }
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80 quarter: 5") == "E0372")
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80 quarter: 1") == nil)
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 85 quarter: 1") == "E0342")
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80") == nil)
+        #expect(try s.value("quarter_ratings | count") == .int(1))
+        #expect(try s.value("ratings | count") == .int(1))
+    }
 }
