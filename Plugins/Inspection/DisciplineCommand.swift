@@ -91,10 +91,13 @@ extension DisciplineRules {
             guard votes <= total, total > 0 else {
                 throw RuleViolation("E0359", vi: "số phiếu tán thành không vượt tổng số phiếu", en: "votes for cannot exceed votes cast", argument: "votes")
             }
-            let enough = measure == "expulsion" ? votes * 3 >= total * 2 : votes * 2 > total
+            // Expulsion needs at least its fraction; the other measures more than theirs.
+            let expulsion = measure == "expulsion"
+            let (n, d) = try RuleSettings.fraction(expulsion ? "R15.expulsion" : "R15.reprimand", tx)
+            let enough = expulsion ? votes * Int64(d) >= total * Int64(n) : votes * Int64(d) > total * Int64(n)
             guard enough else {
-                throw RuleViolation("E0360", vi: measure == "expulsion" ? "khai trừ cần ít nhất 2/3 số phiếu tán thành (R15)" : "cần trên 1/2 số phiếu tán thành (R15)",
-                                    en: measure == "expulsion" ? "expulsion needs two thirds of the votes (R15)" : "more than half the votes are needed (R15)",
+                throw RuleViolation("E0360", vi: expulsion ? "khai trừ cần ít nhất \(n)/\(d) số phiếu tán thành (R15)" : "cần trên \(n)/\(d) số phiếu tán thành (R15)",
+                                    en: expulsion ? "expulsion needs at least \(n)/\(d) of the votes (R15)" : "more than \(n)/\(d) of the votes are needed (R15)",
                                     argument: "votes")
             }
         }

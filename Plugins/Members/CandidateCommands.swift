@@ -5,8 +5,6 @@ import CosoOrganisations
 /// the cell, attends the awareness course, applies, and the cell resolves; `admit ... candidate:`
 /// closes it.
 enum CandidateCommands {
-    /// R25 (UNVERIFIED): the awareness-course certificate stays valid for five years.
-    static let awarenessValidYears = 5
     static let setup = [#"org add "Chi bộ thôn 5" kind: village_cell"#,
                         #"candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-01-10"#]
 
@@ -74,9 +72,12 @@ enum CandidateCommands {
             throw RuleViolation("E0369", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
                                 argument: "candidate")
         }
-        if let course = c["awareness_course"]?.dateValue, course.adding(months: 12 * awarenessValidYears) < admitted {
-            throw RuleViolation("E0370", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá \(awarenessValidYears) năm (R25)",
-                                en: "the awareness-course certificate is over \(awarenessValidYears) years old (R25)", argument: "candidate")
+        // R25 (UNVERIFIED, so a setting): the certificate stays valid for five years by default.
+        let years = try RuleSettings.integer("R25.years", tx)
+        if let course = c["awareness_course"]?.dateValue, course.adding(months: 12 * years) < admitted {
+            throw RuleViolation("E0370", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá \(years) năm (R25)",
+                                en: "the awareness-course certificate is over \(years) years old (R25)", argument: "candidate",
+                                helpVi: "thời hạn đặt bằng: setting \"R25.years\" value: \"...\"", helpEn: "the period is set with: setting \"R25.years\" value: \"...\"")
         }
         try tx.update("candidates", id: candidate, ["stage": .text("admitted"), "member": .int(member)])
     }

@@ -75,4 +75,30 @@ import Testing
         #expect(try s.output("candidates | select stage, member.name") == "admitted | Lê Thị Mai")
         #expect(failure(s, "candidate step 1 stage: dropped on: @2024-04-01") == "E0367")
     }
+
+    @Test func unverifiedFiguresAreSettingsStaffCanChange() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        #expect(failure(s, #"setting "R99.years" value: "3""#) == "E0306")
+        #expect(failure(s, #"setting "R25.years" value: "ba""#) == "E0307")
+        #expect(failure(s, #"setting "R15.expulsion" value: "3/2""#) == "E0307")
+        // R15: with the default two thirds, 6 of 10 cannot expel; a province that uses 3/5 can.
+        _ = try s.output(#"org add "Chi bộ khác" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#)
+        let expel = #"discipline member: 1 measure: expulsion by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01 votes: 6 of: 10"#
+        #expect(failure(s, expel) == "E0360")
+        #expect(try s.output(#"setting "R15.expulsion" value: "3/5""#) == "R15.expulsion = 3/5 (mặc định 2/3).")
+        #expect(failure(s, expel) == nil)
+        // R25: the certificate's validity, five years by default.
+        _ = try s.output("""
+            candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2021-01-10
+            candidate step 1 stage: trained on: @2021-03-15
+            candidate step 1 stage: applied on: @2021-04-15
+            candidate step 1 stage: resolved on: @2024-05-01
+            setting "R25.years" value: "3"
+            """)
+        #expect(failure(s, #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1"#) == "E0370")
+        #expect(try s.value(#"settings | where key == "R25.years" | select value"#) == .text("3"))
+        // Every change of a setting is in the audit trail.
+        #expect(try s.value(#"audit_changes | where entity == "settings" | count"#) == .int(2))
+    }
 }

@@ -8,10 +8,13 @@ public struct Catalog: Sendable {
     public let owner: [String: String]
     /// Every module's data checks, in registry order (what `check` reports; listed by `.help check`).
     public let checks: [DataCheck]
+    /// The configurable values of every rule, with their defaults (`R25.years` → "5").
+    public let settings: [String: String]
 
     public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String],
-                checks: [DataCheck] = []) {
+                checks: [DataCheck] = [], settings: [String: String] = [:]) {
         self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner; self.checks = checks
+        self.settings = settings
     }
 
     public func entity(_ name: String) -> Entity? { entities[name] }

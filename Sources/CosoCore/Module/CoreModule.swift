@@ -28,7 +28,14 @@ struct CoreModule: CosoModule {
                    Field("before", .text, vi: "Trước", en: "Before", personal: true),
                    Field("after", .text, vi: "Sau", en: "After", personal: true),
                ], displayField: nil, readOnly: true),
+        Entity(name: "settings", label: Label(vi: "Giá trị cấu hình của quy định", en: "Rule settings"),
+               singular: Label(vi: "giá trị", en: "setting"), fields: [
+                   Field("key", .text, vi: "Khóa", en: "Key", required: true),
+                   Field("value", .text, vi: "Giá trị", en: "Value", required: true),
+               ], displayField: "key"),
     ]
+
+    let commands = [RuleSettings.command]
 
     let migrations = [
         Migration(1, "audit trail", sql: """
@@ -58,6 +65,13 @@ struct CoreModule: CosoModule {
                 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
             CREATE TRIGGER audit_changes_append_only_delete BEFORE DELETE ON audit_changes
                 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+            """),
+        Migration(2, "rule settings", sql: """
+            CREATE TABLE settings (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                value TEXT NOT NULL
+            ) STRICT;
             """),
     ]
 }

@@ -39,11 +39,14 @@ public struct RuleDefinition: Sendable {
     public let from: LocalDate?
     public let until: LocalDate?
     public let verified: Bool
+    /// Values staff may change (`setting R25.years value: "3"`), with their defaults: above all
+    /// the ones no source confirmed.
+    public let settings: [String: String]
 
     public init(_ code: String, vi: String, en: String, source: String, from: LocalDate? = nil, until: LocalDate? = nil,
-                verified: Bool = true) {
+                verified: Bool = true, settings: [String: String] = [:]) {
         self.code = code; self.text = Label(vi: vi, en: en); self.source = source
-        self.from = from; self.until = until; self.verified = verified
+        self.from = from; self.until = until; self.verified = verified; self.settings = settings
     }
 
     public func inForce(on date: LocalDate) -> Bool {

@@ -40,18 +40,19 @@ enum DerivedEntities {
             m.rules.map { r in
                 "(\(quote(r.code)), \(quote(r.text.vi)), \(quote(r.text.en)), \(quote(r.source)), "
                     + "\(r.from.map { quote($0.iso) } ?? "NULL"), \(r.until.map { quote($0.iso) } ?? "NULL"), "
-                    + "\(r.verified ? 1 : 0), \(quote(m.id)))"
+                    + "\(r.verified ? 1 : 0), \(quote(m.id)), "
+                    + "\(quote(r.settings.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "; "))))"
             }
         }
         let values = rows.isEmpty
-            ? "SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4, NULL AS column5, NULL AS column6, NULL AS column7, NULL AS column8 WHERE 0"
+            ? "SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4, NULL AS column5, NULL AS column6, NULL AS column7, NULL AS column8, NULL AS column9 WHERE 0"
             : "VALUES " + rows.joined(separator: ", ")
         // `in_force` compares with the date twice: the two `?`.
         let sql = """
             SELECT row_number() OVER () AS id, column1 AS code, column2 AS rule, column3 AS rule_en, column4 AS source, \
             column5 AS valid_from, column6 AS valid_until, \
             (column5 IS NULL OR column5 <= ?) AND (column6 IS NULL OR ? <= column6) AS in_force, \
-            column7 AS verified, column8 AS module FROM (\(values))
+            column7 AS verified, column8 AS module, column9 AS defaults FROM (\(values))
             """
         return Entity(
             name: "rules", label: Label(vi: "Quy định áp dụng", en: "Rules"),
@@ -65,6 +66,7 @@ enum DerivedEntities {
                 Field("in_force", .bool, vi: "Đang áp dụng", en: "In force", required: true),
                 Field("verified", .bool, vi: "Đã đối chiếu nguồn", en: "Verified", required: true),
                 Field("module", .text, vi: "Mô-đun", en: "Module", required: true),
+                Field("defaults", .text, vi: "Giá trị cấu hình mặc định (đổi bằng setting)", en: "Configurable defaults (change with setting)"),
             ], displayField: nil, readOnly: true, dated: DatedSource(sql: sql, always: true))
     }
 

@@ -122,6 +122,9 @@ public struct Registry: Sendable {
         for name in entities.keys where commands.values.contains(where: { $0.words[0] == name }) {
             throw .duplicateCommand(name, modules: [owner[name] ?? "?", "entity and command"])
         }
-        return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: modules.flatMap(\.checks))
+        var settings: [String: String] = [:]
+        for m in modules { for r in m.rules { settings.merge(r.settings) { a, _ in a } } }
+        return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: modules.flatMap(\.checks),
+                       settings: settings)
     }
 }
