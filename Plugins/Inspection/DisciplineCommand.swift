@@ -54,6 +54,11 @@ extension DisciplineRules {
                 throw RuleViolation("E0354", vi: "cách chức chỉ áp dụng với đảng viên đang giữ chức vụ (R14)",
                                     en: "removal from post applies only to a member holding a post (R14)", argument: "measure")
             }
+            // R15: expulsion is for a committee authorised to admit members.
+            if measure == "expulsion", decider["authorised_to_admit"] != .bool(true), decider["authorised_to_admit"] != .int(1) {
+                throw RuleViolation("E0361", vi: "chỉ cấp ủy được ủy quyền kết nạp đảng viên mới quyết định khai trừ (R15)",
+                                    en: "only a committee authorised to admit members may expel (R15)", argument: "by")
+            }
             // R15: a cell may reprimand or warn its own members only; the rest is for a committee.
             let isCommittee = committeeKinds.contains(deciderKind)
             if !isCommittee {

@@ -24,6 +24,7 @@ enum MemberCommands {
             Parameter("introducer2", .reference("members"), vi: "người giới thiệu thứ hai (R2)", en: "second introducer (R2)", required: false),
             Parameter("decision", .text, vi: "số quyết định kết nạp", en: "number of the admission decision", required: false),
             Parameter("candidate", .reference("candidates"), vi: "quần chúng trong danh sách nguồn", en: "the listed candidate", required: false),
+            Parameter("work_status", .enumeration("work_status"), vi: "tình trạng công tác", en: "work status", required: false),
         ],
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
@@ -59,7 +60,7 @@ enum MemberCommands {
             "name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
             "status": .text("probationary"), "admitted": .date(on),
         ]
-        for f in ["ethnicity", "religion", "national_id", "occupation", "education", "qualification", "theory"] where call[f] != .null {
+        for f in ["ethnicity", "religion", "national_id", "occupation", "education", "qualification", "theory", "work_status"] where call[f] != .null {
             values[f] = call[f]
         }
         let id = try tx.insert("members", values)

@@ -12,20 +12,20 @@ public struct MembersModule: CosoModule {
 
     public var enums: [EnumType] {
         MemberEnums.all + [RatingRules.level, MemberRecords.eventKind, MemberRecords.workStatus, MemberRecords.role,
-                           MemberRecords.commitmentKind, MemberRecords.candidateStage]
+                           MemberRecords.commitmentKind, MemberRecords.candidateStage, Fees.channel]
     }
     public var entities: [Entity] {
         [MemberEntities.members, RatingRules.ratings, MemberRecords.events, MemberRecords.positions, MemberRecords.orgRatings,
-         MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates]
+         MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates, Fees.fees]
     }
-    public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration] }
+    public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration, Fees.migration] }
     public var checks: [DataCheck] { MemberChecks.all }
-    public var rules: [RuleDefinition] { MemberChecks.rules }
+    public var rules: [RuleDefinition] { MemberChecks.rules + Fees.rules }
     public var commands: [Command] {
         [MemberCommands.admit, MemberCommands.confirm, MemberCommands.transfer, MemberCommands.exempt, MemberCommands.remove,
          RatingRules.rate, MemberLifecycle.suspend, MemberLifecycle.reinstate, MemberLifecycle.withdraw, MemberLifecycle.death,
          MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint,
          OrgReshaping.merge, OrgReshaping.split, TemporaryTransfer.out, TemporaryTransfer.back,
-         CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg]
+         CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay]
     }
 }

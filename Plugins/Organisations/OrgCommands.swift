@@ -12,6 +12,8 @@ enum OrgCommands {
             Parameter("founded", .date, vi: "ngày thành lập", en: "founding date", required: false),
             Parameter("committee", .bool, vi: "có cấp ủy", en: "has a committee", required: false),
             Parameter("code", .text, vi: "mã đơn vị hành chính", en: "administrative unit code", required: false),
+            Parameter("admits", .bool, vi: "được ủy quyền kết nạp (mặc định: cấp xã trở lên)", en: "authorised to admit (default: communes and above)",
+                      required: false),
         ],
         examples: [
             CommandExample(setup: [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#],
@@ -39,6 +41,8 @@ enum OrgCommands {
             "name": .text(name), "kind": call["kind"], "sector": call["sector"], "parent": call["parent"],
             "founded": call["founded"], "unit_code": call["code"],
             "has_committee": .bool(call["committee"] == .bool(true)),
+            "authorised_to_admit": .bool(call["admits"] == .bool(true)
+                || (call["admits"] == .null && ["provincial_committee", "district_committee", "commune_committee"].contains(call.text("kind") ?? ""))),
         ])
         return Label(vi: "Đã thêm tổ chức \(name) (mã \(id)).", en: "Added organisation \(name) (id \(id)).")
     }

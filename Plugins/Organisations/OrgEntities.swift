@@ -14,6 +14,7 @@ enum OrgEntities {
             Field("dissolved", .date, vi: "Ngày kết thúc", en: "Dissolved"),
             Field("dissolved_how", .enumeration("org_ending"), vi: "Hình thức kết thúc", en: "How it ended"),
             Field("has_committee", .bool, vi: "Có cấp ủy", en: "Has a committee", required: true),
+            Field("authorised_to_admit", .bool, vi: "Được ủy quyền kết nạp đảng viên", en: "Authorised to admit members", required: true),
         ],
         liveCondition: "dissolved IS NULL")
 }

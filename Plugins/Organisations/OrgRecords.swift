@@ -125,4 +125,9 @@ enum OrgRecords {
         ) STRICT;
         CREATE INDEX meetings_org ON meetings(org_id, held);
         """)
+
+    static let authorisation = Migration(3, "authorised to admit", sql: """
+        ALTER TABLE orgs ADD COLUMN authorised_to_admit INTEGER NOT NULL DEFAULT 0 CHECK (authorised_to_admit IN (0, 1));
+        UPDATE orgs SET authorised_to_admit = 1 WHERE kind IN ('provincial_committee', 'district_committee', 'commune_committee');
+        """)
 }

@@ -18,7 +18,7 @@ public struct OrganisationsModule: CosoModule {
     public var entities: [Entity] {
         [OrgEntities.orgs, OrgRecords.villages, OrgRecords.terms, OrgRecords.recognitions, OrgRecords.innovations, OrgRecords.meetings]
     }
-    public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration] }
+    public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration, OrgRecords.authorisation] }
     public var checks: [DataCheck] { OrgChecks.all }
     public var rules: [RuleDefinition] { OrgChecks.rules }
     public var commands: [Command] { [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve] }

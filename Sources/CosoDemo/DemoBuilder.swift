@@ -211,6 +211,9 @@ struct Builder {
             "name": .text(name), "kind": .text(kind), "parent": parent.map { .int($0) } ?? .null,
             "sector": sector.map { .text($0) } ?? .null, "founded": .date(founded),
             "has_committee": .bool(committee), "unit_code": code.map { .text($0) } ?? .null,
+            // Commune and district committees admit; half the agencies' grassroots committees are authorised to.
+            "authorised_to_admit": .bool(kind == "district_committee" || kind == "commune_committee"
+                                         || (kind == "grassroots_committee" && random.chance(0.5))),
         ])
     }
 }

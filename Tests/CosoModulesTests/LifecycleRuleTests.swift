@@ -81,12 +81,17 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
     @Test func disciplineMeasuresDecidersVotesAndLimitation() throws {
         let (db, s) = try withMembers()
         defer { db.remove() }
+        // R15: an agency's grassroots committee not authorised to admit cannot expel.
+        _ = try s.output(#"org add "Đảng bộ Cơ quan huyện" kind: grassroots_committee"#)
+        #expect(failure(s, #"discipline member: 1 measure: expulsion by: "Đảng bộ Cơ quan huyện" on: @2025-09-01"#) == "E0361")
+        #expect(failure(s, #"discipline member: 1 measure: removal_from_post by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01"#) == "E0354")
+        _ = try s.output(#"appoint 1 role: secretary org: "Chi bộ thôn 8" on: @2020-01-01"#)
         let before = try auditCount(s)
         // R14: a probationary member is only reprimanded or warned; removal needs a post.
         #expect(failure(s, #"discipline member: 4 measure: expulsion by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01"#) == "E0353")
-        #expect(failure(s, #"discipline member: 1 measure: removal_from_post by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01"#) == "E0354")
         // R15: a cell reprimands or warns its own members only.
-        #expect(failure(s, #"discipline member: 1 measure: expulsion by: "Chi bộ thôn 8" on: @2025-09-01"#) == "E0355")
+        #expect(failure(s, #"discipline member: 1 measure: expulsion by: "Chi bộ thôn 8" on: @2025-09-01"#) == "E0361")
+        #expect(failure(s, #"discipline member: 1 measure: removal_from_post by: "Chi bộ thôn 8" on: @2025-09-01"#) == "E0355")
         #expect(failure(s, #"discipline member: 1 measure: warning by: "Chi bộ thôn 9" on: @2025-09-01"#) == "E0356")
         #expect(failure(s, #"discipline member: 1 measure: expulsion by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01 votes: 6 of: 10"#) == "E0360")
         #expect(failure(s, #"discipline member: 1 measure: warning by: "Chi bộ thôn 8" on: @2025-09-01 votes: 5 of: 10"#) == "E0360")

@@ -1,0 +1,106 @@
+import CosoCore
+
+/// Party fees (R20): monthly payments; from 1/2/2026 (01-QĐ/TW) the amount follows from the
+/// member's work status and the base it is a share of.
+enum Fees {
+    static let from01 = LocalDate(year: 2026, month: 2, day: 1)!
+
+    static let channel = EnumType(id: "fee_channel", label: Label(vi: "Hình thức nộp", en: "Channel"), cases: [
+        .init("portal", vi: "Cổng dịch vụ công", en: "national portal"),
+        .init("cash", vi: "tiền mặt tại chi bộ", en: "cash at the cell"),
+    ])
+
+    static let fees = Entity(
+        name: "fees", label: Label(vi: "Đảng phí", en: "Party fees"), singular: Label(vi: "khoản đảng phí", en: "fee payment"), fields: [
+            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
+            Field("month", .date, vi: "Tháng (ngày đầu tháng)", en: "Month (its first day)", required: true),
+            Field("base", .int, vi: "Căn cứ tính (đồng)", en: "Base (VND)"),
+            Field("amount", .int, vi: "Số tiền (đồng)", en: "Amount (VND)", required: true),
+            Field("channel", .enumeration("fee_channel"), vi: "Hình thức nộp", en: "Channel", required: true),
+            Field("reduction", .int, vi: "Mức giảm (%)", en: "Reduction (%)", required: true),
+            Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true),
+        ], displayField: nil)
+
+    static let migration = Migration(4, "party fees", sql: """
+        CREATE TABLE fees (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-01'),
+            base INTEGER CHECK (base >= 0),
+            amount INTEGER NOT NULL CHECK (amount >= 0),
+            channel TEXT NOT NULL CHECK (channel IN ('portal', 'cash')),
+            reduction INTEGER NOT NULL DEFAULT 0 CHECK (reduction IN (0, 30, 50, 70, 100)),
+            rulebook TEXT NOT NULL,
+            UNIQUE (member_id, month)
+        ) STRICT;
+        CREATE INDEX fees_month ON fees(month);
+        """)
+
+    static let rules = [
+        RuleDefinition("R20", vi: "Đảng phí (01-QĐ/TW): có BHXH 1% tiền lương đóng BHXH; nghỉ hưu 0,5% lương hưu; học sinh, sinh viên 5.000 đồng/tháng; giảm 30, 50, 70% hoặc miễn",
+                       en: "Fees (01-QĐ/TW): 1% of the insured salary; pensioners 0.5%; students 5,000 VND a month; reductions of 30, 50, 70% or exemption",
+                       source: "01-QĐ/TW (3/2/2026)", from: from01, settings: ["R20.student_fee": "5000"]),
+        RuleDefinition("FEE-342", vi: "Đảng phí theo 342-QĐ/TW (mức cụ thể chưa đối chiếu)", en: "Fees under 342-QĐ/TW (rates not verified)",
+                       source: "342-QĐ/TW (2010)", until: from01.adding(days: -1), verified: false),
+    ]
+
+    /// The amount due under 01-QĐ/TW in thousandths of the base (or a fixed sum), by work status;
+    /// nil where no source gives one (farmers and freelancers, members abroad).
+    static func expected(workStatus: String?, base: Int64?, reduction: Int64, studentFee: Int64) -> Int64? {
+        let full: Int64
+        switch workStatus {
+        case "civil_servant", "public_employee", "armed_forces", "enterprise":
+            guard let base else { return nil }
+            full = base / 100
+        case "retired":
+            guard let base else { return nil }
+            full = base / 200
+        case "student": full = studentFee
+        default: return nil
+        }
+        return full * (100 - reduction) / 100
+    }
+
+    static let pay = Command(
+        "fee", summary: Label(vi: "Ghi đảng phí một tháng (R20: từ 02/2026 đúng mức của 01-QĐ/TW)",
+                              en: "Record a month's party fee (R20: from 02/2026 the 01-QĐ/TW amount)"),
+        positional: [Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")],
+        labelled: [
+            Parameter("month", .date, vi: "tháng (ngày bất kỳ trong tháng)", en: "month (any day in it)"),
+            Parameter("amount", .int, vi: "số tiền (đồng)", en: "amount (VND)"),
+            Parameter("base", .int, vi: "lương đóng BHXH hoặc lương hưu (đồng)", en: "insured salary or pension (VND)", required: false),
+            Parameter("channel", .enumeration("fee_channel"), vi: "hình thức nộp (mặc định: cổng)", en: "channel (default: portal)", required: false),
+            Parameter("reduction", .int, vi: "mức giảm: 0, 30, 50, 70 hoặc 100 (%)", en: "reduction: 0, 30, 50, 70 or 100 (%)", required: false),
+        ],
+        examples: [CommandExample(setup: MemberLifecycle.setup, #"fee 1 month: @2025-12-01 amount: 30000 channel: cash"#,
+                                  expected: "Đã ghi đảng phí tháng 2025-12 của Nguyễn Văn An: 30000 đồng (342-QĐ/TW).")]
+    ) { call, tx in
+        guard let member = call.id("member"), let day = call.date("month"), let amount = call.id("amount") else { return Label(vi: "", en: "") }
+        let month = LocalDate(year: day.year, month: day.month, day: 1)!
+        try CommonChecks.notInFuture(month, today: call.today, argument: "month")
+        let reduction = call.id("reduction") ?? 0
+        guard [0, 30, 50, 70, 100].contains(reduction) else {
+            throw RuleViolation("E0373", vi: "mức giảm là 0, 30, 50, 70 hoặc 100 (R20)", en: "a reduction is 0, 30, 50, 70 or 100 (R20)", argument: "reduction")
+        }
+        guard let m = try tx.record("members", id: member), let status = m["status"]?.textValue, MemberEnums.onRoll.contains(status) else {
+            throw RuleViolation("E0319", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
+        }
+        if try tx.scalar("SELECT count(*) FROM fees WHERE member_id = ? AND month = ?", [.int(member), .date(month)]) != .int(0) {
+            throw RuleViolation("E0374", vi: "đã ghi đảng phí tháng này", en: "this month's fee is already recorded", argument: "month")
+        }
+        let book = month >= from01 ? "01-QĐ/TW" : "342-QĐ/TW"
+        if month >= from01 {
+            let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
+            if let due = expected(workStatus: m["work_status"]?.textValue, base: call.id("base"), reduction: reduction, studentFee: studentFee),
+               due != amount {
+                throw RuleViolation("E0375", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
+                                    argument: "amount")
+            }
+        }
+        try tx.insert("fees", ["member": .int(member), "month": .date(month), "base": call["base"], "amount": .int(amount),
+                               "channel": call["channel"] == .null ? .text("portal") : call["channel"], "reduction": .int(reduction), "rulebook": .text(book)])
+        let name = m["name"]?.textValue ?? ""
+        let ym = String(month.iso.prefix(7))
+        return Label(vi: "Đã ghi đảng phí tháng \(ym) của \(name): \(amount) đồng (\(book)).", en: "Recorded \(name)'s fee for \(ym): \(amount) VND (\(book)).")
+    }
+}
