@@ -66,7 +66,7 @@ import Testing
         let q = try plan("orgs | take 5 | where has_committee | count")
         #expect(q.sql == "SELECT count(*) FROM (SELECT t0.id AS c0, t0.name AS c1, t0.kind AS c2, t0.sector AS c3, t1.name AS c4,"
                 + " t0.unit_code AS c5, t0.founded AS c6, t0.dissolved AS c7, t0.dissolved_how AS c8, t0.has_committee AS c9,"
-                + " t0.name_sort AS c1_sort, t1.name_sort AS c4_sort"
+                + " t0.authorised_to_admit AS c10, t0.name_sort AS c1_sort, t1.name_sort AS c4_sort"
                 + " FROM orgs AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.parent_id LIMIT ?) AS s1 WHERE s1.c9")
         #expect(q.binds == [.int(5)])
     }
