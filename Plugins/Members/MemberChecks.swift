@@ -159,6 +159,15 @@ enum MemberChecks {
                       + "FROM members m WHERE m.confirmed IS NOT NULL AND m.admitted IS NOT NULL AND m.confirmed <> date(m.admitted, '+12 months') "
                       // 29 February: twelve months on is 28 February (SQLite would say 1 March).
                       + "AND NOT (substr(m.admitted, 6) = '02-29' AND m.confirmed = date(m.admitted, '+12 months', '-1 day'))"),
+        DataCheck("D118", .error, entity: "awards",
+                  problem: Label(vi: "huy hiệu Đảng trao khi chưa đủ tuổi đảng (R24)", en: "a badge given before the seniority it marks (R24)"),
+                  fix: Label(vi: "kiểm tra ngày vào Đảng và năm trao huy hiệu", en: "check the admission date and the year of the badge"),
+                  sql: """
+                      SELECT a.id AS row_id, m.name AS subject, m.org_id AS org_id,
+                          'huy hiệu ' || a.badge_years || ' năm, trao năm ' || a.year || ', vào Đảng ' || m.admitted AS detail
+                      FROM awards a JOIN members m ON m.id = a.member_id
+                      WHERE a.kind = 'badge' AND CAST(substr(m.admitted, 1, 4) AS INTEGER) + a.badge_years > a.year
+                      """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),
                   fix: Label(vi: "ghi ngày thôi giữ chức vụ", en: "record the end of the position"),

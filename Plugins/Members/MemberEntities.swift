@@ -27,7 +27,7 @@ enum MemberEntities {
             Field("work_status", .enumeration("work_status"), vi: "Tình trạng công tác", en: "Work status"),
             Field("residence_cell", .reference("orgs"), vi: "Chi bộ nơi cư trú", en: "Residence cell"),
             Field("file_no", .text, vi: "Số lý lịch", en: "File number", personal: true),
-        ],
+        ] + MemberRecord2HSDV.fields,
         liveCondition: "status IN ('probationary', 'official', 'exempted', 'suspended')",
         dated: DatedSource(sql: asOfSQL))
 
@@ -51,6 +51,7 @@ enum MemberEntities {
         let columns = ["id", "name", "name_folded", "name_sort", "gender", "born", "ethnicity", "religion", "national_id", "card_no",
                        "occupation", "education", "qualification", "theory", "status", "org_id", "admitted", "confirmed", "exempted",
                        "exemption_reason", "ended", "removal_reason", "work_status", "residence_cell_id", "file_no"]
+            + MemberRecord2HSDV.fields.map(\.column)
         let list = columns.map { c in derived[c].map { "\($0) AS \(c)" } ?? "m.\(c)" }.joined(separator: ", ")
         return "SELECT \(list) FROM members m WHERE EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
     }()

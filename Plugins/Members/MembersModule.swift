@@ -12,13 +12,13 @@ public struct MembersModule: CosoModule {
 
     public var enums: [EnumType] {
         MemberEnums.all + [RatingRules.level, MemberRecords.eventKind, MemberRecords.workStatus, MemberRecords.role,
-                           MemberRecords.commitmentKind, MemberRecords.candidateStage, Fees.channel]
+                           MemberRecords.commitmentKind, MemberRecords.candidateStage, Fees.channel, MemberRecord2HSDV.awardKind]
     }
     public var entities: [Entity] {
         [MemberEntities.members, RatingRules.ratings, MemberRecords.events, MemberRecords.positions, MemberRecords.orgRatings,
-         MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates, Fees.fees]
+         MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates, Fees.fees, MemberRecord2HSDV.awards]
     }
-    public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration, Fees.migration] }
+    public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration] }
     public var checks: [DataCheck] { MemberChecks.all }
     public var rules: [RuleDefinition] { MemberChecks.rules + Fees.rules }
     public var commands: [Command] {

@@ -212,6 +212,21 @@ extension Builder {
                 }
             }
         }
+        // Badges at 30, 40, 45, ... years of seniority, given on 3 February; a few excellent members each year.
+        let milestones: Set<Int> = [30, 40, 45, 50, 55, 60, 65, 70]
+        let district = try tx.rowIDs("SELECT id FROM orgs WHERE kind = 'district_committee'", []).first!
+        for (_, members) in membersByOrg.sorted(by: { $0.key < $1.key }) {
+            for m in members where m.status != "removed" {
+                for year in Builder.firstYear...Builder.lastYear where milestones.contains(year - m.admitted.year) {
+                    try tx.insert("awards", ["member": .int(m.id), "year": .int(Int64(year)), "kind": .text("badge"),
+                                             "badge_years": .int(Int64(year - m.admitted.year)), "granted_by": .int(district)])
+                }
+                if m.status == "official", random.chance(0.01) {
+                    try tx.insert("awards", ["member": .int(m.id), "year": .int(Int64(random.int(Builder.firstYear...Builder.lastYear))),
+                                             "kind": .text("excellent_year"), "granted_by": .int(district)])
+                }
+            }
+        }
         let orgs = leadOrgs.map(\.org) + villageCells.map(\.cell)
         for org in orgs {
             for year in Builder.firstYear...Builder.lastYear {

@@ -23,6 +23,7 @@ extension DemoDistrict {
         ("D115", 1, "a member admitted at 17"),
         ("D116", 1, "a confirmation date 20 days after the 12-month date"),
         ("D117", 1, "a committee member struck off the roll whose position was not ended"),
+        ("D118", 1, "a 40-year badge for a member admitted less than 40 years before"),
         ("D301", 1, "a member reprimanded in 2022 and rated good"),
         ("D302", 1, "a grassroots cell without its 2022 inspection programme"),
     ]
@@ -128,6 +129,10 @@ extension Builder {
         if let p = committeeMemberPositions.first(where: { committeeCells.contains($0.org) }) {
             try tx.update("members", id: p.member, ["status": .text("removed"), "ended": .date(date(2022, 8, 1)), "removal_reason": .text("absent")])
             try event(p.member, "removed", date(2022, 8, 1), status: "removed")
+        }
+        // D118: a 40-year badge in 2022 for a member admitted after 1982.
+        if let m = pick("official", in: officialsFrom, where: { (1985...1995).contains($0.admitted.year) }) {
+            try tx.insert("awards", ["member": .int(m.id), "year": .int(2022), "kind": .text("badge"), "badge_years": .int(40)])
         }
         // D301: reprimanded in 2022, rated good all the same.
         if let m = pick("official", in: officialsFrom, where: { $0.admitted.year < 2020 && disciplined[$0.id] == nil }),

@@ -55,7 +55,7 @@ import Testing
         _ = try DemoDistrict(seed: 2).build(into: s.store, user: "test")
         for entity in ["member_events", "positions", "ratings", "org_ratings", "inspections", "inspection_plans", "disciplines", "trainings",
                        "study_sessions", "recognitions", "innovations", "meetings", "committee_terms", "residence_comments", "commitments",
-                       "candidates", "bulletins", "exemplars", "villages"] {
+                       "candidates", "bulletins", "exemplars", "villages", "awards"] {
             #expect((try s.value("\(entity) | count").intValue ?? 0) > 0, "\(entity) is empty")
         }
         // Ratings span 2018 to the plan's year; the roll at a past date is smaller and has no one admitted later.

@@ -1,0 +1,66 @@
+import CosoCore
+
+/// The rest of the member record (2-HSĐV) that the register keeps as text, and members' awards
+/// and badges (R24).
+enum MemberRecord2HSDV {
+    /// Fields 03-07, 10, 14, 16-18 of the form (numbering UNVERIFIED, DOMAIN.md §2).
+    static let fields = [
+        Field("other_names", .text, vi: "Tên gọi khác", en: "Other names", personal: true),
+        Field("birth_place", .text, vi: "Nơi đăng ký khai sinh", en: "Birth registration place", personal: true),
+        Field("home_town", .text, vi: "Quê quán", en: "Home town", personal: true),
+        Field("permanent_address", .text, vi: "Nơi thường trú", en: "Permanent residence", personal: true, secret: true),
+        Field("current_address", .text, vi: "Nơi ở hiện nay", en: "Current residence", personal: true, secret: true),
+        Field("family_background", .text, vi: "Thành phần gia đình", en: "Family background", personal: true, secret: true),
+        Field("youth_union_joined", .date, vi: "Ngày vào Đoàn", en: "Joined the Youth Union"),
+        Field("army_joined", .date, vi: "Ngày nhập ngũ", en: "Army entry"),
+        Field("army_left", .date, vi: "Ngày xuất ngũ", en: "Army exit"),
+        Field("foreign_language", .text, vi: "Ngoại ngữ", en: "Foreign language"),
+        Field("it_level", .text, vi: "Tin học", en: "IT skills"),
+        Field("health", .text, vi: "Tình trạng sức khỏe", en: "Health", personal: true, secret: true),
+    ]
+
+    static let awardKind = EnumType(id: "award_kind", label: Label(vi: "Khen thưởng", en: "Award"), cases: [
+        .init("excellent_year", vi: "đảng viên hoàn thành xuất sắc nhiệm vụ tiêu biểu", en: "excellent member of the year"),
+        .init("excellent_5_years", vi: "hoàn thành xuất sắc nhiệm vụ 5 năm liền", en: "excellent five years running"),
+        .init("typical", vi: "gương điển hình tiên tiến", en: "typical example"),
+        .init("badge", vi: "huy hiệu Đảng", en: "seniority badge"),
+    ])
+
+    static let awards = Entity(
+        name: "awards", label: Label(vi: "Khen thưởng, huy hiệu", en: "Awards and badges"),
+        singular: Label(vi: "khen thưởng", en: "award"), fields: [
+            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
+            Field("year", .int, vi: "Năm", en: "Year", required: true),
+            Field("kind", .enumeration("award_kind"), vi: "Hình thức", en: "Kind", required: true),
+            Field("badge_years", .int, vi: "Huy hiệu (năm tuổi đảng)", en: "Badge (years of seniority)"),
+            Field("granted_by", .reference("orgs"), vi: "Cấp khen thưởng", en: "Granted by"),
+        ], displayField: nil)
+
+    static let migration = Migration(5, "the rest of 2-HSĐV, awards and badges", sql: """
+        ALTER TABLE members ADD COLUMN other_names TEXT;
+        ALTER TABLE members ADD COLUMN birth_place TEXT;
+        ALTER TABLE members ADD COLUMN home_town TEXT;
+        ALTER TABLE members ADD COLUMN permanent_address TEXT;
+        ALTER TABLE members ADD COLUMN current_address TEXT;
+        ALTER TABLE members ADD COLUMN family_background TEXT;
+        ALTER TABLE members ADD COLUMN youth_union_joined TEXT CHECK (youth_union_joined GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+        ALTER TABLE members ADD COLUMN army_joined TEXT CHECK (army_joined GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+        ALTER TABLE members ADD COLUMN army_left TEXT CHECK (army_left GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+        ALTER TABLE members ADD COLUMN foreign_language TEXT;
+        ALTER TABLE members ADD COLUMN it_level TEXT;
+        ALTER TABLE members ADD COLUMN health TEXT;
+        CREATE TABLE awards (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            year INTEGER NOT NULL CHECK (year BETWEEN 1930 AND 2200),
+            kind TEXT NOT NULL CHECK (kind IN ('excellent_year', 'excellent_5_years', 'typical', 'badge')),
+            badge_years INTEGER CHECK (badge_years IN (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)),
+            granted_by_id INTEGER REFERENCES orgs(id),
+            CHECK ((kind = 'badge') = (badge_years IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX awards_member ON awards(member_id);
+        """)
+
+    /// R24 (UNVERIFIED): a badge at these years of seniority.
+    static let badgeYears = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
+}
