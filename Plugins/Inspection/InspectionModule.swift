@@ -38,7 +38,7 @@ public struct InspectionModule: CosoModule {
         .init("disbandment", vi: "giải tán", en: "disbandment"),
     ])
 
-    public var commands: [Command] { [DisciplineRules.discipline, DisciplineRules.plan] }
+    public var commands: [Command] { [DisciplineRules.discipline, DisciplineRules.plan, InspectionRecordCommands.inspect] }
     public var checks: [DataCheck] { DisciplineRules.checks }
     public var rules: [RuleDefinition] { DisciplineRules.rules }
 

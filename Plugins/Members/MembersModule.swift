@@ -26,6 +26,7 @@ public struct MembersModule: CosoModule {
          RatingRules.rate, MemberLifecycle.suspend, MemberLifecycle.reinstate, MemberLifecycle.withdraw, MemberLifecycle.death,
          MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint,
          OrgReshaping.merge, OrgReshaping.split, TemporaryTransfer.out, TemporaryTransfer.back,
-         CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay]
+         CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay,
+         MemberRecordCommands.comment, MemberRecordCommands.commitment]
     }
 }

@@ -47,7 +47,10 @@ public struct PropagandaModule: CosoModule {
         ]
     }
 
-    public var commands: [Command] { [PropagandaRecords.train] }
+    public var commands: [Command] {
+        [PropagandaRecords.train, PropagandaRecordCommands.study, PropagandaRecordCommands.attend, PropagandaRecordCommands.exemplar,
+         PropagandaRecordCommands.bulletin]
+    }
 
     public var migrations: [Migration] {
         [

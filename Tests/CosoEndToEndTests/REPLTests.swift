@@ -6,9 +6,9 @@ import Testing
     @Test func tabCompletesEntitiesAndOrganisationNames() throws {
         let t = try TmuxSession(database: Coso.sharedDemo)
         defer { t.kill() }
-        t.type("vill")
+        t.type("quar")
         t.send("Tab")
-        #expect(t.waitFor("coso> villages"), "\(t.screen)")
+        #expect(t.waitFor("coso> quarter_ratings"), "\(t.screen)")
         t.send("C-u")
         // Ambiguous: readline completes the common part and lists the choices.
         t.type("mem")

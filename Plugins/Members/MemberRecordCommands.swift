@@ -1,0 +1,38 @@
+import CosoCore
+import CosoOrganisations
+
+/// Residence-cell comments (R21, T2) and yearly commitments (T4).
+enum MemberRecordCommands {
+    static let member = Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")
+    static let year = Parameter("year", .int, vi: "năm", en: "year")
+    static let setup = MemberLifecycle.setup + [#"org add "Chi bộ thôn 6" kind: village_cell"#]
+
+    static let comment = RecordCommand.make(
+        "comment", summary: Label(vi: "Ghi nhận xét hằng năm của chi bộ nơi cư trú (R21, T2)", en: "Record the residence cell's yearly comment (R21, T2)"),
+        entity: "residence_comments", positional: [member],
+        labelled: [year, Parameter("cell", .reference("orgs"), vi: "chi bộ nơi cư trú", en: "residence cell"),
+                   Parameter("favourable", .bool, vi: "nhận xét tốt (mặc định: có)", en: "favourable (default: yes)", required: false)],
+        example: CommandExample(setup: setup, #"comment 1 year: 2024 cell: "Chi bộ thôn 6""#, expected: "Đã ghi nhận xét (mã 1)."),
+        defaults: ["favourable": .bool(true)]
+    ) { call, tx in
+        guard let cell = call.id("cell"), let member = call.id("member") else { return }
+        try OrgRules.requireCell(cell, tx, argument: "cell")
+        if try tx.scalar("SELECT count(*) FROM residence_comments WHERE member_id = ? AND year = ?", [.int(member), call["year"]]) != .int(0) {
+            throw RuleViolation("E0379", vi: "đảng viên đã có nhận xét của năm này", en: "the member already has this year's comment", argument: "year")
+        }
+        // The comment comes from where the member lives: record it as their residence cell.
+        try tx.update("members", id: member, ["residence_cell": .int(cell)])
+    }
+
+    static let commitment = RecordCommand.make(
+        "commitment", summary: Label(vi: "Ghi đăng ký, cam kết của đảng viên trong năm (T4)", en: "Record a member's yearly commitment (T4)"),
+        entity: "commitments", positional: [member],
+        labelled: [year, Parameter("kind", .enumeration("commitment_kind"), vi: "loại cam kết", en: "kind")],
+        example: CommandExample(setup: setup, "commitment 1 year: 2024 kind: ct05", expected: "Đã ghi cam kết (mã 1).")
+    ) { call, tx in
+        if try tx.scalar("SELECT count(*) FROM commitments WHERE member_id = ? AND year = ? AND kind = ?",
+                         [call["member"], call["year"], call["kind"]]) != .int(0) {
+            throw RuleViolation("E0380", vi: "đã ghi cam kết này trong năm", en: "this commitment is already recorded for the year", argument: "kind")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import CosoCore
+
+/// Commands that record the organisations module's other entities as they are entered.
+enum OrgRecordCommands {
+    static let org = Parameter("org", .reference("orgs"), vi: "tổ chức", en: "organisation")
+    static let year = Parameter("year", .int, vi: "năm", en: "year")
+    static let commune = [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#,
+                          #"org add "Chi bộ thôn 5" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#]
+
+    static let villageAdd = RecordCommand.make(
+        "village add", summary: Label(vi: "Thêm thôn, tổ dân phố và chi bộ phụ trách (T9, T13)", en: "Add a village or residential group and its cell (T9, T13)"),
+        entity: "villages", positional: [Parameter("name", .text, vi: "tên thôn", en: "name")],
+        labelled: [Parameter("kind", .enumeration("village_kind"), vi: "loại", en: "kind"),
+                   Parameter("commune", .reference("orgs"), vi: "đảng bộ xã", en: "commune committee"),
+                   Parameter("cell", .reference("orgs"), vi: "chi bộ phụ trách", en: "the cell", required: false),
+                   Parameter("head_is_member", .bool, vi: "trưởng thôn là đảng viên", en: "head is a member", required: false),
+                   Parameter("front_head_is_member", .bool, vi: "trưởng ban công tác Mặt trận là đảng viên", en: "Front team head is a member", required: false)],
+        example: CommandExample(setup: commune, #"village add "Thôn 5" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Chi bộ thôn 5" head_is_member: true"#,
+                                expected: "Đã ghi thôn, tổ dân phố (mã 1)."),
+        defaults: ["head_is_member": .bool(false), "front_head_is_member": .bool(false)]
+    ) { call, tx in
+        if let cell = call.id("cell") {
+            try OrgRules.requireLive(cell, tx, argument: "cell", on: call.today)
+            try OrgRules.requireCell(cell, tx, argument: "cell")
+        }
+    }
+
+    static let villageHeads = Command(
+        "village heads", summary: Label(vi: "Ghi trưởng thôn, trưởng ban công tác Mặt trận có là đảng viên không (T13)",
+                                        en: "Record whether the village head and Front team head are members (T13)"),
+        positional: [Parameter("village", .reference("villages"), vi: "thôn", en: "village")],
+        labelled: [Parameter("head_is_member", .bool, vi: "trưởng thôn là đảng viên", en: "head is a member"),
+                   Parameter("front_head_is_member", .bool, vi: "trưởng ban công tác Mặt trận là đảng viên", en: "Front team head is a member")],
+        input: "villages",
+        examples: [CommandExample(setup: commune + [#"village add "Thôn 5" kind: village commune: "Đảng bộ xã Gia Hiệp""#],
+                                  #"village heads "Thôn 5" head_is_member: true front_head_is_member: false"#, expected: "Đã cập nhật 1 thôn.")]
+    ) { call, tx in
+        let subjects = CommonChecks.subjects(call, "village")
+        for id in subjects {
+            try tx.update("villages", id: id, ["head_is_member": call["head_is_member"], "front_head_is_member": call["front_head_is_member"]])
+        }
+        return Label(vi: "Đã cập nhật \(subjects.count) thôn.", en: "Updated \(subjects.count) village(s).")
+    }
+
+    static let term = RecordCommand.make(
+        "term", summary: Label(vi: "Ghi nhiệm kỳ cấp ủy", en: "Record a committee term"), entity: "committee_terms", positional: [org],
+        labelled: [Parameter("started", .date, vi: "từ ngày", en: "from"), Parameter("ends", .date, vi: "đến ngày", en: "until"),
+                   Parameter("seats", .int, vi: "số cấp ủy viên", en: "seats", required: false)],
+        example: CommandExample(setup: commune, #"term "Chi bộ thôn 5" started: @2025-07-15 ends: @2030-07-14 seats: 3"#, expected: "Đã ghi nhiệm kỳ (mã 1)."),
+        future: ["ends"]
+    ) { call, tx in
+        guard let from = call.date("started"), let to = call.date("ends"), to > from else {
+            throw RuleViolation("E0376", vi: "ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu", en: "a term ends after it starts", argument: "ends")
+        }
+        if let seats = call.id("seats"), seats < 1 {
+            throw RuleViolation("E0377", vi: "số cấp ủy viên phải lớn hơn 0", en: "a committee has at least one seat", argument: "seats")
+        }
+    }
+
+    static let recognise = RecordCommand.make(
+        "recognise", summary: Label(vi: "Ghi danh hiệu của tổ chức đảng (\"bốn tốt\", xuất sắc tiêu biểu)", en: "Record a recognition (\"four good\", excellent)"),
+        entity: "recognitions", positional: [org],
+        labelled: [year, Parameter("kind", .enumeration("recognition_kind"), vi: "danh hiệu", en: "recognition"),
+                   Parameter("granted_by", .reference("orgs"), vi: "cấp công nhận", en: "granted by", required: false)],
+        example: CommandExample(setup: commune, #"recognise "Chi bộ thôn 5" year: 2024 kind: four_good"#, expected: "Đã ghi danh hiệu (mã 1).")
+    ) { call, tx in
+        if try tx.scalar("SELECT count(*) FROM recognitions WHERE org_id = ? AND year = ? AND kind = ?",
+                         [call["org"], call["year"], call["kind"]]) != .int(0) {
+            throw RuleViolation("E0378", vi: "tổ chức đã có danh hiệu này trong năm", en: "this recognition is already recorded for the year", argument: "year")
+        }
+    }
+
+    static let innovation = RecordCommand.make(
+        "innovation", summary: Label(vi: "Ghi mô hình mới, cách làm sáng tạo (T3)", en: "Record a creative model (T3)"), entity: "innovations",
+        positional: [org],
+        labelled: [year, Parameter("title", .text, vi: "tên mô hình", en: "title"),
+                   Parameter("product", .text, vi: "sản phẩm cụ thể", en: "concrete product", required: false),
+                   Parameter("rated_high", .bool, vi: "được đánh giá cao", en: "rated highly", required: false)],
+        example: CommandExample(setup: commune, #"innovation "Chi bộ thôn 5" year: 2024 title: "Dân vận khéo" rated_high: true"#,
+                                expected: "Đã ghi mô hình (mã 1)."),
+        defaults: ["rated_high": .bool(false)])
+
+    static let meeting = RecordCommand.make(
+        "meeting", summary: Label(vi: "Ghi buổi sinh hoạt chi bộ (R9)", en: "Record a meeting (R9)"), entity: "meetings", positional: [org],
+        labelled: [Parameter("held", .date, vi: "ngày", en: "date"), Parameter("kind", .enumeration("meeting_kind"), vi: "loại", en: "kind"),
+                   Parameter("present", .int, vi: "số có mặt", en: "present", required: false),
+                   Parameter("excused", .int, vi: "số vắng có lý do", en: "excused", required: false)],
+        example: CommandExample(setup: commune, #"meeting "Chi bộ thôn 5" held: @2024-05-05 kind: regular present: 12 excused: 1"#,
+                                expected: "Đã ghi buổi sinh hoạt (mã 1).")
+    ) { call, tx in
+        guard let org = call.id("org"), let held = call.date("held") else { return }
+        try OrgRules.requireLive(org, tx, argument: "org", on: held)
+    }
+}
