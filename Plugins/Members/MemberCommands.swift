@@ -25,6 +25,8 @@ enum MemberCommands {
             Parameter("decision", .text, vi: "số quyết định kết nạp", en: "number of the admission decision", required: false),
             Parameter("candidate", .reference("candidates"), vi: "quần chúng trong danh sách nguồn", en: "the listed candidate", required: false),
             Parameter("work_status", .enumeration("work_status"), vi: "tình trạng công tác", en: "work status", required: false),
+            Parameter("votes", .int, vi: "số đảng viên chính thức tán thành nghị quyết của chi bộ (R3)", en: "full members voting for the cell's resolution (R3)",
+                      required: false),
         ],
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
@@ -56,6 +58,17 @@ enum MemberCommands {
         try OrgRules.requireCell(org, tx, argument: "org")
         if let nid = call.text("national_id") { try MemberRules.checkNationalID(nid, tx) }
         try MemberRules.checkIntroducers(call, tx, on: on)
+        // R3 (UNVERIFIED, a setting): the cell's resolution needs two thirds of its full members.
+        var voters: Int64?
+        if let votes = call.id("votes") {
+            let full = try tx.scalar("SELECT count(*) FROM members WHERE org_id = ? AND status = 'official'", [.int(org)]).intValue ?? 0
+            let (n, d) = try RuleSettings.fraction("R3.cell", tx)
+            guard votes <= full, votes * Int64(d) >= full * Int64(n) else {
+                throw RuleViolation("E0383", vi: "nghị quyết của chi bộ cần ít nhất \(n)/\(d) trong \(full) đảng viên chính thức tán thành (R3)",
+                                    en: "the cell's resolution needs at least \(n)/\(d) of its \(full) full members (R3)", argument: "votes")
+            }
+            voters = full
+        }
         var values: [String: Value] = [
             "name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
             "status": .text("probationary"), "admitted": .date(on),
@@ -66,6 +79,7 @@ enum MemberCommands {
         let id = try tx.insert("members", values)
         try MemberRules.record(tx, member: id, "admitted", on: on, org: org, status: "probationary", extra: [
             "introducer1": call["introducer1"], "introducer2": call["introducer2"], "decision_no": call["decision"],
+            "votes_for": call["votes"], "votes_total": voters.map { .int($0) } ?? .null,
         ])
         if let candidate = call.id("candidate") { try CandidateCommands.close(candidate, member: id, admitted: on, tx) }
         let orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""

@@ -99,6 +99,16 @@ enum RatingRules {
                 throw RuleViolation("E0341", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
                                     argument: "year")
             }
+            // R17 (124-QĐ/TW 12.4): disciplined in the year, rated failed unless self-corrected.
+            // Disciplines belong to the inspection module: checked when it is registered.
+            if chosen != "failed", tx.catalog.entity("disciplines") != nil,
+               try tx.scalar("SELECT count(*) FROM disciplines WHERE subject_member_id = ? AND substr(decided_on, 1, 4) = ? AND self_corrected = 0",
+                             [.int(id), .text(String(year))]) != .int(0) {
+                throw RuleViolation("E0384", vi: "đảng viên mã \(id) bị kỷ luật năm \(year): xếp loại không hoàn thành nhiệm vụ (R17)",
+                                    en: "member \(id) was disciplined in \(year): rated failed (R17)", argument: "level",
+                                    helpVi: "trừ khi tự phát hiện, khắc phục (discipline ... self_corrected: true)",
+                                    helpEn: "unless they corrected it themselves (discipline ... self_corrected: true)")
+            }
             if let quarter {
                 if try tx.scalar("SELECT count(*) FROM quarter_ratings WHERE member_id = ? AND year = ? AND quarter = ?",
                                  [.int(id), .int(Int64(year)), .int(quarter)]) != .int(0) {

@@ -37,6 +37,16 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
                 == "Nguyễn Văn An | Trần Thị Bình")
     }
 
+    @Test func theCellResolutionNeedsTwoThirdsOfItsFullMembers() throws {
+        let (db, s) = try withMembers()
+        defer { db.remove() }
+        let base = #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2025-09-01"#
+        #expect(failure(s, base + " votes: 1") == "E0383")  // 1 of 3 full members
+        #expect(failure(s, base + " votes: 4") == "E0383")  // more votes than full members
+        #expect(failure(s, base + " votes: 2") == nil)
+        #expect(try s.output("member_events | sort -id | first | select votes_for, votes_total") == "2 | 3")
+    }
+
     @Test func cardsHaveEightDigitsAndGoToFullMembersOnly() throws {
         let (db, s) = try withMembers()
         defer { db.remove() }
@@ -102,9 +112,10 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
         #expect(failure(s, #"discipline member: 1 measure: reprimand by: "Chi bộ thôn 8" on: @2025-09-01 offence: @2020-09-02 votes: 6 of: 10"#) == nil)
         #expect(failure(s, #"discipline member: 2 measure: expulsion by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01 offence: @1999-01-01 votes: 7 of: 10"#) == nil)
         #expect(try s.value("members | where id == 2 | select status") == .text("expelled"))
-        // R17: the member reprimanded in 2025 and rated good that year is reported.
-        _ = try s.output("members | where id == 1 | rate 2025 level: good score: 80")
-        #expect(try s.value(#"check | where code == "D301" | count"#) == .int(1))
+        // R17: the member reprimanded in 2025 is rated failed that year.
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80") == "E0384")
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: failed score: 40") == nil)
+        #expect(try s.value(#"check | where code == "D301" | count"#) == .int(0))
     }
 
     @Test func aCompletedTheoryCourseRaisesTheLevelAndNeverLowersIt() throws {
