@@ -59,9 +59,9 @@ enum MemberChecks {
                   problem: Label(vi: "số CCCD trùng giữa nhiều đảng viên", en: "a national ID shared by several members"),
                   fix: Label(vi: "đối chiếu hồ sơ, sửa số sai", en: "compare the files and correct the wrong number"),
                   sql: """
-                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id,
-                          'trùng với ' || (SELECT count(*) - 1 FROM members o WHERE o.national_id = m.national_id) || ' đảng viên khác' AS detail
-                      FROM members m WHERE m.national_id IN (SELECT national_id FROM members WHERE national_id <> '' GROUP BY national_id HAVING count(*) > 1)
+                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'trùng với ' || (d.n - 1) || ' đảng viên khác' AS detail
+                      FROM members m JOIN (SELECT national_id, count(*) AS n FROM members WHERE national_id <> ''
+                                           GROUP BY national_id HAVING count(*) > 1) AS d ON d.national_id = m.national_id
                       """),
         DataCheck("D103", .error, entity: "members",
                   problem: Label(vi: "số CCCD không đúng 12 chữ số", en: "a national ID that is not 12 digits"),

@@ -11,13 +11,15 @@ enum DerivedEntities {
     ])
 
     static func check(_ checks: [DataCheck]) -> Entity {
-        let parts = checks.map { c in
-            "SELECT \(quote(c.code)) AS code, \(quote(c.severity.rawValue)) AS severity, \(quote(c.problem.vi)) AS problem, "
+        // The id is the check's position and the row's id, not a window function: SQLite pushes a
+        // filter on `code` into each branch of the union only when there is none.
+        let parts = checks.enumerated().map { i, c in
+            "SELECT \(i + 1) * 10000000000 + x.row_id AS id, \(quote(c.code)) AS code, \(quote(c.severity.rawValue)) AS severity, \(quote(c.problem.vi)) AS problem, "
                 + "\(quote(c.problem.en)) AS problem_en, \(quote(c.entity)) AS entity, x.row_id AS row_id, "
                 + "x.subject AS subject, x.org_id AS org_id, x.detail AS detail FROM (\(c.sql)) AS x"
         }
         let union = parts.isEmpty
-            ? "SELECT NULL AS code, NULL AS severity, NULL AS problem, NULL AS problem_en, NULL AS entity, NULL AS row_id, NULL AS subject, NULL AS org_id, NULL AS detail WHERE 0"
+            ? "SELECT NULL AS id, NULL AS code, NULL AS severity, NULL AS problem, NULL AS problem_en, NULL AS entity, NULL AS row_id, NULL AS subject, NULL AS org_id, NULL AS detail WHERE 0"
             : parts.joined(separator: " UNION ALL ")
         return Entity(
             name: "check", label: Label(vi: "Kiểm tra dữ liệu", en: "Data check"),
@@ -32,7 +34,7 @@ enum DerivedEntities {
                 Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation"),
                 Field("detail", .text, vi: "Chi tiết", en: "Detail"),
             ], displayField: nil, readOnly: true,
-            dated: DatedSource(sql: "SELECT row_number() OVER () AS id, u.* FROM (\(union)) AS u", always: true))
+            dated: DatedSource(sql: union, always: true))
     }
 
     static func rules(_ modules: [any CosoModule]) -> Entity {
