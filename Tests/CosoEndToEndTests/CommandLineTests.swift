@@ -78,6 +78,13 @@ import Testing
         #expect(shell.stdout == "3\n")
     }
 
+    @Test func aReferenceBrokenOutsideCosoIsReported() throws {
+        let db = try Coso.demoCopy()
+        _ = try Coso.shell("sqlite3", [db, "PRAGMA foreign_keys = OFF; UPDATE members SET org_id = 99999 WHERE id = 5;"])
+        let r = try Coso.run(["--db", db, "--format", "csv", "-c", #"check | where code == "D001" | select entity, subject"#])
+        #expect(r.stdout == "entity,subject\r\nreferences,members 5\r\n", "\(r.stderr)")
+    }
+
     @Test func statementsFromStandardInputAndScripts() throws {
         let db = Coso.sharedDemo
         let piped = try Coso.run(["--db", db, "--format", "csv"], stdin: "orgs | where kind == district_committee | select name, unit_code\n")

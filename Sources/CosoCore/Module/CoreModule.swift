@@ -37,6 +37,16 @@ struct CoreModule: CosoModule {
 
     let commands = [RuleSettings.command]
 
+    /// A reference to a row that does not exist: only a file edited outside coso (foreign keys off)
+    /// can hold one, and queries that rely on references would miss the row.
+    let checks = [
+        DataCheck("D001", .error, entity: "references",
+                  problem: Label(vi: "dòng trỏ tới một dòng không tồn tại (tệp bị sửa ngoài coso)", en: "a row that refers to a missing row (edited outside coso)"),
+                  fix: Label(vi: "sửa hoặc khôi phục dòng được trỏ tới; kiểm tra ai đã sửa tệp", en: "repair or restore the missing row; find who edited the file"),
+                  sql: "SELECT f.rowid AS row_id, f.\"table\" || ' ' || f.rowid AS subject, NULL AS org_id, 'trỏ tới ' || f.parent || ' không có' AS detail "
+                      + "FROM pragma_foreign_key_check AS f"),
+    ]
+
     let migrations = [
         Migration(1, "audit trail", sql: """
             CREATE TABLE audit (
