@@ -71,14 +71,15 @@ public struct Command: Sendable {
     public let input: String?
     public let examples: [CommandExample]
     public let body: Body
+    /// `name` split at spaces, once (the registry and the planner ask for it often).
+    public let words: [String]
 
     public init(_ name: String, summary: Label, positional: [Parameter] = [], labelled: [Parameter] = [],
                 input: String? = nil, examples: [CommandExample] = [], body: @escaping Body) {
         self.name = name; self.summary = summary; self.positional = positional; self.labelled = labelled
         self.input = input; self.examples = examples; self.body = body
+        self.words = name.split(separator: " ").map(String.init)
     }
-
-    public var words: [String] { name.split(separator: " ").map(String.init) }
 
     public func parameter(_ name: String) -> Parameter? {
         positional.first { $0.name == name } ?? labelled.first { $0.name == name }
