@@ -1,3 +1,4 @@
+import Synchronization
 import CosoCore
 import CosoTesting
 import Foundation
@@ -123,7 +124,19 @@ struct Growing: CosoModule {
         defer { db.remove() }
         let store = try Store(path: db.path, registry: Registry([]))
         let started = Date()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { store.interrupt() }
+        // A thread of its own (the shared pools are busy with other tests), interrupting until the
+        // query has ended: one interrupt sent before the statement starts would be lost.
+        let done = Mutex(false)
+        let finished = DispatchSemaphore(value: 0)
+        let interrupter = Thread {
+            while true {
+                usleep(200_000)
+                if done.withLock({ $0 }) { break }
+                store.interrupt()
+            }
+            finished.signal()
+        }
+        interrupter.start()
         #expect {
             // Endless: counts up until interrupted.
             try store.query("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c WHERE x < 0", []) { _ in }
@@ -131,6 +144,8 @@ struct Growing: CosoModule {
             if case StoreError.interrupted = error { return true }
             return false
         }
+        done.withLock { $0 = true }
+        finished.wait()
         #expect(Date().timeIntervalSince(started) < 10)
         // The store is usable afterwards.
         #expect(try store.scalar("SELECT count(*) FROM audit") == .int(0))
