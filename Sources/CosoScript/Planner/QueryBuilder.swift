@@ -29,7 +29,6 @@ final class QueryBuilder {
         let next: () -> String = { c += 1; return "t\(c)" }
         scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next, rowFilter: rowFilter)
         if let dated = entity.dated, asOf != nil || dated.always {
-            scope.referencesHold = false
             from = "(\(dated.sql)) AS t0"
             fromBinds = Array(repeating: .date(asOf ?? today), count: dated.placeholders)
         } else {

@@ -19,9 +19,6 @@ final class Scope {
     let sortable: Set<Int>
     /// Output columns of a subquery known never to be null.
     let nonNull: Set<Int>
-    /// Whether the source's required references hold for every row: true for a table (the store
-    /// enforces them), false for a dated source, whose values are derived.
-    var referencesHold = true
 
     init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String, rowFilter: (any RowFilter)? = nil,
          sortable: Set<Int> = [], nonNull: Set<Int> = []) {
@@ -32,11 +29,10 @@ final class Scope {
     var joinSQL: String { joins.map { " " + $0.sql }.joined() }
     var joinBinds: [Value] { joins.flatMap(\.binds) }
 
-    /// `LEFT JOIN target AS a ON a.id = from.column`, restricted by the row filter when there is one;
-    /// a plain `JOIN` when every row has its target (see `join(path:from:)`).
-    private func addJoin(key: String, target: String, from: String, column: String, inner: Bool) -> String {
+    /// `LEFT JOIN target AS a ON a.id = from.column`, restricted by the row filter when there is one.
+    private func addJoin(key: String, target: String, from: String, column: String) -> String {
         let a = newAlias()
-        var sql = "\(inner ? "JOIN" : "LEFT JOIN") \(target) AS \(a) ON \(a).id = \(from).\(column)"
+        var sql = "LEFT JOIN \(target) AS \(a) ON \(a).id = \(from).\(column)"
         var binds: [Value] = []
         if let entity = catalog.entity(target), let c = rowFilter?.condition(for: entity, alias: a) {
             sql += " AND (\(c.sql))"
@@ -48,26 +44,17 @@ final class Scope {
 
     /// The alias of the table reached by following `path` (reference field names) from the root,
     /// adding LEFT JOINs once per distinct path.
-    ///
-    /// A required reference (NOT NULL, a foreign key the store enforces) always finds its row, so
-    /// from the source along required references the join is an inner one, which leaves SQLite free
-    /// to start from the other table (`members | where status == probationary | summarize ... by
-    /// org.parent.name` reads the organisations first and the members through their covering
-    /// index: 3.4x faster at a million members). Anything optional on the way, or a row filter
-    /// that may hide the target, keeps LEFT JOIN so that no source row is lost.
     func join(path: [Field], from rootAlias: String) -> String {
         var currentAlias = rootAlias
         var key = ""
-        var inner = rowFilter == nil && referencesHold
         for f in path {
             guard case .reference(let target) = f.type else { break }
             key += (key.isEmpty ? "" : ".") + f.name
-            inner = inner && f.required
             if let existing = joins.first(where: { $0.key == key }) {
                 currentAlias = existing.alias
                 continue
             }
-            currentAlias = addJoin(key: key, target: target, from: currentAlias, column: f.column, inner: inner)
+            currentAlias = addJoin(key: key, target: target, from: currentAlias, column: f.column)
         }
         return currentAlias
     }
@@ -123,7 +110,7 @@ final class Scope {
         if let existing = joins.first(where: { $0.key == path }) {
             return Fragment("\(existing.alias).\(df.column)", [], ExprType(df.type), field: (existing.alias, df))
         }
-        let na = addJoin(key: path, target: target, from: a, column: field.column, inner: false)
+        let na = addJoin(key: path, target: target, from: a, column: field.column)
         return Fragment("\(na).\(df.column)", [], ExprType(df.type), field: (na, df))
     }
 
