@@ -29,4 +29,12 @@ public struct MembersModule: CosoModule {
          CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay,
          MemberRecordCommands.comment, MemberRecordCommands.commitment]
     }
+
+    public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {
+        entity == "members" ? try MemberImport.check(&values, tx) : []
+    }
+
+    public func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws {
+        if entity == "members" { try MemberImport.history(id, values, tx) }
+    }
 }

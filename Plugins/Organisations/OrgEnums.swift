@@ -1,6 +1,6 @@
 import CosoCore
 
-enum OrgEnums {
+public enum OrgEnums {
     static let kind = EnumType(id: "org_kind", label: Label(vi: "Loại tổ chức", en: "Organisation kind"), cases: [
         .init("provincial_committee", vi: "Đảng bộ tỉnh", en: "provincial committee"),
         .init("district_committee", vi: "Đảng bộ huyện", en: "district committee"),
@@ -14,7 +14,7 @@ enum OrgEnums {
     ])
 
     /// Kinds whose members are held directly (a member belongs to a cell).
-    static let cellKinds: Set<String> = ["grassroots_cell", "village_cell", "subordinate_cell", "party_group"]
+    public static let cellKinds: Set<String> = ["grassroots_cell", "village_cell", "subordinate_cell", "party_group"]
 
     static let sector = EnumType(id: "org_sector", label: Label(vi: "Loại hình", en: "Sector"), cases: [
         .init("village", vi: "thôn, buôn", en: "village"),

@@ -35,7 +35,7 @@ public final class WriteTransaction {
     @discardableResult
     public func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
         let entity = try writable(entityName)
-        let (columns, args) = try columnsAndArguments(entity, values)
+        let (columns, args) = try columnsAndArguments(entity, values, allowID: true)
         let sql = "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
@@ -94,6 +94,13 @@ public final class WriteTransaction {
         try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
     }
 
+    /// Every row of a read query (small results: the names of organisations for an import).
+    public func rows(_ sql: String, _ arguments: [Value] = []) throws -> [[Value]] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments).map { r in
+            (0..<r.count).map { Value(r[$0] as DatabaseValue) }
+        }
+    }
+
     /// A single value from module-written read SQL (counts for rules). Values are bound, never pasted.
     public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
@@ -114,10 +121,12 @@ public final class WriteTransaction {
         RuleViolation("E0701", vi: "lỗi nội bộ: không có bảng \(name)", en: "internal error: no entity \(name)")
     }
 
-    private func columnsAndArguments(_ entity: Entity, _ values: [String: Value]) throws -> ([String], [DatabaseValue]) {
+    /// `allowID`: an insert may choose the new row's id (an import keeping a file's ids); an
+    /// update never changes one.
+    private func columnsAndArguments(_ entity: Entity, _ values: [String: Value], allowID: Bool = false) throws -> ([String], [DatabaseValue]) {
         var columns: [String] = [], args: [DatabaseValue] = []
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            guard let field = entity.field(name), name != "id" else {
+            guard let field = entity.field(name), allowID || name != "id" else {
                 throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
                                     en: "internal error: \(entity.name) has no field \(name)")
             }

@@ -23,11 +23,14 @@ public struct Field: Sendable, Hashable {
     public var secret: Bool
     /// Searchable with `=~`: the store keeps `<column>_folded` beside it.
     public var searchable: Bool
+    /// No two rows share a value (national ID, card number): imports refuse duplicates.
+    public var unique: Bool
 
     public init(_ name: String, _ type: FieldType, vi: String, en: String, required: Bool = false,
-                personal: Bool = false, secret: Bool = false, searchable: Bool = false) {
+                personal: Bool = false, secret: Bool = false, searchable: Bool = false, unique: Bool = false) {
         self.name = name; self.type = type; self.label = Label(vi: vi, en: en)
         self.required = required; self.personal = personal; self.secret = secret; self.searchable = searchable
+        self.unique = unique
     }
 
     /// The SQL column: the field's name, or `<name>_id` for references.

@@ -39,6 +39,11 @@ public protocol CosoModule: Sendable {
     var checks: [DataCheck] { get }
     /// The rules it enforces, with their sources and periods, listed by `rules`.
     var rules: [RuleDefinition] { get }
+    /// Imports (`coso import ENTITY FILE.csv`): fills what a row may leave out, then reports what
+    /// is wrong with it beyond its types (a rule, a format), before it is written.
+    func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
+    /// Imports: what follows from a written row (a member's history events).
+    func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws
 }
 
 extension CosoModule {
@@ -48,5 +53,7 @@ extension CosoModule {
     public var commands: [Command] { [] }
     public var checks: [DataCheck] { [] }
     public var rules: [RuleDefinition] { [] }
+    public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
+    public func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws {}
     public var id: String { manifest.id }
 }

@@ -58,6 +58,7 @@ public struct Planner {
                                          span: e.span, help: Label(vi: #"ví dụ: save "dang-vien.csv""#, en: #"for example: save "members.csv""#))
                     }
                     saveTo = path
+                    q.exporting = true
                 }
             case .call(let call):
                 guard let command = commandFor(call) else { throw unknownName(call.head, afterPipe: true) }

@@ -200,15 +200,28 @@ final class QueryBuilder {
 
     // MARK: Rendering
 
-    /// Default columns: every non-secret field, references shown by the referenced row's name.
+    /// Set when the rows go to a file (`save`): every field then, secret ones included, so that the
+    /// file imports back unchanged.
+    var exporting = false
+
+    /// Default columns: every non-secret field (every field when exporting), references shown by the
+    /// referenced row's name; when exporting, a name that several rows share is written "name #id",
+    /// which the importer reads back as that row.
     private func defaultColumns() -> [(Fragment, ResultColumn)] {
         switch scope.source {
         case .columns(let cols):
             return cols.enumerated().map { i, c in (Fragment("\(scope.alias).c\(i)", [], c.type.map(ExprType.init) ?? .text), c) }
         case .entity(let e):
-            return e.fields.filter { !$0.secret }.map { field in
+            return e.fields.filter { exporting || !$0.secret }.map { field in
                 var f = Fragment("\(scope.alias).\(field.column)", [], ExprType(field.type), field: (scope.alias, field))
-                if let d = scope.display(of: f) { f = d }
+                if let d = scope.display(of: f) {
+                    f = d
+                    if exporting, case .reference(let target) = field.type, let t = catalog.entity(target), let (a, df) = d.field {
+                        let x = scope.newAlias()
+                        f = Fragment("CASE WHEN (SELECT count(*) FROM \(t.table) AS \(x) WHERE \(x).\(df.column) = \(a).\(df.column)) > 1"
+                                     + " THEN \(a).\(df.column) || ' #' || \(a).id ELSE \(a).\(df.column) END", [], .text)
+                    }
+                }
                 return (f, ResultColumn(name: field.name, label: field.label, type: f.type.fieldType))
             }
         }

@@ -1,0 +1,72 @@
+import CosoCore
+import CosoOrganisations
+
+/// What the members module checks of an imported member (beyond types), and the history it
+/// writes for one: the same rules as `admit` and `card`, as problems to report rather than
+/// refusals, so that every bad row of a file is listed at once.
+enum MemberImport {
+    static func check(_ v: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        func problem(_ column: String, _ code: String, _ vi: String, _ en: String) {
+            problems.append(ImportProblem(column: column, code, vi: vi, en: en))
+        }
+        if v["status"] == nil, v["admitted"] != nil {
+            v["status"] = .text(v["confirmed"] != nil ? "official" : "probationary")
+        }
+        // A person's name is letters, spaces, apostrophes (K'Ho names), hyphens and dots: nothing
+        // else, so that a cell holding a formula or a piece of SQL is caught, not stored.
+        if let name = v["name"]?.textValue, !name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || " '’-.".unicodeScalars.contains($0)
+                                                                              || $0.properties.generalCategory == .nonspacingMark }) {
+            problem("name", "E0425", "họ tên chỉ gồm chữ cái, dấu cách, dấu nháy đơn, gạch nối và dấu chấm",
+                    "a name has only letters, spaces, apostrophes, hyphens and dots")
+        }
+        if let nid = v["national_id"]?.textValue, nid.count != 12 || !nid.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            problem("national_id", "E0416", "số CCCD phải gồm đúng 12 chữ số", "a national ID has exactly 12 digits")
+        }
+        if let card = v["card_no"]?.textValue, card.count != 8 || !card.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            problem("card_no", "E0417", "số thẻ đảng viên gồm đúng 8 chữ số (R23)", "a card number has exactly 8 digits (R23)")
+        }
+        let today = LocalDate.today()
+        for field in ["born", "admitted", "confirmed", "exempted", "ended"] {
+            if let d = v[field]?.dateValue, d > today {
+                problem(field, "E0421", "ngày ở tương lai", "a date in the future")
+            }
+        }
+        if let born = v["born"]?.dateValue, let admitted = v["admitted"]?.dateValue {
+            if born.wholeYears(until: admitted) < MemberRules.minimumAdmissionAge {
+                problem("admitted", "E0418", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
+            }
+        }
+        if let admitted = v["admitted"]?.dateValue, let confirmed = v["confirmed"]?.dateValue, confirmed <= admitted {
+            problem("confirmed", "E0419", "ngày chính thức phải sau ngày vào Đảng (R5)", "full membership follows admission (R5)")
+        }
+        if v["status"] == .text("probationary"), v["card_no"] != nil {
+            problem("card_no", "E0422", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
+        }
+        if let org = v["org"]?.intValue, let record = try tx.record("orgs", id: org) {
+            if let kind = record["kind"]?.textValue, !OrgEnums.cellKinds.contains(kind) {
+                problem("org", "E0420", "đảng viên sinh hoạt ở chi bộ; tổ chức này không phải chi bộ", "members belong to cells; this is not a cell")
+            }
+            if let status = v["status"]?.textValue, MemberEnums.onRoll.contains(status), record["dissolved"] != .null {
+                problem("org", "E0423", "tổ chức đã kết thúc: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
+                        "the organisation has ended: a member on the roll belongs to a live cell")
+            }
+        }
+        return problems
+    }
+
+    /// The history an imported member's dates imply, as if entered through the commands.
+    static func history(_ id: Int64, _ v: [String: Value], _ tx: WriteTransaction) throws {
+        if let admitted = v["admitted"]?.dateValue {
+            try MemberRules.record(tx, member: id, "admitted", on: admitted, org: v["org"]?.intValue, status: "probationary",
+                                   extra: ["note": .text("nhập từ tệp")])
+        }
+        if let confirmed = v["confirmed"]?.dateValue { try MemberRules.record(tx, member: id, "confirmed", on: confirmed, status: "official") }
+        if let exempted = v["exempted"]?.dateValue { try MemberRules.record(tx, member: id, "exempted", on: exempted, status: "exempted") }
+        if let ended = v["ended"]?.dateValue, let status = v["status"]?.textValue, !MemberEnums.onRoll.contains(status) {
+            let kind = ["removed": "removed", "expelled": "expelled", "withdrew": "withdrew", "deceased": "died",
+                        "transferred_out": "transfer_out"][status] ?? "removed"
+            try MemberRules.record(tx, member: id, kind, on: ended, status: status)
+        }
+    }
+}

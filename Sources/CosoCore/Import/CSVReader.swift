@@ -1,0 +1,100 @@
+import Foundation
+
+/// A streaming RFC 4180 reader: fields separated by commas (or semicolons, as Excel writes in some
+/// locales, detected from the header), quoted fields with doubled quotes and line breaks inside,
+/// CRLF or LF line ends, Excel's UTF-8 byte-order mark skipped. It reads the file in blocks, so
+/// memory stays flat whatever its size, and gives each record with the line it starts on. Fields
+/// come back as raw bytes: decoding (and refusing what is not UTF-8) is the caller's.
+public final class CSVReader {
+    public struct Record {
+        public let line: Int
+        public let fields: [[UInt8]]
+    }
+
+    private let file: UnsafeMutablePointer<FILE>
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var count = 0
+    private var position = 0
+    private var line = 1
+    private var separator = UInt8(ascii: ",")
+    private var separatorDecided = false
+    private var first = true
+    /// Bytes read so far, for a progress bar.
+    public private(set) var bytesRead: Int64 = 0
+    public let size: Int64
+
+    public init?(path: String) {
+        guard let f = fopen(path, "rb") else { return nil }
+        file = f
+        var st = stat()
+        size = stat(path, &st) == 0 ? Int64(st.st_size) : 0
+    }
+
+    deinit { fclose(file) }
+
+    private func fill() -> Bool {
+        count = fread(&buffer, 1, buffer.count, file)
+        position = 0
+        bytesRead += Int64(count)
+        return count > 0
+    }
+
+    private func next() -> UInt8? {
+        if position == count, !fill() { return nil }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    private func peek() -> UInt8? {
+        if position == count, !fill() { return nil }
+        return buffer[position]
+    }
+
+    /// The next record, or nil at the end of the file. Blank lines are skipped.
+    public func read() -> Record? {
+        if first {
+            first = false
+            // Excel's UTF-8 BOM.
+            if peek() == 0xEF {
+                let saved = position
+                if next() == 0xEF, next() == 0xBB, next() == 0xBF {} else { position = saved }
+            }
+        }
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        while true {
+            guard peek() != nil else { return nil }
+            let start = line
+            var fields: [[UInt8]] = [], field: [UInt8] = []
+            var quoted = false, wasQuoted = false, ended = false
+            while !ended, let b = next() {
+                if quoted {
+                    if b == quote {
+                        if peek() == quote { _ = next(); field.append(b) } else { quoted = false }
+                    } else {
+                        if b == lf { line += 1 }
+                        field.append(b)
+                    }
+                    continue
+                }
+                switch b {
+                case quote:
+                    if field.isEmpty && !wasQuoted { quoted = true; wasQuoted = true } else { field.append(b) }
+                case UInt8(ascii: ","), UInt8(ascii: ";"):
+                    // The header decides: Excel writes semicolons in locales whose decimal mark is a comma.
+                    if !separatorDecided { separator = b; separatorDecided = true }
+                    if b == separator { fields.append(field); field = []; wasQuoted = false } else { field.append(b) }
+                case cr:
+                    if peek() == lf { continue }
+                    line += 1; ended = true
+                case lf:
+                    line += 1; ended = true
+                default:
+                    field.append(b)
+                }
+            }
+            fields.append(field)
+            if fields.count == 1, fields[0].isEmpty, !wasQuoted { continue }
+            return Record(line: start, fields: fields)
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// What is wrong with one cell of an imported file. The offending text is never part of it for
+/// personal fields (a name, a national ID): the line and the column say where to look.
+public struct ImportProblem: Sendable, Equatable {
+    public var line: Int
+    public var column: String?
+    public let code: String
+    public let message: Label
+
+    public init(line: Int = 0, column: String? = nil, _ code: String, vi: String, en: String) {
+        self.line = line; self.column = column; self.code = code; self.message = Label(vi: vi, en: en)
+    }
+}
+
+public struct ImportReport: Sendable {
+    public var rows = 0
+    public var written = 0
+    public var problems: [ImportProblem] = []
+}
+
+/// `coso import ENTITY FILE.csv`: every row checked (types, enum values by identifier or label,
+/// references by id or name, required fields, unique fields within the file and against the
+/// database, the owning module's rules), text in NFC; written in one transaction with its audit
+/// trail, all or nothing. A file in a legacy Vietnamese encoding (TCVN3, VNI) is refused with a
+/// hint on converting it.
+public struct Importer {
+    public let store: Store
+    public let entity: Entity
+    /// Header text (as in the file) to field name, for headers that are neither a field's name nor
+    /// one of its labels.
+    public var mapping: [String: String] = [:]
+    public var dryRun = false
+    /// Called now and then with bytes read and the file's size.
+    public var progress: ((Int64, Int64) -> Void)?
+
+    public init(store: Store, entity: Entity) {
+        self.store = store; self.entity = entity
+    }
+
+    /// The most problems reported before giving up (a wrong file would otherwise print a million).
+    public static let problemLimit = 1000
+
+    public func run(path: String, origin: WriteOrigin) throws -> ImportReport {
+        guard let reader = CSVReader(path: path) else {
+            return ImportReport(problems: [ImportProblem("E0401", vi: "không mở được tệp", en: "cannot open the file")])
+        }
+        var report = ImportReport()
+        guard let header = reader.read() else {
+            report.problems.append(ImportProblem(line: 1, "E0402", vi: "tệp rỗng", en: "the file is empty"))
+            return report
+        }
+        let columns = mapColumns(header, &report)
+        guard report.problems.isEmpty else { return report }
+        struct Abort: Error {}
+        let owner = store.registry.modules.first { $0.entities.contains { $0.name == entity.name } }
+        do {
+            try store.write(origin) { tx in
+                var seen: [String: Set<String>] = [:]
+                var cache = ReferenceCache()
+                var lastProgress: Int64 = 0
+                while let record = reader.read() {
+                    report.rows += 1
+                    if let progress, reader.bytesRead - lastProgress > 1 << 20 {
+                        progress(reader.bytesRead, reader.size); lastProgress = reader.bytesRead
+                    }
+                    var problems: [ImportProblem] = []
+                    var values = try parse(record, columns, tx, &cache, &problems)
+                    if problems.isEmpty {
+                        // The module fills what a file may leave out (a member's status), then its rules.
+                        problems += try owner?.importRow(entity.name, &values, tx) ?? []
+                        for f in entity.fields where f.required && f.name != "id" && values[f.name] == nil {
+                            problems.append(ImportProblem(column: f.name, "E0407", vi: "\(f.label.vi) không được để trống",
+                                                          en: "\(f.label.en) cannot be empty"))
+                        }
+                    }
+                    // Duplicates are looked for in every row, whatever else is wrong with it.
+                    problems += try uniqueness(values, tx, &seen)
+                    for var p in problems {
+                        p.line = record.line
+                        report.problems.append(p)
+                    }
+                    if report.problems.count >= Importer.problemLimit { break }
+                    guard report.problems.isEmpty, !dryRun else { continue }
+                    let id = try tx.insert(entity.name, values)
+                    // A later row may name this one (an organisation's parent earlier in the file).
+                    if let d = entity.displayField, let name = values[d]?.textValue, cache.byName[entity.name] != nil {
+                        cache.byName[entity.name]![name, default: []].append(id)
+                        cache.byName[entity.name]![VietnameseText.fold(name), default: []].append(id)
+                    }
+                    try owner?.imported(entity.name, id: id, values, tx)
+                    report.written += 1
+                }
+                progress?(reader.size, reader.size)
+                // All or nothing: any problem, or a dry run, and the transaction rolls back.
+                if !report.problems.isEmpty || dryRun { throw Abort() }
+            }
+        } catch is Abort {
+            report.written = 0
+        }
+        return report
+    }
+
+    // MARK: Columns
+
+    private func mapColumns(_ header: CSVReader.Record, _ report: inout ImportReport) -> [Field?] {
+        var columns: [Field?] = []
+        var used: Set<String> = []
+        for raw in header.fields {
+            let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let name = mapping[text] ?? text
+            let key = VietnameseText.fold(VietnameseText.nfc(name))
+            // An `id` column keeps the rows' ids (a file exported from another coso, whose "name #id"
+            // references then still point at the right rows).
+            let field = entity.fields.first { f in
+                (f.name == name || VietnameseText.fold(f.label.vi) == key || VietnameseText.fold(f.label.en) == key
+                                   || (f.name + ".name") == name)
+            }
+            guard let field else {
+                let names = entity.fields.map(\.name).filter { $0 != "id" }
+                let s = Suggest.closest(to: name, in: names)
+                report.problems.append(ImportProblem(line: header.line, column: text, "E0403",
+                    vi: "không có trường '\(text)' trong \(entity.name)" + (s.map { "; có phải ý bạn là '\($0)'?" } ?? ""),
+                    en: "\(entity.name) has no field '\(text)'" + (s.map { "; did you mean '\($0)'?" } ?? "")))
+                columns.append(nil)
+                continue
+            }
+            if !used.insert(field.name).inserted {
+                report.problems.append(ImportProblem(line: header.line, column: text, "E0404",
+                    vi: "trường \(field.name) có hai cột", en: "field \(field.name) has two columns"))
+            }
+            columns.append(field)
+        }
+        return columns
+    }
+
+    // MARK: Rows
+
+    struct ReferenceCache {
+        var byName: [String: [String: [Int64]]] = [:]
+    }
+
+    private func parse(_ record: CSVReader.Record, _ columns: [Field?], _ tx: WriteTransaction, _ cache: inout ReferenceCache,
+                       _ problems: inout [ImportProblem]) throws -> [String: Value] {
+        var values: [String: Value] = [:]
+        if record.fields.count != columns.count {
+            problems.append(ImportProblem("E0405", vi: "dòng có \(record.fields.count) cột, tiêu đề có \(columns.count)",
+                                          en: "the row has \(record.fields.count) columns, the header \(columns.count)"))
+            return values
+        }
+        for (raw, column) in zip(record.fields, columns) {
+            guard let field = column else { continue }
+            guard let decoded = String(validating: raw, as: UTF8.self) else {
+                problems.append(ImportProblem(column: field.name, "E0406",
+                    vi: "chữ không ở bảng mã Unicode (UTF-8): có vẻ là bảng mã cũ TCVN3 (ABC) hoặc VNI; chuyển tệp sang Unicode (UniKey: Công cụ chuyển mã) rồi lưu lại dạng CSV UTF-8",
+                    en: "the text is not Unicode (UTF-8): it looks like the legacy TCVN3 (ABC) or VNI encoding; convert the file to Unicode (UniKey's converter) and save it as CSV UTF-8"))
+                continue
+            }
+            let text = VietnameseText.nfc(decoded.trimmingCharacters(in: .whitespaces))
+            if text.isEmpty {
+                if field.required {
+                    problems.append(ImportProblem(column: field.name, "E0407", vi: "\(field.label.vi) không được để trống",
+                                                  en: "\(field.label.en) cannot be empty"))
+                }
+                continue
+            }
+            if case .text = field.type, LegacyEncoding.looksLikeLegacy(text) {
+                problems.append(ImportProblem(column: field.name, "E0406",
+                    vi: "chữ có vẻ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI rồi lưu sai; chuyển sang Unicode (UniKey: Công cụ chuyển mã)",
+                    en: "the text looks like the legacy TCVN3 (ABC) or VNI encoding saved as Unicode; convert it (UniKey's converter)"))
+                continue
+            }
+            let shown = field.personal ? "" : " '\(text)'"
+            switch field.type {
+            case .text:
+                values[field.name] = .text(text)
+            case .int, .decimal:
+                guard let i = Int64(text) else {
+                    problems.append(ImportProblem(column: field.name, "E0408", vi: "\(field.label.vi): cần một số nguyên\(shown)",
+                                                  en: "\(field.label.en): needs a whole number\(shown)"))
+                    continue
+                }
+                values[field.name] = .int(i)
+            case .date:
+                guard let d = Importer.date(text) else {
+                    problems.append(ImportProblem(column: field.name, "E0409",
+                        vi: "\(field.label.vi): ngày không hợp lệ\(shown) (dạng 2024-05-19 hoặc 19/05/2024)",
+                        en: "\(field.label.en): not a valid date\(shown) (write 2024-05-19 or 19/05/2024)"))
+                    continue
+                }
+                values[field.name] = .date(d)
+            case .bool:
+                let key = VietnameseText.fold(text)
+                if ["true", "1", "co", "x", "yes"].contains(key) { values[field.name] = .bool(true) }
+                else if ["false", "0", "khong", "no"].contains(key) { values[field.name] = .bool(false) }
+                else {
+                    problems.append(ImportProblem(column: field.name, "E0410", vi: "\(field.label.vi): cần có hoặc không\(shown)",
+                                                  en: "\(field.label.en): needs yes or no\(shown)"))
+                }
+            case .enumeration(let id):
+                guard let e = tx.catalog.enumType(id), let c = e.find(text) else {
+                    let e = tx.catalog.enumType(id)
+                    let s = e.flatMap { Suggest.closest(to: text, in: $0.cases.map(\.id) + $0.cases.map(\.label.vi)) }
+                    problems.append(ImportProblem(column: field.name, "E0411",
+                        vi: "\(field.label.vi): không có giá trị\(shown) trong danh mục" + (s.map { "; có phải ý bạn là '\($0)'?" } ?? ""),
+                        en: "\(field.label.en): no such value\(shown)" + (s.map { "; did you mean '\($0)'?" } ?? "")))
+                    continue
+                }
+                values[field.name] = .text(c.id)
+            case .reference(let target):
+                guard let id = try reference(text, target, tx, &cache) else {
+                    problems.append(ImportProblem(column: field.name, "E0412",
+                        vi: "\(field.label.vi): không có\(shown) trong \(target)", en: "\(field.label.en): no\(shown) in \(target)"))
+                    continue
+                }
+                guard id >= 0 else {
+                    problems.append(ImportProblem(column: field.name, "E0413",
+                        vi: "\(field.label.vi): nhiều dòng của \(target) cùng tên\(shown); ghi mã thay cho tên",
+                        en: "\(field.label.en): several rows of \(target) share the name\(shown); write the id instead"))
+                    continue
+                }
+                values[field.name] = .int(id)
+            }
+        }
+        return values
+    }
+
+    /// A row of `target` by id or by its display name (exactly, then ignoring case and diacritics);
+    /// -1 when the name is ambiguous.
+    private func reference(_ text: String, _ target: String, _ tx: WriteTransaction, _ cache: inout ReferenceCache) throws -> Int64? {
+        guard let other = tx.catalog.entity(target) else { return nil }
+        if let id = Int64(text) {
+            return try tx.scalar("SELECT count(*) FROM \(other.table) WHERE id = ?", [.int(id)]) == .int(1) ? id : nil
+        }
+        // "Chi bộ thôn 5 #123": a name several rows share, written with the id by `save`.
+        if let hash = text.range(of: " #", options: .backwards), let id = Int64(text[hash.upperBound...]) {
+            return try reference(String(id), target, tx, &cache)
+        }
+        guard let display = other.displayField, let field = other.field(display) else { return nil }
+        if cache.byName[target] == nil {
+            var names: [String: [Int64]] = [:]
+            for row in try tx.rows("SELECT id, \(field.column) FROM \(other.table)") {
+                guard let id = row[0].intValue, let name = row[1].textValue else { continue }
+                names[name, default: []].append(id)
+                names[VietnameseText.fold(name), default: []].append(id)
+            }
+            cache.byName[target] = names
+        }
+        let names = cache.byName[target]!
+        let ids = names[text] ?? names[VietnameseText.fold(text)] ?? []
+        if ids.isEmpty { return nil }
+        return Set(ids).count == 1 ? ids[0] : -1
+    }
+
+    private func uniqueness(_ values: [String: Value], _ tx: WriteTransaction, _ seen: inout [String: Set<String>]) throws -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        if let id = values["id"]?.intValue {
+            let repeated = !seen["id", default: []].insert(String(id)).inserted
+            let taken = try tx.scalar("SELECT count(*) FROM \(entity.table) WHERE id = ?", [.int(id)]) != .int(0)
+            if repeated || taken {
+                problems.append(ImportProblem(column: "id", "E0424", vi: "mã \(id) đã có; bỏ cột id để nhận mã mới",
+                                              en: "id \(id) is taken; drop the id column to get new ids"))
+            }
+        }
+        for field in entity.fields where field.unique {
+            guard let v = values[field.name]?.textValue, !v.isEmpty else { continue }
+            if !seen[field.name, default: []].insert(v).inserted {
+                problems.append(ImportProblem(column: field.name, "E0414", vi: "\(field.label.vi) trùng với một dòng trước trong tệp",
+                                              en: "\(field.label.en) repeats an earlier row of the file"))
+            } else if try tx.scalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ?", [.text(v)]) != .int(0) {
+                problems.append(ImportProblem(column: field.name, "E0415", vi: "\(field.label.vi) đã có trong cơ sở dữ liệu",
+                                              en: "\(field.label.en) is already in the database"))
+            }
+        }
+        return problems
+    }
+
+    /// `2024-05-19` or `19/05/2024` (the order Vietnamese spreadsheets use), a real calendar day.
+    static func date(_ text: String) -> LocalDate? {
+        if let d = LocalDate(iso: text) { return d }
+        let parts = text.split(separator: "/")
+        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+}

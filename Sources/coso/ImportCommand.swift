@@ -1,0 +1,85 @@
+import ArgumentParser
+import CosoCore
+import Foundation
+
+/// `coso import ENTITY FILE.csv`: all or nothing, every bad row reported with its line and column.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import rows from a CSV file (UTF-8, with a header): every row checked, all or nothing.",
+        discussion: """
+            Headers are field names or their Vietnamese or English labels (.schema ENTITY lists them); --map renames
+            others. Dates as 2024-05-19 or 19/05/2024; enum values by identifier or label; references by id or name.
+            Exit codes: 0 imported (or, with --dry-run, would import), 65 the file has problems: nothing was written.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The entity to import into (members, orgs, ...).")
+    var entity: String
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Flag(name: .long, help: "Check every row and report, but write nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Header renames, as \"Họ tên=name,Chi bộ=org\".", valueName: "MAP"))
+    var map: String?
+
+    func run() throws {
+        let settings = options.settings
+        let vi = settings.language == .vi
+        let session = try settings.openSession(origin: "import")
+        guard let target = session.catalog.entity(entity), !target.readOnly, target.dated?.always != true else {
+            Output.error(vi ? "coso: không nhập được vào '\(entity)'" : "coso: cannot import into '\(entity)'")
+            throw ExitCode(64)
+        }
+        var importer = Importer(store: session.store, entity: target)
+        importer.dryRun = dryRun
+        for pair in (map ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { importer.mapping[parts[0]] = parts[1] }
+        }
+        let bar = ProgressBar(enabled: isatty(2) != 0)
+        importer.progress = { done, total in bar.show(done, total) }
+        let origin = WriteOrigin(user: session.user, statement: "coso import \(entity) \(file)", source: "import:\(file)")
+        let report = try importer.run(path: file, origin: origin)
+        bar.finish()
+        for p in report.problems {
+            let column = p.column.map { vi ? " (cột \($0))" : " (column \($0))" } ?? ""
+            Output.error("\(file):\(p.line): \(vi ? "lỗi" : "error")[\(p.code)]\(column): \(p.message.text(settings.language))")
+        }
+        if !report.problems.isEmpty {
+            let limited = report.problems.count >= Importer.problemLimit
+            Output.error(vi ? "\(report.problems.count)\(limited ? "+" : "") lỗi trong \(report.rows) dòng đã đọc: không ghi dòng nào."
+                            : "\(report.problems.count)\(limited ? "+" : "") problems in \(report.rows) rows read: nothing was written.")
+            throw ExitCode(65)
+        }
+        print(dryRun ? (vi ? "Kiểm tra xong \(report.rows) dòng: không có lỗi (chưa ghi vì --dry-run)."
+                           : "Checked \(report.rows) rows: no problems (nothing written: --dry-run).")
+                     : (vi ? "Đã nhập \(report.written) dòng vào \(entity)." : "Imported \(report.written) rows into \(entity)."))
+    }
+}
+
+/// A one-line progress bar on standard error, only on a terminal.
+final class ProgressBar: @unchecked Sendable {
+    let enabled: Bool
+    private var last = -1
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ done: Int64, _ total: Int64) {
+        guard enabled, total > 0 else { return }
+        let percent = Int(done * 100 / total)
+        guard percent != last else { return }
+        last = percent
+        let width = 30, filled = width * percent / 100
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(percent)%"
+        FileHandle.standardError.write(line.data(using: .utf8)!)
+    }
+
+    func finish() {
+        guard enabled, last >= 0 else { return }
+        FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// `coso import`: a file with bad rows is refused whole with one precise report per row and
+/// nothing written; the corrected file imports; exports import back unchanged.
+@Suite struct ImportTests {
+    static let header = "Họ và tên,Giới tính,Ngày sinh,Dân tộc,Số CCCD,Chi bộ,Ngày vào Đảng,Ngày chính thức,Lý luận chính trị"
+    static let cell = "Chi bộ thôn Đăng Cao"
+
+    /// 20 good rows, then the same rows with one thing wrong in each, as bytes (one is TCVN3).
+    static func rows(bad: Bool) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for i in 0..<20 {
+            let nid = "0680900\(String(format: "%05d", 70000 + i))"
+            var f = ["Lê Văn Nhập \(["An", "Bình", "Cường", "Dũng", "Em"][i % 5])", "Nam", "12/03/1985", "Kinh", nid, cell,
+                     "2010-05-19", "2011-05-19", "sơ cấp"]
+            if bad {
+                switch i {
+                case 0: f[2] = "30/02/1985"                              // impossible date
+                case 1: f[6] = "2030-01-01"; f[7] = ""                   // admission in the future
+                case 2: f[5] = "Chi bộ thôn Không Có"                    // unknown organisation
+                case 3: f[4] = "068090070000"                            // the national ID of the first row again
+                case 4: f[3] = "Kinhh"                                   // unknown enum value
+                case 5: f[0] = ""                                        // empty required field
+                case 6: f[0] = "Robert'); DROP TABLE members;--"         // text that looks like SQL
+                case 7: f[4] = "06809007"                                // a national ID too short
+                case 8: f[1] = "Nam nữ"                                  // unknown gender
+                case 9: f[2] = "2000-01-01"                              // admitted at 10
+                case 10: f[7] = "2009-05-19"                             // confirmed before admission
+                case 11: f[8] = "tiến sĩ"                                // unknown theory level
+                case 12: f[5] = "Đảng bộ xã Gia Hiệp"                    // a committee, not a cell
+                case 13: f[6] = "19.05.2010"                             // a date in no accepted form
+                case 14: f[4] = "068090079999"                           // already in the database (planted below)
+                case 15: f[2] = ""                                       // empty birth date
+                case 16: f[1] = "=cmd|' /C calc'!A0"                     // a spreadsheet formula
+                case 17: f[0] = "Nguy\u{00D4}n V\u{00A8}n Th\u{00B8}i"   // TCVN3 read as Latin-1
+                case 19: f[8] = "12"                                     // a number where a level goes
+                default: break
+                }
+            }
+            let line = f.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                .joined(separator: ",")
+            var bytes = Array(line.utf8)
+            if bad, i == 18 {
+                // A name still in TCVN3: bytes that are not UTF-8.
+                bytes = Array("Lª V¨n".utf8.prefix(0)) + [0x4C, 0xAA, 0x20, 0x56, 0xA8, 0x6E] + Array(line.utf8.drop(while: { $0 != UInt8(ascii: ",") }))
+            }
+            out.append(bytes)
+        }
+        return out
+    }
+
+    static func write(_ rows: [[UInt8]], to path: String, bom: Bool = false) throws {
+        var data = Data(bom ? [0xEF, 0xBB, 0xBF] : [])
+        data.append(contentsOf: Array((header + "\r\n").utf8))
+        for r in rows { data.append(contentsOf: r + Array("\r\n".utf8)) }
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func twentyBadRowsAreRefusedWholeThenTheCorrectedFileImports() throws {
+        let db = try Coso.demoCopy()
+        let dir = (db as NSString).deletingLastPathComponent
+        let count = "select count(*) from members; select count(*) from audit"
+        // Row 15's national ID is already on the roll.
+        _ = try Coso.run(["--db", db, "-c", #"admit "Trần Văn Có" born: @1980-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2005-01-01 national_id: "068090079999""#])
+        let before = try Coso.shell("sqlite3", [db, count]).stdout
+        try Self.write(Self.rows(bad: true), to: dir + "/bad.csv", bom: true)
+        let r = try Coso.run(["import", "members", dir + "/bad.csv", "--db", db])
+        #expect(r.status == 65)
+        let reports = r.stderr.split(separator: "\n").filter { $0.contains("lỗi[") }
+        #expect(reports.count == 20, "\(r.stderr)")
+        // Each report names its line (the header is line 1) and the column.
+        for (i, line) in reports.enumerated() {
+            #expect(line.hasPrefix(dir + "/bad.csv:\(i + 2): lỗi[E04"), "\(line)")
+            #expect(line.contains("(cột "), "\(line)")
+        }
+        #expect(reports[2].contains("Chi bộ thôn Không Có"))           // an organisation's name may be shown
+        #expect(!r.stderr.contains("068090070000") && !r.stderr.contains("Robert"))  // personal data is not
+        #expect(r.stderr.contains("TCVN3"))
+        #expect(r.stderr.contains("20 lỗi trong 20 dòng đã đọc: không ghi dòng nào."))
+        #expect(try Coso.shell("sqlite3", [db, count]).stdout == before)
+
+        // The corrected file: a dry run writes nothing, the real run everything, with the history.
+        try Self.write(Self.rows(bad: false), to: dir + "/good.csv")
+        let dry = try Coso.run(["import", "members", dir + "/good.csv", "--db", db, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(try Coso.shell("sqlite3", [db, count]).stdout == before)
+        let ok = try Coso.run(["import", "members", dir + "/good.csv", "--db", db, "--user", "ban-to-chuc"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout == "Đã nhập 20 dòng vào members.\n")
+        let imported = try Coso.run(["--db", db, "--format", "csv", "-c",
+                                     #"members | where name =~ "le van nhap" | summarize n: count(), s: count_distinct(status), c: count_distinct(org)"#])
+        #expect(imported.stdout == "n,s,c\r\n20,1,1\r\n")
+        #expect(try Coso.shell("sqlite3", [db, "select user, source from audit order by id desc limit 1"]).stdout
+                == "ban-to-chuc|import:\(dir)/good.csv\n")
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from member_events e join members m on m.id = e.member_id where m.name like 'Lê Văn Nhập%'"]).stdout
+                == "40\n")  // admitted and confirmed, for each
+    }
+
+    @Test func namesInDecomposedFormComeOutComposed() throws {
+        let db = try Coso.demoCopy()
+        let dir = (db as NSString).deletingLastPathComponent
+        let nfd = "Nguyễn Thị Ánh Nhập".decomposedStringWithCanonicalMapping
+        #expect(Array(nfd.utf8) != Array("Nguyễn Thị Ánh Nhập".utf8))
+        let row = Array("\(nfd),Nữ,1990-01-01,Kinh,,\(Self.cell),2015-01-01,2016-01-01,".utf8)
+        try Self.write([row], to: dir + "/nfd.csv")
+        let r = try Coso.run(["import", "members", dir + "/nfd.csv", "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        let stored = try Coso.shell("sqlite3", [db, "select hex(name) from members where name_folded = 'nguyen thi anh nhap'"]).stdout
+        let composed = "Nguyễn Thị Ánh Nhập".utf8.map { String(format: "%02X", $0) }.joined()
+        #expect(stored == composed + "\n")
+    }
+
+    @Test func anExportImportsBackUnchanged() throws {
+        let source = try Coso.scratchDirectory() + "/source.db"
+        let target = try Coso.scratchDirectory() + "/target.db"
+        let dir = (source as NSString).deletingLastPathComponent
+        // Two cells of the same name in different communes: the export writes "name #id" for them.
+        let setup = """
+            org add "Đảng bộ xã A" kind: commune_committee founded: @1980-01-01
+            org add "Đảng bộ xã B" kind: commune_committee founded: @1980-01-01
+            org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ xã A"
+            org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ xã B"
+            admit "Hoàng Thị Lan" born: @1980-01-01 gender: female org: 3 on: @2000-01-01 national_id: "068180000001" ethnicity: kinh
+            admit "K'Brỏh" born: @1982-01-01 gender: male org: 4 on: @2001-01-01 national_id: "068082000002" ethnicity: co_ho
+            confirm 1 on: @2001-01-02
+            """
+        let made = try Coso.run(["--db", source], stdin: setup)
+        #expect(made.status == 0, "\(made.stderr)")
+        for entity in ["orgs", "members"] {
+            let saved = try Coso.run(["--db", source, "-c", "\(entity) | sort id | save \"\(dir)/\(entity).csv\""])
+            #expect(saved.status == 0, "\(saved.stderr)")
+            let imported = try Coso.run(["import", entity, "\(dir)/\(entity).csv", "--db", target])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let again = try Coso.run(["--db", target, "-c", "\(entity) | sort id | save \"\(dir)/\(entity)-again.csv\""])
+            #expect(again.status == 0)
+            let a = try String(contentsOfFile: "\(dir)/\(entity).csv", encoding: .utf8)
+            let b = try String(contentsOfFile: "\(dir)/\(entity)-again.csv", encoding: .utf8)
+            #expect(a == b)
+            #expect(a.contains("Chi bộ thôn 1 #") == (entity == "members"))
+        }
+        #expect(try Coso.shell("sqlite3", [target, "select national_id from members order by id"]).stdout == "068180000001\n068082000002\n")
+    }
+}
