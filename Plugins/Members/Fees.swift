@@ -44,8 +44,8 @@ enum Fees {
                        source: "342-QĐ/TW (2010)", until: from01.adding(days: -1), verified: false),
     ]
 
-    /// The amount due under 01-QĐ/TW in thousandths of the base (or a fixed sum), by work status;
-    /// nil where no source gives one (farmers and freelancers, members abroad).
+    /// The amount due under 01-QĐ/TW (a share of the base, or a fixed sum), by work status, after
+    /// the reduction; nil where no source gives one (farmers and freelancers, members abroad).
     static func expected(workStatus: String?, base: Int64?, reduction: Int64, studentFee: Int64) -> Int64? {
         let full: Int64
         switch workStatus {

@@ -181,7 +181,7 @@ extension Builder {
                 }
             }
         }
-        for (i, v) in villageCells.enumerated() where i % 3 == 0 {
+        for v in villageCells.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element) {
             let female = random.chance(0.45)
             let born = date(DemoDistrict.referenceDate.year - random.int(19...35), random.int(1...12), random.int(1...28))
             let stage = random.weighted([("listed", 40.0), ("trained", 30.0), ("applied", 20.0), ("resolved", 10.0)])
@@ -192,7 +192,6 @@ extension Builder {
                 "awareness_course": stage == "listed" ? .null : .date(listed.adding(days: 60)),
                 "applied": ["applied", "resolved"].contains(stage) ? .date(listed.adding(days: 120)) : .null,
             ])
-            _ = i
         }
         try tx.insert("exemplars", ["org": .int(villageCells[0].cell), "year": .int(2022), "title": .text("Chi bộ tiêu biểu trong xây dựng nông thôn mới"),
                                     "published_in": .text("bulletin")])

@@ -33,7 +33,6 @@ extension Builder {
     /// Plants `DemoDistrict.plantedProblems`, each on members and organisations no other planted
     /// problem touches.
     mutating func plantProblems() throws {
-        let ref = DemoDistrict.referenceDate
         var used = positionHolders
         // Members of village cells without a committee or with one, by status, not yet used.
         func pick(_ status: String, in cells: [Int64], where extra: (DemoMember) -> Bool = { _ in true }) -> DemoMember? {
@@ -145,6 +144,5 @@ extension Builder {
             ])
         }
         // D302 is planted by leaving out one programme (`planNotAdopted`).
-        _ = ref
     }
 }

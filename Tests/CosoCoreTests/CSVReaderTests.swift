@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import CosoCore
+
+@Suite struct CSVReaderTests {
+    func records(_ bytes: [UInt8]) throws -> [(Int, [String])] {
+        let path = NSTemporaryDirectory() + "/coso-csv-\(UUID().uuidString).csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = try #require(CSVReader(path: path))
+        var out: [(Int, [String])] = []
+        while let r = reader.read() { out.append((r.line, r.fields.map { String(decoding: $0, as: UTF8.self) })) }
+        return out
+    }
+
+    @Test func quotesLineBreaksAndBlankLines() throws {
+        let text = "a,b\r\n\"x, \"\"y\"\"\",2\r\n\r\n\"line\none\",3\nlast,\n"
+        let r = try records(Array(text.utf8))
+        #expect(r.map(\.1) == [["a", "b"], ["x, \"y\"", "2"], ["line\none", "3"], ["last", ""]])
+        #expect(r.map(\.0) == [1, 2, 4, 6])  // the line each record starts on
+    }
+
+    @Test func excelsBOMAndSemicolons() throws {
+        let r = try records([0xEF, 0xBB, 0xBF] + Array("Họ tên;Ngày\nAn;1,5\n".utf8))
+        #expect(r.map(\.1) == [["Họ tên", "Ngày"], ["An", "1,5"]])
+    }
+
+    @Test func legacyVietnameseEncodingsAreRecognised() {
+        #expect(LegacyEncoding.looksLikeLegacy("NguyÔn V¨n Th¸i"))   // TCVN3 read as Latin-1
+        #expect(!LegacyEncoding.looksLikeLegacy("Nguyễn Văn Thái"))
+        #expect(!LegacyEncoding.looksLikeLegacy("K'Brỏh"))
+        #expect(!LegacyEncoding.looksLikeLegacy("Nhiệt độ 25 °C ©"))
+        #expect(!LegacyEncoding.looksLikeLegacy("Hà Nội"))
+        #expect(!LegacyEncoding.looksLikeLegacy("25 °C, 2 × 3"))
+    }
+}
