@@ -24,6 +24,8 @@ public final class WriteTransaction {
     let origin: WriteOrigin
     private var auditID: Int64?
     public private(set) var changeCount = 0
+    /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
+    private var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
 
     init(db: Database, catalog: Catalog, origin: WriteOrigin) {
         self.db = db; self.catalog = catalog; self.origin = origin
@@ -40,8 +42,34 @@ public final class WriteTransaction {
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
+        if bulkRanges != nil {
+            let r = bulkRanges![entity.name]
+            bulkRanges![entity.name] = (min(r?.first ?? id, id), max(r?.last ?? id, id), (r?.count ?? 0) + 1)
+            changeCount += 1
+            return id
+        }
         try record(entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
         return id
+    }
+
+    /// Runs `body` with inserts recorded in bulk: instead of one audit row per new row (whose
+    /// "after" would only repeat the row itself), one per entity naming the ids inserted, under
+    /// the same audit entry (who, when, the file or the demo). Updates and deletes inside are still
+    /// recorded one by one. For imports and generators of many thousand rows.
+    public func bulk<T>(_ body: () throws -> T) throws -> T {
+        precondition(bulkRanges == nil, "bulk inserts do not nest")
+        bulkRanges = [:]
+        let result = try body()
+        let ranges = bulkRanges!
+        bulkRanges = nil
+        let audit = try currentAuditID()
+        for (name, r) in ranges.sorted(by: { $0.key < $1.key }) {
+            let summary = "{\"bulk\":true,\"first_id\":\(r.first),\"last_id\":\(r.last),\"count\":\(r.count)}"
+            try db.cachedStatement(sql: """
+                INSERT INTO audit_changes (audit_id, entity, row_id, op, before, after) VALUES (?, ?, ?, 'insert', NULL, ?)
+                """).execute(arguments: [audit, name, r.first, summary])
+        }
+        return result
     }
 
     public func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {

@@ -55,7 +55,7 @@ public struct Importer {
         struct Abort: Error {}
         let owner = store.registry.modules.first { $0.entities.contains { $0.name == entity.name } }
         do {
-            try store.write(origin) { tx in
+            try store.write(origin) { tx in try tx.bulk {
                 var seen: [String: Set<String>] = [:]
                 var cache = ReferenceCache()
                 var lastProgress: Int64 = 0
@@ -94,7 +94,7 @@ public struct Importer {
                 progress?(reader.size, reader.size)
                 // All or nothing: any problem, or a dry run, and the transaction rolls back.
                 if !report.problems.isEmpty || dryRun { throw Abort() }
-            }
+            } }
         } catch is Abort {
             report.written = 0
         }
@@ -156,7 +156,7 @@ public struct Importer {
                     en: "the text is not Unicode (UTF-8): it looks like the legacy TCVN3 (ABC) or VNI encoding; convert the file to Unicode (UniKey's converter) and save it as CSV UTF-8"))
                 continue
             }
-            let text = VietnameseText.nfc(decoded.trimmingCharacters(in: .whitespaces))
+            let text = VietnameseText.nfc(Importer.trimmed(decoded))
             if text.isEmpty {
                 if field.required {
                     problems.append(ImportProblem(column: field.name, "E0407", vi: "\(field.label.vi) không được để trống",
@@ -273,6 +273,13 @@ public struct Importer {
             }
         }
         return problems
+    }
+
+    /// Without the spaces around it (Foundation's trimming goes through NSString: slow per cell).
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = s.lastIndex(where: { !$0.isWhitespace })!
+        return first == s.startIndex && last == s.index(before: s.endIndex) ? s : String(s[first...last])
     }
 
     /// `2024-05-19` or `19/05/2024` (the order Vietnamese spreadsheets use), a real calendar day.

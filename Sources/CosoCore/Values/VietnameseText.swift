@@ -4,13 +4,25 @@ import Foundation
 /// and Vietnamese alphabetical order.
 public enum VietnameseText {
     /// Unicode NFC, the one form the store keeps and binds.
-    public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+    public static func nfc(_ s: String) -> String {
+        // Most text is already composed (ASCII, or Vietnamese typed with precomposed letters): a
+        // string with no combining mark and nothing from the few canonical singletons below U+1F00
+        // is its own NFC, and Foundation's normaliser (slow, it goes through CFString) is skipped.
+        var plain = true
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 { continue }
+            if v <= 0x36F || v >= 0x1F00 || v == 0x374 || v == 0x37E || v == 0x387 { plain = false; break }
+        }
+        return plain ? s : s.precomposedStringWithCanonicalMapping
+    }
 
     /// Case- and diacritic-insensitive key: NFC, lower case, marks removed, đ → d.
     ///
     /// đ/Đ have no canonical decomposition, so Foundation's diacritic folding keeps them; map them
     /// by hand. Written by Swift into `<field>_folded` shadow columns, never computed by SQL.
     public static func fold(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
         var out = String.UnicodeScalarView()
         for scalar in s.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -54,26 +66,58 @@ public enum VietnameseText {
     public static func sortKey(_ s: String) -> [Int] {
         var primary: [Int] = []
         var tones: [Int] = []
+        primary.reserveCapacity(s.utf8.count)
+        tones.reserveCapacity(s.utf8.count)
         for ch in s.lowercased() {
-            // Split the letter into base (with its vowel-shape mark) and tone.
+            // Letters of one scalar (ASCII and the precomposed Vietnamese ones) from a table made
+            // once; anything else (decomposed input, other scripts) the long way.
+            let scalars = ch.unicodeScalars
+            if scalars.count == 1, let known = keyTable[scalars.first!.value] {
+                primary.append(known.primary)
+                tones.append(known.tone)
+            } else {
+                let k = key(of: ch)
+                primary.append(k.primary)
+                tones.append(k.tone)
+            }
+        }
+        return primary + [-1] + tones
+    }
+
+    /// The key parts of every single-scalar character sort keys meet most: ASCII, Latin-1 and
+    /// Latin Extended-A/B (ă, đ, ơ, ư), and the Vietnamese block U+1EA0...U+1EF9.
+    private static let keyTable: [UInt32: (primary: Int, tone: Int)] = {
+        var table: [UInt32: (primary: Int, tone: Int)] = [:]
+        for range in [0x20...0x24F, 0x1EA0...0x1EF9] {
+            for v in range {
+                guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+                let ch = Character(scalar)
+                // Only characters that lower-case to themselves: sortKey lower-cases first.
+                guard String(ch).lowercased() == String(ch) else { continue }
+                table[UInt32(v)] = key(of: ch)
+            }
+        }
+        return table
+    }()
+
+    /// One (lower-case) character's rank in the alphabet and its tone.
+    private static func key(of ch: Character) -> (primary: Int, tone: Int) {
+        // Split the letter into base (with its vowel-shape mark) and tone.
+        do {
             var tone = 0
             var baseScalars = String.UnicodeScalarView()
             for sc in String(ch).decomposedStringWithCanonicalMapping.unicodeScalars {
                 if let t = toneRank[sc.value] { tone = t } else { baseScalars.append(sc) }
             }
             let base = Character(String(baseScalars).precomposedStringWithCanonicalMapping)
-            if let r = rank[base] {
-                primary.append(100 + r)
-            } else if let ascii = base.unicodeScalars.first?.value, base.unicodeScalars.count == 1 {
+            if let r = rank[base] { return (100 + r, tone) }
+            if let ascii = base.unicodeScalars.first?.value, base.unicodeScalars.count == 1 {
                 // Digits, spaces and other letters keep code-point order, before the alphabet for
                 // punctuation and digits (as dictionaries do), after it for foreign letters.
-                primary.append(ascii < 0x61 ? Int(ascii) : 200 + Int(ascii))
-            } else {
-                primary.append(10_000)
+                return (ascii < 0x61 ? Int(ascii) : 200 + Int(ascii), tone)
             }
-            tones.append(tone)
+            return (10_000, tone)
         }
-        return primary + [-1] + tones
     }
 
     /// The sort key as text whose binary (memcmp) order is Vietnamese order, for the `_sort`
