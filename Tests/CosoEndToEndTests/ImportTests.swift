@@ -95,6 +95,12 @@ import Testing
                 == "ban-to-chuc|import:\(dir)/good.csv\n")
         #expect(try Coso.shell("sqlite3", [db, "select count(*) from member_events e join members m on m.id = e.member_id where m.name like 'Lê Văn Nhập%'"]).stdout
                 == "40\n")  // admitted and confirmed, for each
+        // The import's audit entry names the rows it added, one id range per table.
+        let changes = try Coso.shell("sqlite3", [db, """
+            select entity, json_extract(after, '$.count'), json_extract(after, '$.last_id') - json_extract(after, '$.first_id') + 1
+            from audit_changes where audit_id = (select max(id) from audit) order by entity
+            """]).stdout
+        #expect(changes == "member_events|40|40\nmembers|20|20\n")
     }
 
     @Test func namesInDecomposedFormComeOutComposed() throws {
