@@ -32,10 +32,13 @@ public struct DemoDistrict {
         let existing = try store.scalar("SELECT (SELECT count(*) FROM orgs) + (SELECT count(*) FROM members)")
         guard existing == .int(0) else { throw DemoError.notEmpty(store.path) }
         let origin = WriteOrigin(user: user, statement: "coso demo district --seed \(seed)", source: "demo")
+        // Tens of thousands of rows: audited as id ranges under the demo's one audit entry.
         return try store.write(origin) { tx in
-            var builder = Builder(tx: tx, random: SeededRandom(seed: seed))
-            try builder.run()
-            return builder.summary
+            try tx.bulk {
+                var builder = Builder(tx: tx, random: SeededRandom(seed: seed))
+                try builder.run()
+                return builder.summary
+            }
         }
     }
 }
