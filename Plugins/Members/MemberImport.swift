@@ -43,11 +43,13 @@ enum MemberImport {
         if v["status"] == .text("probationary"), v["card_no"] != nil {
             problem("card_no", "E0422", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
         }
-        if let org = v["org"]?.intValue, let record = try tx.record("orgs", id: org) {
-            if let kind = record["kind"]?.textValue, !OrgEnums.cellKinds.contains(kind) {
+        if let org = v["org"]?.intValue {
+            let kind = try tx.cached("orgs.kind.\(org)") { try tx.scalar("SELECT kind FROM orgs WHERE id = ?", [.int(org)]) }
+            let dissolved = try tx.cached("orgs.dissolved.\(org)") { try tx.scalar("SELECT dissolved FROM orgs WHERE id = ?", [.int(org)]) }
+            if let kind = kind.textValue, !OrgEnums.cellKinds.contains(kind) {
                 problem("org", "E0420", "đảng viên sinh hoạt ở chi bộ; tổ chức này không phải chi bộ", "members belong to cells; this is not a cell")
             }
-            if let status = v["status"]?.textValue, MemberEnums.onRoll.contains(status), record["dissolved"] != .null {
+            if let status = v["status"]?.textValue, MemberEnums.onRoll.contains(status), dissolved != .null {
                 problem("org", "E0423", "tổ chức đã kết thúc: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
                         "the organisation has ended: a member on the roll belongs to a live cell")
             }

@@ -122,6 +122,17 @@ public final class WriteTransaction {
         try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
     }
 
+    private var memo: [String: Value] = [:]
+
+    /// A value computed once per transaction (an organisation's kind, looked up for each of a
+    /// hundred thousand imported members). Only for what the transaction itself does not change.
+    public func cached(_ key: String, _ compute: () throws -> Value) rethrows -> Value {
+        if let v = memo[key] { return v }
+        let v = try compute()
+        memo[key] = v
+        return v
+    }
+
     /// Every row of a read query (small results: the names of organisations for an import).
     public func rows(_ sql: String, _ arguments: [Value] = []) throws -> [[Value]] {
         try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments).map { r in

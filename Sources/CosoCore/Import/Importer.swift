@@ -138,6 +138,8 @@ public struct Importer {
 
     struct ReferenceCache {
         var byName: [String: [String: [Int64]]] = [:]
+        /// Enum cases by the text a file gives (identifier or label, as written and folded).
+        var cases: [String: [String: String]] = [:]
     }
 
     private func parse(_ record: CSVReader.Record, _ columns: [Field?], _ tx: WriteTransaction, _ cache: inout ReferenceCache,
@@ -198,6 +200,10 @@ public struct Importer {
                                                   en: "\(field.label.en): needs yes or no\(shown)"))
                 }
             case .enumeration(let id):
+                if let known = cache.cases[id]?[text] {
+                    values[field.name] = .text(known)
+                    continue
+                }
                 guard let e = tx.catalog.enumType(id), let c = e.find(text) else {
                     let e = tx.catalog.enumType(id)
                     let s = e.flatMap { Suggest.closest(to: text, in: $0.cases.map(\.id) + $0.cases.map(\.label.vi)) }
@@ -207,6 +213,7 @@ public struct Importer {
                     continue
                 }
                 values[field.name] = .text(c.id)
+                cache.cases[id, default: [:]][text] = c.id
             case .reference(let target):
                 guard let id = try reference(text, target, tx, &cache) else {
                     problems.append(ImportProblem(column: field.name, "E0412",
