@@ -10,13 +10,12 @@ extension Builder {
 
     func date(_ year: Int, _ month: Int, _ day: Int) -> LocalDate { LocalDate(year: year, month: month, day: day)! }
 
-    /// One village or residential group per village cell (T9: every one has a cell); exactly 84
-    /// heads and 62 Front team heads who are not members (fn3 of the plan).
-    mutating func addVillages() throws {
+    /// One village or residential group per village cell (T9: every one has a cell), with the given
+    /// numbers of heads and Front team heads who are not members (84 and 62 in Di Linh, fn3 of the plan).
+    mutating func addVillages(headsNotMembers: Int, frontHeadsNotMembers: Int) throws {
         let n = villageCells.count
-        var heads = Array(repeating: false, count: DemoDistrict.headsNotMembers) + Array(repeating: true, count: n - DemoDistrict.headsNotMembers)
-        var fronts = Array(repeating: false, count: DemoDistrict.frontHeadsNotMembers)
-            + Array(repeating: true, count: n - DemoDistrict.frontHeadsNotMembers)
+        var heads = Array(repeating: false, count: headsNotMembers) + Array(repeating: true, count: n - headsNotMembers)
+        var fronts = Array(repeating: false, count: frontHeadsNotMembers) + Array(repeating: true, count: n - frontHeadsNotMembers)
         heads.shuffle(using: &random)
         fronts.shuffle(using: &random)
         for (i, v) in villageCells.enumerated() {

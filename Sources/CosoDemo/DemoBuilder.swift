@@ -60,16 +60,38 @@ struct Builder {
         var flags = Array(repeating: true, count: DemoDistrict.villageCellsWithCommittee)
             + Array(repeating: false, count: total - DemoDistrict.villageCellsWithCommittee)
         flags.shuffle(using: &random)
-        var flagIndex = 0
+        try addCommunes(DemoData.units.map { ($0.code, $0.name, $0.type) }, district: district, villageCounts: counts, committees: flags)
+        try addDistrictAgencies(district, place: "Di Linh")
+        try addHistory(heads: DemoDistrict.headsNotMembers, fronts: DemoDistrict.frontHeadsNotMembers, plant: true)
+    }
 
-        for unit in DemoData.units {
+    /// The records every demo gets once its tree and roll are built, 2018 to the plan's date.
+    mutating func addHistory(heads: Int, fronts: Int, plant: Bool) throws {
+        try addVillages(headsNotMembers: heads, frontHeadsNotMembers: fronts)
+        try addPositions()
+        planNotAdopted = plant ? leadOrgs.last { $0.kind == "grassroots_cell" }?.org : nil
+        try addOversightAndTraining()
+        try addRatings()
+        if plant { try plantProblems() }
+    }
+
+    /// A district's communes: each commune committee, its village cells (a committee where
+    /// `committees` says so, in order) and the cells of its agencies.
+    /// `districtTitle` ("thành phố Đà Lạt") goes after a ward known only by its number ("phường 1,
+    /// thành phố Đà Lạt"), as official names do, so that names stay unique across a province.
+    mutating func addCommunes(_ units: [(code: String, name: String, type: String)], district: Int64, villageCounts counts: [String: Int],
+                              committees flags: [Bool], districtTitle: String? = nil) throws {
+        var flagIndex = 0
+        for unit in units {
             let isTown = unit.type == "Thị trấn"
-            let place = unit.name.replacingOccurrences(of: "Xã ", with: "xã ").replacingOccurrences(of: "Thị trấn ", with: "thị trấn ")
+            var place = unit.name.replacingOccurrences(of: "Xã ", with: "xã ").replacingOccurrences(of: "Thị trấn ", with: "thị trấn ")
+                .replacingOccurrences(of: "Phường ", with: "phường ")
+            if let districtTitle, let last = place.split(separator: " ").last, Int(last) != nil { place += ", \(districtTitle)" }
             let commune = try addOrg("Đảng bộ \(place)", kind: "commune_committee", parent: district, sector: nil,
                                      founded: LocalDate(year: 1976 + random.int(0...10), month: random.int(1...12), day: random.int(1...28))!,
                                      committee: true, code: unit.code)
             let kho = Builder.khoShare[unit.code] ?? 0.15
-            for name in villageNames(unit: unit.code, town: isTown, count: counts[unit.code]!) {
+            for name in villageNames(unit: unit.code, town: isTown, count: counts[unit.code] ?? 9) {
                 let committee = flags[flagIndex]
                 flagIndex += 1
                 let cellName = "Chi bộ " + name.prefix(1).lowercased() + name.dropFirst()
@@ -102,7 +124,7 @@ struct Builder {
                 communeOfCell[cell] = commune
             }
             leadOrgs.append((commune, "commune_committee"))
-            if unit.code == "25036" {
+            if unit.code == "25036" && unit.name == "Xã Hòa Ninh" {
                 // fn2 of the plan: 1 of the district's 5 people's credit funds has a cell.
                 let cell = try addOrg("Chi bộ Quỹ tín dụng nhân dân Hòa Ninh", kind: "subordinate_cell", parent: commune,
                                       sector: "credit_fund", founded: LocalDate(year: 2012, month: 5, day: 15)!, committee: false, code: nil)
@@ -110,13 +132,6 @@ struct Builder {
                 communeOfCell[cell] = commune
             }
         }
-        try addDistrictAgencies(district)
-        try addVillages()
-        try addPositions()
-        planNotAdopted = leadOrgs.last { $0.kind == "grassroots_cell" }?.org
-        try addOversightAndTraining()
-        try addRatings()
-        try plantProblems()
     }
 
     /// Real village names where public pages give them, then numbered ones.
@@ -133,7 +148,19 @@ struct Builder {
     }
 
     /// Grassroots organisations of the district's agencies, under the district committee.
-    mutating func addDistrictAgencies(_ district: Int64) throws {
+    /// `place`: the district's short name. Di Linh's agencies keep their own names; elsewhere the
+    /// names Di Linh's places give are made generic and each takes the district's name, so that
+    /// names stay unique across a province.
+    mutating func addDistrictAgencies(_ district: Int64, place: String) throws {
+        func named(_ name: String) -> String {
+            guard place != "Di Linh" else { return name }
+            let generic = ["Lâm trường Gia Bắc": "Lâm trường số 1", "Lâm trường Sơn Điền": "Lâm trường số 2",
+                           "THPT Hòa Ninh": "THPT số 2", "THPT Gia Hiệp": "THPT số 3", "Chè Di Linh": "Chè \(place)",
+                           "Cà phê Đinh Lạc": "Cà phê \(place)", "Nông nghiệp Tân Châu": "Nông nghiệp \(place)"]
+            var out = name.replacingOccurrences(of: "Di Linh", with: place)
+            for (a, b) in generic { out = out.replacingOccurrences(of: a, with: b) }
+            return out.contains(place) ? out : out + " (\(place))"
+        }
         let committees: [(String, String, Profile, [String])] = [
             ("Đảng bộ Cơ quan Chính quyền huyện", "state_agency", .office,
              ["Chi bộ Văn phòng HĐND và UBND huyện", "Chi bộ Phòng Tài chính - Kế hoạch", "Chi bộ Phòng Nông nghiệp và PTNT",
@@ -149,11 +176,11 @@ struct Builder {
              ["Chi bộ Văn phòng công ty", "Chi bộ Lâm trường Gia Bắc", "Chi bộ Lâm trường Sơn Điền"]),
         ]
         for (name, sector, profile, cells) in committees {
-            let org = try addOrg(name, kind: "grassroots_committee", parent: district, sector: sector,
+            let org = try addOrg(named(name), kind: "grassroots_committee", parent: district, sector: sector,
                                  founded: LocalDate(year: 1977 + random.int(0...20), month: random.int(1...12), day: random.int(1...28))!,
                                  committee: true, code: nil)
             for cellName in cells {
-                let cell = try addOrg(cellName, kind: "subordinate_cell", parent: org, sector: sector,
+                let cell = try addOrg(named(cellName), kind: "subordinate_cell", parent: org, sector: sector,
                                       founded: LocalDate(year: 1990 + random.int(0...25), month: random.int(1...12), day: random.int(1...28))!,
                                       committee: false, code: nil)
                 try addCellMembers(random.int(8...20), org: cell, profile: profile, minimumOfficial: 3, settleCommittee: true)
@@ -184,7 +211,7 @@ struct Builder {
             ("Chi bộ Trung tâm Kiểm soát bệnh tật huyện", "health", .health),
         ]
         for (name, sector, profile) in cells {
-            let org = try addOrg(name, kind: "grassroots_cell", parent: district, sector: sector,
+            let org = try addOrg(named(name), kind: "grassroots_cell", parent: district, sector: sector,
                                  founded: LocalDate(year: 1985 + random.int(0...30), month: random.int(1...12), day: random.int(1...28))!,
                                  committee: false, code: nil)
             // R7: under 30 members, or it would be a grassroots committee.
