@@ -13,7 +13,7 @@ coso, runs, dbs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 here = os.path.dirname(os.path.abspath(__file__))
 
 pairs, cur = [], {}
-for line in open(os.path.join(here, "queries.txt"), encoding="utf-8"):
+for line in open(os.environ.get("COSO_QUERIES", os.path.join(here, "queries.txt")), encoding="utf-8"):
     line = line.rstrip("\n")
     if line.startswith("# name: "):
         cur = {"name": line[8:]}

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Each golden query of bench/queries.txt gives, through `coso -c`, exactly the rows its
+/// Each golden query of bench/queries.txt and bench/scale-queries.txt gives, through `coso -c`, exactly the rows its
 /// hand-written SQL gives through the stock sqlite3 shell on the same demo database.
 @Suite struct DifferentialTests {
     struct Pair: CustomTestStringConvertible, Sendable {
@@ -10,7 +10,9 @@ import Testing
     }
 
     static let pairs: [Pair] = {
-        let text = (try? String(contentsOfFile: Coso.root + "/bench/queries.txt", encoding: .utf8)) ?? ""
+        let text = ["queries.txt", "scale-queries.txt"].map {
+            (try? String(contentsOfFile: Coso.root + "/bench/" + $0, encoding: .utf8)) ?? ""
+        }.joined(separator: "\n")
         var pairs: [Pair] = []
         var name = "", coso = ""
         for line in text.split(separator: "\n") {
@@ -22,7 +24,7 @@ import Testing
     }()
 
     @Test func thereAreGoldenQueries() {
-        #expect(Self.pairs.count >= 10)
+        #expect(Self.pairs.count >= 22)
     }
 
     @Test(arguments: pairs)
