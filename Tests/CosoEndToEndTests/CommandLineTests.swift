@@ -78,6 +78,15 @@ import Testing
         #expect(shell.stdout == "3\n")
     }
 
+    @Test func theDataCheckSpeaksTheSessionsLanguage() throws {
+        let db = Coso.sharedDemo
+        let q = #"check asof @2022-12-22 | where code == "D101" | first | select code, problem"#
+        let en = try Coso.run(["--db", db, "--lang", "en", "--format", "csv", "-c", q])
+        #expect(en.stdout == "code,problem\r\nD101,a member without a national ID\r\n", "\(en.stderr)")
+        let vi = try Coso.run(["--db", db, "--format", "csv", "-c", q])
+        #expect(vi.stdout == "code,problem\r\nD101,đảng viên chưa có số CCCD\r\n")
+    }
+
     @Test func aReferenceBrokenOutsideCosoIsReported() throws {
         let db = try Coso.demoCopy()
         _ = try Coso.shell("sqlite3", [db, "PRAGMA foreign_keys = OFF; UPDATE members SET org_id = 99999 WHERE id = 5;"])

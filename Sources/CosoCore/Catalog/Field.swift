@@ -25,6 +25,9 @@ public struct Field: Sendable, Hashable {
     public var searchable: Bool
     /// No two rows share a value (national ID, card number): imports refuse duplicates.
     public var unique: Bool
+    /// Another field holding this one's text in English (`check`'s problem): read instead under
+    /// `--lang en`, keeping this field's name.
+    public var englishField: String?
 
     public init(_ name: String, _ type: FieldType, vi: String, en: String, required: Bool = false,
                 personal: Bool = false, secret: Bool = false, searchable: Bool = false, unique: Bool = false) {

@@ -24,8 +24,8 @@ enum DerivedEntities {
             singular: Label(vi: "lỗi dữ liệu", en: "data problem"), fields: [
                 Field("code", .text, vi: "Mã lỗi", en: "Code", required: true),
                 Field("severity", .enumeration("check_severity"), vi: "Mức độ", en: "Severity", required: true),
-                Field("problem", .text, vi: "Vấn đề", en: "Problem (vi)", required: true),
-                Field("problem_en", .text, vi: "Vấn đề (tiếng Anh)", en: "Problem", required: true, secret: true),
+                { var f = Field("problem", .text, vi: "Vấn đề", en: "Problem", required: true); f.englishField = "problem_en"; return f }(),
+                Field("problem_en", .text, vi: "Vấn đề (tiếng Anh)", en: "Problem (English)", required: true, secret: true),
                 Field("entity", .text, vi: "Bảng", en: "Entity", required: true),
                 Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true),
                 Field("subject", .text, vi: "Đối tượng", en: "Subject", personal: true),
@@ -58,8 +58,8 @@ enum DerivedEntities {
             name: "rules", label: Label(vi: "Quy định áp dụng", en: "Rules"),
             singular: Label(vi: "quy định", en: "rule"), fields: [
                 Field("code", .text, vi: "Mã", en: "Code", required: true),
-                Field("rule", .text, vi: "Quy định", en: "Rule (vi)", required: true),
-                Field("rule_en", .text, vi: "Quy định (tiếng Anh)", en: "Rule", required: true, secret: true),
+                { var f = Field("rule", .text, vi: "Quy định", en: "Rule", required: true); f.englishField = "rule_en"; return f }(),
+                Field("rule_en", .text, vi: "Quy định (tiếng Anh)", en: "Rule (English)", required: true, secret: true),
                 Field("source", .text, vi: "Nguồn", en: "Source", required: true),
                 Field("valid_from", .date, vi: "Hiệu lực từ", en: "In force from"),
                 Field("valid_until", .date, vi: "Hiệu lực đến", en: "In force until"),

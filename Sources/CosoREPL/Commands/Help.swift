@@ -62,7 +62,7 @@ public enum Help {
 
             """ : """
             The problems `check` finds (error / warning). Deadlines are judged today, or at the asof date.
-              check | summarize n: count() by code, problem_en
+              check | summarize n: count() by code, problem
               check | where code == "D101" | save "missing-national-ids.csv"
 
             """

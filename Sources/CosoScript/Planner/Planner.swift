@@ -8,6 +8,8 @@ public struct Planner {
     public var variables: [String: Value] = [:]
     /// The access-control seam: restricts every entity the plan reads (see `RowFilter`).
     public var rowFilter: (any RowFilter)?
+    /// Under English, fields with an English twin read it (`check.problem`).
+    public var language: Language = .vi
 
     public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter
@@ -30,7 +32,8 @@ public struct Planner {
         }
         guard let entity = catalog.entity(head.head.text) else { throw unknownName(head.head) }
         let asOf = try pointInTime(entity, head)
-        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter, asOf: asOf)
+        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter, asOf: asOf,
+                             language: language)
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst() {

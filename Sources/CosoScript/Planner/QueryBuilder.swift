@@ -23,11 +23,12 @@ final class QueryBuilder {
     /// `asOf`: read the entity as it stood at that date (its `DatedSource`); entities that are
     /// always dated read at today's date without it.
     init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value], rowFilter: (any RowFilter)? = nil,
-         asOf: LocalDate? = nil) {
+         asOf: LocalDate? = nil, language: Language = .vi) {
         self.catalog = catalog; self.today = today; self.variables = variables
         var c = 0
         let next: () -> String = { c += 1; return "t\(c)" }
         scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next, rowFilter: rowFilter)
+        scope.language = language
         if let dated = entity.dated, asOf != nil || dated.always {
             from = "(\(dated.sql)) AS t0"
             fromBinds = Array(repeating: .date(asOf ?? today), count: dated.placeholders)
@@ -213,7 +214,8 @@ final class QueryBuilder {
             return cols.enumerated().map { i, c in (Fragment("\(scope.alias).c\(i)", [], c.type.map(ExprType.init) ?? .text), c) }
         case .entity(let e):
             return e.fields.filter { exporting || !$0.secret }.map { field in
-                var f = Fragment("\(scope.alias).\(field.column)", [], ExprType(field.type), field: (scope.alias, field))
+                let read = exporting ? field : scope.localized(field, of: e)
+                var f = Fragment("\(scope.alias).\(read.column)", [], ExprType(read.type), field: (scope.alias, read))
                 if let d = scope.display(of: f) {
                     f = d
                     if exporting, case .reference(let target) = field.type, let t = catalog.entity(target), let (a, df) = d.field {

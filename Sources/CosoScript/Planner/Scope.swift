@@ -19,6 +19,14 @@ final class Scope {
     let sortable: Set<Int>
     /// Output columns of a subquery known never to be null.
     let nonNull: Set<Int>
+    /// Under English, fields with an English twin (`check.problem`) read it instead.
+    var language: Language = .vi
+
+    /// The field to read for `field`: its English twin under English, else itself.
+    func localized(_ field: Field, of entity: Entity) -> Field {
+        guard language == .en, let name = field.englishField, let twin = entity.field(name) else { return field }
+        return twin
+    }
 
     init(source: Source, alias: String, catalog: Catalog, newAlias: @escaping () -> String, rowFilter: (any RowFilter)? = nil,
          sortable: Set<Int> = [], nonNull: Set<Int> = []) {
@@ -86,7 +94,8 @@ final class Scope {
                 if k == names.count - 1 {
                     let a = join(path: walked, from: alias)
                     // A required field of the source itself (not through a LEFT JOIN) is never null.
-                    return Fragment("\(a).\(field.column)", [], ExprType(field.type), field: (a, field),
+                    let read = localized(field, of: entity)
+                    return Fragment("\(a).\(read.column)", [], ExprType(read.type), field: (a, read),
                                     nonNull: walked.isEmpty && field.required)
                 }
                 guard case .reference(let target) = field.type, let next = catalog.entity(target) else {

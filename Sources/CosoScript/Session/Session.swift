@@ -33,7 +33,11 @@ public final class Session: @unchecked Sendable {
     public var catalog: Catalog { store.catalog }
     /// Restricts what every query of this session reads (access control plugs in here).
     public var rowFilter: (any RowFilter)?
-    var planner: Planner { Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter) }
+    var planner: Planner {
+        var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
+        p.language = language
+        return p
+    }
 
     /// Parses and runs every statement of `source`, stopping at the first error. Each command runs
     /// in its own transaction, with its audit entry.
