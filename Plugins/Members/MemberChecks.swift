@@ -18,6 +18,9 @@ enum MemberChecks {
         RuleDefinition("R3", vi: "Nghị quyết đề nghị kết nạp cần ít nhất 2/3 đảng viên chính thức của chi bộ tán thành, rồi 2/3 cấp ủy cơ sở",
                        en: "The cell's resolution to admit needs two thirds of its full members, then two thirds of the grassroots committee",
                        source: "luatsutuvanmienphi.com", verified: false, settings: ["R3.cell": "2/3"]),
+        RuleDefinition("R4", vi: "Cấp ủy quyết định trong 60 ngày làm việc sau nghị quyết của chi bộ; lễ kết nạp trong 30 ngày làm việc sau quyết định, muộn hơn cần cấp trên đồng ý",
+                       en: "The committee decides within 60 working days of the cell's resolution; the ceremony within 30 working days of the decision, later only with the superior's consent",
+                       source: "29/24/232-QĐ/TW 4.1, 4.3"),
         RuleDefinition("R5", vi: "Dự bị 12 tháng; đủ điều kiện thì chính thức từ ngày đủ 12 tháng dù quyết định muộn hơn",
                        en: "12 months of probation; a member who qualifies is official from the 12-month date even if the decision is later",
                        source: "Điều lệ Đảng điều 5; 24-QĐ/TW 5"),
@@ -170,6 +173,15 @@ enum MemberChecks {
                           'huy hiệu ' || a.badge_years || ' năm, trao năm ' || a.year || ', vào Đảng ' || m.admitted AS detail
                       FROM awards a JOIN members m ON m.id = a.member_id
                       WHERE a.kind = 'badge' AND CAST(substr(m.admitted, 1, 4) AS INTEGER) + a.badge_years > a.year
+                      """),
+        DataCheck("D119", .warning, entity: "members",
+                  problem: Label(vi: "quá 30 ngày làm việc sau quyết định kết nạp chưa tổ chức lễ kết nạp (R4)",
+                                 en: "no admission ceremony 30 working days after the decision (R4)"),
+                  fix: Label(vi: "tổ chức lễ kết nạp (ceremony), muộn thì cần cấp trên đồng ý", en: "hold the ceremony (ceremony); late, with the superior's consent"),
+                  sql: """
+                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'quyết định ' || m.admitted AS detail
+                      FROM members m WHERE m.status = 'probationary' AND date(m.admitted, '+42 days') < ?
+                        AND NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.kind = 'ceremony')
                       """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),

@@ -193,3 +193,41 @@ enum MemberLifecycle {
         return Label(vi: "Đã ghi \(name) làm \(label.vi) \(orgName) từ \(on.iso).", en: "Recorded \(name) as \(label.en) of \(orgName) from \(on.iso).")
     }
 }
+
+/// R4: the admission ceremony within 30 working days of the decision; later only with the
+/// superior's consent.
+enum Ceremony {
+    /// Thirty working days, counted as six working weeks.
+    static let days = 42
+
+    static let command = Command(
+        "ceremony", summary: Label(vi: "Ghi lễ kết nạp (R4: trong 30 ngày làm việc sau quyết định)",
+                                   en: "Record the admission ceremony (R4: within 30 working days of the decision)"),
+        positional: [MemberLifecycle.memberParameter],
+        labelled: [MemberLifecycle.onParameter,
+                   Parameter("consent", .bool, vi: "cấp trên đồng ý cho tổ chức muộn", en: "the superior agreed to a late ceremony", required: false)],
+        examples: [CommandExample(setup: Array(MemberLifecycle.setup.prefix(2)), "ceremony 1 on: @2020-06-01", expected: "Đã ghi lễ kết nạp ngày 2020-06-01.")]
+    ) { call, tx in
+        guard let on = call.date("on"), let id = call.id("member") else { return Label(vi: "", en: "") }
+        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
+            "E0386", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
+            guard let admitted = m["admitted"]?.dateValue else { return }
+            guard on >= admitted else {
+                throw RuleViolation("E0387", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
+                                    argument: "on")
+            }
+            if on > admitted.adding(days: days), call["consent"] != .bool(true) {
+                throw RuleViolation("E0385", vi: "quá 30 ngày làm việc sau quyết định (\(admitted.iso)): cần cấp trên đồng ý (R4)",
+                                    en: "over 30 working days after the decision (\(admitted.iso)): the superior's consent is needed (R4)",
+                                    argument: "on", helpVi: "thêm consent: true khi đã có ý kiến cấp trên", helpEn: "add consent: true once the superior agreed")
+            }
+            if try tx.scalar("SELECT count(*) FROM member_events WHERE member_id = ? AND kind = 'ceremony'", [.int(id)]) != .int(0) {
+                throw RuleViolation("E0388", vi: "đã ghi lễ kết nạp", en: "the ceremony is already recorded", argument: "member")
+            }
+            try MemberRules.record(tx, member: id, "ceremony", on: on)
+        }
+        _ = id
+        return Label(vi: "Đã ghi lễ kết nạp ngày \(on.iso).", en: "Recorded the ceremony on \(on.iso).")
+    }
+}

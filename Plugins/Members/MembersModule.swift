@@ -27,7 +27,7 @@ public struct MembersModule: CosoModule {
          MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint,
          OrgReshaping.merge, OrgReshaping.split, TemporaryTransfer.out, TemporaryTransfer.back,
          CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay,
-         MemberRecordCommands.comment, MemberRecordCommands.commitment]
+         MemberRecordCommands.comment, MemberRecordCommands.commitment, Ceremony.command]
     }
 
     public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {

@@ -81,6 +81,9 @@ extension Builder {
             let id = try tx.insert("members", values)
             summary.members += 1
             try event(id, "admitted", admitted, org: org, status: "probationary")
+            // R4: the ceremony within 30 working days (recorded from 2018, the history's start).
+            let ceremony = admitted.adding(days: random.int(7...28))
+            if admitted.year >= Builder.firstYear, ceremony <= ref { try event(id, "ceremony", ceremony) }
             let confirmed = values["confirmed"]?.dateValue, exempted = values["exempted"]?.dateValue
             if let confirmed {
                 try event(id, "confirmed", confirmed, status: "official")

@@ -250,10 +250,17 @@ import Testing
     /// The command example of DESIGN.md's language section, on the demo.
     @Test func membersOfACellAreRatedForAYear() throws {
         let db = try Coso.demoCopy()
-        let r = try Coso.run(["--db", db, "-c", #"members | where org.name == "Chi bộ thôn Đăng Cao" | rate 2024 level: good"#])
+        // A village cell whose members can all be rated (R12: none exempt or suspended), named once.
+        let cell = try Coso.shell("sqlite3", [db, """
+            select o.name from orgs o where o.kind = 'village_cell' and (select count(*) from orgs x where x.name = o.name) = 1
+            and not exists (select 1 from members m where m.org_id = o.id and m.status not in ('probationary', 'official'))
+            order by o.id limit 1
+            """]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!cell.isEmpty)
+        let r = try Coso.run(["--db", db, "-c", "members | where org.name == \"\(cell)\" | rate 2024 level: good"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Đã xếp loại "))
-        let n = try Coso.shell("sqlite3", [db, "select count(*) from ratings r join members m on m.id = r.member_id join orgs o on o.id = m.org_id where o.name = 'Chi bộ thôn Đăng Cao' and r.year = 2024 and r.level = 'good'"])
+        let n = try Coso.shell("sqlite3", [db, "select count(*) from ratings r join members m on m.id = r.member_id join orgs o on o.id = m.org_id where o.name = '\(cell)' and r.year = 2024 and r.level = 'good'"])
         #expect(r.stdout.contains(" \(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) đảng viên năm 2024"))
     }
 }

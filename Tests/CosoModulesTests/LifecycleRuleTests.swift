@@ -168,3 +168,17 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
         #expect(try s.value(#"check asof @2023-12-31 | where code == "D201" | count"#) == .int(0))
     }
 }
+
+@Suite struct CeremonyTests {
+    @Test func theCeremonyComesWithinThirtyWorkingDaysOrWithConsent() throws {
+        let (db, s) = try smallDistrict()
+        defer { db.remove() }
+        _ = try s.output(#"admit "Phạm Thị Dung" born: @2000-04-04 gender: female org: "Chi bộ thôn 8" on: @2025-06-01"#)
+        #expect(failure(s, "ceremony 1 on: @2025-05-30") == "E0387")
+        #expect(failure(s, "ceremony 1 on: @2025-08-01") == "E0385")
+        #expect(try s.value(#"check asof @2025-08-01 | where code == "D119" | count"#) == .int(1))
+        #expect(failure(s, "ceremony 1 on: @2025-08-01 consent: true") == nil)
+        #expect(failure(s, "ceremony 1 on: @2025-08-02 consent: true") == "E0388")
+        #expect(try s.value(#"check asof @2025-08-02 | where code == "D119" | count"#) == .int(0))
+    }
+}
