@@ -83,11 +83,6 @@ public struct Importer {
                     if report.problems.count >= Importer.problemLimit { break }
                     guard report.problems.isEmpty, !dryRun else { continue }
                     let id = try tx.insert(entity.name, values)
-                    // A later row may name this one (an organisation's parent earlier in the file).
-                    if let d = entity.displayField, let name = values[d]?.textValue, cache.byName[entity.name] != nil {
-                        cache.byName[entity.name]![name, default: []].append(id)
-                        cache.byName[entity.name]![VietnameseText.fold(name), default: []].append(id)
-                    }
                     try owner?.imported(entity.name, id: id, values, tx)
                     report.written += 1
                 }
@@ -137,7 +132,8 @@ public struct Importer {
     // MARK: Rows
 
     struct ReferenceCache {
-        var byName: [String: [String: [Int64]]] = [:]
+        /// Ids by "entity, name" as the file writes it.
+        var names: [String: [Int64]] = [:]
         /// Enum cases by the text a file gives (identifier or label, as written and folded).
         var cases: [String: [String: String]] = [:]
     }
@@ -244,19 +240,20 @@ public struct Importer {
             return try reference(String(id), target, tx, &cache)
         }
         guard let display = other.displayField, let field = other.field(display) else { return nil }
-        if cache.byName[target] == nil {
-            var names: [String: [Int64]] = [:]
-            for row in try tx.rows("SELECT id, \(field.column) FROM \(other.table)") {
-                guard let id = row[0].intValue, let name = row[1].textValue else { continue }
-                names[name, default: []].append(id)
-                names[VietnameseText.fold(name), default: []].append(id)
-            }
-            cache.byName[target] = names
+        // Looked up by index, exactly, then ignoring case and diacritics; remembered for the rest
+        // of the file (not for the entity being imported, whose names the file itself adds).
+        let key = target + "\u{1}" + text
+        if let ids = cache.names[key] { return ids.count == 1 ? ids[0] : -1 }
+        var ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(field.column) = ?", [.text(text)])
+        if ids.isEmpty, let folded = field.foldedColumn {
+            ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(folded) = ?", [.text(VietnameseText.fold(text))])
         }
-        let names = cache.byName[target]!
-        let ids = names[text] ?? names[VietnameseText.fold(text)] ?? []
         if ids.isEmpty { return nil }
-        return Set(ids).count == 1 ? ids[0] : -1
+        if target != entity.name {
+            if cache.names.count > 200_000 { cache.names.removeAll() }
+            cache.names[key] = ids
+        }
+        return ids.count == 1 ? ids[0] : -1
     }
 
     private func uniqueness(_ values: [String: Value], _ tx: WriteTransaction, _ seen: inout [String: Set<String>]) throws -> [ImportProblem] {
