@@ -88,6 +88,7 @@ import Testing
         let ok = try Coso.run(["import", "members", dir + "/good.csv", "--db", db, "--user", "ban-to-chuc"])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout == "Đã nhập 20 dòng vào members.\n")
+        #expect(!ok.stderr.contains("\r["))  // no progress bar when standard error is not a terminal
         let imported = try Coso.run(["--db", db, "--format", "csv", "-c",
                                      #"members | where name =~ "le van nhap" | summarize n: count(), s: count_distinct(status), c: count_distinct(org)"#])
         #expect(imported.stdout == "n,s,c\r\n20,1,1\r\n")
