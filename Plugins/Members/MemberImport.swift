@@ -26,7 +26,8 @@ enum MemberImport {
         if let card = v["card_no"]?.textValue, card.count != 8 || !card.allSatisfy({ $0.isASCII && $0.isNumber }) {
             problem("card_no", "E0417", "số thẻ đảng viên gồm đúng 8 chữ số (R23)", "a card number has exactly 8 digits (R23)")
         }
-        let today = LocalDate.today()
+        // Once per import, not per row.
+        let today = tx.cached("today") { .date(LocalDate.today()) }.dateValue ?? LocalDate.today()
         for field in ["born", "admitted", "confirmed", "exempted", "ended"] {
             if let d = v[field]?.dateValue, d > today {
                 problem(field, "E0421", "ngày ở tương lai", "a date in the future")

@@ -208,7 +208,7 @@ enum Ceremony {
                    Parameter("consent", .bool, vi: "cấp trên đồng ý cho tổ chức muộn", en: "the superior agreed to a late ceremony", required: false)],
         examples: [CommandExample(setup: Array(MemberLifecycle.setup.prefix(2)), "ceremony 1 on: @2020-06-01", expected: "Đã ghi lễ kết nạp ngày 2020-06-01.")]
     ) { call, tx in
-        guard let on = call.date("on"), let id = call.id("member") else { return Label(vi: "", en: "") }
+        guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E0386", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
@@ -227,7 +227,6 @@ enum Ceremony {
             }
             try MemberRules.record(tx, member: id, "ceremony", on: on)
         }
-        _ = id
         return Label(vi: "Đã ghi lễ kết nạp ngày \(on.iso).", en: "Recorded the ceremony on \(on.iso).")
     }
 }

@@ -133,13 +133,6 @@ public final class WriteTransaction {
         return v
     }
 
-    /// Every row of a read query (small results: the names of organisations for an import).
-    public func rows(_ sql: String, _ arguments: [Value] = []) throws -> [[Value]] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments).map { r in
-            (0..<r.count).map { Value(r[$0] as DatabaseValue) }
-        }
-    }
-
     /// A single value from module-written read SQL (counts for rules). Values are bound, never pasted.
     public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
