@@ -29,7 +29,9 @@ let package = Package(
         // MARK: Core: module contract, registry, catalog, values, store, migrations, audit, diagnostics
         .target(
             name: "CosoCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                           // The C API itself, for `BulkInsert`'s binding by position.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict
         ),
 

@@ -105,7 +105,7 @@ enum MemberChecks {
                   fix: Label(vi: "liên hệ chi bộ nơi đến; ghi nhận ngày đến (transfer in)", en: "contact the receiving cell; record the arrival"),
                   sql: """
                       SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'chuyển đi ' || e.happened AS detail
-                      FROM members m JOIN member_events e ON e.member_id = m.id AND e.kind = 'transfer_out'
+                      FROM members m JOIN member_events e ON e.member_id = m.id AND +e.kind = 'transfer_out'
                       WHERE m.status = 'transferred_out' AND e.org_id IS NOT NULL AND date(e.happened, '+42 days') < ?
                         AND e.id = (SELECT max(id) FROM member_events x WHERE x.member_id = m.id)
                       """),
@@ -174,6 +174,9 @@ enum MemberChecks {
                       FROM awards a JOIN members m ON m.id = a.member_id
                       WHERE a.kind = 'badge' AND CAST(substr(m.admitted, 1, 4) AS INTEGER) + a.badge_years > a.year
                       """),
+        // `+e.kind`: look the member's few events up by member. Without statistics (a database
+        // never analysed) SQLite chose the index on kind and read every ceremony of the country
+        // for each probationary member: 21 s instead of 0.1 s on 48,000 members.
         DataCheck("D119", .warning, entity: "members",
                   problem: Label(vi: "quá 30 ngày làm việc sau quyết định kết nạp chưa tổ chức lễ kết nạp (R4)",
                                  en: "no admission ceremony 30 working days after the decision (R4)"),
@@ -181,7 +184,7 @@ enum MemberChecks {
                   sql: """
                       SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'quyết định ' || m.admitted AS detail
                       FROM members m WHERE m.status = 'probationary' AND date(m.admitted, '+42 days') < ?
-                        AND NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.kind = 'ceremony')
+                        AND NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND +e.kind = 'ceremony')
                       """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),

@@ -78,7 +78,7 @@ extension Builder {
         }
     }
 
-    func theoryRank(_ level: String) -> Int { ["none": 0, "elementary": 1, "intermediate": 2, "advanced": 3, "bachelor": 4][level] ?? 0 }
+    func theoryRank(_ level: String) -> Int { MemberTraits.theoryRank(level) }
 
     /// Yearly inspection programmes of every grassroots-level organisation (T11), a few
     /// inspections and supervisions a year per commune, and a handful of disciplines.
@@ -204,7 +204,7 @@ extension Builder {
                 for year in Builder.firstYear...Builder.lastYear {
                     guard m.admitted < date(year, 10, 1) else { continue }
                     if let exempted = m.exempted, exempted.year <= year { continue }
-                    var level = random.weighted([("excellent", 12.0), ("good", 70.0), ("completed", 16.0), ("failed", 2.0)])
+                    var level = random.weighted(MemberTraits.memberRating)
                     if let (y, selfCorrected) = disciplined[m.id], y == year, !selfCorrected { level = "failed" }
                     try tx.insert("ratings", ["member": .int(m.id), "year": .int(Int64(year)), "level": .text(level), "rulebook": .text("132-QĐ/TW")])
                 }
@@ -228,7 +228,7 @@ extension Builder {
         let orgs = leadOrgs.map(\.org) + villageCells.map(\.cell)
         for org in orgs {
             for year in Builder.firstYear...Builder.lastYear {
-                let level = random.weighted([("excellent", 15.0), ("good", 65.0), ("completed", 17.0), ("failed", 3.0)])
+                let level = random.weighted(MemberTraits.orgRating)
                 try tx.insert("org_ratings", ["org": .int(org), "year": .int(Int64(year)), "level": .text(level), "rulebook": .text("132-QĐ/TW")])
             }
         }

@@ -105,27 +105,12 @@ extension Builder {
         try tx.insert("member_events", values)
     }
 
-    func workStatus(_ profile: Profile, occupation: String) -> String {
-        switch occupation {
-        case "civil_servant": return "civil_servant"
-        case "public_employee": return "public_employee"
-        case "armed_forces": return "armed_forces"
-        case "enterprise_employee": return "enterprise"
-        case "retired": return "retired"
-        case "student": return "student"
-        default: return "farmer_or_freelance"
-        }
-    }
+    func workStatus(_ profile: Profile, occupation: String) -> String { MemberTraits.workStatus(occupation: occupation) }
 
     /// Most non-K'Ho members in the district are Kinh; a few belong to other peoples who moved in.
-    mutating func ethnicityOfKinhArea() -> String {
-        random.weighted([("kinh", 93.0), ("tay", 2.0), ("nung", 2.0), ("hoa", 1.0), ("ma", 1.0), ("chu_ru", 1.0)])
-    }
+    mutating func ethnicityOfKinhArea() -> String { random.weighted(MemberTraits.kinhAreaEthnicity) }
 
-    mutating func religion(kho: Bool) -> String {
-        kho ? random.weighted([("protestant", 35.0), ("catholic", 35.0), ("none", 30.0)])
-            : random.weighted([("none", 68.0), ("buddhism", 14.0), ("catholic", 14.0), ("protestant", 1.5), ("caodai", 2.5)])
-    }
+    mutating func religion(kho: Bool) -> String { random.weighted(kho ? MemberTraits.khoReligion : MemberTraits.kinhReligion) }
 
     /// A 12-digit CCCD number: birth-province code (068, Lâm Đồng), sex-and-century digit, two
     /// digits of the birth year, six random digits. Unique within the demo.
@@ -142,31 +127,6 @@ extension Builder {
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
     mutating func background(_ profile: Profile, age: Int, kho: Bool) -> (String, String, String, String) {
-        switch profile {
-        case .village:
-            let occupation = age >= 60 ? random.weighted([("retired", 55.0), ("farmer", 40.0), ("self_employed", 5.0)])
-                : random.weighted([("farmer", 70.0), ("self_employed", 14.0), ("worker", 6.0), ("private_business_owner", 2.0), ("other", 8.0)])
-            let education = kho ? random.weighted([("primary", 15.0), ("lower_secondary", 50.0), ("upper_secondary", 35.0)])
-                : random.weighted([("lower_secondary", 30.0), ("upper_secondary", 70.0)])
-            let qualification = random.weighted([("none", 75.0), ("vocational", 15.0), ("professional_secondary", 7.0), ("university", 3.0)])
-            let theory = random.weighted([("none", 35.0), ("elementary", 55.0), ("intermediate", 10.0)])
-            return (occupation, education, qualification, theory)
-        case .forces:
-            return ("armed_forces", "upper_secondary", random.weighted([("professional_secondary", 40.0), ("university", 60.0)]),
-                    random.weighted([("elementary", 40.0), ("intermediate", 50.0), ("advanced", 10.0)]))
-        case .school:
-            return ("public_employee", "upper_secondary", random.weighted([("college", 20.0), ("university", 70.0), ("master", 10.0)]),
-                    random.weighted([("none", 10.0), ("elementary", 60.0), ("intermediate", 30.0)]))
-        case .health:
-            return ("public_employee", "upper_secondary", random.weighted([("professional_secondary", 30.0), ("university", 60.0), ("master", 10.0)]),
-                    random.weighted([("none", 15.0), ("elementary", 60.0), ("intermediate", 25.0)]))
-        case .office:
-            return (random.weighted([("civil_servant", 70.0), ("public_employee", 30.0)]), "upper_secondary",
-                    random.weighted([("university", 80.0), ("master", 15.0), ("college", 5.0)]),
-                    random.weighted([("elementary", 25.0), ("intermediate", 55.0), ("advanced", 15.0), ("bachelor", 5.0)]))
-        case .enterprise:
-            return ("enterprise_employee", "upper_secondary", random.weighted([("vocational", 30.0), ("college", 20.0), ("university", 50.0)]),
-                    random.weighted([("none", 30.0), ("elementary", 55.0), ("intermediate", 15.0)]))
-        }
+        MemberTraits.background(profile, age: age, kho: kho, &random)
     }
 }

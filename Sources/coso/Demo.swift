@@ -4,7 +4,58 @@ import CosoDemo
 import Foundation
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build a demo database.", subcommands: [District.self, Province.self])
+    static let configuration = CommandConfiguration(abstract: "Build a demo database.", subcommands: [District.self, Province.self, Country.self])
+
+    struct Country: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The whole country before 1/7/2025: 63 provinces, 696 districts, 10,035 communes, about 5.5 million members.",
+            discussion: "Builds into FILE.partial and renames it to FILE when done: an interrupted build leaves no half-made database.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(name: .long, help: "Seed: the same seed gives the same database.")
+        var seed: UInt64 = 1
+
+        @Option(name: .long, help: "Only the first N provinces (a smaller country).")
+        var provinces: Int?
+
+        @Option(name: .long, help: "Only the first N districts of each province.")
+        var districts: Int?
+
+        func run() throws {
+            let settings = options.settings
+            let target = settings.databasePath
+            let vi = settings.language == .vi
+            if let size = (try? FileManager.default.attributesOfItem(atPath: target))?[.size] as? Int, size > 0 {
+                Output.error(vi ? "coso: \(target) đã có; dữ liệu mẫu cả nước chỉ tạo vào một tệp mới (xoá tệp hoặc chọn --db khác)"
+                                : "coso: \(target) exists; the country demo is built only into a new file (remove it or choose another --db)")
+                throw ExitCode(65)
+            }
+            let partial = target + ".partial"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+            let started = Date()
+            let bar = ProgressBar(enabled: isatty(2) != 0)
+            let summary: DemoDistrict.Summary
+            do {
+                let session = try settings.openSession(origin: "demo", path: partial, loading: true)
+                summary = try DemoCountry(seed: seed, provinceLimit: provinces, districtLimit: districts)
+                    .build(into: session.store, user: session.user) { done, total in bar.show(Int64(done), Int64(total)) }
+                bar.finish()
+                try session.store.finishLoading()
+            } catch {
+                bar.finish()
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+                Output.error("coso: \(error)")
+                throw ExitCode(70)
+            }
+            // The session (and its connection) is closed here: the file is complete and in WAL mode.
+            try FileManager.default.moveItem(atPath: partial, toPath: target)
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            print(vi
+                  ? "Đã tạo dữ liệu mẫu cả nước trong \(target): \(summary.organisations) tổ chức, \(summary.villageCells) chi bộ thôn/tổ dân phố (\(summary.villageCellsWithCommittee) có chi ủy), \(summary.members) đảng viên (\(seconds) giây)."
+                  : "Built the country demo in \(target): \(summary.organisations) organisations, \(summary.villageCells) village cells (\(summary.villageCellsWithCommittee) with a committee), \(summary.members) members (\(seconds) s).")
+        }
+    }
 
     struct Province: ParsableCommand {
         static let configuration = CommandConfiguration(

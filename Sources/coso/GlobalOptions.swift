@@ -80,14 +80,15 @@ struct Settings {
     }
 
     /// Opens the registry and the store, turning failures into a message and an exit code.
-    func openSession(origin: String) throws -> Session {
+    /// `path` and `loading`: a generator's new file (see `Store.init(path:registry:loading:)`).
+    func openSession(origin: String, path: String? = nil, loading: Bool = false) throws -> Session {
         let registry: Registry
         do { registry = try Registry(BuiltinModules.all) } catch {
             Output.error("coso: internal error: \(error)")
             throw ExitCode(70)
         }
         do {
-            let store = try Store(path: databasePath, registry: registry)
+            let store = try Store(path: path ?? databasePath, registry: registry, loading: loading)
             if let backup = store.backupPath {
                 Output.error(language == .vi ? "coso: đã sao lưu cơ sở dữ liệu cũ vào \(backup) trước khi nâng cấp"
                                              : "coso: backed up the older database to \(backup) before upgrading")

@@ -149,6 +149,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir + "/data/coso/coso.db"))
     }
 
+    @Test func theCountryDemoIsBuiltIntoANewFileOnly() throws {
+        let dir = NSTemporaryDirectory() + "coso-country-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/country.db"
+        let r = try Coso.run(["demo", "country", "--provinces", "1", "--districts", "1", "--db", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("đảng viên"))
+        // Off a terminal: no progress bar.
+        #expect(r.stderr.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(try Coso.shell("sqlite3", [path, "PRAGMA journal_mode; PRAGMA quick_check"]).stdout == "wal\nok\n")
+        #expect(try Coso.run(["--db", path, "-c", "check asof @2022-12-22 | count"]).stdout == "0\n")
+        // A second build would overwrite data: refused, the file untouched.
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+        let again = try Coso.run(["demo", "country", "--provinces", "1", "--districts", "1", "--db", path])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("đã có"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == before)
+    }
+
     @Test func theDemoRefusesADatabaseThatHoldsData() throws {
         let r = try Coso.run(["demo", "district", "--db", Coso.sharedDemo])
         #expect(r.status == 65)

@@ -112,3 +112,56 @@ import Testing
         #expect(throws: DemoError.self) { _ = try DemoDistrict(seed: 1).build(into: s.store, user: "test") }
     }
 }
+
+@Suite struct CountryDemoTests {
+    /// A small country (two provinces, two districts each) built with every CHECK constraint and
+    /// foreign key in force: the fast path's rows are valid by construction, and the data check
+    /// finds nothing at the plan's date.
+    @Test func aSmallCountryIsValidAndCheckedClean() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let s = try db.session(allModules)
+        let summary = try DemoCountry(seed: 2, provinceLimit: 2, districtLimit: 2, checked: true).build(into: s.store, user: "test")
+        #expect(try s.value("orgs | where kind == provincial_committee | sort unit_code | first | select name") == .text("Đảng bộ thành phố Hà Nội"))
+        #expect(try s.value("orgs | where kind == provincial_committee | count") == .int(2))
+        #expect(try s.value("orgs | where kind == district_committee | count") == .int(4))
+        #expect(try s.value("members | count") == .int(Int64(summary.members)))
+        #expect(try s.value("orgs | count") == .int(Int64(summary.organisations)))
+        #expect(try s.value("orgs | where kind == village_cell | count") == .int(Int64(summary.villageCells)))
+        #expect(try s.value("villages | count") == .int(Int64(summary.villageCells)))
+        #expect(try s.value("check asof @2022-12-22 | count") == .int(0))
+        #expect(try s.store.scalar("SELECT count(*) FROM pragma_foreign_key_check") == .int(0))
+        // National IDs and card numbers are unique; names come with their folded forms.
+        #expect(try s.store.scalar("SELECT count(*) - count(DISTINCT national_id) FROM members") == .int(0))
+        #expect(try s.store.scalar("SELECT count(*) FROM members WHERE name_folded <> lower(name_folded) OR name_folded GLOB '*[^ -~]*'") == .int(0))
+        #expect(try s.value("members | where name =~ \"nguyen\" | count") != .int(0))
+        // History: events from admission, ratings 2018-2022, a secretary for every grassroots organisation.
+        #expect(try s.value("member_events | where kind == admitted | count") == .int(Int64(summary.members)))
+        #expect(try s.value("ratings | summarize n: count_distinct(year) | select n") == .int(5))
+        #expect(try s.store.scalar("""
+            SELECT count(*) FROM orgs o WHERE o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell')
+              AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.org_id = o.id AND p.role = 'secretary')
+            """) == .int(0))
+        // Every row of the load under the demo's one audit entry, as id ranges.
+        #expect(try s.store.scalar("SELECT count(*) FROM audit") == .int(1))
+        #expect(try s.store.scalar("SELECT json_extract(after, '$.count') FROM audit_changes WHERE entity = 'members'") == .int(Int64(summary.members)))
+        // The indexes dropped for the load are all back.
+        #expect(try s.store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL") == .int(9))
+    }
+
+    @Test func theSameSeedGivesTheSameCountry() throws {
+        func fingerprint(_ seed: UInt64, checked: Bool) throws -> String {
+            let db = try TemporaryDatabase()
+            defer { db.remove() }
+            let s = try db.session(allModules)
+            _ = try DemoCountry(seed: seed, provinceLimit: 1, districtLimit: 1, checked: checked).build(into: s.store, user: "test")
+            return try s.store.scalar("""
+                SELECT count(*) || ':' || sum(length(name) * id) || ':' || sum(CAST(substr(national_id, 7) AS INTEGER) % 1000)
+                    || ':' || (SELECT count(*) || '/' || sum(year * member_id) FROM ratings) FROM members
+                """).textValue ?? ""
+        }
+        let a = try fingerprint(5, checked: true), b = try fingerprint(5, checked: false), c = try fingerprint(6, checked: false)
+        #expect(a == b)
+        #expect(a != c)
+    }
+}

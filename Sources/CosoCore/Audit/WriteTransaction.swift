@@ -43,9 +43,7 @@ public final class WriteTransaction {
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
         if bulkRanges != nil {
-            let r = bulkRanges![entity.name]
-            bulkRanges![entity.name] = (min(r?.first ?? id, id), max(r?.last ?? id, id), (r?.count ?? 0) + 1)
-            changeCount += 1
+            noteBulkInsert(entity.name, id)
             return id
         }
         try record(entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
@@ -70,6 +68,45 @@ public final class WriteTransaction {
                 """).execute(arguments: [audit, name, r.first, summary])
         }
         return result
+    }
+
+    private func noteBulkInsert(_ entity: String, _ id: Int64) {
+        let r = bulkRanges![entity]
+        bulkRanges![entity] = (min(r?.first ?? id, id), max(r?.last ?? id, id), (r?.count ?? 0) + 1)
+        changeCount += 1
+    }
+
+    /// A prepared insert into `entityName`'s table binding `columns` by position, for generators
+    /// and imports of millions of rows; only inside `bulk`, which records its ids.
+    public func bulkInsert(_ entityName: String, columns: [String]) throws -> BulkInsert {
+        precondition(bulkRanges != nil, "bulkInsert only inside bulk {}")
+        return try BulkInsert(db: db, entity: try writable(entityName), columns: columns) { [unowned self] name, id in
+            self.noteBulkInsert(name, id)
+        }
+    }
+
+    /// Loads with the secondary indexes of `entityNames`' tables dropped, and builds them again
+    /// before returning, in the same transaction: sorting each index once is faster than inserting
+    /// millions of keys in random order. Unique constraints stay in force.
+    public func withoutIndexes<T>(on entityNames: [String], _ body: () throws -> T) throws -> T {
+        let tables = try entityNames.map { try writable($0).table }
+        let placeholders = Array(repeating: "?", count: tables.count).joined(separator: ", ")
+        let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                       + "AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (\(placeholders))",
+                                       arguments: StatementArguments(tables)).map { (name: $0[0] as String, sql: $0[1] as String) }
+        for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+        let result = try body()
+        for index in indexes { try db.execute(sql: index.sql) }
+        return result
+    }
+
+    /// Runs `body` with the tables' CHECK constraints not evaluated, for a generator whose rows
+    /// are valid by construction (its tests build with them in force). Long lists of allowed enum
+    /// values cost SQLite several microseconds per row: most of a country-size load.
+    public func trustingChecks<T>(_ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+        return try body()
     }
 
     public func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {

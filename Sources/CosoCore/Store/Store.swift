@@ -26,7 +26,12 @@ public final class Store: Sendable {
     public var catalog: Catalog { registry.catalog }
 
     /// Opens (creating if needed) and migrates the database at `path`.
-    public init(path: String, registry: Registry) throws {
+    ///
+    /// `loading`: for a generator filling a new file that nobody else uses and that is thrown away
+    /// if anything fails (`coso demo country` builds into `FILE.partial` and renames it at the end):
+    /// no rollback journal and no syncing while it loads, then `finishLoading()` puts the file in
+    /// WAL mode like any other. Never for a database that holds anything already.
+    public init(path: String, registry: Registry, loading: Bool = false) throws {
         self.path = path
         self.registry = registry
         let dir = (path as NSString).deletingLastPathComponent
@@ -41,6 +46,10 @@ public final class Store: Sendable {
             database = try DatabaseQueue(path: path, configuration: config)
             // WAL is recorded in the file: this only writes on a new database.
             try database.writeWithoutTransaction { db in
+                if loading {
+                    try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF")
+                    return
+                }
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                         throw StoreError.cannotOpen(path: path, reason: "cannot switch the database to WAL mode")
@@ -54,6 +63,18 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
         backupPath = try Migrator(database: database, path: path, registry: registry).run()
+    }
+
+    /// Ends a `loading` open: WAL mode and normal syncing from now on, the file flushed, and the
+    /// statistics the query planner needs gathered (a sample per index, seconds even at country size).
+    public func finishLoading() throws {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw StoreError.cannotOpen(path: path, reason: "cannot switch the database to WAL mode")
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000; PRAGMA wal_checkpoint(TRUNCATE)")
+        }
     }
 
     // MARK: Reading

@@ -1,0 +1,71 @@
+/// What a generated member's work shapes (occupation, schooling, political theory), faith and
+/// people, drawn with the district demo's weights. Shared by every generator; the weight tables
+/// are built once (the country generator draws them 5.6 million times).
+enum MemberTraits {
+    typealias Weights = [(String, Double)]
+
+    static let villageOld: Weights = [("retired", 55.0), ("farmer", 40.0), ("self_employed", 5.0)]
+    static let villageWorking: Weights = [("farmer", 70.0), ("self_employed", 14.0), ("worker", 6.0), ("private_business_owner", 2.0), ("other", 8.0)]
+    static let khoEducation: Weights = [("primary", 15.0), ("lower_secondary", 50.0), ("upper_secondary", 35.0)]
+    static let kinhEducation: Weights = [("lower_secondary", 30.0), ("upper_secondary", 70.0)]
+    static let villageQualification: Weights = [("none", 75.0), ("vocational", 15.0), ("professional_secondary", 7.0), ("university", 3.0)]
+    static let villageTheory: Weights = [("none", 35.0), ("elementary", 55.0), ("intermediate", 10.0)]
+    static let forcesQualification: Weights = [("professional_secondary", 40.0), ("university", 60.0)]
+    static let forcesTheory: Weights = [("elementary", 40.0), ("intermediate", 50.0), ("advanced", 10.0)]
+    static let schoolQualification: Weights = [("college", 20.0), ("university", 70.0), ("master", 10.0)]
+    static let schoolTheory: Weights = [("none", 10.0), ("elementary", 60.0), ("intermediate", 30.0)]
+    static let healthQualification: Weights = [("professional_secondary", 30.0), ("university", 60.0), ("master", 10.0)]
+    static let healthTheory: Weights = [("none", 15.0), ("elementary", 60.0), ("intermediate", 25.0)]
+    static let officeOccupation: Weights = [("civil_servant", 70.0), ("public_employee", 30.0)]
+    static let officeQualification: Weights = [("university", 80.0), ("master", 15.0), ("college", 5.0)]
+    static let officeTheory: Weights = [("elementary", 25.0), ("intermediate", 55.0), ("advanced", 15.0), ("bachelor", 5.0)]
+    static let enterpriseQualification: Weights = [("vocational", 30.0), ("college", 20.0), ("university", 50.0)]
+    static let enterpriseTheory: Weights = [("none", 30.0), ("elementary", 55.0), ("intermediate", 15.0)]
+    static let kinhAreaEthnicity: Weights = [("kinh", 93.0), ("tay", 2.0), ("nung", 2.0), ("hoa", 1.0), ("ma", 1.0), ("chu_ru", 1.0)]
+    static let khoReligion: Weights = [("protestant", 35.0), ("catholic", 35.0), ("none", 30.0)]
+    static let kinhReligion: Weights = [("none", 68.0), ("buddhism", 14.0), ("catholic", 14.0), ("protestant", 1.5), ("caodai", 2.5)]
+    static let memberRating: Weights = [("excellent", 12.0), ("good", 70.0), ("completed", 16.0), ("failed", 2.0)]
+    static let orgRating: Weights = [("excellent", 15.0), ("good", 65.0), ("completed", 17.0), ("failed", 3.0)]
+
+    /// (occupation, education, qualification, theory).
+    static func background(_ profile: Profile, age: Int, kho: Bool, _ random: inout SeededRandom) -> (String, String, String, String) {
+        switch profile {
+        case .village:
+            let occupation = random.weighted(age >= 60 ? villageOld : villageWorking)
+            let education = random.weighted(kho ? khoEducation : kinhEducation)
+            return (occupation, education, random.weighted(villageQualification), random.weighted(villageTheory))
+        case .forces:
+            return ("armed_forces", "upper_secondary", random.weighted(forcesQualification), random.weighted(forcesTheory))
+        case .school:
+            return ("public_employee", "upper_secondary", random.weighted(schoolQualification), random.weighted(schoolTheory))
+        case .health:
+            return ("public_employee", "upper_secondary", random.weighted(healthQualification), random.weighted(healthTheory))
+        case .office:
+            return (random.weighted(officeOccupation), "upper_secondary", random.weighted(officeQualification), random.weighted(officeTheory))
+        case .enterprise:
+            return ("enterprise_employee", "upper_secondary", random.weighted(enterpriseQualification), random.weighted(enterpriseTheory))
+        }
+    }
+
+    static func workStatus(occupation: String) -> String {
+        switch occupation {
+        case "civil_servant": return "civil_servant"
+        case "public_employee": return "public_employee"
+        case "armed_forces": return "armed_forces"
+        case "enterprise_employee": return "enterprise"
+        case "retired": return "retired"
+        case "student": return "student"
+        default: return "farmer_or_freelance"
+        }
+    }
+
+    static func theoryRank(_ level: String) -> Int {
+        switch level {
+        case "elementary": return 1
+        case "intermediate": return 2
+        case "advanced": return 3
+        case "bachelor": return 4
+        default: return 0
+        }
+    }
+}
