@@ -109,13 +109,7 @@ struct Builder {
             }
             // Cells of the commune's agencies and forces.
             let local = place.replacingOccurrences(of: "thị trấn ", with: "").replacingOccurrences(of: "xã ", with: "")
-            let agencies: [(String, String, Profile, ClosedRange<Int>)] = [
-                ("Chi bộ Cơ quan \(place)", "commune_office", .office, 10...22),
-                ("Chi bộ Trường Tiểu học \(local)", "school", .school, 4...10),
-                ("Chi bộ Trạm Y tế \(place)", "health", .health, 3...6),
-                ("Chi bộ Quân sự \(place)", "military", .forces, 3...7),
-                ("Chi bộ Công an \(place)", "police", .forces, 3...8),
-            ]
+            let agencies = MemberTraits.communeAgencies(place: place, local: local)
             for (name, sector, profile, range) in agencies {
                 let cell = try addOrg(name, kind: "subordinate_cell", parent: commune, sector: sector,
                                       founded: LocalDate(year: 1990 + random.int(0...25), month: random.int(1...12), day: random.int(1...28))!,

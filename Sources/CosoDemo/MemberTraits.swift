@@ -1,3 +1,5 @@
+import CosoCore
+
 /// What a generated member's work shapes (occupation, schooling, political theory), faith and
 /// people, drawn with the district demo's weights. Shared by every generator; the weight tables
 /// are built once (the country generator draws them 5.6 million times).
@@ -26,6 +28,39 @@ enum MemberTraits {
     static let kinhReligion: Weights = [("none", 68.0), ("buddhism", 14.0), ("catholic", 14.0), ("protestant", 1.5), ("caodai", 2.5)]
     static let memberRating: Weights = [("excellent", 12.0), ("good", 70.0), ("completed", 16.0), ("failed", 2.0)]
     static let orgRating: Weights = [("excellent", 15.0), ("good", 65.0), ("completed", 17.0), ("failed", 3.0)]
+
+    /// A member's age at `reference`, birth date and admission: villages keep many retired members,
+    /// agencies are of working age; admitted between 19 and 45, never after `reference`; a member
+    /// who `mustBeOfficial` was admitted over 13 months before it; about 3.5% of members are
+    /// admitted each year (T6), recent admissions among the young.
+    static func lifeDates(_ profile: Profile, mustBeOfficial: Bool, reference ref: LocalDate,
+                          _ random: inout SeededRandom) -> (age: Int, born: LocalDate, admitted: LocalDate) {
+        let age: Int
+        switch profile {
+        case .village: age = random.chance(0.3) ? random.int(60...88) : random.int(24...59)
+        case .forces: age = random.int(22...50)
+        default: age = random.int(25...59)
+        }
+        let born = LocalDate(year: ref.year - age, month: random.int(1...12), day: random.int(1...28))!
+        let earliest = born.adding(months: 12 * 19)
+        let latest = min(born.adding(months: 12 * min(age, 45)), ref)
+        var admitted = earliest.adding(days: random.int(0...max(0, latest.dayNumber - earliest.dayNumber)))
+        if mustBeOfficial, admitted > ref.adding(months: -13) { admitted = ref.adding(months: -13 - random.int(0...60)) }
+        if admitted < earliest { admitted = earliest }
+        if !mustBeOfficial, age <= 45, random.chance(0.07) { admitted = max(earliest, ref.adding(days: -random.int(1...364))) }
+        return (age, born, admitted)
+    }
+
+    /// The cells of a commune's agencies and forces: (name, sector, profile, how many members).
+    static func communeAgencies(place: String, local: String) -> [(String, String, Profile, ClosedRange<Int>)] {
+        [
+            ("Chi bộ Cơ quan \(place)", "commune_office", .office, 10...22),
+            ("Chi bộ Trường Tiểu học \(local)", "school", .school, 4...10),
+            ("Chi bộ Trạm Y tế \(place)", "health", .health, 3...6),
+            ("Chi bộ Quân sự \(place)", "military", .forces, 3...7),
+            ("Chi bộ Công an \(place)", "police", .forces, 3...8),
+        ]
+    }
 
     /// (occupation, education, qualification, theory).
     static func background(_ profile: Profile, age: Int, kho: Bool, _ random: inout SeededRandom) -> (String, String, String, String) {

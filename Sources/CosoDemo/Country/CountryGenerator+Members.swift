@@ -13,20 +13,7 @@ extension CountryGenerator {
             if case .village(let share) = profile, share > 0 { kho = random.chance(share) }
             let female = random.chance(kho ? 0.4 : 0.36)
             let name = kho ? names.kho(female: female, &random) : names.kinh(female: female, &random)
-            let age: Int
-            switch profile {
-            case .village: age = random.chance(0.3) ? random.int(60...88) : random.int(24...59)
-            case .forces: age = random.int(22...50)
-            default: age = random.int(25...59)
-            }
-            let born = LocalDate(year: ref.year - age, month: random.int(1...12), day: random.int(1...28))!
-            let earliest = born.adding(months: 12 * 19)
-            let latest = min(born.adding(months: 12 * min(age, 45)), ref)
-            var admitted = earliest.adding(days: random.int(0...max(0, latest.dayNumber - earliest.dayNumber)))
-            if mustBeOfficial, admitted > ref.adding(months: -13) { admitted = ref.adding(months: -13 - random.int(0...60)) }
-            if admitted < earliest { admitted = earliest }
-            // About 3.5% of members are admitted each year (T6): recent admissions among the young.
-            if !mustBeOfficial, age <= 45, random.chance(0.07) { admitted = max(earliest, ref.adding(days: -random.int(1...364))) }
+            let (age, born, admitted) = MemberTraits.lifeDates(profile, mustBeOfficial: mustBeOfficial, reference: ref, &random)
 
             let id = nextMemberID()
             let probationary = admitted > ref.adding(months: -12)

@@ -116,13 +116,7 @@ struct CountryGenerator {
                                                  headIsMember: random.chance(99.0 / 183), frontHeadIsMember: random.chance(121.0 / 183)))
         }
         let local = place.replacingOccurrences(of: "thị trấn ", with: "").replacingOccurrences(of: "xã ", with: "")
-        let agencies: [(String, String, Profile, ClosedRange<Int>)] = [
-            ("Chi bộ Cơ quan \(place)", "commune_office", .office, 10...22),
-            ("Chi bộ Trường Tiểu học \(local)", "school", .school, 4...10),
-            ("Chi bộ Trạm Y tế \(place)", "health", .health, 3...6),
-            ("Chi bộ Quân sự \(place)", "military", .forces, 3...7),
-            ("Chi bộ Công an \(place)", "police", .forces, 3...8),
-        ]
+        let agencies = MemberTraits.communeAgencies(place: place, local: local)
         for (i, (name, sector, profile, range)) in agencies.enumerated() {
             let cell = org(name, kind: "subordinate_cell", sector: sector, parent: commune, code: nil, founded: 1990...2015, committee: false)
             let members = addMembers(random.int(range), org: cell, profile: profile, minimumOfficial: 3)
