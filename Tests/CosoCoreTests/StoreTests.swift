@@ -21,6 +21,18 @@ struct Growing: CosoModule {
 }
 
 @Suite struct StoreTests {
+    @Test func aLoadingStoreEndsInWALWithForeignKeysEnforced() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Growing(steps: 1)]), loading: true)
+        #expect(try store.scalar("SELECT * FROM pragma_journal_mode") == .text("off"))
+        #expect(try store.scalar("SELECT * FROM pragma_foreign_keys") == .int(0))
+        #expect(try store.scalar("SELECT * FROM pragma_page_size") == .int(16384))
+        try store.finishLoading()
+        #expect(try store.scalar("SELECT * FROM pragma_journal_mode") == .text("wal"))
+        #expect(try store.scalar("SELECT * FROM pragma_foreign_keys") == .int(1))
+    }
+
     @Test func migrationsApplyOnceAndAreRecorded() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

@@ -96,7 +96,7 @@ struct CountryGenerator {
         if let last = place.split(separator: " ").last, Int(last) != nil { place += ", \(districtTitle)" }
         let commune = org("Đảng bộ \(place)", kind: "commune_committee", sector: nil, parent: district, code: unit.code,
                           founded: 1976...1986, committee: true)
-        lead(commune, grassroots: true)
+        lead(commune)
         let count = town ? random.int(5...12) : random.int(6...14)
         for n in 1...count {
             let village = (town ? "Tổ dân phố \(n)" : "Thôn \(n)")
@@ -152,7 +152,7 @@ struct CountryGenerator {
             let name = base + (n > 0 ? " số \(n + 1)" : "") + " \(place)"
             let committee = org(name, kind: "grassroots_committee", sector: sector, parent: parent, code: nil,
                                 founded: 1977...2000, committee: true, authorised: random.chance(0.5))
-            lead(committee, grassroots: true)
+            lead(committee)
             for k in 1...random.int(cellsPerCommittee) {
                 let cell = org("Chi bộ \(k), \(name)", kind: "subordinate_cell", sector: sector, parent: committee, code: nil,
                                founded: 1990...2015, committee: false)
@@ -167,7 +167,7 @@ struct CountryGenerator {
             let n = i / Self.cellKinds.count
             let cell = org(base + (n > 0 ? " số \(n + 1)" : "") + " \(place)", kind: "grassroots_cell", sector: sector, parent: parent,
                            code: nil, founded: 1985...2015, committee: false)
-            lead(cell, grassroots: true)
+            lead(cell)
             // R7: under 30 members, or it would be a grassroots committee.
             let members = addMembers(random.int(10...29), org: cell, profile: profile, minimumOfficial: 3)
             settleCommittee(cell, members)
@@ -194,7 +194,7 @@ struct CountryGenerator {
     }
 
     /// A grassroots organisation's yearly ratings and inspection programmes (T11).
-    private mutating func lead(_ org: Int64, grassroots: Bool) {
+    private mutating func lead(_ org: Int64) {
         rateOrg(org)
         for year in Builder.firstYear...Builder.lastYear {
             batch.plans.append((org, year, LocalDate(year: year, month: 1, day: random.int(3...25))!))

@@ -16,7 +16,7 @@ public struct DemoCountry: Sendable {
     /// Only the first N provinces, and in each only the first `districtLimit` districts (tests).
     public let provinceLimit: Int?
     public let districtLimit: Int?
-    /// Evaluate the tables' CHECK constraints on every row (the tests do; about a third slower).
+    /// Evaluate the tables' CHECK constraints on every row (the tests do; slower at country size).
     public let checked: Bool
 
     public init(seed: UInt64 = 1, provinceLimit: Int? = nil, districtLimit: Int? = nil, checked: Bool = false) {
