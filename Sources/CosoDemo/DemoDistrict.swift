@@ -29,8 +29,7 @@ public struct DemoDistrict {
         guard store.catalog.entity("orgs") != nil, store.catalog.entity("members") != nil else {
             throw DemoError.missingModules
         }
-        let existing = try store.scalar("SELECT (SELECT count(*) FROM orgs) + (SELECT count(*) FROM members)")
-        guard existing == .int(0) else { throw DemoError.notEmpty(store.path) }
+        try DemoError.requireEmpty(store)
         let origin = WriteOrigin(user: user, statement: "coso demo district --seed \(seed)", source: "demo")
         // Tens of thousands of rows: audited as id ranges under the demo's one audit entry.
         return try store.write(origin) { tx in
@@ -46,6 +45,12 @@ public struct DemoDistrict {
 public enum DemoError: Error, CustomStringConvertible {
     case missingModules
     case notEmpty(String)
+
+    /// Every demo is built only into a database with no organisations and no members.
+    static func requireEmpty(_ store: Store) throws {
+        let existing = try store.scalar("SELECT (SELECT count(*) FROM orgs) + (SELECT count(*) FROM members)")
+        guard existing == .int(0) else { throw DemoError.notEmpty(store.path) }
+    }
 
     public var description: String {
         switch self {

@@ -13,8 +13,7 @@ public struct DemoProvince {
     public init(seed: UInt64 = 1, districtLimit: Int? = nil) { self.seed = seed; self.districtLimit = districtLimit }
 
     public func build(into store: Store, user: String, progress: ((Int, Int) -> Void)? = nil) throws -> DemoDistrict.Summary {
-        let existing = try store.scalar("SELECT (SELECT count(*) FROM orgs) + (SELECT count(*) FROM members)")
-        guard existing == .int(0) else { throw DemoError.notEmpty(store.path) }
+        try DemoError.requireEmpty(store)
         let origin = WriteOrigin(user: user, statement: "coso demo province --seed \(seed)", source: "demo")
         return try store.write(origin) { tx in
             try tx.bulk {

@@ -25,8 +25,7 @@ public struct DemoCountry: Sendable {
 
     /// Builds into an empty store; `progress(done, total)` counts districts and provincial agencies.
     public func build(into store: Store, user: String, progress: ((Int, Int) -> Void)? = nil) throws -> DemoDistrict.Summary {
-        let existing = try store.scalar("SELECT (SELECT count(*) FROM orgs) + (SELECT count(*) FROM members)")
-        guard existing == .int(0) else { throw DemoError.notEmpty(store.path) }
+        try DemoError.requireEmpty(store)
         let provinces = Array(CountryProvince.all().prefix(provinceLimit ?? .max)).map { p -> CountryProvince in
             var p = p
             p.districts = Array(p.districts.prefix(districtLimit ?? .max))
