@@ -53,6 +53,8 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "CosoPropaganda", dependencies: ["CosoCore"], path: "Plugins/Propaganda",
                 swiftSettings: strict),
+        .target(name: "CosoTargets", dependencies: ["CosoCore"], path: "Plugins/Targets",
+                swiftSettings: strict),
 
         // MARK: Demo data (real Di Linh units, names) and the generator
         .target(name: "CosoDemo", dependencies: ["CosoCore"], swiftSettings: strict),
@@ -62,7 +64,7 @@ let package = Package(
             name: "coso",
             dependencies: [
                 "CosoCore", "CosoScript", "CosoREPL", "CosoDemo",
-                "CosoOrganisations", "CosoMembers", "CosoInspection", "CosoPropaganda",
+                "CosoOrganisations", "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoTargets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -74,11 +76,11 @@ let package = Package(
         // MARK: Tests (Swift Testing only; run with `swift test --disable-xctest`)
         .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
         .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoOrganisations",
-                                                            "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoDemo",
+                                                            "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo",
                                                             .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
         .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoOrganisations", "CosoMembers",
-                                                             "CosoInspection", "CosoPropaganda", "CosoDemo"],
+                                                             "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo"],
                     swiftSettings: strict),
         .testTarget(name: "CosoREPLTests", dependencies: ["CosoREPL", "CosoTesting", "CosoOrganisations", "CosoMembers",
                                                           "CosoInspection", "CosoPropaganda"],

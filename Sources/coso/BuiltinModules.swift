@@ -3,6 +3,7 @@ import CosoInspection
 import CosoMembers
 import CosoOrganisations
 import CosoPropaganda
+import CosoTargets
 
 /// The one list of built-in modules (like Lua's linit.c). A new module is one target under
 /// Plugins/ and one line here.
@@ -12,5 +13,6 @@ enum BuiltinModules {
         MembersModule(),
         InspectionModule(),
         PropagandaModule(),
+        TargetsModule(),
     ]
 }

@@ -10,11 +10,13 @@ public struct Catalog: Sendable {
     public let checks: [DataCheck]
     /// The configurable values of every rule, with their defaults (`R25.years` → "5").
     public let settings: [String: String]
+    /// Every module's plan targets, in registry order (what `targets` computes).
+    public let targets: [TargetDefinition]
 
     public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String],
-                checks: [DataCheck] = [], settings: [String: String] = [:]) {
+                checks: [DataCheck] = [], settings: [String: String] = [:], targets: [TargetDefinition] = []) {
         self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner; self.checks = checks
-        self.settings = settings
+        self.settings = settings; self.targets = targets
     }
 
     public func entity(_ name: String) -> Entity? { entities[name] }

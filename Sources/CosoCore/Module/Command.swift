@@ -7,6 +7,10 @@ public enum ParameterType: Sendable, Hashable {
     case enumeration(String)
     /// A row of an entity, given by id (a number) or by its display name (a string).
     case reference(String)
+    /// A query written as text (`counted: "orgs | where kind == village_cell"`), checked by the
+    /// planner when the command is planned; it may use a plan target's `$year`, `$date`,
+    /// `$year_start` and `$year_end`.
+    case pipeline
 }
 
 public struct Parameter: Sendable, Hashable {
@@ -103,6 +107,7 @@ extension ParameterType {
         case .bool: return "true|false"
         case .enumeration(let id): return id.uppercased()
         case .reference(let e): return e.uppercased().dropLast() + ""
+        case .pipeline: return "\"PIPELINE\""
         }
     }
 }

@@ -39,6 +39,8 @@ public protocol CosoModule: Sendable {
     var checks: [DataCheck] { get }
     /// The rules it enforces, with their sources and periods, listed by `rules`.
     var rules: [RuleDefinition] { get }
+    /// Plan targets it measures, computed by `targets`.
+    var targets: [TargetDefinition] { get }
     /// Imports (`coso import ENTITY FILE.csv`): fills what a row may leave out, then reports what
     /// is wrong with it beyond its types (a rule, a format), before it is written.
     func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
@@ -53,6 +55,7 @@ extension CosoModule {
     public var commands: [Command] { [] }
     public var checks: [DataCheck] { [] }
     public var rules: [RuleDefinition] { [] }
+    public var targets: [TargetDefinition] { [] }
     public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
     public func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws {}
     public var id: String { manifest.id }

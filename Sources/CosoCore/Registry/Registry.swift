@@ -74,6 +74,14 @@ public struct Registry: Sendable {
                 codes[code] = m.id
             }
         }
+        // Targets have codes of their own (a rule may share its plan target's number).
+        var targetCodes: [String: String] = [:]
+        for m in modules {
+            for code in m.targets.map({ $0.code.lowercased() }) {
+                if let other = targetCodes[code] { throw .duplicateCode(code, modules: [other, m.id]) }
+                targetCodes[code] = m.id
+            }
+        }
         for m in modules {
             for e in m.enums {
                 if let other = enumOwner[e.id] { throw .duplicateEnum(e.id, modules: [other, m.id]) }
@@ -125,6 +133,6 @@ public struct Registry: Sendable {
         var settings: [String: String] = [:]
         for m in modules { for r in m.rules { settings.merge(r.settings) { a, _ in a } } }
         return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: modules.flatMap(\.checks),
-                       settings: settings)
+                       settings: settings, targets: modules.flatMap(\.targets))
     }
 }

@@ -33,6 +33,13 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         default: return nil
         }
     }
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let d): return d
+        case .int(let v): return Double(v)
+        default: return nil
+        }
+    }
     public var dateValue: LocalDate? {
         switch self {
         case .date(let d): return d

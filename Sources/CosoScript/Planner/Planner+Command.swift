@@ -62,6 +62,7 @@ extension Planner {
         case (.text, .text), (.int, .int), (.date, .date), (.bool, .bool): return v
         case (.enumeration(let id), .text(let s)): return try enumCase(s, id, span: e.span)
         case (.reference, .int), (.reference, .text): return v
+        case (.pipeline, .text(let text)): try checkPipeline(text, span: e.span); return v
         default: throw mismatch(p, found: Label(vi: v.kindName, en: v.kindName), span: e.span)
         }
     }
@@ -93,6 +94,27 @@ extension Planner {
         }
         throw Diagnostic("E0224", Label(vi: "tham số của lệnh phải là một giá trị cụ thể", en: "a command argument must be a constant value"),
                          span: e.span)
+    }
+
+    /// A query given as text must plan (with a target's variables standing for their values).
+    private func checkPipeline(_ text: String, span: SourceSpan) throws(Diagnostic) {
+        var p = self
+        p.variables.merge(TargetPeriod(year: today.year, date: today, dataDate: today).variables) { old, _ in old }
+        let problem: Diagnostic?
+        do {
+            let statements = try Parser.parse(text)
+            if statements.count == 1, case .pipeline(let pipeline) = statements[0], case .query = try p.plan(pipeline) {
+                problem = nil
+            } else {
+                problem = Diagnostic("E0227", Label(vi: "cần một truy vấn, như \"orgs | where ...\"", en: "needs a query, such as \"orgs | where ...\""))
+            }
+        } catch {
+            problem = error
+        }
+        if let problem {
+            throw Diagnostic("E0227", Label(vi: "truy vấn trong dấu nháy sai: \(problem.message.vi)", en: "the quoted query is wrong: \(problem.message.en)"),
+                             span: span, help: problem.help)
+        }
     }
 
     private func mismatch(_ p: Parameter, found: Label, span: SourceSpan) -> Diagnostic {

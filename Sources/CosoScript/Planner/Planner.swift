@@ -10,6 +10,8 @@ public struct Planner {
     public var rowFilter: (any RowFilter)?
     /// Under English, fields with an English twin read it (`check.problem`).
     public var language: Language = .vi
+    /// Sources the session computes rather than reads from a table (`targets`, `target T10 | detail`).
+    public var computedSources: [String: any ComputedSource] = [:]
 
     public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter
@@ -30,13 +32,22 @@ public struct Planner {
             }
             return .command(try commandPlan(command, head, input: nil))
         }
-        guard let entity = catalog.entity(head.head.text) else { throw unknownName(head.head) }
-        let asOf = try pointInTime(entity, head)
-        let q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter, asOf: asOf,
+        let q: QueryBuilder
+        var firstStage = 1
+        if let computed = computedSources[head.head.text] {
+            let source = try computed.resolve(head, following: Array(pipeline.elements.dropFirst()), planner: self)
+            q = QueryBuilder(entity: source.entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter,
+                             from: (source.sql, source.binds), language: language)
+            firstStage += source.consumed
+        } else {
+            guard let entity = catalog.entity(head.head.text) else { throw unknownName(head.head) }
+            let asOf = try pointInTime(entity, head)
+            q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter, asOf: asOf,
                              language: language)
+        }
         var counted = false
         var saveTo: String?
-        for (i, element) in pipeline.elements.enumerated().dropFirst() {
+        for (i, element) in pipeline.elements.enumerated().dropFirst(firstStage) {
             if saveTo != nil {
                 throw Diagnostic("E0226", Label(vi: "save phải là bước cuối", en: "save must be the last stage"), span: element.span)
             }
@@ -128,7 +139,7 @@ public struct Planner {
 
     private func unknownName(_ name: Name, afterPipe: Bool = false) -> Diagnostic {
         let candidates = afterPipe ? Array(catalog.commands.keys) + Array(Parser.stageKeywords)
-                                   : catalog.entityNames + catalog.commandNames
+                                   : catalog.entityNames + catalog.commandNames + Array(computedSources.keys)
         let suggestion = Suggest.closest(to: name.text, in: candidates)
         let what = afterPipe ? Label(vi: "không có bước hay lệnh '\(name.text)'", en: "unknown stage or command '\(name.text)'")
                              : Label(vi: "không có bảng hay lệnh '\(name.text)'", en: "unknown entity or command '\(name.text)'")

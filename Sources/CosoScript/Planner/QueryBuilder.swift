@@ -22,14 +22,18 @@ final class QueryBuilder {
 
     /// `asOf`: read the entity as it stood at that date (its `DatedSource`); entities that are
     /// always dated read at today's date without it.
+    /// `from`: a computed source's SELECT and its bound values, read instead of the entity's table.
     init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value], rowFilter: (any RowFilter)? = nil,
-         asOf: LocalDate? = nil, language: Language = .vi) {
+         asOf: LocalDate? = nil, from computed: (sql: String, binds: [Value])? = nil, language: Language = .vi) {
         self.catalog = catalog; self.today = today; self.variables = variables
         var c = 0
         let next: () -> String = { c += 1; return "t\(c)" }
         scope = Scope(source: .entity(entity), alias: "t0", catalog: catalog, newAlias: next, rowFilter: rowFilter)
         scope.language = language
-        if let dated = entity.dated, asOf != nil || dated.always {
+        if let computed {
+            from = "(\(computed.sql)) AS t0"
+            fromBinds = computed.binds
+        } else if let dated = entity.dated, asOf != nil || dated.always {
             from = "(\(dated.sql)) AS t0"
             fromBinds = Array(repeating: .date(asOf ?? today), count: dated.placeholders)
         } else {

@@ -61,7 +61,7 @@ extension Session {
         switch value {
         case .expression(let e):
             let q = try compileExpression(e)
-            variables[name.text] = try store.scalar(q.sql, q.binds)
+            variables[name.text] = Session.typed(try store.scalar(q.sql, q.binds), q.type)
             pipelines[name.text] = nil
         case .pipeline(let p):
             let expanded = try expand(p)
@@ -79,5 +79,14 @@ extension Session {
         case .let, .transaction, .dot, .def, .use, .for, .if:
             throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)
         }
+    }
+}
+
+extension Session {
+    /// SQLite returns dates as text; a value bound by `let` keeps its date type, so that
+    /// `let d = @2022-01-01` then `members asof $d` works.
+    static func typed(_ v: Value, _ type: ExprType) -> Value {
+        if type == .date, case .text(let s) = v, let d = LocalDate(iso: s) { return .date(d) }
+        return v
     }
 }

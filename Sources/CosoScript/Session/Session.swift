@@ -36,6 +36,7 @@ public final class Session: @unchecked Sendable {
     var planner: Planner {
         var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         p.language = language
+        p.computedSources = ["targets": TargetsSource(session: self), "target": TargetSource(session: self)]
         return p
     }
 

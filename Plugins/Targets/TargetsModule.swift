@@ -1,0 +1,64 @@
+import CosoCore
+
+/// The plan's targets (chỉ tiêu, DOMAIN.md §4) as data, measured live by `targets`, and the
+/// targets staff add themselves (`target add`), kept in the register with the audit trail.
+public struct TargetsModule: CosoModule {
+    public init() {}
+
+    public let manifest = Manifest(
+        id: "targets", version: Version(0, 1, 0),
+        summary: Label(vi: "Chỉ tiêu của kế hoạch: tính trực tiếp từ dữ liệu", en: "Plan targets, computed live from the data"),
+        requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
+                   .init("members", .compatible(with: Version(0, 1, 0))),
+                   .init("inspection", .compatible(with: Version(0, 1, 0)))])
+
+    public var enums: [EnumType] { [TargetsModule.status, TargetsModule.goal] }
+    public var entities: [Entity] { [TargetsModule.custom] }
+    public var migrations: [Migration] { [TargetsModule.migration] }
+    public var commands: [Command] { [TargetCommands.add, TargetCommands.remove] }
+    public var targets: [TargetDefinition] { PlanTargets.all }
+
+    static let status = EnumType(id: "target_status", label: Label(vi: "Đánh giá", en: "Status"), cases: [
+        .init("met", vi: "đạt", en: "met"),
+        .init("unmet", vi: "chưa đạt", en: "not met"),
+        .init("no_data", vi: "chưa có dữ liệu", en: "no data"),
+    ])
+
+    static let goal = EnumType(id: "target_goal", label: Label(vi: "Cách so với mục tiêu", en: "Goal"), cases: [
+        .init("at_least", vi: "từ ... trở lên", en: "at least"),
+        .init("more_than", vi: "trên", en: "more than"),
+        .init("between", vi: "từ ... đến", en: "between"),
+        .init("at_most", vi: "không quá", en: "at most"),
+        .init("decrease", vi: "giảm", en: "decrease"),
+        .init("increase", vi: "tăng", en: "increase"),
+    ])
+
+    static let custom = Entity(
+        name: TargetDefinition.storedEntity, label: Label(vi: "Chỉ tiêu tự đặt", en: "Custom targets"),
+        singular: Label(vi: "chỉ tiêu", en: "target"), fields: [
+            Field("code", .text, vi: "Mã", en: "Code", required: true, unique: true),
+            Field("title", .text, vi: "Chỉ tiêu", en: "Target", required: true),
+            Field("counted", .text, vi: "Tử số (truy vấn)", en: "Numerator (query)", required: true),
+            Field("base", .text, vi: "Mẫu số (truy vấn)", en: "Denominator (query)"),
+            Field("goal", .enumeration("target_goal"), vi: "Cách so", en: "Goal", required: true),
+            Field("lo", .decimal, vi: "Mức", en: "Value"),
+            Field("hi", .decimal, vi: "Mức trên", en: "Upper value"),
+            Field("deadline", .text, vi: "Thời hạn", en: "Deadline"),
+            Field("org_path", .text, vi: "Tổ chức chịu trách nhiệm (đường dẫn)", en: "Answering organisation (path)"),
+        ], displayField: "code")
+
+    static let migration = Migration(1, "custom targets", sql: """
+        CREATE TABLE custom_targets (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE CHECK (length(code) > 0),
+            title TEXT NOT NULL CHECK (length(title) > 0),
+            counted TEXT NOT NULL,
+            base TEXT,
+            goal TEXT NOT NULL CHECK (goal IN ('at_least', 'more_than', 'between', 'at_most', 'decrease', 'increase')),
+            lo REAL,
+            hi REAL,
+            deadline TEXT,
+            org_path TEXT
+        ) STRICT;
+        """)
+}

@@ -1,0 +1,148 @@
+import CosoCore
+
+/// When a set of targets is measured: the year, the day, and the register's own last date (a
+/// target read from current flags has a figure only from that date on).
+struct TargetPeriod: Sendable {
+    let year: Int
+    let date: LocalDate
+    let dataDate: LocalDate
+
+    /// The pipelines' variables: `$year`, `$date`, `$year_start`, `$year_end`.
+    var variables: [String: Value] {
+        ["year": .int(Int64(year)), "date": .date(date),
+         "year_start": .date(LocalDate(year: year, month: 1, day: 1)!), "year_end": .date(LocalDate(year: year, month: 12, day: 31)!)]
+    }
+
+    /// The same measure a year earlier, at the end of that year.
+    var previous: TargetPeriod {
+        TargetPeriod(year: year - 1, date: LocalDate(year: year - 1, month: 12, day: 31)!, dataDate: dataDate)
+    }
+
+    /// A year after the register's last recorded year has no figures yet.
+    var recorded: Bool { year <= dataDate.year }
+
+    func measures(_ t: TargetDefinition) -> Bool { recorded && (t.dated || date >= dataDate) }
+}
+
+/// Compiles targets into ONE SELECT: each target's numerator and denominator (and last year's) are
+/// its pipelines counted as scalar subqueries, every value bound; the outer SELECT derives the
+/// percentage, the figure as people write it, the change, and the status.
+struct TargetQuery {
+    let planner: Planner
+    /// Where a mistake in a target's pipeline is reported: the statement that asked for it.
+    let span: SourceSpan
+    /// Measured for a part of the tree: the plan's baselines are for the whole of it, so unused.
+    var partOfTree = false
+
+    func sql(_ targets: [(position: Int, TargetDefinition)], _ period: TargetPeriod) throws(Diagnostic) -> (String, [Value]) {
+        var parts: [String] = []
+        var binds: [Value] = []
+        for (position, t) in targets {
+            var row = "SELECT ? AS id, ? AS code, ? AS title, ? AS title_en, ? AS wording, ? AS wording_en, ? AS year, ? AS measured_on, "
+            binds += [.int(Int64(position)), .text(t.code), .text(t.title.vi), .text(t.title.en), .text(t.wording.vi), .text(t.wording.en),
+                      .int(Int64(period.year)), .date(period.date)]
+            for (name, p) in [("", period), ("previous_", period.previous)] {
+                let measured = p.measures(t)
+                for (column, pipeline) in [("numerator", t.counted), ("denominator", t.base)] {
+                    if measured, let pipeline {
+                        let q = try count(pipeline, t, p, distinct: column == "numerator" ? t.distinct : nil)
+                        row += "(\(q.sql)) AS \(name)\(column), "
+                        binds += q.binds
+                    } else {
+                        row += "NULL AS \(name)\(column), "
+                    }
+                }
+            }
+            let (lo, hi) = t.goal.bounds
+            row += "? AS ratio, ? AS goal, ? AS lo, ? AS hi, ? AS baseline, ? AS target, ? AS deadline, ? AS deadline_en, ? AS source"
+            binds += [.bool(t.isRatio), .text(t.goal.kind), lo.map(Value.double) ?? .null, hi.map(Value.double) ?? .null,
+                      partOfTree ? .null : t.baseline.map(Value.double) ?? .null, .text(t.goalText.vi), .text(t.deadline.vi), .text(t.deadline.en), .text(t.source)]
+            parts.append(row)
+        }
+        if parts.isEmpty {
+            parts = ["SELECT NULL AS id, NULL AS code, NULL AS title, NULL AS title_en, NULL AS wording, NULL AS wording_en, NULL AS year, "
+                     + "NULL AS measured_on, NULL AS numerator, NULL AS denominator, NULL AS previous_numerator, NULL AS previous_denominator, "
+                     + "NULL AS ratio, NULL AS goal, NULL AS lo, NULL AS hi, NULL AS baseline, NULL AS target, NULL AS deadline, "
+                     + "NULL AS deadline_en, NULL AS source WHERE 0"]
+        }
+        return (TargetQuery.outer(parts.joined(separator: " UNION ALL ")), binds)
+    }
+
+    /// The percentage (or the count, for a target with no denominator), the figure, the status.
+    static func outer(_ inner: String) -> String {
+        let r = "CASE WHEN numerator IS NULL THEN NULL WHEN NOT ratio THEN numerator WHEN denominator > 0 THEN 100.0 * numerator / denominator END"
+        let pr = "CASE WHEN previous_numerator IS NULL THEN NULL WHEN NOT ratio THEN previous_numerator "
+            + "WHEN previous_denominator > 0 THEN 100.0 * previous_numerator / previous_denominator END"
+        let reference = "coalesce(previous_numerator, baseline)"
+        let status = """
+            CASE WHEN r IS NULL THEN 'no_data' \
+            WHEN goal = 'at_least' OR goal = 'between' THEN CASE WHEN r >= lo THEN 'met' ELSE 'unmet' END \
+            WHEN goal = 'more_than' THEN CASE WHEN r > lo THEN 'met' ELSE 'unmet' END \
+            WHEN goal = 'at_most' THEN CASE WHEN r <= hi THEN 'met' ELSE 'unmet' END \
+            WHEN \(reference) IS NULL THEN 'no_data' \
+            WHEN goal = 'decrease' THEN CASE WHEN numerator < \(reference) THEN 'met' ELSE 'unmet' END \
+            ELSE CASE WHEN numerator > \(reference) THEN 'met' ELSE 'unmet' END END
+            """
+        let figure = "CASE WHEN r IS NULL THEN NULL WHEN NOT ratio THEN CAST(numerator AS TEXT) "
+            + "ELSE printf('%d / %d = %.1f%%', numerator, denominator, r) END"
+        return """
+            SELECT id, code, title, title_en, wording, wording_en, year, measured_on, numerator, denominator, round(r, 1) AS value, \
+            \(figure) AS figure, target, deadline, deadline_en, \(status) AS status, round(pr, 1) AS previous, \
+            round(r - pr, 1) AS change, source \
+            FROM (SELECT *, \(r) AS r, \(pr) AS pr FROM (\(inner)))
+            """
+    }
+
+    /// `pipeline | count` (or the count of its distinct `distinct` values), planned with the
+    /// period's variables. `distinct` applies to the numerator only.
+    func count(_ pipeline: String, _ t: TargetDefinition, _ period: TargetPeriod, distinct: String? = nil) throws(Diagnostic) -> CompiledQuery {
+        let p = try TargetQuery.parse(pipeline, t, span)
+        let s = p.span
+        let last: Stage
+        if let distinct {
+            last = Stage(keyword: Name(text: "summarize", span: s), kind: .summarize([TargetQuery.counter(distinct, s)], by: []), span: s)
+        } else {
+            last = Stage(keyword: Name(text: "count", span: s), kind: .count, span: s)
+        }
+        return try rows(Pipeline(elements: p.elements + [.stage(last)], span: s), t, period)
+    }
+
+    /// `n: count()`, or `n: count_distinct(path)`.
+    static func counter(_ distinct: String?, _ s: SourceSpan) -> SelectItem {
+        let call: Expr
+        if let distinct {
+            let path = Expr(.path(distinct.split(separator: ".").map { Name(text: String($0), span: s) }), s)
+            call = Expr(.call(Name(text: "count_distinct", span: s), [path]), s)
+        } else {
+            call = Expr(.call(Name(text: "count", span: s), []), s)
+        }
+        return SelectItem(alias: Name(text: "n", span: s), expr: call)
+    }
+
+    /// Plans a pipeline of a target with the period's variables; a mistake in it is reported as
+    /// the target's.
+    func rows(_ pipeline: Pipeline, _ t: TargetDefinition, _ period: TargetPeriod) throws(Diagnostic) -> CompiledQuery {
+        var planner = self.planner
+        planner.variables.merge(period.variables) { _, new in new }
+        let plan: Plan
+        do { plan = try planner.plan(pipeline) } catch { throw TargetQuery.wrap(error, t, span) }
+        guard case .query(let q) = plan else { throw TargetQuery.notAQuery(t, span) }
+        return q
+    }
+
+    static func parse(_ text: String, _ t: TargetDefinition, _ span: SourceSpan?) throws(Diagnostic) -> Pipeline {
+        let statements: [Statement]
+        do { statements = try Parser.parse(text) } catch { throw wrap(error, t, span) }
+        guard statements.count == 1, case .pipeline(let p) = statements[0] else { throw notAQuery(t, span) }
+        return p
+    }
+
+    static func notAQuery(_ t: TargetDefinition, _ span: SourceSpan?) -> Diagnostic {
+        Diagnostic("E0801", Label(vi: "chỉ tiêu \(t.code): cần một truy vấn (như orgs | where ...)",
+                                  en: "target \(t.code): needs a query (such as orgs | where ...)"), span: span)
+    }
+
+    static func wrap(_ d: Diagnostic, _ t: TargetDefinition, _ span: SourceSpan?) -> Diagnostic {
+        Diagnostic("E0802", Label(vi: "chỉ tiêu \(t.code): \(d.message.vi)", en: "target \(t.code): \(d.message.en)"), span: span, help: d.help)
+    }
+}

@@ -1,0 +1,181 @@
+import CosoCore
+
+/// `targets [YEAR] [asof DATE] [for ORG]`: every plan target, measured in one statement.
+struct TargetsSource: ComputedSource {
+    unowned let session: Session
+
+    func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
+        let args = try TargetArguments(call, code: false, planner: planner)
+        let scoped = try args.scoped(planner, session)
+        let period = try args.period(session)
+        let all = try TargetArguments.definitions(session)
+        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        let (sql, binds) = try query.sql(all.enumerated().map { ($0 + 1, $1) }, period)
+        return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
+    }
+}
+
+/// `target CODE [YEAR] [asof DATE] [for ORG]`: one target; `| detail` after it gives the
+/// organisations that pull it down, the worst first.
+struct TargetSource: ComputedSource {
+    unowned let session: Session
+
+    func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
+        let args = try TargetArguments(call, code: true, planner: planner)
+        let scoped = try args.scoped(planner, session)
+        let period = try args.period(session)
+        let all = try TargetArguments.definitions(session)
+        guard let code = args.code, let index = all.firstIndex(where: { $0.code.lowercased() == code.text.lowercased() }) else {
+            let name = args.code?.text ?? ""
+            throw Diagnostic("E0803", Label(vi: "không có chỉ tiêu '\(name)'", en: "no target '\(name)'"), span: args.code?.span ?? call.span,
+                             help: Suggest.closest(to: name, in: all.map(\.code)).map { Label(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") }
+                                ?? Label(vi: "xem danh sách: targets", en: "see the list: targets"))
+        }
+        let target = all[index]
+        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
+            let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
+            return ComputedRows(entity: TargetShapes.detail, sql: sql, binds: binds, consumed: 1)
+        }
+        let (sql, binds) = try query.sql([(index + 1, target)], period)
+        return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
+    }
+}
+
+/// The arguments both sources take, in any order after the code: a year, `asof DATE`, `for ORG`.
+struct TargetArguments {
+    var code: Name?
+    var year: Int?
+    var asOf: LocalDate?
+    var org: (value: Value, span: SourceSpan)?
+
+    init(_ call: Call, code wantsCode: Bool, planner: Planner) throws(Diagnostic) {
+        let usage = wantsCode
+            ? Label(vi: "dùng: target T10 [2024] [asof @2024-12-31] [for \"Tên tổ chức\"] [| detail]",
+                    en: "usage: target T10 [2024] [asof @2024-12-31] [for \"Organisation\"] [| detail]")
+            : Label(vi: "dùng: targets [2024] [asof @2024-12-31] [for \"Tên tổ chức\"]",
+                    en: "usage: targets [2024] [asof @2024-12-31] [for \"Organisation\"]")
+        var args = call.arguments[...]
+        if wantsCode {
+            guard let first = args.first, first.label == nil else {
+                throw Diagnostic("E0803", Label(vi: "target cần mã chỉ tiêu, như T10", en: "target needs a target code, such as T10"),
+                                 span: call.span, help: usage)
+            }
+            switch first.value.kind {
+            case .path(let names) where names.count == 1: code = names[0]
+            case .literal(.text(let s)): code = Name(text: s, span: first.value.span)
+            default:
+                throw Diagnostic("E0803", Label(vi: "mã chỉ tiêu viết như T10", en: "a target code is written like T10"),
+                                 span: first.span, help: usage)
+            }
+            args = args.dropFirst()
+        }
+        while let a = args.popFirst() {
+            let word: String? = if a.label == nil, case .path(let names) = a.value.kind, names.count == 1 { names[0].text } else { nil }
+            if word == "asof" || word == "for" {
+                guard let v = args.popFirst(), v.label == nil else {
+                    throw Diagnostic("E0804", Label(vi: "sau \(word!) cần một giá trị", en: "\(word!) needs a value after it"),
+                                     span: a.span, help: usage)
+                }
+                let value = try planner.constant(v.value)
+                if word == "asof" {
+                    guard case .date(let d) = value else {
+                        throw Diagnostic("E0804", Label(vi: "asof cần một ngày, như @2023-12-31", en: "asof needs a date, such as @2023-12-31"),
+                                         span: v.span, help: usage)
+                    }
+                    asOf = d
+                } else {
+                    guard case .text = value else {
+                        guard case .int = value else {
+                            throw Diagnostic("E0804", Label(vi: "for cần tên (trong dấu nháy) hoặc mã của tổ chức",
+                                                            en: "for needs the organisation's name (in quotes) or id"), span: v.span, help: usage)
+                        }
+                        org = (value, v.span)
+                        continue
+                    }
+                    org = (value, v.span)
+                }
+                continue
+            }
+            guard a.label == nil, year == nil, case .int(let y) = try planner.constant(a.value), (1930...2200).contains(y) else {
+                throw Diagnostic("E0804", Label(vi: "không hiểu tham số này", en: "this argument is not understood"), span: a.span, help: usage)
+            }
+            year = Int(y)
+        }
+        if let year, let asOf, asOf.year != year {
+            throw Diagnostic("E0804", Label(vi: "năm \(year) và ngày asof \(asOf.iso) không khớp", en: "the year \(year) and the asof date \(asOf.iso) disagree"),
+                             span: call.span, help: usage)
+        }
+    }
+
+    /// When to measure: the date given, else the end of the year given, else the register's own
+    /// date (its latest recorded event, or today if that is later than today or there is none).
+    func period(_ session: Session) throws(Diagnostic) -> TargetPeriod {
+        let data = try TargetArguments.dataDate(session)
+        if let asOf { return TargetPeriod(year: asOf.year, date: asOf, dataDate: data) }
+        if let year { return TargetPeriod(year: year, date: LocalDate(year: year, month: 12, day: 31)!, dataDate: data) }
+        return TargetPeriod(year: data.year, date: data, dataDate: data)
+    }
+
+    /// The planner restricted to the part of the tree `for` names.
+    func scoped(_ planner: Planner, _ session: Session) throws(Diagnostic) -> Planner {
+        guard let org else { return planner }
+        let id = try TargetArguments.organisation(org.value, span: org.span, session)
+        var p = planner
+        let part = SubtreeFilter(root: id, catalog: planner.catalog)
+        p.rowFilter = planner.rowFilter.map { BothFilters(first: $0, second: part) } ?? part
+        return p
+    }
+
+    static func organisation(_ value: Value, span: SourceSpan, _ session: Session) throws(Diagnostic) -> Int64 {
+        let ids: [Int64]
+        do {
+            switch value {
+            case .int(let id): ids = try ints(session, "SELECT id FROM orgs WHERE id = ?", [.int(id)])
+            default:
+                let name = VietnameseText.nfc(value.textValue ?? "")
+                let exact = try ints(session, "SELECT id FROM orgs WHERE name = ?", [.text(name)])
+                ids = exact.isEmpty ? try ints(session, "SELECT id FROM orgs WHERE name_folded = ?", [.text(VietnameseText.fold(name))]) : exact
+            }
+        } catch { throw internalError(error, span) }
+        guard ids.count == 1 else {
+            throw Diagnostic(ids.isEmpty ? "E0805" : "E0806",
+                             ids.isEmpty ? Label(vi: "không có tổ chức tên như vậy", en: "no organisation has this name")
+                                         : Label(vi: "\(ids.count) tổ chức trùng tên này", en: "\(ids.count) organisations have this name"),
+                             span: span, help: ids.isEmpty ? Label(vi: "tìm tên: orgs | where name =~ \"...\"", en: "look it up: orgs | where name =~ \"...\"")
+                                                          : Label(vi: "dùng mã (id) thay cho tên", en: "give the id instead of the name"))
+        }
+        return ids[0]
+    }
+
+    /// The register's date: its latest member event, or today when that is later or absent.
+    static func dataDate(_ session: Session) throws(Diagnostic) -> LocalDate {
+        guard session.catalog.entity("member_events") != nil else { return session.today }
+        let latest: Value
+        do { latest = try session.store.scalar("SELECT max(happened) FROM member_events", []) } catch { throw internalError(error, nil) }
+        guard let text = latest.textValue, let d = LocalDate(iso: text), d < session.today else { return session.today }
+        return d
+    }
+
+    /// The modules' targets, then those staff added (`target add`), in the order they were added.
+    static func definitions(_ session: Session) throws(Diagnostic) -> [TargetDefinition] {
+        var all = session.catalog.targets
+        guard session.catalog.entity(TargetDefinition.storedEntity) != nil else { return all }
+        do {
+            try session.store.query("SELECT \(TargetDefinition.storedColumns.joined(separator: ", ")) FROM \(TargetDefinition.storedEntity) ORDER BY id", []) { row in
+                if let t = TargetDefinition(stored: row) { all.append(t) }
+            }
+        } catch { throw internalError(error, nil) }
+        return all
+    }
+
+    private static func ints(_ session: Session, _ sql: String, _ binds: [Value]) throws -> [Int64] {
+        var out: [Int64] = []
+        try session.store.query(sql, binds) { row in if let i = row.first?.intValue { out.append(i) } }
+        return out
+    }
+
+    static func internalError(_ error: any Error, _ span: SourceSpan?) -> Diagnostic {
+        Diagnostic("E0700", Label(vi: "lỗi nội bộ: \(error)", en: "internal error: \(error)"), span: span)
+    }
+}
