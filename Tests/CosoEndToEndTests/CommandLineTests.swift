@@ -131,11 +131,11 @@ import Testing
         }
     }
 
-    @Test func modulesListsTheFourModules() throws {
+    @Test func modulesListsTheFiveModules() throws {
         let r = try Coso.run(["modules"])
         #expect(r.status == 0)
         let ids = r.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { $0.split(separator: " ")[0] }
-        #expect(ids == ["organisations", "members", "inspection", "propaganda"])
+        #expect(ids == ["organisations", "members", "inspection", "propaganda", "targets"])
         #expect(r.stdout.contains("lệnh: admit, confirm, transfer, exempt, remove"))
     }
 

@@ -3,6 +3,7 @@ import CosoInspection
 import CosoMembers
 import CosoOrganisations
 import CosoPropaganda
+import CosoTargets
 import CosoTesting
 import Testing
 
@@ -21,6 +22,7 @@ import Testing
 
     @Test func propagandaConforms() {
         #expect(ModuleConformance.check(PropagandaModule(), with: [OrganisationsModule(), MembersModule()]) == [])
+        #expect(ModuleConformance.check(TargetsModule(), with: [OrganisationsModule(), MembersModule(), InspectionModule()]) == [])
     }
 
     /// The check itself must be able to fail: a module whose example lies is caught.

@@ -3,10 +3,11 @@ import CosoInspection
 import CosoMembers
 import CosoOrganisations
 import CosoPropaganda
+import CosoTargets
 import CosoScript
 import CosoTesting
 
-let allModules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule()]
+let allModules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule(), TargetsModule()]
 
 /// A small tree: a commune with two village cells (one dissolved) and an agency committee.
 func smallDistrict() throws -> (TemporaryDatabase, Session) {

@@ -3,10 +3,11 @@ import CosoInspection
 import CosoMembers
 import CosoOrganisations
 import CosoPropaganda
+import CosoTargets
 import CosoScript
 import CosoTesting
 
-let modules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule()]
+let modules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule(), TargetsModule()]
 
 func catalog() throws -> Catalog { try Registry(modules).catalog }
 

@@ -52,6 +52,9 @@ extension Planner {
                 return try enumCase(word, id, span: e.span)
             case .bool where word == "true" || word == "false":
                 return .bool(word == "true")
+            case .text:
+                // A code written bare (`target remove X1`).
+                return .text(word)
             default:
                 throw mismatch(p, found: Label(vi: "tên '\(word)'", en: "the name '\(word)'"), span: e.span)
             }

@@ -37,7 +37,7 @@ public struct Planner {
         if let computed = computedSources[head.head.text] {
             let source = try computed.resolve(head, following: Array(pipeline.elements.dropFirst()), planner: self)
             q = QueryBuilder(entity: source.entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter,
-                             from: (source.sql, source.binds), language: language)
+                             from: (source.sql, source.binds, source.order), language: language)
             firstStage += source.consumed
         } else {
             guard let entity = catalog.entity(head.head.text) else { throw unknownName(head.head) }

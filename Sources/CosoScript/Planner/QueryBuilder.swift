@@ -24,7 +24,7 @@ final class QueryBuilder {
     /// always dated read at today's date without it.
     /// `from`: a computed source's SELECT and its bound values, read instead of the entity's table.
     init(entity: Entity, catalog: Catalog, today: LocalDate, variables: [String: Value], rowFilter: (any RowFilter)? = nil,
-         asOf: LocalDate? = nil, from computed: (sql: String, binds: [Value])? = nil, language: Language = .vi) {
+         asOf: LocalDate? = nil, from computed: (sql: String, binds: [Value], order: [String])? = nil, language: Language = .vi) {
         self.catalog = catalog; self.today = today; self.variables = variables
         var c = 0
         let next: () -> String = { c += 1; return "t\(c)" }
@@ -33,6 +33,9 @@ final class QueryBuilder {
         if let computed {
             from = "(\(computed.sql)) AS t0"
             fromBinds = computed.binds
+            orders = computed.order.map { key in
+                key.hasPrefix("-") ? Fragment("t0.\(key.dropFirst()) DESC", [], .int) : Fragment("t0.\(key)", [], .int)
+            }
         } else if let dated = entity.dated, asOf != nil || dated.always {
             from = "(\(dated.sql)) AS t0"
             fromBinds = Array(repeating: .date(asOf ?? today), count: dated.placeholders)
@@ -100,6 +103,8 @@ final class QueryBuilder {
         var groups: [Fragment] = []
         for key in keys {
             var f = try compiler.compile(key.expr)
+            // A reference groups by the row it names (two cells may share a name) and shows its name.
+            let group = f
             if let d = scope.display(of: f) { f = d }
             let name: String, label: Label
             if let alias = key.alias {
@@ -112,7 +117,7 @@ final class QueryBuilder {
                 name = "key\(groups.count + 1)"
                 label = Label(vi: name, en: name)
             }
-            groups.append(f)
+            groups.append(group)
             out.append((f, ResultColumn(name: name, label: label, type: f.type.fieldType)))
         }
         var c = compiler

@@ -15,9 +15,13 @@ public struct ComputedRows: Sendable {
     public let binds: [Value]
     /// How many of the following pipeline elements the source took (`detail`).
     public let consumed: Int
+    /// The order rows come in (columns, `-` before one for descending) unless a `sort` says
+    /// otherwise; its keys then break the sort's ties. (An ORDER BY inside the source would not
+    /// survive the joins a path adds.)
+    public let order: [String]
 
-    public init(entity: Entity, sql: String, binds: [Value], consumed: Int = 0) {
-        self.entity = entity; self.sql = sql; self.binds = binds; self.consumed = consumed
+    public init(entity: Entity, sql: String, binds: [Value], consumed: Int = 0, order: [String] = ["id"]) {
+        self.entity = entity; self.sql = sql; self.binds = binds; self.consumed = consumed; self.order = order
     }
 }
 

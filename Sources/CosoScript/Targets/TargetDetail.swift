@@ -24,7 +24,7 @@ struct TargetDetail {
         guard let base = target.base, let baseOrg = target.baseOrg else {
             let shortfall = target.goal == .decrease ? "n.c1" : "0"
             return ("SELECT n.c0 AS id, n.c0 AS org_id, n.c1 AS numerator, NULL AS denominator, NULL AS value, \(shortfall) AS shortfall "
-                    + "FROM (\(n.sql)) AS n WHERE n.c0 IS NOT NULL ORDER BY shortfall DESC, numerator DESC, id", n.binds)
+                    + "FROM (\(n.sql)) AS n WHERE n.c0 IS NOT NULL", n.binds)
         }
         let d = try grouped(base, by: baseOrg)
         let (lo, hi) = target.goal.bounds
@@ -49,8 +49,7 @@ struct TargetDetail {
         }
         let sql = "SELECT d.c0 AS id, d.c0 AS org_id, \(num) AS numerator, d.c1 AS denominator, "
             + "round(100.0 * \(num) / d.c1, 1) AS value, \(shortfall) AS shortfall "
-            + "FROM (\(d.sql)) AS d LEFT JOIN (\(n.sql)) AS n ON n.c0 = d.c0 WHERE d.c0 IS NOT NULL "
-            + "ORDER BY shortfall DESC, value, id"
+            + "FROM (\(d.sql)) AS d LEFT JOIN (\(n.sql)) AS n ON n.c0 = d.c0 WHERE d.c0 IS NOT NULL"
         return (sql, binds + d.binds + n.binds)
     }
 

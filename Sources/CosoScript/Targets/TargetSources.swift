@@ -35,7 +35,7 @@ struct TargetSource: ComputedSource {
         let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
         if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
             let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
-            return ComputedRows(entity: TargetShapes.detail, sql: sql, binds: binds, consumed: 1)
+            return ComputedRows(entity: TargetShapes.detail, sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
         }
         let (sql, binds) = try query.sql([(index + 1, target)], period)
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)

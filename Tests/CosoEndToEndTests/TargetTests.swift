@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// `targets` on the demo district, whose history ends on the plan's date (22/12/2022): the plan's
+/// own figures, every figure against hand-written SQL through the sqlite3 shell, the drill-down,
+/// a part of the tree, earlier years, and targets staff add.
+@Suite struct TargetTests {
+    /// Each target's numerator and denominator at 22/12/2022, written by hand.
+    static let date = "'2022-12-22'"
+    static let grassroots = "('commune_committee', 'grassroots_committee', 'grassroots_cell')"
+    static let onRoll = "m.admitted <= \(date) AND (m.ended IS NULL OR m.ended > \(date)) AND (m.exempted IS NULL OR m.exempted > \(date))"
+    static let handWritten: [(code: String, numerator: String, denominator: String?)] = [
+        ("T2", "SELECT count(DISTINCT c.member_id) FROM residence_comments c JOIN members m ON m.id = c.member_id WHERE c.year = 2022 "
+            + "AND m.work_status IN ('civil_servant', 'public_employee', 'enterprise', 'armed_forces') AND \(onRoll)",
+         "SELECT count(*) FROM members m WHERE m.work_status IN ('civil_servant', 'public_employee', 'enterprise', 'armed_forces') AND \(onRoll)"),
+        ("T3", "SELECT count(DISTINCT i.org_id) FROM innovations i JOIN orgs o ON o.id = i.org_id WHERE i.year = 2022 AND i.rated_high = 1 AND o.kind IN \(grassroots)",
+         "SELECT count(*) FROM orgs WHERE kind IN \(grassroots) AND (founded IS NULL OR founded <= \(date)) AND (dissolved IS NULL OR dissolved > \(date))"),
+        ("T4", "SELECT count(*) FROM (SELECT c.member_id FROM commitments c JOIN members m ON m.id = c.member_id WHERE c.year = 2022 "
+            + "AND m.work_status IN ('civil_servant', 'public_employee', 'armed_forces') AND m.admitted <= \(date) AND (m.ended IS NULL OR m.ended > \(date)) "
+            + "GROUP BY c.member_id HAVING count(DISTINCT c.kind) = 3)",
+         "SELECT count(*) FROM members m WHERE m.work_status IN ('civil_servant', 'public_employee', 'armed_forces') AND \(onRoll)"),
+        ("T5a", "SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = 2022 AND r.level IN ('excellent', 'good') AND o.kind IN \(grassroots)",
+         "SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = 2022 AND o.kind IN \(grassroots)"),
+        ("T5b", "SELECT count(*) FROM ratings WHERE year = 2022 AND level IN ('excellent', 'good')", "SELECT count(*) FROM ratings WHERE year = 2022"),
+        ("T6", "SELECT count(*) FROM member_events WHERE kind = 'admitted' AND happened BETWEEN '2022-01-01' AND \(date)",
+         "SELECT count(*) FROM members WHERE admitted < '2022-01-01' AND (ended IS NULL OR ended >= '2022-01-01')"),
+        ("T7", "SELECT count(*) FROM member_events e JOIN members m ON m.id = e.member_id WHERE e.kind = 'admitted' "
+            + "AND e.happened BETWEEN '2020-01-01' AND \(date) AND m.occupation = 'private_business_owner'", nil),
+        ("T8", "SELECT count(*) FROM orgs WHERE founded BETWEEN '2020-01-01' AND \(date) AND sector IN ('private_enterprise', 'fdi', 'coop', 'credit_fund')", nil),
+        ("T9", "SELECT count(*) FROM villages WHERE cell_id IS NOT NULL", "SELECT count(*) FROM villages"),
+        ("T10", "SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND has_committee = 1 AND dissolved IS NULL",
+         "SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND dissolved IS NULL"),
+        ("T11", "SELECT count(DISTINCT p.org_id) FROM inspection_plans p JOIN orgs o ON o.id = p.org_id WHERE p.year = 2022 AND o.kind IN \(grassroots)",
+         "SELECT count(*) FROM orgs WHERE kind IN \(grassroots) AND (founded IS NULL OR founded <= \(date)) AND (dissolved IS NULL OR dissolved > \(date))"),
+        ("T12", "SELECT count(*) FROM positions p JOIN orgs o ON o.id = p.org_id JOIN members m ON m.id = p.member_id WHERE p.role IN ('secretary', 'deputy') "
+            + "AND o.kind IN \(grassroots) AND p.started <= \(date) AND (p.ended IS NULL OR p.ended > \(date)) AND m.theory IN ('intermediate', 'advanced', 'bachelor')",
+         "SELECT count(*) FROM positions p JOIN orgs o ON o.id = p.org_id WHERE p.role IN ('secretary', 'deputy') "
+            + "AND o.kind IN \(grassroots) AND p.started <= \(date) AND (p.ended IS NULL OR p.ended > \(date))"),
+        ("T13a", "SELECT count(*) FROM villages WHERE head_is_member = 0", "SELECT count(*) FROM villages"),
+        ("T13b", "SELECT count(*) FROM villages WHERE front_head_is_member = 0", "SELECT count(*) FROM villages"),
+        ("T14", "SELECT count(*) FROM quarter_ratings WHERE year = 2022", nil),
+    ]
+
+    func csv(_ db: String, _ statement: String, lang: String = "vi") throws -> [[String]] {
+        let r = try Coso.run(["--db", db, "--lang", lang, "--format", "csv", "-c", statement])
+        #expect(r.status == 0, "\(r.stderr)")
+        return CSV.parse(r.stdout)
+    }
+
+    func sqlite(_ db: String, _ sql: String) throws -> [[String]] {
+        let r = try Coso.shell("sqlite3", ["-csv", db, sql])
+        #expect(r.status == 0, "\(r.stderr)")
+        return CSV.parse(r.stdout)
+    }
+
+    @Test func everyFigureEqualsHandWrittenSQL() throws {
+        let db = Coso.sharedDemo
+        let union = Self.handWritten.map { t in
+            "SELECT '\(t.code)', (\(t.numerator)), " + (t.denominator.map { "(\($0))" } ?? "NULL")
+        }.joined(separator: " UNION ALL ")
+        let expected = try sqlite(db, union)
+        let rows = try csv(db, "targets | where numerator != null | select code, numerator, denominator")
+        #expect(rows.first == ["code", "numerator", "denominator"])
+        #expect(Array(rows.dropFirst()) == expected)
+        // Every target the register can measure is in the hand-written list; T1 it cannot.
+        #expect(expected.count == 15)
+        let t1 = try csv(db, #"targets | where code == "T1" | select figure, status"#)
+        #expect(t1.last == ["", "no_data"])
+    }
+
+    @Test func thePlansOwnFiguresOnTheDemo() throws {
+        let db = Coso.sharedDemo
+        let rows = try csv(db, "targets | select code, year, figure, target, status")
+        func row(_ code: String) -> [String]? { rows.first { $0.first == code } }
+        #expect(row("T10") == ["T10", "2022", "97 / 183 = 53.0%", "> 65%", "unmet"])
+        #expect(row("T13a")?.prefix(3) == ["T13a", "2022", "84 / 183 = 45.9%"])
+        #expect(row("T13b")?.prefix(3) == ["T13b", "2022", "62 / 183 = 33.9%"])
+        // T6: the 2022 admissions against the members at the start of 2022.
+        let admitted = try sqlite(db, "SELECT count(*) FROM member_events WHERE kind = 'admitted' AND strftime('%Y', happened) = '2022'")[0][0]
+        let atStart = try sqlite(db, "SELECT count(*) FROM members WHERE admitted < '2022-01-01' AND (ended IS NULL OR ended >= '2022-01-01')")[0][0]
+        #expect(row("T6")?[2].hasPrefix("\(admitted) / \(atStart) = ") == true)
+        #expect(rows.count == 17)
+        // The same in English.
+        let en = try csv(db, #"targets | where code == "T10" | select title, status"#, lang: "en")
+        #expect(en.last == ["Village and residential-group cells with a committee", "unmet"])
+        // Tables show the status in words.
+        let table = try Coso.run(["--db", db, "-c", #"targets | where code == "T10" | select status"#])
+        #expect(table.stdout.contains("chưa đạt"))
+    }
+
+    @Test func theDrillDownAddsUpAndPutsTheWorstFirst() throws {
+        let db = Coso.sharedDemo
+        let rows = Array(try csv(db, "target T10 | detail | select org.name, numerator, denominator, shortfall").dropFirst())
+        #expect(rows.map { Int($0[1])! }.reduce(0, +) == 97)
+        #expect(rows.map { Int($0[2])! }.reduce(0, +) == 183)
+        let shortfalls = rows.map { Int($0[3])! }
+        #expect(shortfalls == shortfalls.sorted(by: >))
+        #expect(shortfalls[0] > 0)
+        // A commune's shortfall is what it lacks of 65% of its cells on its own.
+        for r in rows {
+            let n = Int(r[1])!, d = Int(r[2])!
+            #expect(Int(r[3])! == max(0, Int((0.65 * Double(d)).rounded(.down)) + 1 - n))
+        }
+    }
+
+    @Test func aPartOfTheTreeCountsOnlyWhatIsUnderIt() throws {
+        let db = Coso.sharedDemo
+        let commune = "Đảng bộ xã Gia Hiệp"
+        let cells = try sqlite(db, "SELECT count(*), sum(has_committee) FROM orgs WHERE kind = 'village_cell' AND parent_id = (SELECT id FROM orgs WHERE name = '\(commune)')")[0]
+        let rows = try csv(db, #"targets for "\#(commune)" | where code == "T10" | select numerator, denominator"#)
+        #expect(rows.last == [cells[1], cells[0]])
+        // Folded names work too; an unknown one is an error that points at it.
+        let folded = try csv(db, #"target T10 for "dang bo xa gia hiep" | select denominator"#)
+        #expect(folded.last == [cells[0]])
+        let unknown = try Coso.run(["--db", db, "-c", #"targets for "Xã Không Có""#])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("E0805"))
+    }
+
+    @Test func earlierYearsHaveTheirOwnFiguresAndNoneForCurrentFlags() throws {
+        let db = Coso.sharedDemo
+        let rows = try csv(db, "targets 2021 | select code, figure, status")
+        func row(_ code: String) -> [String]? { rows.first { $0.first == code } }
+        let admitted = try sqlite(db, "SELECT count(*) FROM member_events WHERE kind = 'admitted' AND strftime('%Y', happened) = '2021'")[0][0]
+        #expect(row("T6")?[1].hasPrefix("\(admitted) / ") == true)
+        // Whether a cell has a committee is known for today only.
+        #expect(row("T10") == ["T10", "", "no_data"])
+        // After the register's last year there is nothing yet.
+        let later = try csv(db, #"targets 2024 | where status != no_data | count"#)
+        #expect(later == [["0"]])
+        // The change is this year's value less last year's.
+        let change = try csv(db, #"targets | where code == "T6" | select value, previous, change"#).last!.map { Double($0)! }
+        #expect(abs(change[0] - change[1] - change[2]) < 0.11)
+    }
+
+    @Test func staffAddTheirOwnTargetsAndBadQueriesAreRefused() throws {
+        let db = try Coso.demoCopy()
+        let bad = try Coso.run(["--db", db, "-c", #"target add X1 title: "Sai" counted: "orgs | where kindd == village_cell" goal: at_least value: 1"#])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("E0227"))
+        #expect(bad.stderr.contains("kind"))
+        #expect(try sqlite(db, "SELECT count(*) FROM custom_targets") == [["0"]])
+        let add = try Coso.run(["--db", db, "-c", #"target add X1 title: "Chi bộ thôn có chi ủy" counted: "orgs | where kind == village_cell and has_committee" of: "orgs | where kind == village_cell" goal: more_than value: 50 by: "parent""#])
+        #expect(add.status == 0, "\(add.stderr)")
+        let row = try csv(db, #"targets | where code == "X1" | select figure, status"#)
+        #expect(row.last == ["97 / 183 = 53.0%", "met"])
+        let detail = try csv(db, "target X1 | detail | count")
+        #expect(detail == [["19"]])
+        // Recorded in the audit trail, and removable.
+        #expect(try sqlite(db, "SELECT count(*) FROM audit WHERE statement LIKE 'target add X1%'") == [["1"]])
+        let remove = try Coso.run(["--db", db, "-c", "target remove X1"])
+        #expect(remove.status == 0, "\(remove.stderr)")
+        #expect(try csv(db, #"targets | where code == "X1" | count"#) == [["0"]])
+    }
+}
