@@ -21,6 +21,7 @@ public struct MembersModule: CosoModule {
     public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration] }
     public var checks: [DataCheck] { MemberChecks.all }
     public var rules: [RuleDefinition] { MemberChecks.rules + Fees.rules }
+    public var statistics: [StatisticDefinition] { MemberStatistics.all }
     public var commands: [Command] {
         [MemberCommands.admit, MemberCommands.confirm, MemberCommands.transfer, MemberCommands.exempt, MemberCommands.remove,
          RatingRules.rate, MemberLifecycle.suspend, MemberLifecycle.reinstate, MemberLifecycle.withdraw, MemberLifecycle.death,

@@ -21,6 +21,7 @@ public struct OrganisationsModule: CosoModule {
     public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration, OrgRecords.authorisation] }
     public var checks: [DataCheck] { OrgChecks.all }
     public var rules: [RuleDefinition] { OrgChecks.rules }
+    public var statistics: [StatisticDefinition] { OrgStatistics.all }
     public var commands: [Command] {
         [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve, OrgRecordCommands.villageAdd, OrgRecordCommands.villageHeads,
          OrgRecordCommands.term, OrgRecordCommands.recognise, OrgRecordCommands.innovation, OrgRecordCommands.meeting]

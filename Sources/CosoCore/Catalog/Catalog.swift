@@ -12,11 +12,14 @@ public struct Catalog: Sendable {
     public let settings: [String: String]
     /// Every module's plan targets, in registry order (what `targets` computes).
     public let targets: [TargetDefinition]
+    /// Every module's statistics tables, in registry order (`stats`).
+    public let statistics: [StatisticDefinition]
 
     public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String],
-                checks: [DataCheck] = [], settings: [String: String] = [:], targets: [TargetDefinition] = []) {
+                checks: [DataCheck] = [], settings: [String: String] = [:], targets: [TargetDefinition] = [],
+                statistics: [StatisticDefinition] = []) {
         self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner; self.checks = checks
-        self.settings = settings; self.targets = targets
+        self.settings = settings; self.targets = targets; self.statistics = statistics
     }
 
     public func entity(_ name: String) -> Entity? { entities[name] }

@@ -41,6 +41,8 @@ public protocol CosoModule: Sendable {
     var rules: [RuleDefinition] { get }
     /// Plan targets it measures, computed by `targets`.
     var targets: [TargetDefinition] { get }
+    /// Statistics tables it offers (`stats`, `report annual`).
+    var statistics: [StatisticDefinition] { get }
     /// Imports (`coso import ENTITY FILE.csv`): fills what a row may leave out, then reports what
     /// is wrong with it beyond its types (a rule, a format), before it is written.
     func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
@@ -56,6 +58,7 @@ extension CosoModule {
     public var checks: [DataCheck] { [] }
     public var rules: [RuleDefinition] { [] }
     public var targets: [TargetDefinition] { [] }
+    public var statistics: [StatisticDefinition] { [] }
     public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
     public func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws {}
     public var id: String { manifest.id }

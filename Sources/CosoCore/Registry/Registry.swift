@@ -74,12 +74,14 @@ public struct Registry: Sendable {
                 codes[code] = m.id
             }
         }
-        // Targets have codes of their own (a rule may share its plan target's number).
-        var targetCodes: [String: String] = [:]
-        for m in modules {
-            for code in m.targets.map({ $0.code.lowercased() }) {
-                if let other = targetCodes[code] { throw .duplicateCode(code, modules: [other, m.id]) }
-                targetCodes[code] = m.id
+        // Targets and statistics have codes of their own (a rule may share its target's number).
+        for codesOf in [{ (m: any CosoModule) in m.targets.map(\.code) }, { (m: any CosoModule) in m.statistics.map(\.code) }] {
+            var seen: [String: String] = [:]
+            for m in modules {
+                for code in codesOf(m).map({ $0.lowercased() }) {
+                    if let other = seen[code] { throw .duplicateCode(code, modules: [other, m.id]) }
+                    seen[code] = m.id
+                }
             }
         }
         for m in modules {
@@ -133,6 +135,7 @@ public struct Registry: Sendable {
         var settings: [String: String] = [:]
         for m in modules { for r in m.rules { settings.merge(r.settings) { a, _ in a } } }
         return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: modules.flatMap(\.checks),
-                       settings: settings, targets: modules.flatMap(\.targets))
+                       settings: settings, targets: modules.flatMap(\.targets),
+                       statistics: modules.flatMap(\.statistics))
     }
 }

@@ -180,17 +180,52 @@ struct ExprCompiler {
             let d = try compile(args[0]); try require(d, .date, args[0].span)
             return Fragment("CAST(substr(\(d.sql), 1, 4) AS INTEGER)", d.binds, .int)
         case "age":
-            try arity(1)
+            guard args.count == 1 || args.count == 2 else { try arity(1); fatalError() }
             let d = try compile(args[0]); try require(d, .date, args[0].span)
-            // Whole years from the date to today (Asia/Ho_Chi_Minh), bound from Swift.
-            let sql = "(CAST(substr(?, 1, 4) AS INTEGER) - CAST(substr(\(d.sql), 1, 4) AS INTEGER)"
-                + " - (substr(\(d.sql), 6, 5) > substr(?, 6, 5)))"
-            return Fragment(sql, [.date(today)] + d.binds + d.binds + [.date(today)], .int)
+            // Whole years from the date to today (Asia/Ho_Chi_Minh, bound from Swift), or to the
+            // date given second (`age(born, @2022-12-31)`).
+            let at = args.count == 2 ? try compile(args[1]) : Fragment("?", [.date(today)], .date)
+            if args.count == 2 { try require(at, .date, args[1].span) }
+            let sql = "(CAST(substr(\(at.sql), 1, 4) AS INTEGER) - CAST(substr(\(d.sql), 1, 4) AS INTEGER)"
+                + " - (substr(\(d.sql), 6, 5) > substr(\(at.sql), 6, 5)))"
+            return Fragment(sql, at.binds + d.binds + d.binds + at.binds, .int)
+        case "band":
+            try arity(2)
+            return try band(args[0], args[1])
         default:
-            let known = ["today", "year", "age", "starts_with"] + ExprCompiler.aggregates.sorted()
+            let known = ["today", "year", "age", "band", "starts_with"] + ExprCompiler.aggregates.sorted()
             throw Diagnostic("E0206", Label(vi: "không có hàm \(name.text)()", en: "unknown function \(name.text)()"),
                              span: name.span, help: Scope.didYouMean(Suggest.closest(to: name.text, in: known), among: known))
         }
+    }
+
+    /// `band(age(born), [30, 40, 50])`: which band a number falls in, as people write it on the
+    /// statistics forms: "≤ 30", "31-40", "41-50", "> 50". Bounds are whole numbers in rising
+    /// order; the labels are bound values like any literal.
+    private func band(_ value: Expr, _ bounds: Expr) throws(Diagnostic) -> Fragment {
+        let x = try compile(value); try require(x, .int, value.span)
+        guard case .list(let items) = bounds.kind, !items.isEmpty else {
+            throw Diagnostic("E0237", Label(vi: "band cần danh sách mốc, như [30, 40, 50]", en: "band needs a list of bounds, such as [30, 40, 50]"),
+                             span: bounds.span)
+        }
+        var cuts: [Int64] = []
+        for item in items {
+            guard case .literal(.int(let n)) = item.kind, cuts.last.map({ $0 < n }) ?? true else {
+                throw Diagnostic("E0237", Label(vi: "các mốc của band là số nguyên tăng dần", en: "band's bounds are whole numbers in rising order"),
+                                 span: item.span)
+            }
+            cuts.append(n)
+        }
+        var sql = "CASE"
+        var binds: [Value] = []
+        for (i, cut) in cuts.enumerated() {
+            let label = i == 0 ? "≤ \(cut)" : "\(cuts[i - 1] + 1)-\(cut)"
+            sql += " WHEN \(x.sql) <= ? THEN ?"
+            binds += x.binds + [.int(cut), .text(label)]
+        }
+        sql += " WHEN \(x.sql) IS NOT NULL THEN ? END"
+        binds += x.binds + [.text("> \(cuts.last!)")]
+        return Fragment(sql, binds, .text)
     }
 
     /// `starts_with(field, "text")`: on the folded column for searchable text (so it ignores case

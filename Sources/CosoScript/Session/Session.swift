@@ -36,7 +36,9 @@ public final class Session: @unchecked Sendable {
     var planner: Planner {
         var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         p.language = language
-        p.computedSources = ["targets": TargetsSource(session: self), "target": TargetSource(session: self)]
+        p.computedSources = [
+            "targets": TargetsSource(session: self), "target": TargetSource(session: self), "stats": StatisticsSource(session: self),
+        ]
         return p
     }
 

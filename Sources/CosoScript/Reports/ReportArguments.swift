@@ -1,71 +1,32 @@
 import CosoCore
 
-/// `targets [YEAR] [asof DATE] [for ORG]`: every plan target, measured in one statement.
-struct TargetsSource: ComputedSource {
-    unowned let session: Session
-
-    func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
-        let args = try TargetArguments(call, code: false, planner: planner)
-        let scoped = try args.scoped(planner, session)
-        let period = try args.period(session)
-        let all = try TargetArguments.definitions(session)
-        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
-        let (sql, binds) = try query.sql(all.enumerated().map { ($0 + 1, $1) }, period)
-        return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
-    }
-}
-
-/// `target CODE [YEAR] [asof DATE] [for ORG]`: one target; `| detail` after it gives the
-/// organisations that pull it down, the worst first.
-struct TargetSource: ComputedSource {
-    unowned let session: Session
-
-    func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
-        let args = try TargetArguments(call, code: true, planner: planner)
-        let scoped = try args.scoped(planner, session)
-        let period = try args.period(session)
-        let all = try TargetArguments.definitions(session)
-        guard let code = args.code, let index = all.firstIndex(where: { $0.code.lowercased() == code.text.lowercased() }) else {
-            let name = args.code?.text ?? ""
-            throw Diagnostic("E0803", Label(vi: "không có chỉ tiêu '\(name)'", en: "no target '\(name)'"), span: args.code?.span ?? call.span,
-                             help: Suggest.closest(to: name, in: all.map(\.code)).map { Label(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") }
-                                ?? Label(vi: "xem danh sách: targets", en: "see the list: targets"))
-        }
-        let target = all[index]
-        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
-        if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
-            let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
-            return ComputedRows(entity: TargetShapes.detail, sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
-        }
-        let (sql, binds) = try query.sql([(index + 1, target)], period)
-        return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
-    }
-}
-
-/// The arguments both sources take, in any order after the code: a year, `asof DATE`, `for ORG`.
-struct TargetArguments {
+/// The arguments `targets`, `target` and `stats` take, in any order after the code: a year,
+/// `asof DATE`, `for ORG`.
+struct ReportArguments {
     var code: Name?
     var year: Int?
     var asOf: LocalDate?
     var org: (value: Value, span: SourceSpan)?
 
-    init(_ call: Call, code wantsCode: Bool, planner: Planner) throws(Diagnostic) {
-        let usage = wantsCode
-            ? Label(vi: "dùng: target T10 [2024] [asof @2024-12-31] [for \"Tên tổ chức\"] [| detail]",
-                    en: "usage: target T10 [2024] [asof @2024-12-31] [for \"Organisation\"] [| detail]")
-            : Label(vi: "dùng: targets [2024] [asof @2024-12-31] [for \"Tên tổ chức\"]",
-                    en: "usage: targets [2024] [asof @2024-12-31] [for \"Organisation\"]")
+    /// `usage` is the help shown with a mistake; `code` says whether a code comes first
+    /// (`target T10`, `stats theory`), and `codeRequired` whether it must.
+    init(_ call: Call, code wantsCode: Bool, codeRequired: Bool = true, usage: Label, planner: Planner) throws(Diagnostic) {
         var args = call.arguments[...]
-        if wantsCode {
+        if wantsCode, !codeRequired, args.first.map({ a in
+            if case .path(let names) = a.value.kind, names.count == 1 { return ["asof", "for"].contains(names[0].text) }
+            return true
+        }) ?? true {
+            // No code: the list of what there is.
+        } else if wantsCode {
             guard let first = args.first, first.label == nil else {
-                throw Diagnostic("E0803", Label(vi: "target cần mã chỉ tiêu, như T10", en: "target needs a target code, such as T10"),
+                throw Diagnostic("E0803", Label(vi: "\(call.head.text) cần một mã, như T10", en: "\(call.head.text) needs a code, such as T10"),
                                  span: call.span, help: usage)
             }
             switch first.value.kind {
             case .path(let names) where names.count == 1: code = names[0]
             case .literal(.text(let s)): code = Name(text: s, span: first.value.span)
             default:
-                throw Diagnostic("E0803", Label(vi: "mã chỉ tiêu viết như T10", en: "a target code is written like T10"),
+                throw Diagnostic("E0803", Label(vi: "mã viết như T10, không có dấu nháy", en: "a code is written like T10, without quotes"),
                                  span: first.span, help: usage)
             }
             args = args.dropFirst()
@@ -111,7 +72,7 @@ struct TargetArguments {
     /// When to measure: the date given, else the end of the year given, else the register's own
     /// date (its latest recorded event, or today if that is later than today or there is none).
     func period(_ session: Session) throws(Diagnostic) -> TargetPeriod {
-        let data = try TargetArguments.dataDate(session)
+        let data = try ReportArguments.dataDate(session)
         if let asOf { return TargetPeriod(year: asOf.year, date: asOf, dataDate: data) }
         if let year { return TargetPeriod(year: year, date: LocalDate(year: year, month: 12, day: 31)!, dataDate: data) }
         return TargetPeriod(year: data.year, date: data, dataDate: data)
@@ -120,7 +81,7 @@ struct TargetArguments {
     /// The planner restricted to the part of the tree `for` names.
     func scoped(_ planner: Planner, _ session: Session) throws(Diagnostic) -> Planner {
         guard let org else { return planner }
-        let id = try TargetArguments.organisation(org.value, span: org.span, session)
+        let id = try ReportArguments.organisation(org.value, span: org.span, session)
         var p = planner
         let part = SubtreeFilter(root: id, catalog: planner.catalog)
         p.rowFilter = planner.rowFilter.map { BothFilters(first: $0, second: part) } ?? part
@@ -155,18 +116,6 @@ struct TargetArguments {
         do { latest = try session.store.scalar("SELECT max(happened) FROM member_events", []) } catch { throw internalError(error, nil) }
         guard let text = latest.textValue, let d = LocalDate(iso: text), d < session.today else { return session.today }
         return d
-    }
-
-    /// The modules' targets, then those staff added (`target add`), in the order they were added.
-    static func definitions(_ session: Session) throws(Diagnostic) -> [TargetDefinition] {
-        var all = session.catalog.targets
-        guard session.catalog.entity(TargetDefinition.storedEntity) != nil else { return all }
-        do {
-            try session.store.query("SELECT \(TargetDefinition.storedColumns.joined(separator: ", ")) FROM \(TargetDefinition.storedEntity) ORDER BY id", []) { row in
-                if let t = TargetDefinition(stored: row) { all.append(t) }
-            }
-        } catch { throw internalError(error, nil) }
-        return all
     }
 
     private static func ints(_ session: Session, _ sql: String, _ binds: [Value]) throws -> [Int64] {

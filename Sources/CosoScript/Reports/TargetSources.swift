@@ -1,0 +1,62 @@
+import CosoCore
+
+/// `targets [YEAR] [asof DATE] [for ORG]`: every plan target, measured in one statement.
+struct TargetsSource: ComputedSource {
+    unowned let session: Session
+
+    static let usage = Label(vi: "dùng: targets [2024] [asof @2024-12-31] [for \"Tên tổ chức\"]",
+                             en: "usage: targets [2024] [asof @2024-12-31] [for \"Organisation\"]")
+
+    func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
+        let args = try ReportArguments(call, code: false, usage: TargetsSource.usage, planner: planner)
+        let scoped = try args.scoped(planner, session)
+        let period = try args.period(session)
+        let all = try TargetsSource.definitions(session)
+        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        let (sql, binds) = try query.sql(all.enumerated().map { ($0 + 1, $1) }, period)
+        return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
+    }
+
+    /// The modules' targets, then those staff added (`target add`), in the order they were added.
+    static func definitions(_ session: Session) throws(Diagnostic) -> [TargetDefinition] {
+        var all = session.catalog.targets
+        guard session.catalog.entity(TargetDefinition.storedEntity) != nil else { return all }
+        do {
+            try session.store.query("SELECT \(TargetDefinition.storedColumns.joined(separator: ", ")) FROM \(TargetDefinition.storedEntity) ORDER BY id", []) { row in
+                if let t = TargetDefinition(stored: row) { all.append(t) }
+            }
+        } catch { throw ReportArguments.internalError(error, nil) }
+        return all
+    }
+}
+
+/// `target CODE [YEAR] [asof DATE] [for ORG]`: one target; `| detail` after it gives the
+/// organisations that pull it down, the worst first.
+struct TargetSource: ComputedSource {
+    unowned let session: Session
+
+    static let usage = Label(vi: "dùng: target T10 [2024] [asof @2024-12-31] [for \"Tên tổ chức\"] [| detail]",
+                             en: "usage: target T10 [2024] [asof @2024-12-31] [for \"Organisation\"] [| detail]")
+
+    func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
+        let args = try ReportArguments(call, code: true, usage: TargetSource.usage, planner: planner)
+        let scoped = try args.scoped(planner, session)
+        let period = try args.period(session)
+        let all = try TargetsSource.definitions(session)
+        guard let code = args.code, let index = all.firstIndex(where: { $0.code.lowercased() == code.text.lowercased() }) else {
+            let name = args.code?.text ?? ""
+            throw Diagnostic("E0803", Label(vi: "không có chỉ tiêu '\(name)'", en: "no target '\(name)'"), span: args.code?.span ?? call.span,
+                             help: Suggest.closest(to: name, in: all.map(\.code)).map { Label(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") }
+                                ?? Label(vi: "xem danh sách: targets", en: "see the list: targets"))
+        }
+        let target = all[index]
+        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
+            let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
+            return ComputedRows(entity: TargetShapes.detail, sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
+        }
+        let (sql, binds) = try query.sql([(index + 1, target)], period)
+        return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
+    }
+}
+
