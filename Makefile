@@ -5,8 +5,10 @@
 SWIFT ?= swift
 DEMO_DB ?= demo.db
 SEED ?= 1
-# System packages the build and the tests need (Debian names).
+# System packages the build and the tests need (Debian names); the tests also need chromium, which
+# renders the HTML report (`make run` does without it).
 PACKAGES := libreadline-dev tmux sqlite3
+TEST_PACKAGES := $(PACKAGES) chromium
 
 .PHONY: run test build release demo deps clean
 
@@ -15,7 +17,9 @@ run: deps build
 	.build/debug/coso demo district --db $(DEMO_DB) --seed $(SEED)
 	.build/debug/coso --db $(DEMO_DB)
 
-test: deps build
+test:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
+	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 
 build:

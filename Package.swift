@@ -56,6 +56,9 @@ let package = Package(
         .target(name: "CosoTargets", dependencies: ["CosoCore"], path: "Plugins/Targets",
                 swiftSettings: strict),
 
+        // MARK: Reports: targets and statistics as one self-contained HTML file (SVG charts) or Markdown
+        .target(name: "CosoReport", dependencies: ["CosoCore", "CosoScript"], swiftSettings: strict),
+
         // MARK: Demo data (real Di Linh units, names) and the generator
         .target(name: "CosoDemo", dependencies: ["CosoCore"], swiftSettings: strict),
 
@@ -63,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "coso",
             dependencies: [
-                "CosoCore", "CosoScript", "CosoREPL", "CosoDemo",
+                "CosoCore", "CosoScript", "CosoREPL", "CosoDemo", "CosoReport",
                 "CosoOrganisations", "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoTargets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

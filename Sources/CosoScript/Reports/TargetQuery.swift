@@ -87,7 +87,8 @@ struct TargetQuery {
             + "ELSE printf('%d / %d = %.1f%%', numerator, denominator, r) END"
         return """
             SELECT id, code, title, title_en, wording, wording_en, year, measured_on, numerator, denominator, round(r, 1) AS value, \
-            \(figure) AS figure, target, deadline, deadline_en, \(status) AS status, round(pr, 1) AS previous, \
+            \(figure) AS figure, target, CASE WHEN goal = 'at_most' THEN hi ELSE lo END AS goal_value, deadline, deadline_en, \
+            \(status) AS status, round(pr, 1) AS previous, \
             round(r - pr, 1) AS change, source \
             FROM (SELECT *, \(r) AS r, \(pr) AS pr FROM (\(inner)))
             """

@@ -22,6 +22,7 @@ enum TargetShapes {
             Field("value", .decimal, vi: "Giá trị", en: "Value", secret: true),
             Field("figure", .text, vi: "Kết quả", en: "Figure"),
             Field("target", .text, vi: "Mục tiêu", en: "Goal", required: true),
+            Field("goal_value", .decimal, vi: "Mức mục tiêu", en: "Goal value", secret: true),
             english(Field("deadline", .text, vi: "Thời hạn", en: "Deadline", required: true), "deadline_en"),
             Field("deadline_en", .text, vi: "Thời hạn (tiếng Anh)", en: "Deadline (English)", secret: true),
             Field("status", status, vi: "Đánh giá", en: "Status", required: true),

@@ -1,0 +1,157 @@
+import CosoCore
+import CosoScript
+
+/// Builds a report from queries run through the session, as a person would type them
+/// (`targets 2022`, `stats ratings 2021`, `target T10 | detail`): the report cannot say what the
+/// REPL would not.
+public struct ReportBuilder {
+    let session: Session
+    var vi: Bool { session.language == .vi }
+
+    public init(session: Session) { self.session = session }
+
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The yearly report: targets, trends, ratings, weakest organisations, statistics.
+        case annual
+        /// Targets only: the table, the trends, the organisations that pull them down.
+        case targets
+    }
+
+    public func build(_ kind: Kind, year: Int?, org: String?) throws -> Report {
+        // The organisation goes in as a value, never pasted into the query text.
+        session.variables["report_org"] = org.map(Value.text)
+        defer { session.variables["report_org"] = nil }
+        let scope = org == nil ? "" : " for $report_org"
+        let head = try rows("targets \(year.map(String.init) ?? "")\(scope) | select code, title, figure, target, deadline, status, change, year, measured_on, value")
+        guard let yearColumn = head.column("year"), let first = head.raw.first, let y = first[yearColumn].intValue else {
+            throw ReportError.nothing
+        }
+        let year = Int(y)
+        let measured = first[head.column("measured_on")!].dateValue
+        let name = try org ?? rows("orgs | where parent == null | sort id | first | select name").text.first?.first ?? ""
+        var report = Report(
+            title: (vi ? "Báo cáo " : "Report ") + (kind == .annual ? (vi ? "năm \(year)" : "for \(year)") : (vi ? "chỉ tiêu năm \(year)" : "targets \(year)")),
+            subtitle: name + (measured.map { (vi ? " · số liệu đến ngày " : " · figures as of ") + ReportBuilder.date($0, vi) } ?? ""),
+            language: session.language)
+        report.sections.append(targetsSection(head))
+        report.sections.append(try trendSection(year: year, scope: scope))
+        report.sections.append(try weakestSection(year: year, scope: scope))
+        if kind == .annual {
+            report.sections.append(try ratingsSection(year: year, scope: scope))
+            report.sections.append(try statisticsSection(year: year, scope: scope))
+        }
+        return report
+    }
+
+    // MARK: Sections
+
+    private func targetsSection(_ t: TableCollector) -> Report.Section {
+        let keep = ["code", "title", "figure", "target", "deadline", "status", "change"].compactMap(t.column)
+        let status = t.column("status")!
+        let table = Report.Table(headers: keep.map { t.headers[$0] }, rows: t.text.map { r in keep.map { r[$0] } },
+                                 numeric: [keep.firstIndex(of: t.column("change")!)!], statusColumn: keep.firstIndex(of: status),
+                                 statuses: t.raw.map { $0[status].textValue ?? "" },
+                                 nowrap: Set(["code", "target"].compactMap { t.column($0) }.compactMap { keep.firstIndex(of: $0) }))
+        return Report.Section(title: vi ? "Chỉ tiêu của kế hoạch" : "Plan targets",
+                              note: vi ? "Tính trực tiếp từ dữ liệu; \"chưa có dữ liệu\" khi sổ không ghi điều chỉ tiêu cần."
+                                       : "Computed from the register; \"no data\" where it does not record what a target needs.",
+                              blocks: [.table(table)])
+    }
+
+    /// One small chart per target measured in at least two of the last five years.
+    private func trendSection(year: Int, scope: String) throws -> Report.Section {
+        let years = Array((year - 4)...year)
+        var series: [String: [Double?]] = [:]
+        var order: [String] = []
+        for (i, y) in years.enumerated() {
+            let t = try rows("targets \(y)\(scope) | select code, title, value")
+            for r in t.raw {
+                guard let code = r[0].textValue else { continue }
+                if series[code] == nil { series[code] = Array(repeating: nil, count: years.count); order.append(code) }
+                series[code]![i] = r[2].doubleValue
+            }
+        }
+        let titles = try rows("targets \(year)\(scope) | select code, title, goal_value")
+        let titleOf = Dictionary(titles.raw.map { ($0[0].description, ($0[1].description, $0[2].doubleValue)) }, uniquingKeysWith: { a, _ in a })
+        let charts: [Report.Block] = order.compactMap { code in
+            let values = series[code]!
+            // A line needs two years; one that never left zero says nothing a table does not.
+            guard values.compactMap({ $0 }).count >= 2, values.contains(where: { ($0 ?? 0) != 0 }) else { return nil }
+            return .trend(Report.TrendChart(title: "\(code) · \(titleOf[code]?.0 ?? "")", years: years, series: [(code, values)],
+                                            goal: titleOf[code]?.1))
+        }
+        return Report.Section(title: vi ? "Diễn biến năm năm" : "Five-year trends",
+                              note: vi ? "Mỗi biểu đồ: giá trị của chỉ tiêu cuối mỗi năm (%, hoặc số lượng)." : "Each chart: the target's value at the end of each year (%, or a count).",
+                              blocks: charts)
+    }
+
+    /// The organisations that pull two targets down the most.
+    private func weakestSection(year: Int, scope: String) throws -> Report.Section {
+        var blocks: [Report.Block] = []
+        for (code, title) in [("T5b", vi ? "Chi bộ có tỷ lệ đảng viên xếp loại tốt trở lên thấp nhất (T5b)" : "Cells with the lowest share of members rated good or better (T5b)"),
+                              ("T10", vi ? "Đảng bộ xã còn thiếu nhiều chi bộ thôn có chi ủy nhất (T10)" : "Communes furthest from cells with a committee (T10)")] {
+            guard let t = try? rows("target \(code) \(year)\(scope) | detail | sort value | take 10 | select org.name, value, numerator, denominator") else { continue }
+            let bars = t.raw.map { r in
+                (label: r[0].textValue ?? "", value: r[1].doubleValue ?? 0, text: "\(r[1].description)% (\(r[2].description)/\(r[3].description))")
+            }
+            if !bars.isEmpty { blocks.append(.bars(Report.BarChart(title: title, bars: bars, percent: true))) }
+        }
+        return Report.Section(title: vi ? "Tổ chức kéo chỉ tiêu xuống" : "Organisations pulling targets down",
+                              note: vi ? "Xem đủ danh sách: target T10 | detail" : "The full list: target T10 | detail", blocks: blocks)
+    }
+
+    /// A distribution chart for each year members were rated, then the organisations' ratings.
+    private func ratingsSection(year: Int, scope: String) throws -> Report.Section {
+        var blocks: [Report.Block] = []
+        for y in (year - 4)...year {
+            let t = try rows("stats ratings \(y)\(scope)")
+            guard !t.raw.isEmpty else { continue }
+            blocks.append(.bars(bars(t, title: (vi ? "Xếp loại đảng viên năm " : "Member ratings ") + String(y))))
+        }
+        let orgs = try rows("stats org_ratings \(year)\(scope)")
+        if !orgs.raw.isEmpty { blocks.append(.bars(bars(orgs, title: (vi ? "Xếp loại tổ chức cơ sở đảng năm " : "Grassroots organisation ratings ") + String(year)))) }
+        return Report.Section(title: vi ? "Đánh giá, xếp loại" : "Ratings", note: nil, blocks: blocks)
+    }
+
+    private func statisticsSection(year: Int, scope: String) throws -> Report.Section {
+        var blocks: [Report.Block] = []
+        for s in session.catalog.statistics where !["ratings", "org_ratings", "status"].contains(s.code) {
+            let t = try rows("stats \(s.code) \(year)\(scope)")
+            guard !t.raw.isEmpty else { continue }
+            var chart = bars(t, title: s.title.text(session.language))
+            chart.percent = true
+            blocks.append(.bars(chart))
+        }
+        return Report.Section(title: vi ? "Thống kê đảng viên và tổ chức đảng" : "Members and organisations",
+                              note: vi ? "Đảng viên trong danh sách cuối năm (hoặc đến ngày có số liệu); biến động trong cả năm."
+                                       : "Members on the roll at the end of the year (or the date of the figures); changes over the year.",
+                              blocks: blocks)
+    }
+
+    // MARK: Helpers
+
+    private func bars(_ t: TableCollector, title: String) -> Report.BarChart {
+        let key = t.column("key") ?? 0, n = t.column("n") ?? 1, p = t.column("percent") ?? 2
+        let bars = zip(t.raw, t.text).map { raw, text in
+            (label: text[key].isEmpty ? (vi ? "(không ghi)" : "(not recorded)") : text[key], value: raw[p].doubleValue ?? 0,
+             text: "\(text[n]) (\(text[p])%)")
+        }
+        return Report.BarChart(title: title, bars: bars, percent: true)
+    }
+
+    private func rows(_ query: String) throws -> TableCollector {
+        let sink = TableCollector(catalog: session.catalog, language: session.language)
+        try session.run(query, name: "<report>", sink: sink)
+        return sink
+    }
+
+    static func date(_ d: LocalDate, _ vi: Bool) -> String {
+        let day = d.day < 10 ? "0\(d.day)" : "\(d.day)", month = d.month < 10 ? "0\(d.month)" : "\(d.month)"
+        return vi ? "\(day)/\(month)/\(d.year)" : d.iso
+    }
+}
+
+public enum ReportError: Error, CustomStringConvertible {
+    case nothing
+    public var description: String { "the register has no targets to report" }
+}
