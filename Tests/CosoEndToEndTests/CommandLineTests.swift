@@ -195,7 +195,7 @@ import Testing
         #expect(csv.split(separator: "\r\n").count == Int(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)
         #expect(try String(contentsOfFile: dir + "/d.json", encoding: .utf8)
                 == "[\n {\"name\":\"Đảng bộ huyện Di Linh\",\"kind\":\"district_committee\",\"has_committee\":true}\n]\n")
-        #expect(try String(contentsOfFile: dir + "/d.md", encoding: .utf8) == "| Tên |\n| --- |\n| Đảng bộ huyện Di Linh |\n")
+        #expect(try String(contentsOfFile: dir + "/d.md", encoding: .utf8) == "| Tên |\n| --- |\n| Đảng bộ huyện Di Linh |\n\n")
     }
 
     @Test func anUnknownFormatWritesNothing() throws {

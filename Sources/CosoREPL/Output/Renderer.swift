@@ -41,7 +41,8 @@ public final class Renderer: ResultSink {
         case .json: output.write("[")
         case .markdown:
             output.write("| " + headers.map(Renderer.markdownCell).joined(separator: " | ") + " |\n")
-            output.write("|" + headers.map { _ in " --- |" }.joined() + "\n")
+            // Numbers align right, as in the table mode.
+            output.write("|" + columns.map { [.int, .decimal].contains($0.type) ? " ---: |" : " --- |" }.joined() + "\n")
         case .table, .line: break
         }
     }
@@ -73,6 +74,8 @@ public final class Renderer: ResultSink {
         case .table: writeTable()
         case .json: output.write(rowCount > 0 ? "\n]\n" : "]\n")
         case .line where rowCount == 0: output.write(language == .vi ? "(không có dòng nào)\n" : "(no rows)\n")
+        // A blank line ends a Markdown table, so that the next one (or text) is not read into it.
+        case .markdown: output.write("\n")
         default: break
         }
     }

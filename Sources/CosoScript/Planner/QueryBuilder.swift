@@ -243,12 +243,15 @@ final class QueryBuilder {
             let t = names.map(\.text).joined(separator: "."); return Label(vi: t, en: t)
         }
         var vi: [String] = [], en: [String] = []
+        var lastIsName = false
         for n in names {
             guard let f = entity.field(n.text) else { break }
             vi.append(f.label.vi); en.append(f.label.en)
+            lastIsName = f.name == entity.displayField
             if case .reference(let t) = f.type, let next = catalog.entity(t) { entity = next }
         }
-        if vi.count > 1 { vi.removeLast(); en.removeLast(); return Label(vi: vi.joined(separator: " › "), en: en.joined(separator: " › ")) }
+        // `org.name` reads "Chi bộ", not "Chi bộ › Tên"; `member.theory` keeps both parts.
+        if vi.count > 1, lastIsName { vi.removeLast(); en.removeLast() }
         return Label(vi: vi.joined(separator: " › "), en: en.joined(separator: " › "))
     }
 
