@@ -47,3 +47,11 @@ import Testing
         #expect(complete(".sql mem", word: "mem") == ["member_events", "members"])
     }
 }
+
+@Suite struct CompleterReportTests {
+    @Test func targetsAndStatisticsComplete() {
+        let completer = Completer(catalog: try! Registry(modules).catalog) { _ in [] }
+        #expect(completer.candidates(before: "tar", word: "tar") == ["target", "targets"])
+        #expect(completer.candidates(before: "sta", word: "sta") == ["stats", "study"].filter { $0.hasPrefix("sta") })
+    }
+}

@@ -10,12 +10,14 @@ public enum Help {
             return command(c, catalog: catalog, language: language)
         }
         if topic == "check" { return schema(topic, catalog: catalog, language: language) + "\n" + checks(catalog, language) }
+        if topic == "targets" || topic == "target" { return ReportHelp.targets(catalog, language) }
+        if topic == "stats" || topic == "report" { return ReportHelp.statistics(catalog, language) }
         if catalog.entity(topic) != nil { return schema(topic, catalog: catalog, language: language) }
         if let e = catalog.enumType(topic) {
             return "\(e.id): \(e.label.text(language))\n" + e.cases.map { "  \($0.id)  \($0.label.text(language))\n" }.joined()
         }
         if topic == "language" || topic == "ngon-ngu" { return languageHelp(language) }
-        let candidates = catalog.entityNames + catalog.commandNames + ["language"]
+        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report"]
         let s = Suggest.closest(to: topic, in: candidates)
         return (vi ? "Không có mục trợ giúp '\(topic)'." : "No help topic '\(topic)'.")
             + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
@@ -37,16 +39,18 @@ public enum Help {
             Truy vấn: BẢNG | where ĐIỀU_KIỆN | select TRƯỜNG, ... | sort -TRƯỜNG | take N | count
               orgs | where kind == village_cell and not has_committee | select name, parent.name
               members | where name =~ "nguyen van an"        (=~ không phân biệt hoa thường, dấu; đ = d)
+            Chỉ tiêu và thống kê: targets [NĂM] [asof NGÀY] [for "TỔ CHỨC"], target T10 | detail, stats theory
             Lệnh chấm: .schema .mode table|csv|json|markdown|line .timer .read TỆP .once TỆP .sql .lang en .quit
-            Xem thêm: .help language
+            Xem thêm: .help language, .help targets, .help stats
 
             """ : """
 
             Queries: ENTITY | where CONDITION | select FIELD, ... | sort -FIELD | take N | count
               orgs | where kind == village_cell and not has_committee | select name, parent.name
               members | where name =~ "nguyen van an"        (=~ ignores case and diacritics; đ = d)
+            Targets and statistics: targets [YEAR] [asof DATE] [for "ORG"], target T10 | detail, stats theory
             Dot commands: .schema .mode table|csv|json|markdown|line .timer .read FILE .once FILE .sql .lang vi .quit
-            See also: .help language
+            See also: .help language, .help targets, .help stats
 
             """
         return out

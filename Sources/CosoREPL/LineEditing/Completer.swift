@@ -49,7 +49,7 @@ public struct Completer {
         }
         // First word of the statement: entities and commands.
         if words.isEmpty && !statement.contains("|") {
-            return (catalog.entityNames + Array(catalog.commandHeads)).filter { $0.hasPrefix(word) }.sorted()
+            return Array(Set(catalog.entityNames + Array(catalog.commandHeads) + Session.computedSourceNames)).filter { $0.hasPrefix(word) }.sorted()
         }
         // First word after `|`: stages and commands taking input.
         if words.isEmpty {

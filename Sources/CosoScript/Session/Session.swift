@@ -31,11 +31,15 @@ public final class Session: @unchecked Sendable {
     }
 
     public var catalog: Catalog { store.catalog }
+    /// Sources computed by the session, not tables: the plan's targets and the statistics tables.
+    public static let computedSourceNames = ["targets", "target", "stats"]
+
     /// Restricts what every query of this session reads (access control plugs in here).
     public var rowFilter: (any RowFilter)?
     var planner: Planner {
         var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         p.language = language
+        // (Their names are listed in `computedSourceNames`, for completion.)
         p.computedSources = [
             "targets": TargetsSource(session: self), "target": TargetSource(session: self), "stats": StatisticsSource(session: self),
         ]
