@@ -62,4 +62,13 @@ enum MemberMigrations {
             CREATE INDEX ratings_year ON ratings(year, level);
             """),
     ]
+
+    /// Who was on the roll at a date, read from the index alone: the plan's targets and the
+    /// statistics count members by their dates (admitted, ended, exempted), work status and
+    /// occupation at a country's scale. The index on `admitted` alone made SQLite look every
+    /// member up in the table (33 s for one count over 5.5 million members; 0.2 s now).
+    static let onRollIndex = Migration(6, "an index covering who is on the roll at a date", sql: """
+        DROP INDEX IF EXISTS members_admitted;
+        CREATE INDEX IF NOT EXISTS members_on_roll ON members(admitted, ended, exempted, work_status, occupation);
+        """)
 }

@@ -5,7 +5,10 @@ import CosoCore
 /// A member is on the roll at a date when admitted by then and not yet gone (exempt members
 /// included: they are still members).
 enum MemberStatistics {
-    static let onRoll = "members | where admitted <= $date and (ended == null or ended > $date)"
+    /// (Written `not (admitted > $date)`, which means the same: SQLite, without STAT4 samples to
+    /// tell it nearly every member qualifies, would otherwise walk the `admitted` index and look
+    /// each member up in the table: 20 s for one table over 5.5 million members, 1.8 s scanning.)
+    static let onRoll = "members | where not (admitted > $date) and (ended == null or ended > $date)"
 
     static func by(_ code: String, _ vi: String, _ en: String, _ key: String) -> StatisticDefinition {
         StatisticDefinition(code, title: Label(vi: vi, en: en), pipeline: "\(onRoll) | summarize n: count() by \(key)")

@@ -18,7 +18,9 @@ public struct MembersModule: CosoModule {
         [MemberEntities.members, RatingRules.ratings, MemberRecords.events, MemberRecords.positions, MemberRecords.orgRatings,
          MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates, Fees.fees, MemberRecord2HSDV.awards]
     }
-    public var migrations: [Migration] { MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration] }
+    public var migrations: [Migration] {
+        MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration, MemberMigrations.onRollIndex]
+    }
     public var checks: [DataCheck] { MemberChecks.all }
     public var rules: [RuleDefinition] { MemberChecks.rules + Fees.rules }
     public var statistics: [StatisticDefinition] { MemberStatistics.all }

@@ -78,7 +78,7 @@ enum PlanTargets {
             wording: words("trong nhiệm kỳ, kết nạp từ 01- 02 chủ doanh nghiệp tư nhân đủ tiêu chuẩn vào Đảng",
                            "Admit 1-2 qualified private business owners in the term"),
             source: source,
-            counted: "member_events | where kind == admitted and happened >= \(termStart) and happened <= $date and member.occupation == private_business_owner",
+            counted: "members | where occupation == private_business_owner and admitted >= \(termStart) and admitted <= $date",
             goal: .between(1, 2), deadline: words("nhiệm kỳ 2020-2025", "term 2020-2025"), countedOrg: "org"),
         TargetDefinition(
             "T8", title: words("Thành lập mới chi bộ ngoài nhà nước trong nhiệm kỳ", "New non-state-sector cells in the term"),

@@ -102,6 +102,7 @@ final class TmuxSession {
         let command = "env XDG_STATE_HOME=\(stateHome) TERM=xterm \(Coso.binary) --db \(database)"
         let r = tmux(["new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
         precondition(r.status == 0, "tmux new-session failed: \(r.output)")
+        serverPID = pid_t(tmux(["display-message", "-p", "#{pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         _ = waitFor("coso>")
     }
 
@@ -147,5 +148,12 @@ final class TmuxSession {
         tmux(["list-panes", "-t", "s", "-F", "#{pane_dead}"]).output.hasPrefix("0")
     }
 
-    func kill() { tmux(["kill-server"]) }
+    /// The tmux server, ended by pid too: a server whose socket went away cannot be asked to stop
+    /// and would outlive the test run.
+    private var serverPID: pid_t = 0
+
+    func kill() {
+        tmux(["kill-server"])
+        if serverPID > 0 { _ = Foundation.kill(serverPID, SIGKILL) }
+    }
 }

@@ -111,9 +111,15 @@ struct ReportArguments {
 
     /// The register's date: its latest member event, or today when that is later or absent.
     static func dataDate(_ session: Session) throws(Diagnostic) -> LocalDate {
-        guard session.catalog.entity("member_events") != nil else { return session.today }
+        guard let events = session.catalog.entity("member_events"), case .enumeration(let id)? = events.field("kind")?.type,
+              let kinds = session.catalog.enumType(id)?.cases.map({ Value.text($0.id) }), !kinds.isEmpty else { return session.today }
+        // The latest of each kind's latest, each one seek in the (kind, happened) index: a plain
+        // max(happened) reads all 17 million events of a country.
         let latest: Value
-        do { latest = try session.store.scalar("SELECT max(happened) FROM member_events", []) } catch { throw internalError(error, nil) }
+        let each = kinds.map { _ in "(SELECT max(happened) FROM member_events WHERE kind = ?)" }
+        do {
+            latest = try session.store.scalar("SELECT max(d) FROM (" + each.map { "SELECT \($0) AS d" }.joined(separator: " UNION ALL ") + ")", kinds)
+        } catch { throw internalError(error, nil) }
         guard let text = latest.textValue, let d = LocalDate(iso: text), d < session.today else { return session.today }
         return d
     }
