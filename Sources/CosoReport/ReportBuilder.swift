@@ -30,7 +30,7 @@ public struct ReportBuilder {
         let measured = first[head.column("measured_on")!].dateValue
         let name = try org ?? rows("orgs | where parent == null | sort id | first | select name").text.first?.first ?? ""
         var report = Report(
-            title: (vi ? "Báo cáo " : "Report ") + (kind == .annual ? (vi ? "năm \(year)" : "for \(year)") : (vi ? "chỉ tiêu năm \(year)" : "targets \(year)")),
+            title: kind == .annual ? (vi ? "Báo cáo năm \(year)" : "Annual report \(year)") : (vi ? "Báo cáo chỉ tiêu năm \(year)" : "Targets report \(year)"),
             subtitle: name + (measured.map { (vi ? " · số liệu đến ngày " : " · figures as of ") + ReportBuilder.date($0, vi) } ?? ""),
             language: session.language)
         report.sections.append(targetsSection(head))
