@@ -101,22 +101,11 @@ extension Planner {
 
     /// A query given as text must plan (with a target's variables standing for their values).
     private func checkPipeline(_ text: String, span: SourceSpan) throws(Diagnostic) {
-        var p = self
-        p.variables.merge(TargetPeriod(year: today.year, date: today, dataDate: today).variables) { old, _ in old }
-        let problem: Diagnostic?
         do {
-            let statements = try Parser.parse(text)
-            if statements.count == 1, case .pipeline(let pipeline) = statements[0], case .query = try p.plan(pipeline) {
-                problem = nil
-            } else {
-                problem = Diagnostic("E0227", Label(vi: "cần một truy vấn, như \"orgs | where ...\"", en: "needs a query, such as \"orgs | where ...\""))
-            }
+            _ = try PipelineText.plan(try PipelineText.parse(text), self, at: TargetPeriod(year: today.year, date: today, dataDate: today))
         } catch {
-            problem = error
-        }
-        if let problem {
-            throw Diagnostic("E0227", Label(vi: "truy vấn trong dấu nháy sai: \(problem.message.vi)", en: "the quoted query is wrong: \(problem.message.en)"),
-                             span: span, help: problem.help)
+            throw Diagnostic("E0227", Label(vi: "truy vấn trong dấu nháy sai: \(error.message.vi)", en: "the quoted query is wrong: \(error.message.en)"),
+                             span: span, help: error.help)
         }
     }
 

@@ -47,21 +47,12 @@ struct StatisticsSource: ComputedSource {
     }
 
     static func compile(_ s: StatisticDefinition, _ period: TargetPeriod, planner: Planner, span: SourceSpan) throws(Diagnostic) -> CompiledQuery {
-        var planner = planner
-        planner.variables.merge(period.variables) { _, new in new }
-        let wrap = { (d: Diagnostic) in
-            Diagnostic("E0810", Label(vi: "bảng thống kê \(s.code): \(d.message.vi)", en: "statistics \(s.code): \(d.message.en)"), span: span, help: d.help)
+        do {
+            return try PipelineText.plan(try PipelineText.parse(s.pipeline), planner, at: period)
+        } catch {
+            throw Diagnostic("E0810", Label(vi: "bảng thống kê \(s.code): \(error.message.vi)", en: "statistics \(s.code): \(error.message.en)"),
+                             span: span, help: error.help)
         }
-        let plan: Plan
-        do throws(Diagnostic) {
-            let statements = try Parser.parse(s.pipeline)
-            guard statements.count == 1, case .pipeline(let p) = statements[0] else {
-                throw Diagnostic("E0810", Label(vi: "cần một truy vấn", en: "needs a query"))
-            }
-            plan = try planner.plan(p)
-        } catch { throw wrap(error) }
-        guard case .query(let q) = plan else { throw wrap(Diagnostic("E0810", Label(vi: "cần một truy vấn", en: "needs a query"))) }
-        return q
     }
 
     /// `stats` alone: what tables there are.

@@ -123,24 +123,11 @@ struct TargetQuery {
     /// Plans a pipeline of a target with the period's variables; a mistake in it is reported as
     /// the target's.
     func rows(_ pipeline: Pipeline, _ t: TargetDefinition, _ period: TargetPeriod) throws(Diagnostic) -> CompiledQuery {
-        var planner = self.planner
-        planner.variables.merge(period.variables) { _, new in new }
-        let plan: Plan
-        do { plan = try planner.plan(pipeline) } catch { throw TargetQuery.wrap(error, t, span) }
-        guard case .query(let q) = plan else { throw TargetQuery.notAQuery(t, span) }
-        return q
+        do { return try PipelineText.plan(pipeline, planner, at: period) } catch { throw TargetQuery.wrap(error, t, span) }
     }
 
     static func parse(_ text: String, _ t: TargetDefinition, _ span: SourceSpan?) throws(Diagnostic) -> Pipeline {
-        let statements: [Statement]
-        do { statements = try Parser.parse(text) } catch { throw wrap(error, t, span) }
-        guard statements.count == 1, case .pipeline(let p) = statements[0] else { throw notAQuery(t, span) }
-        return p
-    }
-
-    static func notAQuery(_ t: TargetDefinition, _ span: SourceSpan?) -> Diagnostic {
-        Diagnostic("E0801", Label(vi: "chỉ tiêu \(t.code): cần một truy vấn (như orgs | where ...)",
-                                  en: "target \(t.code): needs a query (such as orgs | where ...)"), span: span)
+        do { return try PipelineText.parse(text) } catch { throw wrap(error, t, span) }
     }
 
     static func wrap(_ d: Diagnostic, _ t: TargetDefinition, _ span: SourceSpan?) -> Diagnostic {
