@@ -26,6 +26,8 @@ public final class WriteTransaction {
     public private(set) var changeCount = 0
     /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
     private var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
+    /// Rows `insert` keeps inside `bulk`, written a few hundred per statement.
+    private let pending = PendingInserts()
 
     init(db: Database, catalog: Catalog, origin: WriteOrigin) {
         self.db = db; self.catalog = catalog; self.origin = origin
@@ -37,15 +39,25 @@ public final class WriteTransaction {
     @discardableResult
     public func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
         let entity = try writable(entityName)
-        let (columns, args) = try columnsAndArguments(entity, values, allowID: true)
+        var (columns, args) = try columnsAndArguments(entity, values, allowID: true)
+        if bulkRanges != nil {
+            // The row waits with its id chosen now (see PendingInserts).
+            let id: Int64
+            if let i = columns.firstIndex(of: "id"), case .int64(let given) = args[i].storage {
+                id = given
+            } else {
+                if let i = columns.firstIndex(of: "id") { columns.remove(at: i); args.remove(at: i) }
+                id = try pending.nextID(db, entity)
+                columns.append("id"); args.append(id.databaseValue)
+            }
+            try pending.add(db, table: entity.table, rank: rank(entity), columns: columns, values: args)
+            noteBulkInsert(entity.name, id)
+            return id
+        }
         let sql = "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
-        if bulkRanges != nil {
-            noteBulkInsert(entity.name, id)
-            return id
-        }
         try record(entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
         return id
     }
@@ -54,12 +66,23 @@ public final class WriteTransaction {
     /// "after" would only repeat the row itself), one per entity naming the ids inserted, under
     /// the same audit entry (who, when, the file or the demo). Updates and deletes inside are still
     /// recorded one by one. For imports and generators of many thousand rows.
-    public func bulk<T>(_ body: () throws -> T) throws -> T {
+    ///
+    /// Inside, rows from `insert` reach SQLite a few hundred at a time and foreign keys are checked
+    /// at commit (see PendingInserts); reads through the transaction still see every row inserted.
+    ///
+    /// `checkingReferences`: SQLite's foreign key enforcement is off (`Store.bulkWrite`) and the
+    /// references of the inserted rows are checked here at the end instead.
+    public func bulk<T>(checkingReferences: Bool = false, _ body: () throws -> T) throws -> T {
         precondition(bulkRanges == nil, "bulk inserts do not nest")
         bulkRanges = [:]
+        checksReferences = checkingReferences
+        // Stays on until the transaction ends: turning it off would forget the pending checks.
+        if !checkingReferences { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
+        defer { bulkRanges = nil; checksReferences = false; pending.discard() }
         let result = try body()
+        try flushPending()
         let ranges = bulkRanges!
-        bulkRanges = nil
+        if checkingReferences { try checkReferences(ranges) }
         let audit = try currentAuditID()
         for (name, r) in ranges.sorted(by: { $0.key < $1.key }) {
             let summary = "{\"bulk\":true,\"first_id\":\(r.first),\"last_id\":\(r.last),\"count\":\(r.count)}"
@@ -70,7 +93,31 @@ public final class WriteTransaction {
         return result
     }
 
+    /// Set inside `bulk(checkingReferences: true)`, where SQLite does not look at references.
+    private var checksReferences = false
+
+    /// Every reference of the rows inserted in bulk points at an existing row: one query per
+    /// foreign key of each table written (ids between the first and last inserted; rows already
+    /// there in that span are checked again, harmlessly).
+    private func checkReferences(_ ranges: [String: (first: Int64, last: Int64, count: Int)]) throws {
+        for (name, r) in ranges.sorted(by: { $0.key < $1.key }) {
+            guard let table = catalog.entity(name)?.table else { continue }
+            for key in try Row.fetchAll(db, sql: "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)", arguments: [table]) {
+                let parent: String = key[0], column: String = key[1]
+                let target: String = key[2] ?? "id"
+                let broken = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM \(table) AS t WHERE t.id BETWEEN ? AND ? AND t.\(column) IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM \(parent) AS p WHERE p.\(target) = t.\(column))
+                    """, arguments: [r.first, r.last]) ?? 0
+                if broken > 0 {
+                    throw StoreError.engine("FOREIGN KEY constraint failed: \(broken) rows of \(table).\(column) name no row of \(parent)")
+                }
+            }
+        }
+    }
+
     private func noteBulkInsert(_ entity: String, _ id: Int64) {
+        pending.used(entity, id)
         let r = bulkRanges![entity]
         bulkRanges![entity] = (min(r?.first ?? id, id), max(r?.last ?? id, id), (r?.count ?? 0) + 1)
         changeCount += 1
@@ -80,9 +127,9 @@ public final class WriteTransaction {
     /// and imports of millions of rows; only inside `bulk`, which records its ids.
     public func bulkInsert(_ entityName: String, columns: [String]) throws -> BulkInsert {
         precondition(bulkRanges != nil, "bulkInsert only inside bulk {}")
-        return try BulkInsert(db: db, entity: try writable(entityName), columns: columns) { [unowned self] name, id in
-            self.noteBulkInsert(name, id)
-        }
+        return try BulkInsert(db: db, entity: try writable(entityName), columns: columns,
+                              before: { [unowned self] in try self.flushPending() },
+                              record: { [unowned self] name, id in self.noteBulkInsert(name, id) })
     }
 
     /// Loads with the secondary indexes of `entityNames`' tables dropped, and builds them again
@@ -96,6 +143,7 @@ public final class WriteTransaction {
                                        arguments: StatementArguments(tables)).map { (name: $0[0] as String, sql: $0[1] as String) }
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
         let result = try body()
+        try flushPending()
         for index in indexes { try db.execute(sql: index.sql) }
         return result
     }
@@ -106,11 +154,15 @@ public final class WriteTransaction {
     public func trustingChecks<T>(_ body: () throws -> T) throws -> T {
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
         defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
-        return try body()
+        let result = try body()
+        try flushPending()
+        return result
     }
 
     public func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {
         let entity = try writable(entityName)
+        try refuseUncheckedChange(entity)
+        try flushPending()
         guard let before = try row(entityName, id: id) else { return }
         let (columns, args) = try columnsAndArguments(entity, values)
         guard !columns.isEmpty else { return }
@@ -123,6 +175,8 @@ public final class WriteTransaction {
 
     public func delete(_ entityName: String, id: Int64) throws {
         let entity = try writable(entityName)
+        try refuseUncheckedChange(entity)
+        try flushPending()
         guard let before = try row(entityName, id: id) else { return }
         try db.execute(sql: "DELETE FROM \(entity.table) WHERE id = ?", arguments: [id])
         try record(entity, id: id, op: "delete", before: before, after: nil)
@@ -133,6 +187,7 @@ public final class WriteTransaction {
     /// A row by id, keyed by field name, in declaration order.
     public func row(_ entityName: String, id: Int64) throws -> [(String, Value)]? {
         guard let entity = catalog.entity(entityName) else { throw unknownEntity(entityName) }
+        try flushPending()
         let cols = entity.fields.map(\.column)
         let sql = "SELECT \(cols.joined(separator: ", ")) FROM \(entity.table) WHERE id = ?"
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id]) else { return nil }
@@ -149,6 +204,7 @@ public final class WriteTransaction {
         guard let entity = catalog.entity(entityName), let field = entity.field(fieldName) else {
             throw unknownEntity(entityName)
         }
+        try flushPending()
         return try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM \(entity.table) WHERE \(field.column) = ? ORDER BY id"),
                                   arguments: StatementArguments([value.databaseValue]))
     }
@@ -156,7 +212,8 @@ public final class WriteTransaction {
     /// The first column of every row of a read query, as ids (a command's pipeline input, read
     /// inside the same transaction as the change so that nothing can move in between).
     public func rowIDs(_ sql: String, _ arguments: [Value]) throws -> [Int64] {
-        try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
+        try flushPending()
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
     }
 
     private var memo: [String: Value] = [:]
@@ -172,11 +229,46 @@ public final class WriteTransaction {
 
     /// A single value from module-written read SQL (counts for rules). Values are bound, never pasted.
     public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
+        try flushPending()
+        return try storedScalar(sql, arguments)
+    }
+
+    /// `scalar` over the rows already in the tables, not those `insert` keeps waiting inside
+    /// `bulk`: for an import asking whether a value is taken before the file (the file's own rows
+    /// it checks itself), without writing the waiting rows one by one.
+    public func storedScalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
         return Value(r[0] as DatabaseValue)
     }
 
     // MARK: Helpers
+
+    /// Inside `bulk(checkingReferences: true)` only inserted rows have their references checked.
+    private func refuseUncheckedChange(_ entity: Entity) throws {
+        guard checksReferences else { return }
+        throw RuleViolation("E0703", vi: "lỗi nội bộ: không sửa hay xóa \(entity.name) khi nhập hàng loạt",
+                            en: "internal error: no update or delete of \(entity.name) during a bulk load")
+    }
+
+    private func flushPending() throws {
+        if pending.count > 0 { try pending.flush(db) }
+    }
+
+    private var ranks: [String: Int] = [:]
+
+    /// 0 for an entity referencing no other, else one more than the highest it references: the
+    /// order waiting rows are written in. A cycle counts its closing reference as none.
+    private func rank(_ entity: Entity, _ visiting: Set<String> = []) -> Int {
+        if let r = ranks[entity.name] { return r }
+        var r = 0
+        for field in entity.fields {
+            guard case .reference(let target) = field.type, target != entity.name, !visiting.contains(target),
+                  let other = catalog.entity(target) else { continue }
+            r = max(r, rank(other, visiting.union([entity.name])) + 1)
+        }
+        if visiting.isEmpty { ranks[entity.name] = r }
+        return r
+    }
 
     private func writable(_ name: String) throws -> Entity {
         guard let e = catalog.entity(name) else { throw unknownEntity(name) }

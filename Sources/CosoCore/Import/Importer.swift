@@ -55,9 +55,10 @@ public struct Importer {
         struct Abort: Error {}
         let owner = store.registry.modules.first { $0.entities.contains { $0.name == entity.name } }
         do {
-            try store.write(origin) { tx in try tx.bulk {
+            try store.bulkWrite(origin) { tx in
                 var seen: [String: Set<String>] = [:]
                 var cache = ReferenceCache()
+                cache.startedEmpty = try tx.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(entity.table))") == .int(1)
                 var lastProgress: Int64 = 0
                 while let record = reader.read() {
                     report.rows += 1
@@ -75,7 +76,7 @@ public struct Importer {
                         }
                     }
                     // Duplicates are looked for in every row, whatever else is wrong with it.
-                    problems += try uniqueness(values, tx, &seen)
+                    problems += try uniqueness(values, tx, checkStored: !cache.startedEmpty, &seen)
                     for var p in problems {
                         p.line = record.line
                         report.problems.append(p)
@@ -89,7 +90,7 @@ public struct Importer {
                 progress?(reader.size, reader.size)
                 // All or nothing: any problem, or a dry run, and the transaction rolls back.
                 if !report.problems.isEmpty || dryRun { throw Abort() }
-            } }
+            }
         } catch is Abort {
             report.written = 0
         }
@@ -136,6 +137,12 @@ public struct Importer {
         var names: [String: [Int64]] = [:]
         /// Enum cases by the text a file gives (identifier or label, as written and folded).
         var cases: [String: [String: String]] = [:]
+        /// Ids found in other entities' tables, by "entity, id" (a file names the same cell for
+        /// thousands of members).
+        var known: Set<String> = []
+        /// Whether the imported entity's table held no row before the file: nothing to be a
+        /// duplicate of but the file's own rows.
+        var startedEmpty = false
     }
 
     private func parse(_ record: CSVReader.Record, _ columns: [Field?], _ tx: WriteTransaction, _ cache: inout ReferenceCache,
@@ -233,7 +240,12 @@ public struct Importer {
     private func reference(_ text: String, _ target: String, _ tx: WriteTransaction, _ cache: inout ReferenceCache) throws -> Int64? {
         guard let other = tx.catalog.entity(target) else { return nil }
         if let id = Int64(text) {
-            return try tx.scalar("SELECT count(*) FROM \(other.table) WHERE id = ?", [.int(id)]) == .int(1) ? id : nil
+            // Rows of the file's own entity may arrive in the file itself: asked each time.
+            let key = target + "\u{1}" + text
+            if target != entity.name, cache.known.contains(key) { return id }
+            guard try tx.scalar("SELECT count(*) FROM \(other.table) WHERE id = ?", [.int(id)]) == .int(1) else { return nil }
+            if target != entity.name { cache.known.insert(key) }
+            return id
         }
         // "Chi bộ thôn 5 #123": a name several rows share, written with the id by `save`.
         if let hash = text.range(of: " #", options: .backwards), let id = Int64(text[hash.upperBound...]) {
@@ -256,11 +268,14 @@ public struct Importer {
         return ids.count == 1 ? ids[0] : -1
     }
 
-    private func uniqueness(_ values: [String: Value], _ tx: WriteTransaction, _ seen: inout [String: Set<String>]) throws -> [ImportProblem] {
+    /// Duplicates within the file (`seen`), and, unless the table started empty, of rows stored
+    /// before the import (read without writing the file's waiting rows: `seen` covers those).
+    private func uniqueness(_ values: [String: Value], _ tx: WriteTransaction, checkStored: Bool,
+                            _ seen: inout [String: Set<String>]) throws -> [ImportProblem] {
         var problems: [ImportProblem] = []
         if let id = values["id"]?.intValue {
             let repeated = !seen["id", default: []].insert(String(id)).inserted
-            let taken = try tx.scalar("SELECT count(*) FROM \(entity.table) WHERE id = ?", [.int(id)]) != .int(0)
+            let taken = try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE id = ?", [.int(id)]) != .int(0)
             if repeated || taken {
                 problems.append(ImportProblem(column: "id", "E0424", vi: "mã \(id) đã có; bỏ cột id để nhận mã mới",
                                               en: "id \(id) is taken; drop the id column to get new ids"))
@@ -271,7 +286,7 @@ public struct Importer {
             if !seen[field.name, default: []].insert(v).inserted {
                 problems.append(ImportProblem(column: field.name, "E0414", vi: "\(field.label.vi) trùng với một dòng trước trong tệp",
                                               en: "\(field.label.en) repeats an earlier row of the file"))
-            } else if try tx.scalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ?", [.text(v)]) != .int(0) {
+            } else if try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ?", [.text(v)]) != .int(0) {
                 problems.append(ImportProblem(column: field.name, "E0415", vi: "\(field.label.vi) đã có trong cơ sở dữ liệu",
                                               en: "\(field.label.en) is already in the database"))
             }

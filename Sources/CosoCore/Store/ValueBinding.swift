@@ -25,5 +25,6 @@ extension Value {
 }
 
 extension Array where Element == Value {
-    var statementArguments: StatementArguments { StatementArguments(map(\.databaseValue)) }
+    // A closure, not the key path `\.databaseValue`: a key path here is built at run time, per call.
+    var statementArguments: StatementArguments { StatementArguments(map { $0.databaseValue }) }
 }
