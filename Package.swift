@@ -88,6 +88,6 @@ let package = Package(
         .testTarget(name: "CosoREPLTests", dependencies: ["CosoREPL", "CosoTesting", "CosoOrganisations", "CosoMembers",
                                                           "CosoInspection", "CosoPropaganda"],
                     swiftSettings: strict),
-        .testTarget(name: "CosoEndToEndTests", dependencies: ["CosoCore"], swiftSettings: strict),
+        .testTarget(name: "CosoEndToEndTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
     ]
 )

@@ -2,15 +2,14 @@ import CosoCore
 import CosoScript
 import Foundation
 
-/// A database file in a fresh temporary directory, removed with its directory by `remove()`.
+/// A database file in a fresh temporary directory, removed with its directory by `remove()` (or
+/// with every other when the test process exits: see `Scratch`).
 public struct TemporaryDatabase: Sendable {
     public let directory: String
     public var path: String { directory + "/test.db" }
 
     public init() throws {
-        let dir = NSTemporaryDirectory() + "coso-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        directory = dir
+        directory = try Scratch.directory("db")
     }
 
     public func remove() { try? FileManager.default.removeItem(atPath: directory) }

@@ -2,7 +2,7 @@ import CosoCore
 import Testing
 
 @Suite struct LocalDateTests {
-    @Test(arguments: ["2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01", "20230101", "2023-02-29", "abcd-ef-gh", "0000-01-01"])
+    @Test(arguments: ["2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01", "20230101", "2023-02-29", "abcd-ef-gh", "0000-01-01", "2023-01-011", "2023-01-0", "+023-01-01", "2023-01-01 ", "２０２３-01-01", "2023-01-0a", ""])
     func impossibleOrMalformedDatesAreRefused(_ text: String) {
         #expect(LocalDate(iso: text) == nil)
     }

@@ -104,6 +104,34 @@ import Testing
         #expect(changes == "member_events|40|40\nmembers|20|20\n")
     }
 
+    /// Rows wait in memory before SQLite sees them: ids a file gives are still checked against
+    /// each other and against the rows already stored.
+    @Test func idsGivenByTheFileNeverCollide() throws {
+        let db = try Coso.demoCopy()
+        let dir = (db as NSString).deletingLastPathComponent
+        let next = Int(try Coso.shell("sqlite3", [db, "select max(id) + 1 from members"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines))!
+        func row(_ id: Int, _ i: Int) -> String {
+            "\(id),Lê Văn Mã,Nam,12/03/1985,Kinh,06809008000\(i),\(Self.cell),2010-05-19,2011-05-19,sơ cấp"
+        }
+        let text = "id," + Self.header + "\r\n" + [row(next, 1), row(next, 2), row(1, 3), row(next + 5, 4)]
+            .joined(separator: "\r\n") + "\r\n"
+        try text.write(toFile: dir + "/ids.csv", atomically: true, encoding: .utf8)
+        let count = "select count(*) from members"
+        let before = try Coso.shell("sqlite3", [db, count]).stdout
+        let r = try Coso.run(["import", "members", dir + "/ids.csv", "--db", db])
+        #expect(r.status == 65)
+        let reports = r.stderr.split(separator: "\n").filter { $0.contains("lỗi[") }
+        #expect(reports.count == 2, "\(r.stderr)")
+        #expect(reports.first?.hasPrefix(dir + "/ids.csv:3: lỗi[E0424]") == true, "\(r.stderr)")  // line 2's id again
+        #expect(reports.last?.hasPrefix(dir + "/ids.csv:4: lỗi[E0424]") == true, "\(r.stderr)")   // already stored
+        #expect(try Coso.shell("sqlite3", [db, count]).stdout == before)
+        // Without the repeats the file imports under its own ids.
+        try ("id," + Self.header + "\r\n" + row(next + 7, 1) + "\r\n").write(toFile: dir + "/ids.csv", atomically: true, encoding: .utf8)
+        #expect(try Coso.run(["import", "members", dir + "/ids.csv", "--db", db]).status == 0)
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from members where id = \(next + 7)"]).stdout == "1\n")
+    }
+
     @Test func namesInDecomposedFormComeOutComposed() throws {
         let db = try Coso.demoCopy()
         let dir = (db as NSString).deletingLastPathComponent

@@ -1,3 +1,4 @@
+import CosoTesting
 import Foundation
 
 /// Runs the built `coso` executable the way users do, and drives its REPL through tmux.
@@ -65,9 +66,7 @@ enum Coso {
     }
 
     static func scratchDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "coso-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try Scratch.directory("e2e")
     }
 
     /// One demo district per test process, built by `coso demo district`; tests that write copy it.

@@ -23,6 +23,7 @@ public struct Entity: Sendable, Hashable {
         // Every entity has an integer primary key `id`, declared here so the language can use it.
         let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
         self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [id] + fields
+        fieldPositions = Dictionary(self.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.displayField = displayField; self.readOnly = readOnly
         self.liveCondition = liveCondition
         self.dated = dated
@@ -30,7 +31,10 @@ public struct Entity: Sendable, Hashable {
 
     public var table: String { name }
 
-    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+    /// Field positions by name (an import looks fields up for every cell of millions of rows).
+    private let fieldPositions: [String: Int]
+
+    public func field(_ name: String) -> Field? { fieldPositions[name].map { fields[$0] } }
 }
 
 /// A SELECT giving an entity's rows as they stood at a date: it yields the entity's columns, and

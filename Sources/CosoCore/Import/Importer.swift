@@ -304,8 +304,19 @@ public struct Importer {
     /// `2024-05-19` or `19/05/2024` (the order Vietnamese spreadsheets use), a real calendar day.
     static func date(_ text: String) -> LocalDate? {
         if let d = LocalDate(iso: text) { return d }
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
-        return LocalDate(year: y, month: m, day: d)
+        // Day and month of one or two digits, a four-digit year.
+        var parts = [0, 0, 0], lengths = [0, 0, 0], part = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/") {
+                part += 1
+                guard part < 3 else { return nil }
+            } else {
+                guard (48...57).contains(byte) else { return nil }
+                parts[part] = parts[part] * 10 + Int(byte - 48)
+                lengths[part] += 1
+            }
+        }
+        guard part == 2, (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 4 else { return nil }
+        return LocalDate(year: parts[2], month: parts[1], day: parts[0])
     }
 }
