@@ -29,12 +29,14 @@ enum MemberEntities {
             Field("file_no", .text, vi: "Số lý lịch", en: "File number", personal: true, unique: true),
         ] + MemberRecord2HSDV.fields,
         liveCondition: "status IN ('probationary', 'official', 'exempted', 'suspended')",
-        dated: DatedSource(sql: asOfSQL))
+        dated: DatedSource(select: asOfSelect, presence: asOfPresence, impliedBy: ["status", "org_id"]))
 
     /// The roll as it stood at a date (`members asof @2023-12-31`), derived from the events: a
-    /// member appears once admitted (or transferred in) by then, with the status and cell of their
-    /// latest event up to that date, and only the dates that had happened.
-    static let asOfSQL: String = {
+    /// member appears once admitted (or transferred in) by then (`asOfPresence`), with the status
+    /// and cell of their latest event up to that date, and only the dates that had happened.
+    static let asOfPresence = "EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
+
+    static let asOfSelect: String = {
         let latest = { (column: String) in
             "(SELECT e.\(column) FROM member_events e WHERE e.member_id = m.id AND e.\(column) IS NOT NULL AND e.happened <= ? "
                 + "ORDER BY e.happened DESC, e.id DESC LIMIT 1)"
@@ -53,6 +55,6 @@ enum MemberEntities {
                        "exemption_reason", "ended", "removal_reason", "work_status", "residence_cell_id", "file_no"]
             + MemberRecord2HSDV.fields.map(\.column)
         let list = columns.map { c in derived[c].map { "\($0) AS \(c)" } ?? "m.\(c)" }.joined(separator: ", ")
-        return "SELECT \(list) FROM members m WHERE EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
+        return "SELECT \(list) FROM members m"
     }()
 }

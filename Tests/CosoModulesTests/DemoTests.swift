@@ -66,6 +66,20 @@ import Testing
         #expect(then > 0 && then < now)
         #expect(try s.value("members asof @2019-12-31 | where admitted > @2019-12-31 | count") == .int(0))
         #expect(try s.value("members asof @2019-12-31 | where confirmed > @2019-12-31 | count") == .int(0))
+        // A filter that needs a status or a cell at the date reads the roll without asking whether
+        // each member was there yet (implied); the counts are the hand-written SQL's either way.
+        for date in ["2019-12-31", "2021-06-30", "2022-12-22"] {
+            for (filter, sql) in [("status == official", "= 'official'"), ("status in [probationary, suspended]", "IN ('probationary', 'suspended')"),
+                                  ("status != official", "<> 'official'"), ("status == null", "IS NULL")] {
+                let coso = try s.value("members asof @\(date) | where \(filter) | count")
+                let hand = try s.store.scalar("""
+                    SELECT count(*) FROM members m WHERE EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)
+                    AND (SELECT e.status FROM member_events e WHERE e.member_id = m.id AND e.status IS NOT NULL AND e.happened <= ?
+                         ORDER BY e.happened DESC, e.id DESC LIMIT 1) \(sql)
+                    """, [.text(date), .text(date)])
+                #expect(coso == hand, "\(date) \(filter)")
+            }
+        }
         // Grassroots secretaries hold intermediate theory or higher (T12), but the planted one.
         #expect(try s.value("""
             positions | where role in [secretary, deputy] and org.kind in [commune_committee, grassroots_committee, grassroots_cell] \

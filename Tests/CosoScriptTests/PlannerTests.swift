@@ -17,6 +17,21 @@ import Testing
         #expect(q.binds == [.text("X"), .text("Y")])
     }
 
+    /// `members asof D` asks of each member whether any event precedes D; a filter that needs a
+    /// status or a cell at D implies it, and the question is left out (one look-up per row less).
+    @Test func aFilterThatImpliesPresenceAtTheDateDropsItsCondition() throws {
+        let presence = "EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
+        for (filter, implied) in [("", false), ("| where status == official", true), ("| where org == 5 and born < @1980-01-01", true),
+                                  ("| where status in [official, probationary]", true), ("| where status != official", false),
+                                  ("| where status == null", false), ("| where status == official or born < @1960-01-01", false),
+                                  ("| take 5 | where status == official", false), ("| where name == \"An\"", false)] {
+            let q = try plan("members asof @2020-12-31 \(filter) | count")
+            #expect(q.sql.contains(presence) == !implied, "\(filter)")
+            // Every `?` has its value: the date as often as the source names it.
+            #expect(q.binds.count == q.sql.filter { $0 == "?" }.count, "\(filter)")
+        }
+    }
+
     @Test func enumOrderComparesByDeclaredOrder() throws {
         let q = try plan("members | where theory >= intermediate | count")
         #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE (CASE t0.theory WHEN 'none' THEN 0 WHEN 'elementary' THEN 1"

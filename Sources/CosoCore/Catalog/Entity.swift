@@ -47,12 +47,34 @@ public struct DatedSource: Sendable, Hashable {
     /// How many times the date is bound.
     public let placeholders: Int
 
+    /// The rows without the condition of being there at the date (`presence`), and the columns a
+    /// non-null value of which implies it: a query filtering on one of them reads this instead,
+    /// one look-up per row fewer (`members asof D | where status == official`: the status is the
+    /// latest event's by D, null when there is none, which is what `presence` asks).
+    public let unconditional: (sql: String, placeholders: Int, impliedBy: Set<String>)?
+
     public init(sql: String, always: Bool = false) {
         self.sql = sql; self.always = always
+        placeholders = DatedSource.placeholders(sql)
+        unconditional = nil
+    }
+
+    /// `select` followed by `WHERE presence` is the source.
+    public init(select: String, presence: String, impliedBy: Set<String>) {
+        sql = select + " WHERE " + presence
+        always = false
+        placeholders = DatedSource.placeholders(sql)
+        unconditional = (select, DatedSource.placeholders(select), impliedBy)
+    }
+
+    private static func placeholders(_ sql: String) -> Int {
         var count = 0, quoted = false
         for c in sql.utf8 {
             if c == UInt8(ascii: "'") { quoted.toggle() } else if c == UInt8(ascii: "?") && !quoted { count += 1 }
         }
-        placeholders = count
+        return count
     }
+
+    public static func == (a: DatedSource, b: DatedSource) -> Bool { a.sql == b.sql && a.always == b.always }
+    public func hash(into hasher: inout Hasher) { hasher.combine(sql); hasher.combine(always) }
 }

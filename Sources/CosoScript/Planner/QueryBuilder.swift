@@ -19,6 +19,8 @@ final class QueryBuilder {
     private var distinct = false
     /// Set by `summarize`: the GROUP BY keys.
     private var groupBy: [Fragment]?
+    /// A dated source read as is, which a `where` may replace by its unconditional form.
+    private var datedFrom: (source: DatedSource, date: LocalDate)?
 
     /// `asOf`: read the entity as it stood at that date (its `DatedSource`); entities that are
     /// always dated read at today's date without it.
@@ -39,6 +41,7 @@ final class QueryBuilder {
         } else if let dated = entity.dated, asOf != nil || dated.always {
             from = "(\(dated.sql)) AS t0"
             fromBinds = Array(repeating: .date(asOf ?? today), count: dated.placeholders)
+            datedFrom = (dated, asOf ?? today)
         } else {
             from = "\(entity.table) AS t0"
         }
@@ -70,6 +73,40 @@ final class QueryBuilder {
                                            en: "where needs a true/false condition, found \(f.type)"), span: e.span)
         }
         wheres.append(f)
+        // Rows kept only where a column is not null: a dated source's presence condition, implied
+        // by it, is left out (the `where` filters the same rows in the same SELECT).
+        if let (dated, date) = datedFrom, let unconditional = dated.unconditional,
+           QueryBuilder.requiresValue(e, in: unconditional.impliedBy, rootEntity) {
+            from = "(\(unconditional.sql)) AS t0"
+            fromBinds = Array(repeating: .date(date), count: unconditional.placeholders)
+            datedFrom = nil
+        }
+    }
+
+    /// Whether `e` is false or null whenever one of `columns` is null: `c == value`, `c in [values]`
+    /// with values that are not null (literals, or enum cases named by a single identifier that is
+    /// no field), or a conjunction with such a term.
+    static func requiresValue(_ e: Expr, in columns: Set<String>, _ entity: Entity?) -> Bool {
+        func isValue(_ x: Expr) -> Bool {
+            switch x.kind {
+            case .literal(let v): return !v.isNull
+            case .path(let names): return names.count == 1 && entity?.field(names[0].text) == nil
+            default: return false
+            }
+        }
+        func isColumn(_ x: Expr) -> Bool {
+            guard case .path(let names) = x.kind, names.count == 1, let field = entity?.field(names[0].text) else { return false }
+            return columns.contains(field.column)
+        }
+        guard case .binary(let op, let l, let r) = e.kind else { return false }
+        switch op {
+        case "and": return requiresValue(l, in: columns, entity) || requiresValue(r, in: columns, entity)
+        case "==": return (isColumn(l) && isValue(r)) || (isColumn(r) && isValue(l))
+        case "in":
+            guard isColumn(l), case .list(let items) = r.kind, !items.isEmpty else { return false }
+            return items.allSatisfy(isValue)
+        default: return false
+        }
     }
 
     func addSelect(_ items: [SelectItem]) throws(Diagnostic) {
@@ -313,6 +350,7 @@ final class QueryBuilder {
                       sortable: keyed, nonNull: nonNull)
         from = "(\(sql)) AS \(alias)"
         fromBinds = binds
+        datedFrom = nil
         select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil
     }
 
