@@ -51,7 +51,13 @@ public struct DatedSource: Sendable, Hashable {
     /// non-null value of which implies it: a query filtering on one of them reads this instead,
     /// one look-up per row fewer (`members asof D | where status == official`: the status is the
     /// latest event's by D, null when there is none, which is what `presence` asks).
-    public let unconditional: (sql: String, placeholders: Int, impliedBy: Set<String>)?
+    public let unconditional: Unconditional?
+
+    public struct Unconditional: Sendable, Hashable {
+        public let sql: String
+        public let placeholders: Int
+        public let impliedBy: Set<String>
+    }
 
     public init(sql: String, always: Bool = false) {
         self.sql = sql; self.always = always
@@ -64,17 +70,14 @@ public struct DatedSource: Sendable, Hashable {
         sql = select + " WHERE " + presence
         always = false
         placeholders = DatedSource.placeholders(sql)
-        unconditional = (select, DatedSource.placeholders(select), impliedBy)
+        unconditional = Unconditional(sql: select, placeholders: DatedSource.placeholders(select), impliedBy: impliedBy)
     }
 
-    private static func placeholders(_ sql: String) -> Int {
+    static func placeholders(_ sql: String) -> Int {
         var count = 0, quoted = false
         for c in sql.utf8 {
             if c == UInt8(ascii: "'") { quoted.toggle() } else if c == UInt8(ascii: "?") && !quoted { count += 1 }
         }
         return count
     }
-
-    public static func == (a: DatedSource, b: DatedSource) -> Bool { a.sql == b.sql && a.always == b.always }
-    public func hash(into hasher: inout Hasher) { hasher.combine(sql); hasher.combine(always) }
 }

@@ -9,17 +9,7 @@ enum DerivedEntities {
     ])
 
     static func check(_ checks: [DataCheck]) -> Entity {
-        // The id is the check's position and the row's id, not a window function: SQLite pushes a
-        // filter on `code` into each branch of the union only when there is none.
-        let parts = checks.enumerated().map { i, c in
-            "SELECT \(i + 1) * 10000000000 + x.row_id AS id, \(quote(c.code)) AS code, \(quote(c.severity.rawValue)) AS severity, \(quote(c.problem.vi)) AS problem, "
-                + "\(quote(c.problem.en)) AS problem_en, \(quote(c.entity)) AS entity, x.row_id AS row_id, "
-                + "x.subject AS subject, x.org_id AS org_id, x.detail AS detail FROM (\(c.sql)) AS x"
-        }
-        let union = parts.isEmpty
-            ? "SELECT NULL AS id, NULL AS code, NULL AS severity, NULL AS problem, NULL AS problem_en, NULL AS entity, NULL AS row_id, NULL AS subject, NULL AS org_id, NULL AS detail WHERE 0"
-            : parts.joined(separator: " UNION ALL ")
-        return Entity(
+        Entity(
             name: "check", label: Label(vi: "Kiểm tra dữ liệu", en: "Data check"),
             singular: Label(vi: "lỗi dữ liệu", en: "data problem"), fields: [
                 Field("code", .text, vi: "Mã lỗi", en: "Code", required: true),
@@ -32,29 +22,26 @@ enum DerivedEntities {
                 Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation"),
                 Field("detail", .text, vi: "Chi tiết", en: "Detail"),
             ], displayField: nil, readOnly: true,
-            dated: DatedSource(sql: union, always: true))
+            dated: DatedSource(sql: checkSQL(checks), always: true))
     }
 
-    static func rules(_ modules: [any CosoModule]) -> Entity {
-        let rows = modules.flatMap { m in
-            m.rules.map { r in
-                "(\(quote(r.code)), \(quote(r.text.vi)), \(quote(r.text.en)), \(quote(r.source)), "
-                    + "\(r.from.map { quote($0.iso) } ?? "NULL"), \(r.until.map { quote($0.iso) } ?? "NULL"), "
-                    + "\(r.verified ? 1 : 0), \(quote(m.id)), "
-                    + "\(quote(r.settings.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "; "))))"
-            }
+    private static func checkSQL(_ checks: [DataCheck]) -> String {
+        // The id is the check's position and the row's id, not a window function: SQLite pushes a
+        // filter on `code` into each branch of the union only when there is none.
+        let parts = checks.enumerated().map { i, c in
+            "SELECT \(i + 1) * 10000000000 + x.row_id AS id, \(quote(c.code)) AS code, \(quote(c.severity.rawValue)) AS severity, \(quote(c.problem.vi)) AS problem, "
+                + "\(quote(c.problem.en)) AS problem_en, \(quote(c.entity)) AS entity, x.row_id AS row_id, "
+                + "x.subject AS subject, x.org_id AS org_id, x.detail AS detail FROM (\(c.sql)) AS x"
         }
-        let values = rows.isEmpty
-            ? "SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4, NULL AS column5, NULL AS column6, NULL AS column7, NULL AS column8, NULL AS column9 WHERE 0"
-            : "VALUES " + rows.joined(separator: ", ")
-        // `in_force` compares with the date twice: the two `?`.
-        let sql = """
-            SELECT row_number() OVER () AS id, column1 AS code, column2 AS rule, column3 AS rule_en, column4 AS source, \
-            column5 AS valid_from, column6 AS valid_until, \
-            (column5 IS NULL OR column5 <= ?) AND (column6 IS NULL OR ? <= column6) AS in_force, \
-            column7 AS verified, column8 AS module, column9 AS defaults FROM (\(values))
-            """
-        return Entity(
+        let union = parts.isEmpty
+            ? "SELECT NULL AS id, NULL AS code, NULL AS severity, NULL AS problem, NULL AS problem_en, NULL AS entity, NULL AS row_id, NULL AS subject, NULL AS org_id, NULL AS detail WHERE 0"
+            : parts.joined(separator: " UNION ALL ")
+        return union
+    }
+
+    /// `rules`: each module's id with its rules.
+    static func rules(_ modules: [(id: String, rules: [RuleDefinition])]) -> Entity {
+        Entity(
             name: "rules", label: Label(vi: "Quy định áp dụng", en: "Rules"),
             singular: Label(vi: "quy định", en: "rule"), fields: [
                 Field("code", .text, vi: "Mã", en: "Code", required: true),
@@ -67,7 +54,28 @@ enum DerivedEntities {
                 Field("verified", .bool, vi: "Đã đối chiếu nguồn", en: "Verified", required: true),
                 Field("module", .text, vi: "Mô-đun", en: "Module", required: true),
                 Field("defaults", .text, vi: "Giá trị cấu hình mặc định (đổi bằng setting)", en: "Configurable defaults (change with setting)"),
-            ], displayField: nil, readOnly: true, dated: DatedSource(sql: sql, always: true))
+            ], displayField: nil, readOnly: true, dated: DatedSource(sql: rulesSQL(modules), always: true))
+    }
+
+    private static func rulesSQL(_ modules: [(id: String, rules: [RuleDefinition])]) -> String {
+        let rows = modules.flatMap { m in
+            m.rules.map { r in
+                "(\(quote(r.code)), \(quote(r.text.vi)), \(quote(r.text.en)), \(quote(r.source)), "
+                    + "\(r.from.map { quote($0.iso) } ?? "NULL"), \(r.until.map { quote($0.iso) } ?? "NULL"), "
+                    + "\(r.verified ? 1 : 0), \(quote(m.id)), "
+                    + "\(quote(r.settings.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "; "))))"
+            }
+        }
+        let values = rows.isEmpty
+            ? "SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4, NULL AS column5, NULL AS column6, NULL AS column7, NULL AS column8, NULL AS column9 WHERE 0"
+            : "VALUES " + rows.joined(separator: ", ")
+        // `in_force` compares with the date twice: the two `?`.
+        return """
+            SELECT row_number() OVER () AS id, column1 AS code, column2 AS rule, column3 AS rule_en, column4 AS source, \
+            column5 AS valid_from, column6 AS valid_until, \
+            (column5 IS NULL OR column5 <= ?) AND (column6 IS NULL OR ? <= column6) AS in_force, \
+            column7 AS verified, column8 AS module, column9 AS defaults FROM (\(values))
+            """
     }
 
     /// A catalogue constant as an SQL string literal. (Byte by byte: this runs at every start.)

@@ -59,32 +59,50 @@ public struct Registry: Sendable {
         return result
     }
 
+    /// One module's declarations, read once: each is a computed property that builds its arrays
+    /// again when asked, and the registry is built at every start of coso.
+    private struct Declarations {
+        let id: String
+        let enums: [EnumType], entities: [Entity], commands: [Command]
+        let checks: [DataCheck], rules: [RuleDefinition], targets: [TargetDefinition], statistics: [StatisticDefinition]
+        let migrationNumbers: [Int]
+
+        init(_ m: any CosoModule) {
+            id = m.id
+            enums = m.enums; entities = m.entities; commands = m.commands
+            checks = m.checks; rules = m.rules; targets = m.targets; statistics = m.statistics
+            migrationNumbers = m.migrations.map(\.number)
+        }
+    }
+
     private static func buildCatalog(_ modules: [any CosoModule]) throws(RegistryError) -> Catalog {
+        let declared = modules.map(Declarations.init)
         var entities: [String: Entity] = [:], enums: [String: EnumType] = [:], commands: [String: Command] = [:]
         var owner: [String: String] = [:], enumOwner: [String: String] = [:]
+        let checks = declared.flatMap(\.checks)
         // The registry's own derived entities: the data check and the rules, from every module.
         enums[DerivedEntities.severity.id] = DerivedEntities.severity; enumOwner[DerivedEntities.severity.id] = "core"
-        for e in [DerivedEntities.check(modules.flatMap(\.checks)), DerivedEntities.rules(modules)] {
+        for e in [DerivedEntities.check(checks), DerivedEntities.rules(declared.map { ($0.id, $0.rules) })] {
             entities[e.name] = e; owner[e.name] = "core"
         }
         var codes: [String: String] = [:]
-        for m in modules {
+        for m in declared {
             for code in m.checks.map(\.code) + m.rules.map(\.code) {
                 if let other = codes[code] { throw .duplicateCode(code, modules: [other, m.id]) }
                 codes[code] = m.id
             }
         }
         // Targets and statistics have codes of their own (a rule may share its target's number).
-        for codesOf in [{ (m: any CosoModule) in m.targets.map(\.code) }, { (m: any CosoModule) in m.statistics.map(\.code) }] {
+        for codesOf in [{ (m: Declarations) in m.targets.map(\.code) }, { (m: Declarations) in m.statistics.map(\.code) }] {
             var seen: [String: String] = [:]
-            for m in modules {
+            for m in declared {
                 for code in codesOf(m).map({ $0.lowercased() }) {
                     if let other = seen[code] { throw .duplicateCode(code, modules: [other, m.id]) }
                     seen[code] = m.id
                 }
             }
         }
-        for m in modules {
+        for m in declared {
             for e in m.enums {
                 if let other = enumOwner[e.id] { throw .duplicateEnum(e.id, modules: [other, m.id]) }
                 enums[e.id] = e; enumOwner[e.id] = m.id
@@ -94,7 +112,7 @@ public struct Registry: Sendable {
                 if reservedWords.contains(e.name) { throw .duplicateEntity(e.name, modules: ["language", m.id]) }
                 entities[e.name] = e; owner[e.name] = m.id
             }
-            let numbers = m.migrations.map(\.number)
+            let numbers = m.migrationNumbers
             if numbers != Array(1..<(numbers.count + 1)) {
                 throw .invalidMigrations(module: m.id, reason: "must be numbered 1, 2, 3, ... in order (found \(numbers))")
             }
@@ -111,7 +129,7 @@ public struct Registry: Sendable {
             }
         }
         // Every field type must resolve, now that all modules are in.
-        for m in modules {
+        for m in declared {
             for e in m.entities {
                 for f in e.fields {
                     switch f.type {
@@ -129,13 +147,14 @@ public struct Registry: Sendable {
                 }
             }
         }
-        for name in entities.keys where commands.values.contains(where: { $0.words[0] == name }) {
+        let commandHeads = Set(commands.values.map { $0.words[0] })
+        for name in entities.keys where commandHeads.contains(name) {
             throw .duplicateCommand(name, modules: [owner[name] ?? "?", "entity and command"])
         }
         var settings: [String: String] = [:]
-        for m in modules { for r in m.rules { settings.merge(r.settings) { a, _ in a } } }
-        return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: modules.flatMap(\.checks),
-                       settings: settings, targets: modules.flatMap(\.targets),
-                       statistics: modules.flatMap(\.statistics))
+        for m in declared { for r in m.rules { settings.merge(r.settings) { a, _ in a } } }
+        return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: checks,
+                       settings: settings, targets: declared.flatMap(\.targets),
+                       statistics: declared.flatMap(\.statistics))
     }
 }
