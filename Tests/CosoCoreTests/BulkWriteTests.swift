@@ -99,6 +99,28 @@ struct Families: CosoModule {
         #expect(try store.scalar("SELECT count(*) FROM parents") == .int(0))
     }
 
+    /// In `bulkWrite` a second thread writes the rows while the first goes on: a row SQLite
+    /// refuses there, several batches in and with no read to wait on, still undoes everything.
+    @Test func aRowRefusedOnTheWritingThreadUndoesTheWholeWrite() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        #expect(throws: StoreError.self) {
+            try store.bulkWrite(origin) { tx in
+                for i in 0..<12_000 {
+                    let parent = try tx.insert("parents", ["name": .text("P\(i)")])
+                    _ = try tx.insert("children", ["parent": .int(parent), "name": .text("C\(i)"),
+                                                   "born": .text(i == 7_000 ? "7/3/2001" : "2001-03-07")])
+                }
+            }
+        }
+        #expect(try store.scalar("SELECT count(*) FROM parents") == .int(0))
+        #expect(try store.scalar("SELECT count(*) FROM children") == .int(0))
+        // The connection is usable afterwards, by this store and through a new one.
+        _ = try store.bulkWrite(origin) { tx in try family(tx, count: 3_000) }
+        #expect(try Store(path: db.path, registry: Registry([Families()])).scalar("SELECT count(*) FROM children") == .int(6_000))
+    }
+
     @Test func updatesAreRefusedWhereReferencesAreCheckedAtTheEnd() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

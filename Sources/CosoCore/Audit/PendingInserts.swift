@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 
 /// Rows inserted through `WriteTransaction.insert` inside `bulk`, waiting to go to SQLite many at
 /// a time: one multi-row `INSERT ... VALUES (...), (...)` per table and column set.
@@ -33,9 +32,10 @@ final class PendingInserts {
     static let rowsPerFlush = 4000
 
     private var batches: [String: Batch] = [:]
-    /// Statements by table, columns and row count: the mix of rows repeats from one flush to the
-    /// next (a member and two events), so a few are compiled and reused.
-    private var statements: [String: Statement] = [:]
+    /// The statements, when rows are written on the calling thread.
+    private var statements: InsertStatements?
+    /// The writing thread, when `overlap` asked for one.
+    private var writer: OverlappedWriter?
     /// The next id to give in each entity's table, once asked for.
     private var nextIDs: [String: Int64] = [:]
     private(set) var count = 0
@@ -43,15 +43,23 @@ final class PendingInserts {
     /// to take them back): after it, nothing more is written and the transaction must roll back.
     private var failure: StoreError?
 
-    /// Keeps a row to write later; writes all waiting rows every `rowsPerFlush`. `rank`: tables
-    /// of lower rank are written first (a table ranks above those it references).
+    /// From now on, rows are written by a second thread while the caller goes on (an import).
+    func overlap(_ db: Database) {
+        guard writer == nil, let connection = db.sqliteConnection else { return }
+        writer = OverlappedWriter(connection: connection)
+    }
+
+    /// Keeps a row to write later; hands all waiting rows over every `rowsPerFlush`. `rank`:
+    /// tables of lower rank are written first (a table ranks above those it references).
     func add(_ db: Database, table: String, rank: Int, columns: [String], values: [DatabaseValue]) throws {
         if let failure { throw failure }
         let key = table + "(" + columns.joined(separator: ",")
         if batches[key] == nil { batches[key] = Batch(table: table, rank: rank, columns: columns) }
         batches[key]!.rows.append(values)
         count += 1
-        if count >= PendingInserts.rowsPerFlush || batches[key]!.rows.count >= batches[key]!.capacity { try flush(db) }
+        if count >= PendingInserts.rowsPerFlush || batches[key]!.rows.count >= batches[key]!.capacity {
+            try write(db, waiting: false)
+        }
     }
 
     /// The id the next row of `entity` gets: the table's largest id plus one, counting waiting rows.
@@ -68,57 +76,53 @@ final class PendingInserts {
         if let next = nextIDs[entity], id >= next { nextIDs[entity] = id + 1 }
     }
 
-    /// Writes every waiting row.
+    /// Writes every waiting row; on return the connection is free for the caller.
     func flush(_ db: Database) throws {
-        if let failure { throw failure }
-        guard count > 0 else { return }
-        let order = batches.sorted { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }
-        for (key, batch) in order where !batch.rows.isEmpty { try write(db, key) }
+        try write(db, waiting: true)
     }
 
-    /// Forgets waiting rows and ids given, at the end of `bulk` (after `flush`, or when the
-    /// transaction fails): rows added afterwards may come from other writers.
+    /// Returns once the writing thread, if any, has written what it was given: before the caller
+    /// uses the connection for anything else.
+    func idle() throws {
+        if let failure { throw failure }
+        do { try writer?.waitIdle() } catch { failure = error; throw error }
+    }
+
+    /// Forgets waiting rows and ids given, and ends the writing thread, at the end of `bulk`
+    /// (after `flush`, or when the transaction fails): rows added afterwards may come from other
+    /// writers.
     func discard() {
+        writer?.stop()
+        writer = nil
+        statements?.finalize()
+        statements = nil
         failure = nil
         batches.removeAll()
         nextIDs.removeAll()
         count = 0
     }
 
-    private func write(_ db: Database, _ key: String) throws {
-        guard let batch = batches[key], !batch.rows.isEmpty else { return }
-        batches[key]!.rows.removeAll(keepingCapacity: true)
-        count -= batch.rows.count
-        let statementKey = key + "#" + String(batch.rows.count)
-        let statement: Statement
-        if let prepared = statements[statementKey] {
-            statement = prepared
-        } else {
-            let one = "(" + Array(repeating: "?", count: batch.columns.count).joined(separator: ", ") + ")"
-            // OR FAIL: a broken constraint stops the statement without undoing its earlier rows,
-            // so SQLite keeps no statement journal (a copy of every page the statement touches);
-            // the failure ends the whole transaction instead (see `failure`).
-            let sql = "INSERT OR FAIL INTO \(batch.table) (\(batch.columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: one, count: batch.rows.count).joined(separator: ", ")
-            statement = try db.makeStatement(sql: sql)
-            if statements.count >= 64 { statements.removeAll() }
-            statements[statementKey] = statement
-        }
-        let handle = statement.sqliteStatement
-        var position: Int32 = 1
-        for row in batch.rows {
-            for value in row {
-                RawBinding.value(handle, position, value)
-                position += 1
+    private func write(_ db: Database, waiting: Bool) throws {
+        if let failure { throw failure }
+        if count > 0 {
+            let order = batches.sorted { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }
+            for (key, batch) in order where !batch.rows.isEmpty {
+                batches[key]!.rows = []
+                count -= batch.rows.count
+                let job = InsertBatch(table: batch.table, columns: batch.columns, rows: batch.rows)
+                do {
+                    if let writer {
+                        try writer.enqueue(job)
+                    } else {
+                        if statements == nil, let connection = db.sqliteConnection { statements = InsertStatements(connection: connection) }
+                        try statements?.run(job)
+                    }
+                } catch {
+                    failure = error
+                    throw error
+                }
             }
         }
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        guard code == SQLITE_DONE else {
-            let error = StoreError.engine("\(batch.table): " + String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-            failure = error
-            throw error
-        }
+        if waiting { try idle() }
     }
 }

@@ -72,12 +72,16 @@ public final class WriteTransaction {
     ///
     /// `checkingReferences`: SQLite's foreign key enforcement is off (`Store.bulkWrite`) and the
     /// references of the inserted rows are checked here at the end instead.
-    public func bulk<T>(checkingReferences: Bool = false, _ body: () throws -> T) throws -> T {
+    ///
+    /// `overlapping`: rows are written by a second thread while `body` goes on (see
+    /// `OverlappedWriter`).
+    public func bulk<T>(checkingReferences: Bool = false, overlapping: Bool = false, _ body: () throws -> T) throws -> T {
         precondition(bulkRanges == nil, "bulk inserts do not nest")
         bulkRanges = [:]
         checksReferences = checkingReferences
         // Stays on until the transaction ends: turning it off would forget the pending checks.
         if !checkingReferences { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
+        if overlapping { pending.overlap(db) }
         defer { bulkRanges = nil; checksReferences = false; pending.discard() }
         let result = try body()
         try flushPending()
@@ -127,6 +131,7 @@ public final class WriteTransaction {
     /// and imports of millions of rows; only inside `bulk`, which records its ids.
     public func bulkInsert(_ entityName: String, columns: [String]) throws -> BulkInsert {
         precondition(bulkRanges != nil, "bulkInsert only inside bulk {}")
+        try flushPending()
         return try BulkInsert(db: db, entity: try writable(entityName), columns: columns,
                               before: { [unowned self] in try self.flushPending() },
                               record: { [unowned self] name, id in self.noteBulkInsert(name, id) })
@@ -137,6 +142,7 @@ public final class WriteTransaction {
     /// millions of keys in random order. Unique constraints stay in force.
     public func withoutIndexes<T>(on entityNames: [String], _ body: () throws -> T) throws -> T {
         let tables = try entityNames.map { try writable($0).table }
+        try flushPending()
         let placeholders = Array(repeating: "?", count: tables.count).joined(separator: ", ")
         let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                                        + "AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (\(placeholders))",
@@ -152,6 +158,7 @@ public final class WriteTransaction {
     /// are valid by construction (its tests build with them in force). Long lists of allowed enum
     /// values cost SQLite several microseconds per row: most of a country-size load.
     public func trustingChecks<T>(_ body: () throws -> T) throws -> T {
+        try flushPending()
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
         defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
         let result = try body()
@@ -237,6 +244,7 @@ public final class WriteTransaction {
     /// `bulk`: for an import asking whether a value is taken before the file (the file's own rows
     /// it checks itself), without writing the waiting rows one by one.
     public func storedScalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
+        try pending.idle()
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
         return Value(r[0] as DatabaseValue)
     }
@@ -250,8 +258,9 @@ public final class WriteTransaction {
                             en: "internal error: no update or delete of \(entity.name) during a bulk load")
     }
 
+    /// Writes the waiting rows; on return the connection is free (no thread writing).
     private func flushPending() throws {
-        if pending.count > 0 { try pending.flush(db) }
+        try pending.flush(db)
     }
 
     private var ranks: [String: Int] = [:]

@@ -167,7 +167,7 @@ public final class Store: Sendable {
                 var result: T?
                 try db.inTransaction {
                     let tx = WriteTransaction(db: db, catalog: registry.catalog, origin: origin)
-                    result = try tx.bulk(checkingReferences: enforced) { try body(tx) }
+                    result = try tx.bulk(checkingReferences: enforced, overlapping: true) { try body(tx) }
                     return .commit
                 }
                 return result!
