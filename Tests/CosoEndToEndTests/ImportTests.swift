@@ -175,5 +175,19 @@ import Testing
             #expect(a.contains("Chi bộ thôn 1 #") == (entity == "members"))
         }
         #expect(try Coso.shell("sqlite3", [target, "select national_id from members order by id"]).stdout == "068180000001\n068082000002\n")
+        // Into empty tables the import drops their secondary indexes and builds them again at the
+        // end; a refused file leaves them as they were too.
+        let indexes = "select name, sql from sqlite_master where type = 'index' order by name"
+        let built = try Coso.shell("sqlite3", [source, indexes]).stdout
+        #expect(built.contains("members_name_folded"))
+        #expect(try Coso.shell("sqlite3", [target, indexes]).stdout == built)
+        let fresh = try Coso.scratchDirectory() + "/fresh.db"
+        #expect(try Coso.run(["import", "orgs", "\(dir)/orgs.csv", "--db", fresh]).status == 0)
+        var members = try String(contentsOfFile: "\(dir)/members.csv", encoding: .utf8)
+        members = members.replacingOccurrences(of: "068082000002", with: "068180000001")  // a duplicate national ID
+        try members.write(toFile: "\(dir)/duplicate.csv", atomically: true, encoding: .utf8)
+        #expect(try Coso.run(["import", "members", "\(dir)/duplicate.csv", "--db", fresh]).status == 65)
+        #expect(try Coso.shell("sqlite3", [fresh, "select count(*) from members"]).stdout == "0\n")
+        #expect(try Coso.shell("sqlite3", [fresh, indexes]).stdout == built)
     }
 }
