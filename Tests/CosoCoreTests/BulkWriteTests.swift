@@ -65,7 +65,6 @@ struct Families: CosoModule {
         #expect(try store.scalar("SELECT after FROM audit_changes WHERE entity = 'children'")
                 == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":3000,\"count\":3000}"))
         #expect(try store.scalar("PRAGMA foreign_keys") == .int(1))
-        #expect(try store.scalar("PRAGMA temp_store") == .int(0))
     }
 
     @Test(arguments: [false, true]) func aBrokenReferenceUndoesTheWholeWrite(checkingReferences: Bool) throws {

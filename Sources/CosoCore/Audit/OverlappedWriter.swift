@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The connection is used by one thread at a time: the importing thread touches it only after
 /// `waitIdle()` (every read, update or delete through `WriteTransaction` waits), and `stop()`
-/// returns once the thread has finished. At most `capacity` batches wait, to bound memory.
+/// returns once the thread has finished. At most `capacity` batches wait (about two hand-overs), to bound memory.
 final class OverlappedWriter: @unchecked Sendable {
     private let statements: InsertStatements
     private let condition = NSCondition()
@@ -16,7 +16,7 @@ final class OverlappedWriter: @unchecked Sendable {
     private var stopping = false
     private var finished = false
     private var failure: StoreError?
-    private let capacity = 16
+    private let capacity = 6
 
     init(connection: OpaquePointer) {
         statements = InsertStatements(connection: connection)

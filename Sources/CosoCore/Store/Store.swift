@@ -144,9 +144,8 @@ public final class Store: Sendable {
 
     /// A write that inserts many rows (an import): `body` runs inside `WriteTransaction.bulk`, with
     /// SQLite's row-by-row foreign key enforcement off and every inserted row's references checked
-    /// instead, in one query per reference, before the commit. Same guarantee, one transaction,
-    /// and SQLite keeps no statement journal for the multi-row inserts (the per-row checks make it
-    /// copy every page a statement touches: a third of an import's time).
+    /// instead, in one query per reference, before the commit (same guarantee, one transaction), and
+    /// the rows written by a second thread while `body` goes on (`OverlappedWriter`).
     ///
     /// Inside the user's `begin` the setting cannot change: an ordinary `write` with `bulk`.
     public func bulkWrite<T>(_ origin: WriteOrigin, _ body: (WriteTransaction) throws -> T) throws -> T {
@@ -154,16 +153,9 @@ public final class Store: Sendable {
         do {
             return try database.writeWithoutTransaction { db in
                 let enforced = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
-                let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
-                // Both are no-ops inside a transaction: set before it begins, put back after it ends.
-                // The statement journal (pages a multi-row INSERT touched, to undo it alone) is kept in
-                // memory rather than written to a temporary file page by page (1.5 million writes for
-                // 100,000 members); only for this write: sorting a country's members needs the disk.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY")
-                defer {
-                    try? db.execute(sql: "PRAGMA temp_store = \(tempStore)")
-                    if enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                }
+                // A no-op inside a transaction: set before it begins, put back after it ends.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { if enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction {
                     let tx = WriteTransaction(db: db, catalog: registry.catalog, origin: origin)
