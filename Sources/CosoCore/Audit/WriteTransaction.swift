@@ -26,7 +26,7 @@ public final class WriteTransaction {
     public private(set) var changeCount = 0
     /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
     private var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
-    /// Rows `insert` keeps inside `bulk`, written a few hundred per statement.
+    /// Rows `insert` keeps inside `bulk`, written a few thousand at a time, several hundred per statement.
     private let pending = PendingInserts()
 
     init(db: Database, catalog: Catalog, origin: WriteOrigin) {
@@ -67,7 +67,7 @@ public final class WriteTransaction {
     /// the same audit entry (who, when, the file or the demo). Updates and deletes inside are still
     /// recorded one by one. For imports and generators of many thousand rows.
     ///
-    /// Inside, rows from `insert` reach SQLite a few hundred at a time and foreign keys are checked
+    /// Inside, rows from `insert` reach SQLite a few thousand at a time and foreign keys are checked
     /// at commit (see PendingInserts); reads through the transaction still see every row inserted.
     ///
     /// `checkingReferences`: SQLite's foreign key enforcement is off (`Store.bulkWrite`) and the
