@@ -120,6 +120,25 @@ struct Families: CosoModule {
         #expect(try Store(path: db.path, registry: Registry([Families()])).scalar("SELECT count(*) FROM children") == .int(6_000))
     }
 
+    /// What was stored before a bulk write, asked while the write goes on: the rows the write adds
+    /// do not count, written or waiting.
+    @Test func storedRowsAreReadFromTheLastCommit() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        _ = try store.bulkWrite(origin) { tx in try family(tx, count: 10) }
+        let seen = try store.bulkWrite(origin) { tx in
+            for i in 0..<3_000 {  // more than one hand-over: some are written already
+                let parent = try tx.insert("parents", ["name": .text("Q\(i)")])
+                _ = try tx.insert("children", ["parent": .int(parent), "name": .text("D\(i).0")])
+                _ = try tx.insert("children", ["parent": .int(parent), "name": .text("D\(i).1")])
+            }
+            return try tx.storedScalar("SELECT count(*) FROM children")
+        }
+        #expect(seen == .int(20))
+        #expect(try store.scalar("SELECT count(*) FROM children") == .int(6_020))
+    }
+
     @Test func updatesAreRefusedWhereReferencesAreCheckedAtTheEnd() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

@@ -237,14 +237,25 @@ public final class WriteTransaction {
     /// A single value from module-written read SQL (counts for rules). Values are bound, never pasted.
     public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
         try flushPending()
-        return try storedScalar(sql, arguments)
+        return try connectionScalar(sql, arguments)
     }
 
-    /// `scalar` over the rows already in the tables, not those `insert` keeps waiting inside
-    /// `bulk`: for an import asking whether a value is taken before the file (the file's own rows
-    /// it checks itself), without writing the waiting rows one by one.
+    /// Set by `Store.bulkWrite`: a connection of its own that reads the last commit.
+    var snapshot: SnapshotReader?
+
+    /// `scalar` over the rows stored before this write, not the ones still waiting (outside
+    /// `Store.bulkWrite`, rows of this write already written count too): for an import asking
+    /// whether a value is taken before the file (the file's own rows it checks itself), without
+    /// writing the waiting rows one by one, and, in `Store.bulkWrite`, without waiting for the
+    /// writing thread (a connection of its own reads the last commit).
     public func storedScalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
+        if let snapshot { return try snapshot.scalar(sql, arguments) }
         try pending.idle()
+        return try connectionScalar(sql, arguments)
+    }
+
+    /// Through the transaction's own connection (free of the writing thread: the caller waited).
+    private func connectionScalar(_ sql: String, _ arguments: [Value]) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
         return Value(r[0] as DatabaseValue)
     }

@@ -156,9 +156,12 @@ public final class Store: Sendable {
                 // A no-op inside a transaction: set before it begins, put back after it ends.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { if enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                // WAL: a second connection reads what was committed before, while this write goes on.
+                let wal = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
                 var result: T?
                 try db.inTransaction {
                     let tx = WriteTransaction(db: db, catalog: registry.catalog, origin: origin)
+                    tx.snapshot = wal ? SnapshotReader(path: path) : nil
                     result = try tx.bulk(checkingReferences: enforced, overlapping: true) { try body(tx) }
                     return .commit
                 }
