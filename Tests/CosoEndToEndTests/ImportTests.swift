@@ -132,6 +132,26 @@ import Testing
         #expect(try Coso.shell("sqlite3", [db, "select count(*) from members where id = \(next + 7)"]).stdout == "1\n")
     }
 
+    /// Duplicates within a file are found by value, digits included: "0012" and "12" differ.
+    @Test func duplicatesWithinTheFileAreExactValues() throws {
+        let db = try Coso.demoCopy()
+        let dir = (db as NSString).deletingLastPathComponent
+        func file(_ numbers: [String]) -> String {
+            "file_no," + Self.header + "\r\n" + numbers.enumerated().map { i, n in
+                "\(n),Lê Văn Số,Nam,12/03/1985,Kinh,06809009000\(i),\(Self.cell),2010-05-19,2011-05-19,sơ cấp"
+            }.joined(separator: "\r\n") + "\r\n"
+        }
+        try file(["12", "12"]).write(toFile: dir + "/same.csv", atomically: true, encoding: .utf8)
+        let same = try Coso.run(["import", "members", dir + "/same.csv", "--db", db])
+        #expect(same.status == 65)
+        #expect(same.stderr.contains("same.csv:3: lỗi[E0414] (cột file_no)"), "\(same.stderr)")
+        try file(["0012", "12", "A12", "012"]).write(toFile: dir + "/different.csv", atomically: true, encoding: .utf8)
+        let different = try Coso.run(["import", "members", dir + "/different.csv", "--db", db])
+        #expect(different.status == 0, "\(different.stderr)")
+        #expect(try Coso.shell("sqlite3", [db, "select group_concat(file_no, ' ') from (select file_no from members where name = 'Lê Văn Số' order by id)"]).stdout
+                == "0012 12 A12 012\n")
+    }
+
     @Test func namesInDecomposedFormComeOutComposed() throws {
         let db = try Coso.demoCopy()
         let dir = (db as NSString).deletingLastPathComponent

@@ -56,7 +56,7 @@ public struct Importer {
         let owner = store.registry.modules.first { $0.entities.contains { $0.name == entity.name } }
         do {
             try store.bulkWrite(origin) { tx in
-                var seen: [String: Set<String>] = [:]
+                var seen: [String: SeenValues] = [:]
                 var cache = ReferenceCache()
                 cache.startedEmpty = try tx.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(entity.table))") == .int(1)
                 func importRows() throws {
@@ -291,10 +291,10 @@ public struct Importer {
     /// Duplicates within the file (`seen`), and, unless the table started empty, of rows stored
     /// before the import (read without writing the file's waiting rows: `seen` covers those).
     private func uniqueness(_ values: [String: Value], _ tx: WriteTransaction, checkStored: Bool,
-                            _ seen: inout [String: Set<String>]) throws -> [ImportProblem] {
+                            _ seen: inout [String: SeenValues]) throws -> [ImportProblem] {
         var problems: [ImportProblem] = []
         if let id = values["id"]?.intValue {
-            let repeated = !seen["id", default: []].insert(String(id)).inserted
+            let repeated = !seen["id", default: SeenValues()].insert(String(id))
             let taken = try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE id = ?", [.int(id)]) != .int(0)
             if repeated || taken {
                 problems.append(ImportProblem(column: "id", "E0424", vi: "mã \(id) đã có; bỏ cột id để nhận mã mới",
@@ -303,7 +303,7 @@ public struct Importer {
         }
         for field in entity.fields where field.unique {
             guard let v = values[field.name]?.textValue, !v.isEmpty else { continue }
-            if !seen[field.name, default: []].insert(v).inserted {
+            if !seen[field.name, default: SeenValues()].insert(v) {
                 problems.append(ImportProblem(column: field.name, "E0414", vi: "\(field.label.vi) trùng với một dòng trước trong tệp",
                                               en: "\(field.label.en) repeats an earlier row of the file"))
             } else if try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ?", [.text(v)]) != .int(0) {
@@ -338,5 +338,30 @@ public struct Importer {
         }
         guard part == 2, (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 4 else { return nil }
         return LocalDate(year: parts[2], month: parts[1], day: parts[0])
+    }
+}
+
+/// The values of one unique field met so far in a file, kept compactly: national IDs and card
+/// numbers are digits, kept as one 64-bit number each with their length (leading zeros count),
+/// a third of what a set of strings takes for a file of millions of rows.
+struct SeenValues {
+    private var numbers: Set<UInt64> = []
+    private var texts: Set<String> = []
+
+    /// False when `value` was met before.
+    mutating func insert(_ value: String) -> Bool {
+        if let n = SeenValues.packed(value) { return numbers.insert(n).inserted }
+        return texts.insert(value).inserted
+    }
+
+    /// Up to 17 digits (10^17 < 2^57) with their count in the bits above; nil for other text.
+    static func packed(_ text: String) -> UInt64? {
+        var n: UInt64 = 0, count: UInt64 = 0
+        for byte in text.utf8 {
+            guard (48...57).contains(byte), count < 17 else { return nil }
+            n = n * 10 + UInt64(byte - 48)
+            count += 1
+        }
+        return count == 0 ? nil : count << 57 | n
     }
 }
