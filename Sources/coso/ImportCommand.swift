@@ -43,6 +43,9 @@ struct ImportCommand: ParsableCommand {
         }
         let bar = ProgressBar(enabled: isatty(2) != 0)
         importer.progress = { done, total in bar.show(done, total) }
+        // Every row read and checked: writing the last rows, building indexes and committing can
+        // take a while for a large file.
+        importer.writing = { bar.note(vi ? "đang ghi vào cơ sở dữ liệu…" : "writing to the database…") }
         let origin = WriteOrigin(user: session.user, statement: "coso import \(entity) \(file)", source: "import:\(file)")
         let report = try importer.run(path: file, origin: origin)
         bar.finish()
@@ -73,9 +76,18 @@ final class ProgressBar: @unchecked Sendable {
         let percent = Int(done * 100 / total)
         guard percent != last else { return }
         last = percent
+        FileHandle.standardError.write(line(percent).data(using: .utf8)!)
+    }
+
+    /// The bar as it stands, followed by what is happening now.
+    func note(_ text: String) {
+        guard enabled, last >= 0 else { return }
+        FileHandle.standardError.write((line(last) + " " + text).data(using: .utf8)!)
+    }
+
+    private func line(_ percent: Int) -> String {
         let width = 30, filled = width * percent / 100
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(percent)%"
-        FileHandle.standardError.write(line.data(using: .utf8)!)
+        return "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(percent)%"
     }
 
     func finish() {

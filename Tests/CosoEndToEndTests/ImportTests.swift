@@ -132,6 +132,21 @@ import Testing
         #expect(try Coso.shell("sqlite3", [db, "select count(*) from members where id = \(next + 7)"]).stdout == "1\n")
     }
 
+    /// On a terminal the bar fills as the file is read, then says that the rows are being written
+    /// (for a large file the indexes and the commit take a while after the last row), and is erased.
+    @Test func onATerminalTheBarSaysWhenTheRowsAreBeingWritten() throws {
+        let db = try Coso.demoCopy()
+        let dir = (db as NSString).deletingLastPathComponent
+        try Self.write(Self.rows(bad: false), to: dir + "/good.csv")
+        let log = dir + "/terminal.log"
+        let t = try TmuxSession(arguments: ["import", "members", dir + "/good.csv", "--db", db], log: log)
+        defer { t.kill() }
+        #expect(t.waitFor("Đã nhập 20 dòng vào members.", timeout: 20))
+        let shown = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(shown.contains("] 100% đang ghi vào cơ sở dữ liệu…"), "\(shown)")
+        #expect(shown.contains("\r\u{1B}[K"))  // erased before the last line
+    }
+
     /// Duplicates within a file are found by value, digits included: "0012" and "12" differ.
     @Test func duplicatesWithinTheFileAreExactValues() throws {
         let db = try Coso.demoCopy()

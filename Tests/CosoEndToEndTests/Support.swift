@@ -97,6 +97,18 @@ final class TmuxSession {
         try start(database)
     }
 
+    /// `coso ARGUMENTS` on a terminal, everything it writes to the terminal copied into `log`
+    /// (what a progress bar draws and then erases too); the pane stays a few seconds after.
+    init(arguments: [String], log: String) throws {
+        stateHome = try Coso.scratchDirectory()
+        // The copy starts before coso does.
+        let command = "sleep 0.5; env TERM=xterm \(Coso.binary) \(arguments.map { "'\($0)'" }.joined(separator: " ")); sleep 5"
+        let r = tmux(["new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
+        precondition(r.status == 0, "tmux new-session failed: \(r.output)")
+        serverPID = pid_t(tmux(["display-message", "-p", "#{pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        tmux(["pipe-pane", "-o", "-t", "s", "cat >> '\(log)'"])
+    }
+
     func start(_ database: String) throws {
         let command = "env XDG_STATE_HOME=\(stateHome) TERM=xterm \(Coso.binary) --db \(database)"
         let r = tmux(["new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])

@@ -33,6 +33,9 @@ public struct Importer {
     public var dryRun = false
     /// Called now and then with bytes read and the file's size.
     public var progress: ((Int64, Int64) -> Void)?
+    /// Called once every row is read and checked, when what remains is writing (the last rows, the
+    /// indexes, the commit).
+    public var writing: (() -> Void)?
 
     public init(store: Store, entity: Entity) {
         self.store = store; self.entity = entity
@@ -92,6 +95,7 @@ public struct Importer {
                     // All or nothing: any problem, or a dry run, and the transaction rolls back
                     // (before any index is built again).
                     if !report.problems.isEmpty || dryRun { throw Abort() }
+                    writing?()
                 }
                 // Into empty tables, a file's rows go faster without their secondary indexes, built
                 // once at the end by sorting (not for tables the rows are looked up in).
