@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// Rows for one multi-row INSERT: a table, its columns, the values row by row.
-struct InsertBatch: @unchecked Sendable {
+struct InsertBatch: Sendable {
     let table: String
     let columns: [String]
     let rows: [[DatabaseValue]]

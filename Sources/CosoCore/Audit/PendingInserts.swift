@@ -110,12 +110,15 @@ final class PendingInserts {
                 batches[key]!.rows = []
                 count -= batch.rows.count
                 let job = InsertBatch(table: batch.table, columns: batch.columns, rows: batch.rows)
-                do {
+                do throws(StoreError) {
                     if let writer {
                         try writer.enqueue(job)
                     } else {
-                        if statements == nil, let connection = db.sqliteConnection { statements = InsertStatements(connection: connection) }
-                        try statements?.run(job)
+                        if statements == nil {
+                            guard let connection = db.sqliteConnection else { throw StoreError.engine("\(batch.table): the database is closed") }
+                            statements = InsertStatements(connection: connection)
+                        }
+                        try statements!.run(job)
                     }
                 } catch {
                     failure = error

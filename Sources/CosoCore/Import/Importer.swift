@@ -61,7 +61,8 @@ public struct Importer {
             try store.bulkWrite(origin) { tx in
                 var seen: [String: SeenValues] = [:]
                 var cache = ReferenceCache()
-                cache.startedEmpty = try tx.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(entity.table))") == .int(1)
+                // Nothing to be a duplicate of but the file's own rows.
+                let startedEmpty = try Importer.isEmpty(entity, tx)
                 func importRows() throws {
                     var lastProgress: Int64 = 0
                     while let record = reader.read() {
@@ -80,7 +81,7 @@ public struct Importer {
                             }
                         }
                         // Duplicates are looked for in every row, whatever else is wrong with it.
-                        problems += try uniqueness(values, tx, checkStored: !cache.startedEmpty, &seen)
+                        problems += try uniqueness(values, tx, checkStored: !startedEmpty, &seen)
                         for var p in problems {
                             p.line = record.line
                             report.problems.append(p)
@@ -99,7 +100,7 @@ public struct Importer {
                 }
                 // Into empty tables, a file's rows go faster without their secondary indexes, built
                 // once at the end by sorting (not for tables the rows are looked up in).
-                if cache.startedEmpty {
+                if startedEmpty {
                     try tx.withoutIndexes(on: try emptyTables(tx), importRows)
                 } else {
                     try importRows()
@@ -117,8 +118,12 @@ public struct Importer {
         for field in entity.fields { if case .reference(let target) = field.type { referenced.insert(target) } }
         return try tx.catalog.entityNames.filter { name in
             guard !referenced.contains(name), let e = tx.catalog.entity(name), !e.readOnly, e.dated?.always != true else { return false }
-            return try tx.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(e.table))") == .int(1)
+            return try Importer.isEmpty(e, tx)
         }
+    }
+
+    private static func isEmpty(_ entity: Entity, _ tx: WriteTransaction) throws -> Bool {
+        try tx.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(entity.table))") == .int(1)
     }
 
     // MARK: Columns
@@ -164,9 +169,6 @@ public struct Importer {
         /// Ids found in other entities' tables, by "entity, id" (a file names the same cell for
         /// thousands of members).
         var known: Set<String> = []
-        /// Whether the imported entity's table held no row before the file: nothing to be a
-        /// duplicate of but the file's own rows.
-        var startedEmpty = false
     }
 
     private func parse(_ record: CSVReader.Record, _ columns: [Field?], _ tx: WriteTransaction, _ cache: inout ReferenceCache,
