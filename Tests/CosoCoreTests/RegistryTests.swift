@@ -6,6 +6,9 @@ struct Fake: CosoModule {
     var manifest: Manifest
     var commands: [Command]
     var entities: [Entity]
+    var checks: [DataCheck] = []
+    var rules: [RuleDefinition] = []
+    var migrations: [Migration] = []
 
     init(_ id: String, version: Version = Version(1, 0, 0), requires: [(String, VersionRange)] = [], commands: [String] = [],
          entities: [String] = [], protocolVersion: Version = pluginProtocolVersion) {
@@ -67,5 +70,38 @@ struct Fake: CosoModule {
         let r = try Registry([Fake("a", commands: ["org", "org add"])])
         #expect(r.catalog.command(matching: ["org", "add", "x"])?.name == "org add")
         #expect(r.catalog.command(matching: ["org", "move"])?.name == "org")
+    }
+
+    @Test func derivedSourcesAreMadeOnceOnFirstUseWhateverTheThreads() async throws {
+        var a = Fake("a"), b = Fake("b")
+        a.checks = [DataCheck("A1", .error, entity: "x", problem: Label(vi: "p", en: "p"), fix: Label(vi: "f", en: "f"),
+                              sql: "SELECT 1 AS row_id, NULL AS subject, NULL AS org_id, ? AS detail")]
+        b.rules = [RuleDefinition("B1", vi: "luật", en: "rule", source: "Điều 1")]
+        let catalog = try Registry([a, b]).catalog
+        // Many threads read the deferred text at once: each gets the same SQL (a race would crash here).
+        let texts = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    [catalog.entity("check")!.dated!.sql, catalog.entity("rules")!.dated!.sql]
+                }
+            }
+            return await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        #expect(Set(texts).count == 1)
+        let check = catalog.entity("check")!.dated!, rules = catalog.entity("rules")!.dated!
+        #expect(check.sql.contains("'A1' AS code") && check.placeholders == 1 && check.always)
+        #expect(rules.sql.contains("'B1'") && rules.sql.contains("'Điều 1'") && rules.placeholders == 2)
+        // Equal by their text, as a source made at once would be.
+        #expect(check == DatedSource(sql: check.sql, always: true))
+        #expect(check != rules)
+    }
+
+    @Test func countsEachModulesMigrations() throws {
+        var a = Fake("a")
+        a.migrations = [Migration(1, "one", sql: "CREATE TABLE a1 (id INTEGER PRIMARY KEY)"),
+                        Migration(2, "two", sql: "CREATE TABLE a2 (id INTEGER PRIMARY KEY)")]
+        let counts = try Registry([a, Fake("b")]).migrationCounts
+        #expect(counts.map(\.module) == ["core", "a", "b"])
+        #expect(counts.dropFirst().map(\.count) == [2, 0])
     }
 }

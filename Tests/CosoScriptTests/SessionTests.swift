@@ -135,6 +135,31 @@ import Testing
     }
 }
 
+@Suite struct SessionUserTests {
+    /// Counts how often the user is looked up.
+    final class Lookups: @unchecked Sendable {
+        var count = 0
+        func next() -> String { count += 1; return "người dùng \(count)" }
+    }
+
+    @Test func theUserIsLookedUpOnlyWhenAWriteRecordsIt() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let lookups = Lookups()
+        let s = Session(store: try Store(path: db.path, registry: try Registry(modules)), user: lookups.next(),
+                        today: LocalDate(year: 2026, month: 1, day: 15)!, origin: "test")
+        _ = try s.output("orgs | count")
+        #expect(lookups.count == 0)
+        _ = try s.output(#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#)
+        _ = try s.output(#"org add "Chi bộ thôn 8" kind: village_cell parent: 1"#)
+        #expect(lookups.count == 1)
+        #expect(try s.output("audit | select user | distinct") == "người dùng 1")
+        s.user = "cán bộ"
+        _ = try s.output(#"org add "Chi bộ thôn 9" kind: village_cell parent: 1"#)
+        #expect(try s.output("audit | sort id | select user | distinct") == "người dùng 1\ncán bộ")
+    }
+}
+
 @Suite struct TransactionTests {
     @Test func rollbackDropsEverythingSinceBeginAndQueriesSeeUncommittedRows() throws {
         let (db, s) = try village()

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An entity the language can query: one table, named as the language names it (`orgs`, `members`).
 public struct Entity: Sendable, Hashable {
     public let name: String
@@ -40,12 +42,14 @@ public struct Entity: Sendable, Hashable {
 /// A SELECT giving an entity's rows as they stood at a date: it yields the entity's columns, and
 /// every `?` in it (outside quoted text) is bound to that date.
 public struct DatedSource: Sendable, Hashable {
-    public let sql: String
+    private let text: SourceText
+    /// The SELECT.
+    public var sql: String { text.value.sql }
+    /// How many times the date is bound.
+    public var placeholders: Int { text.value.placeholders }
     /// Read through `sql` even without `asof` (at today's date): entities derived from others,
     /// such as the data check, which have no table of their own.
     public let always: Bool
-    /// How many times the date is bound.
-    public let placeholders: Int
 
     /// The rows without the condition of being there at the date (`presence`), and the columns a
     /// non-null value of which implies it: a query filtering on one of them reads this instead,
@@ -60,16 +64,22 @@ public struct DatedSource: Sendable, Hashable {
     }
 
     public init(sql: String, always: Bool = false) {
-        self.sql = sql; self.always = always
-        placeholders = DatedSource.placeholders(sql)
+        text = .ready(SQLText(sql)); self.always = always
+        unconditional = nil
+    }
+
+    /// A source whose SQL is made the first time it is read, once: the derived `check` and `rules`
+    /// are unions over every module's declarations, built at every start of coso and read by few
+    /// of its runs (a third of the registry's own time went into them).
+    public init(always: Bool, deferred make: @escaping @Sendable () -> String) {
+        text = .deferred(DeferredSQL(make)); self.always = always
         unconditional = nil
     }
 
     /// `select` followed by `WHERE presence` is the source.
     public init(select: String, presence: String, impliedBy: Set<String>) {
-        sql = select + " WHERE " + presence
+        text = .ready(SQLText(select + " WHERE " + presence))
         always = false
-        placeholders = DatedSource.placeholders(sql)
         unconditional = Unconditional(sql: select, placeholders: DatedSource.placeholders(select), impliedBy: impliedBy)
     }
 
@@ -79,5 +89,46 @@ public struct DatedSource: Sendable, Hashable {
             if c == UInt8(ascii: "'") { quoted.toggle() } else if c == UInt8(ascii: "?") && !quoted { count += 1 }
         }
         return count
+    }
+}
+
+/// A SELECT with the number of date placeholders in it.
+struct SQLText: Sendable, Hashable {
+    let sql: String
+    let placeholders: Int
+    init(_ sql: String) { self.sql = sql; placeholders = DatedSource.placeholders(sql) }
+}
+
+/// A dated source's text, made now or on first use.
+enum SourceText: Sendable, Hashable {
+    case ready(SQLText)
+    case deferred(DeferredSQL)
+
+    var value: SQLText {
+        switch self {
+        case .ready(let text): text
+        case .deferred(let deferred): deferred.value
+        }
+    }
+
+    static func == (a: SourceText, b: SourceText) -> Bool { a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+/// SQL made by `make` the first time it is asked for, under a lock: a catalogue is shared by every
+/// thread of a process (the test suite runs many at once).
+final class DeferredSQL: Sendable {
+    private let make: @Sendable () -> String
+    private let made = Mutex<SQLText?>(nil)
+
+    init(_ make: @escaping @Sendable () -> String) { self.make = make }
+
+    var value: SQLText {
+        made.withLock { made in
+            if let made { return made }
+            let text = SQLText(make())
+            made = text
+            return text
+        }
     }
 }

@@ -22,7 +22,7 @@ enum DerivedEntities {
                 Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation"),
                 Field("detail", .text, vi: "Chi tiết", en: "Detail"),
             ], displayField: nil, readOnly: true,
-            dated: DatedSource(sql: checkSQL(checks), always: true))
+            dated: DatedSource(always: true) { checkSQL(checks) })
     }
 
     private static func checkSQL(_ checks: [DataCheck]) -> String {
@@ -54,7 +54,7 @@ enum DerivedEntities {
                 Field("verified", .bool, vi: "Đã đối chiếu nguồn", en: "Verified", required: true),
                 Field("module", .text, vi: "Mô-đun", en: "Module", required: true),
                 Field("defaults", .text, vi: "Giá trị cấu hình mặc định (đổi bằng setting)", en: "Configurable defaults (change with setting)"),
-            ], displayField: nil, readOnly: true, dated: DatedSource(sql: rulesSQL(modules), always: true))
+            ], displayField: nil, readOnly: true, dated: DatedSource(always: true) { rulesSQL(modules) })
     }
 
     private static func rulesSQL(_ modules: [(id: String, rules: [RuleDefinition])]) -> String {

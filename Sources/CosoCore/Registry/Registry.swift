@@ -11,6 +11,9 @@ public struct Registry: Sendable {
     /// Modules in dependency order (a module after everything it requires); the core module first.
     public let modules: [any CosoModule]
     public let catalog: Catalog
+    /// How many migrations each module declares (they are numbered 1 to that count), in module
+    /// order: what a database must have applied to be current.
+    public let migrationCounts: [(module: String, count: Int)]
 
     public init(_ list: [any CosoModule]) throws(RegistryError) {
         let all: [any CosoModule] = [CoreModule()] + list
@@ -33,7 +36,9 @@ public struct Registry: Sendable {
             }
         }
         modules = try Registry.order(all, byID: byID)
-        catalog = try Registry.buildCatalog(modules)
+        let declared = modules.map(Declarations.init)
+        catalog = try Registry.buildCatalog(declared)
+        migrationCounts = declared.map { ($0.id, $0.migrationNumbers.count) }
     }
 
     public func module(_ id: String) -> (any CosoModule)? { modules.first { $0.id == id } }
@@ -75,8 +80,7 @@ public struct Registry: Sendable {
         }
     }
 
-    private static func buildCatalog(_ modules: [any CosoModule]) throws(RegistryError) -> Catalog {
-        let declared = modules.map(Declarations.init)
+    private static func buildCatalog(_ declared: [Declarations]) throws(RegistryError) -> Catalog {
         var entities: [String: Entity] = [:], enums: [String: EnumType] = [:], commands: [String: Command] = [:]
         var owner: [String: String] = [:], enumOwner: [String: String] = [:]
         let checks = declared.flatMap(\.checks)

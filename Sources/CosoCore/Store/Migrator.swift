@@ -25,7 +25,9 @@ struct Migrator {
     func run() throws -> String? {
         let applied: [String: Int]
         do {
-            applied = try database.read { db -> [String: Int] in
+            // Outside a transaction: `read` would add four statements (a savepoint, read-only mode
+            // on and off) to every start of coso, for two reads that need no snapshot.
+            applied = try database.inDatabase { db -> [String: Int] in
                 // Asked of sqlite_master directly: GRDB's tableExists loads the whole schema first.
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coso_migrations'") ?? false
                 guard exists else { return [:] }
@@ -38,7 +40,7 @@ struct Migrator {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
-        let known = Dictionary(uniqueKeysWithValues: registry.modules.map { ($0.id, $0.migrations.count) })
+        let known = Dictionary(uniqueKeysWithValues: registry.migrationCounts.map { ($0.module, $0.count) })
         for (module, number) in applied.sorted(by: { $0.key < $1.key }) {
             guard let max = known[module] else {
                 throw StoreError.newerDatabase(path: path, detail: "it uses module '\(module)', which this coso does not have")
@@ -47,10 +49,11 @@ struct Migrator {
                 throw StoreError.newerDatabase(path: path, detail: "module '\(module)' is at migration \(number), this coso knows \(max)")
             }
         }
+        // The migrations themselves (their SQL) are only built when one is missing.
+        guard registry.migrationCounts.contains(where: { $0.count > (applied[$0.module] ?? 0) }) else { return nil }
         let pending = registry.modules.flatMap { m in
             m.migrations.filter { $0.number > (applied[m.id] ?? 0) }.map { (m.id, $0) }
         }
-        guard !pending.isEmpty else { return nil }
 
         var backup: String?
         if !applied.isEmpty {

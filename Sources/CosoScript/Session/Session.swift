@@ -7,7 +7,19 @@ public final class Session: @unchecked Sendable {
     // @unchecked: a session is used by one thread at a time (the REPL loop or a script run); only
     // `interrupt()` is called from another thread, and it touches nothing but the store's pool.
     public let store: Store
-    public var user: String
+    /// Who works in the session, for the audit trail: given, or looked up the first time a write
+    /// needs it (the system's user database costs a read-only run of coso for nothing).
+    public var user: String {
+        get {
+            if let knownUser { return knownUser }
+            let found = findUser()
+            knownUser = found
+            return found
+        }
+        set { knownUser = newValue }
+    }
+    private var knownUser: String?
+    private let findUser: () -> String
     public var language: Language
     public var today: LocalDate
     /// `repl`, `-c`, `stdin`, `script:FILE`: recorded in the audit trail.
@@ -26,8 +38,9 @@ public final class Session: @unchecked Sendable {
     /// Runs a dot command met in a script (`.mode csv`, `.sql ...`); set by the REPL and the CLI.
     public var dotCommands: ((String) -> Void)?
 
-    public init(store: Store, user: String, language: Language = .vi, today: LocalDate = .today(), origin: String = "repl") {
-        self.store = store; self.user = user; self.language = language; self.today = today; self.origin = origin
+    public init(store: Store, user: @autoclosure @escaping () -> String, language: Language = .vi, today: LocalDate = .today(),
+                origin: String = "repl") {
+        self.store = store; findUser = user; self.language = language; self.today = today; self.origin = origin
     }
 
     public var catalog: Catalog { store.catalog }
