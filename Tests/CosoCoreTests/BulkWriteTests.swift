@@ -67,6 +67,20 @@ struct Families: CosoModule {
         #expect(try store.scalar("PRAGMA foreign_keys") == .int(1))
     }
 
+    @Test func aBulkWriteTakesALargerPageCacheAndGivesItBack() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        // Reads keep SQLite's own cache (2 MB): a larger one only costs a scan fresh memory.
+        #expect(try store.scalar("PRAGMA cache_size") == .int(-2000))
+        let during = try store.bulkWrite(origin) { tx in
+            _ = try family(tx, count: 10)
+            return try tx.scalar("PRAGMA cache_size")
+        }
+        #expect(during == .int(-65536))
+        #expect(try store.scalar("PRAGMA cache_size") == .int(-2000))
+    }
+
     @Test(arguments: [false, true]) func aBrokenReferenceUndoesTheWholeWrite(checkingReferences: Bool) throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }
