@@ -71,4 +71,15 @@ enum MemberMigrations {
         DROP INDEX IF EXISTS members_admitted;
         CREATE INDEX IF NOT EXISTS members_on_roll ON members(admitted, ended, exempted, work_status, occupation);
         """)
+
+    /// A member's status and organisation at a date, read from the index alone: `members asof D`
+    /// looks up each member's latest event by D with a status and with an organisation. The index
+    /// on (member_id, happened) made SQLite read every such event's row in the table (province:
+    /// `members asof @2020-12-31 | where status == official | count` 133 ms, 78 ms with this one;
+    /// `id` is named so that "latest, then highest id" is the index's own order).
+    static let historyIndex = Migration(7, "an index covering a member's history at a date", sql: """
+        DROP INDEX IF EXISTS member_events_member;
+        CREATE INDEX member_events_member ON member_events(member_id, happened, id, status, org_id);
+        """)
 }
+

@@ -19,7 +19,8 @@ public struct MembersModule: CosoModule {
          MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates, Fees.fees, MemberRecord2HSDV.awards]
     }
     public var migrations: [Migration] {
-        MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration, MemberMigrations.onRollIndex]
+        MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration, MemberMigrations.onRollIndex,
+         MemberMigrations.historyIndex]
     }
     public var checks: [DataCheck] { MemberChecks.all }
     public var rules: [RuleDefinition] { MemberChecks.rules + Fees.rules }

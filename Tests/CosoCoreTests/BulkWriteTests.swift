@@ -81,6 +81,23 @@ struct Families: CosoModule {
         #expect(try store.scalar("PRAGMA cache_size") == .int(-2000))
     }
 
+    @Test func indexesDroppedForALoadAreBuiltAgainAndTheSorterSettingsPutBack() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        let (inside, after) = try store.write(origin) { tx in
+            let inside = try tx.withoutIndexes(on: ["children"]) { () throws -> Value in
+                _ = try family(tx, count: 50)
+                return try tx.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'children_name'")
+            }
+            return (inside, [try tx.scalar("PRAGMA threads"), try tx.scalar("PRAGMA cache_size")])
+        }
+        #expect(inside == .int(0))
+        #expect(after == [.int(0), .int(-2000)])
+        #expect(try store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'children_name'") == .int(1))
+        #expect(try store.scalar("SELECT count(*) FROM children INDEXED BY children_name WHERE name >= 'C'") == .int(100))
+    }
+
     @Test(arguments: [false, true]) func aBrokenReferenceUndoesTheWholeWrite(checkingReferences: Bool) throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

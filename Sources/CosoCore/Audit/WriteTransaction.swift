@@ -150,6 +150,13 @@ public final class WriteTransaction {
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
         let result = try body()
         try flushPending()
+        // Built by SQLite's sorter on every core, with a small page cache: the sorter holds as much
+        // in memory as the cache allows, and one large in-memory sort was slower than many small
+        // ones merged (events by kind at 2 million rows: 3.4 s with 256 MB and one thread, 1.6 s).
+        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount); PRAGMA cache_size = -8192")
+        defer { try? db.execute(sql: "PRAGMA threads = \(threads); PRAGMA cache_size = \(cache)") }
         for index in indexes { try db.execute(sql: index.sql) }
         return result
     }
