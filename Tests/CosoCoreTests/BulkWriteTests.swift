@@ -81,6 +81,62 @@ struct Families: CosoModule {
         #expect(try store.scalar("PRAGMA cache_size") == .int(-2000))
     }
 
+    @Test func preparedInsertsAndWaitingRowsShareIdsAndTheAuditRange() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        let ids = try store.write(origin) { tx in
+            try tx.bulk { () throws -> [Int64] in
+                let prepared = try tx.bulkInsert("parents", columns: ["name"])
+                var ids: [Int64] = []
+                for i in 0..<3 {
+                    prepared.bind(1, "P\(i)"); try prepared.step(); ids.append(try tx.scalar("SELECT max(id) FROM parents").intValue!)
+                    // A row `insert` keeps waiting takes the next id; the prepared one after it, the one after.
+                    ids.append(try tx.insert("parents", ["name": .text("W\(i)")]))
+                }
+                prepared.bind(1, "P3"); try prepared.step(); ids.append(try tx.scalar("SELECT max(id) FROM parents").intValue!)
+                return ids
+            }
+        }
+        #expect(ids == Array(1...7))
+        #expect(try store.scalar("SELECT group_concat(name, ' ') FROM (SELECT name FROM parents ORDER BY id)")
+                == .text("P0 W0 P1 W1 P2 W2 P3"))
+        #expect(try store.scalar("SELECT after FROM audit_changes WHERE entity = 'parents'")
+                == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":7,\"count\":7}"))
+    }
+
+    @Test func preparedInsertsWriteManyRowsPerStatementInTheOrderBound() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        try store.write(origin) { tx in
+            try tx.bulk {
+                // Ids given (not consecutive), then ids given by SQLite: two full statements and a remainder.
+                let parents = try tx.bulkInsert("parents", columns: ["id", "name"])
+                for i in 1...3 { parents.bind(1, Int64(i * 10)); parents.bind(2, "P\(i)"); try parents.step() }
+                let children = try tx.bulkInsert("children", columns: ["parent_id", "name", "born", "twin"])
+                #expect(children.rowsPerStatement > 1)
+                for i in 0..<(2 * children.rowsPerStatement + 5) {
+                    children.bind(1, Int64(i % 3 * 10 + 10)); children.bind(2, "C\(i)")
+                    children.bind(3, i % 2 == 0 ? nil : LocalDate(year: 2000, month: 1, day: i % 28 + 1))
+                    children.bind(4, i % 5 == 0)
+                    try children.step()
+                }
+            }
+        }
+        let n = try store.scalar("SELECT count(*) FROM children").intValue!
+        #expect(n == 133)
+        // Row i has id i + 1, its own values, nothing carried over from the row bound before it.
+        #expect(try store.scalar("""
+            SELECT count(*) FROM children WHERE name = 'C' || (id - 1) AND parent_id = (id - 1) % 3 * 10 + 10
+            AND twin = ((id - 1) % 5 = 0) AND (born IS NULL) = ((id - 1) % 2 = 0)
+            """) == .int(n))
+        #expect(try store.scalar("SELECT after FROM audit_changes WHERE entity = 'parents'")
+                == .text("{\"bulk\":true,\"first_id\":10,\"last_id\":30,\"count\":3}"))
+        #expect(try store.scalar("SELECT after FROM audit_changes WHERE entity = 'children'")
+                == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":133,\"count\":133}"))
+    }
+
     @Test func indexesDroppedForALoadAreBuiltAgainAndTheSorterSettingsPutBack() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

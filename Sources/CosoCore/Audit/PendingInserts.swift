@@ -43,6 +43,9 @@ final class PendingInserts {
     /// to take them back): after it, nothing more is written and the transaction must roll back.
     private var failure: StoreError?
 
+    /// Nothing waits and no thread writes: the connection is free for the caller.
+    var isClear: Bool { count == 0 && writer == nil }
+
     /// From now on, rows are written by a second thread while the caller goes on (an import).
     func overlap(_ db: Database) {
         guard writer == nil, let connection = db.sqliteConnection else { return }

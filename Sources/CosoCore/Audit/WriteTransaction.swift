@@ -28,6 +28,8 @@ public final class WriteTransaction {
     private var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
     /// Rows `insert` keeps inside `bulk`, written a few thousand at a time, several hundred per statement.
     private let pending = PendingInserts()
+    /// The prepared inserts made inside `bulk`, whose ids are gathered from them when needed.
+    private var bulkInserts: [BulkInsert] = []
 
     init(db: Database, catalog: Catalog, origin: WriteOrigin) {
         self.db = db; self.catalog = catalog; self.origin = origin
@@ -47,6 +49,8 @@ public final class WriteTransaction {
                 id = given
             } else {
                 if let i = columns.firstIndex(of: "id") { columns.remove(at: i); args.remove(at: i) }
+                for b in bulkInserts where b.entity == entity.name { try b.writeBound() }
+                gatherBulkInserts()
                 id = try pending.nextID(db, entity)
                 columns.append("id"); args.append(id.databaseValue)
             }
@@ -82,9 +86,10 @@ public final class WriteTransaction {
         // Stays on until the transaction ends: turning it off would forget the pending checks.
         if !checkingReferences { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
         if overlapping { pending.overlap(db) }
-        defer { bulkRanges = nil; checksReferences = false; pending.discard() }
+        defer { bulkRanges = nil; bulkInserts = []; checksReferences = false; pending.discard() }
         let result = try body()
         try flushPending()
+        gatherBulkInserts()
         let ranges = bulkRanges!
         if checkingReferences { try checkReferences(ranges) }
         let audit = try currentAuditID()
@@ -121,10 +126,20 @@ public final class WriteTransaction {
     }
 
     private func noteBulkInsert(_ entity: String, _ id: Int64) {
-        pending.used(entity, id)
+        noteBulkInsert(entity, (id, id, 1))
+    }
+
+    private func noteBulkInsert(_ entity: String, _ range: (first: Int64, last: Int64, count: Int)) {
+        pending.used(entity, range.last)
         let r = bulkRanges![entity]
-        bulkRanges![entity] = (min(r?.first ?? id, id), max(r?.last ?? id, id), (r?.count ?? 0) + 1)
-        changeCount += 1
+        bulkRanges![entity] = (min(r?.first ?? range.first, range.first), max(r?.last ?? range.last, range.last),
+                               (r?.count ?? 0) + range.count)
+        changeCount += range.count
+    }
+
+    /// Takes the ids the prepared inserts recorded: before an id is given by `insert` and at the end.
+    private func gatherBulkInserts() {
+        for b in bulkInserts { if let range = b.takeRange() { noteBulkInsert(b.entity, range) } }
     }
 
     /// A prepared insert into `entityName`'s table binding `columns` by position, for generators
@@ -132,9 +147,10 @@ public final class WriteTransaction {
     public func bulkInsert(_ entityName: String, columns: [String]) throws -> BulkInsert {
         precondition(bulkRanges != nil, "bulkInsert only inside bulk {}")
         try flushPending()
-        return try BulkInsert(db: db, entity: try writable(entityName), columns: columns,
-                              before: { [unowned self] in try self.flushPending() },
-                              record: { [unowned self] name, id in self.noteBulkInsert(name, id) })
+        let insert = try BulkInsert(db: db, entity: try writable(entityName), columns: columns, pending: pending,
+                                    flush: { [unowned self] in try self.pending.flush(self.db) })
+        bulkInserts.append(insert)
+        return insert
     }
 
     /// Loads with the secondary indexes of `entityNames`' tables dropped, and builds them again
@@ -277,8 +293,11 @@ public final class WriteTransaction {
     }
 
     /// Writes the waiting rows; on return the connection is free (no thread writing).
+    /// Writes every row that waits: `insert`'s first (their ids are given), then those bound to
+    /// the prepared inserts.
     private func flushPending() throws {
         try pending.flush(db)
+        for b in bulkInserts { try b.writeBound() }
     }
 
     private var ranks: [String: Int] = [:]

@@ -25,6 +25,8 @@ final class CountryWriter {
     /// run, keeping the few whose keys arrive in order cost more than it saved).
     static let entities = ["orgs", "members", "member_events", "ratings", "org_ratings", "inspection_plans", "villages", "positions"]
 
+    /// Writes a batch table by table, each table's rows all in before the next's (they reference
+    /// those before them: see `BulkInsert.writeBound`).
     func write(_ batch: CountryBatch) throws {
         for o in batch.orgs {
             orgs.bind(1, o.id); orgs.bind(2, o.name); orgs.bind(3, o.forms.folded); orgs.bind(4, o.forms.sort); orgs.bind(5, o.kind)
@@ -32,6 +34,7 @@ final class CountryWriter {
             orgs.bind(10, o.hasCommittee); orgs.bind(11, o.authorisedToAdmit)
             try orgs.step()
         }
+        try orgs.writeBound()
         for m in batch.members {
             members.bind(1, m.id); members.bind(2, m.name); members.bind(3, m.forms.folded); members.bind(4, m.forms.sort)
             members.bind(5, m.female ? "female" : "male"); members.bind(6, m.born); members.bind(7, m.ethnicity); members.bind(8, m.religion)
@@ -41,32 +44,39 @@ final class CountryWriter {
             members.bind(20, m.exempted == nil ? nil : "old_age"); members.bind(21, m.workStatus)
             try members.step()
         }
+        try members.writeBound()
         for e in batch.events {
             events.bind(1, e.member); events.bind(2, e.kind); events.bind(3, e.happened); events.bind(4, e.org)
             events.bind(5, e.status); events.bind(6, e.note)
             try events.step()
         }
+        try events.writeBound()
         for r in batch.ratings {
             ratings.bind(1, r.member); ratings.bind(2, r.year); ratings.bind(3, r.level); ratings.bind(4, "132-QĐ/TW")
             try ratings.step()
         }
+        try ratings.writeBound()
         for r in batch.orgRatings {
             orgRatings.bind(1, r.org); orgRatings.bind(2, r.year); orgRatings.bind(3, r.level); orgRatings.bind(4, "132-QĐ/TW")
             try orgRatings.step()
         }
+        try orgRatings.writeBound()
         for p in batch.plans {
             plans.bind(1, p.org); plans.bind(2, p.year); plans.bind(3, p.adopted)
             try plans.step()
         }
+        try plans.writeBound()
         for v in batch.villages {
             villages.bind(1, v.name); villages.bind(2, v.forms.folded); villages.bind(3, v.forms.sort); villages.bind(4, v.kind)
             villages.bind(5, v.commune); villages.bind(6, v.cell); villages.bind(7, v.headIsMember); villages.bind(8, v.frontHeadIsMember)
             try villages.step()
         }
+        try villages.writeBound()
         for p in batch.positions {
             positions.bind(1, p.member); positions.bind(2, p.org); positions.bind(3, p.role); positions.bind(4, true)
             positions.bind(5, p.started); positions.bind(6, p.unitHead)
             try positions.step()
         }
+        try positions.writeBound()
     }
 }
