@@ -19,7 +19,7 @@ public final class BulkInsert {
     private let handle: OpaquePointer
     let entity: String
     /// The rows `insert` keeps waiting, written before these (SQLite would otherwise give their
-    /// ids again); `flush` writes them and waits for the writing thread, if any.
+    /// ids again); `writeWaiting` writes them and waits for the writing thread, if any.
     private let pending: PendingInserts
     private let writeWaiting: () throws -> Void
     /// The ids inserted since the transaction last took them (`takeRange`): kept here rather than
@@ -37,7 +37,8 @@ public final class BulkInsert {
     /// end of `bulk` meets the error again), so the transaction cannot commit them.
     private var failure: StoreError?
 
-    init(db: Database, entity: Entity, columns: [String], pending: PendingInserts, flush: @escaping () throws -> Void) throws {
+    init(db: Database, entity: Entity, columns: [String], pending: PendingInserts,
+         writeWaiting: @escaping () throws -> Void) throws {
         let known = Set(entity.fields.flatMap { [$0.column] + [$0.foldedColumn, $0.sortColumn].compactMap { $0 } })
         for c in columns where !known.contains(c) {
             throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có cột \(c)", en: "internal error: \(entity.name) has no column \(c)")
@@ -54,7 +55,7 @@ public final class BulkInsert {
         self.entity = entity.name
         self.columns = columns
         self.pending = pending
-        writeWaiting = flush
+        self.writeWaiting = writeWaiting
         idPosition = columns.firstIndex(of: "id").map { Int32($0 + 1) }
     }
 

@@ -148,7 +148,7 @@ public final class WriteTransaction {
         precondition(bulkRanges != nil, "bulkInsert only inside bulk {}")
         try flushPending()
         let insert = try BulkInsert(db: db, entity: try writable(entityName), columns: columns, pending: pending,
-                                    flush: { [unowned self] in try self.pending.flush(self.db) })
+                                    writeWaiting: { [unowned self] in try self.pending.flush(self.db) })
         bulkInserts.append(insert)
         return insert
     }
@@ -292,9 +292,8 @@ public final class WriteTransaction {
                             en: "internal error: no update or delete of \(entity.name) during a bulk load")
     }
 
-    /// Writes the waiting rows; on return the connection is free (no thread writing).
-    /// Writes every row that waits: `insert`'s first (their ids are given), then those bound to
-    /// the prepared inserts.
+    /// Writes every row that waits, `insert`'s first (their ids are given), then those bound to the
+    /// prepared inserts; on return the connection is free (no thread writing).
     private func flushPending() throws {
         try pending.flush(db)
         for b in bulkInserts { try b.writeBound() }
