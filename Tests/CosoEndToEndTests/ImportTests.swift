@@ -225,4 +225,54 @@ import Testing
         #expect(try Coso.shell("sqlite3", [fresh, "select count(*) from members"]).stdout == "0\n")
         #expect(try Coso.shell("sqlite3", [fresh, indexes]).stdout == built)
     }
+
+    /// A file with more rows than the register holds goes in without the secondary indexes once
+    /// its first 2,000 rows are read; they are built again at the end, and a file refused after
+    /// that point leaves them as they were.
+    @Test func aLargeFileIntoARegisterThatHoldsRowsKeepsItsIndexes() throws {
+        let dir = try Coso.scratchDirectory()
+        let setup = """
+            org add "Đảng bộ xã A" kind: commune_committee founded: @1980-01-01
+            org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ xã A"
+            admit "Hoàng Thị Lan" born: @1980-01-01 gender: female org: 2 on: @2000-01-01 national_id: "068180000001"
+            admit "Vũ Văn Hải" born: @1981-01-01 gender: male org: 2 on: @2001-01-01 national_id: "068081000002"
+            """
+        let indexes = "select name, sql from sqlite_master where type = 'index' order by name"
+        func register(_ name: String) throws -> (path: String, indexes: String) {
+            let db = dir + "/\(name).db"
+            let made = try Coso.run(["--db", db], stdin: setup)
+            #expect(made.status == 0, "\(made.stderr)")
+            return (db, try Coso.shell("sqlite3", [db, indexes]).stdout)
+        }
+        func file(_ name: String, duplicateAt: Int? = nil) throws -> String {
+            // After the first 2,000 rows, 3,000 more to come against 2,002 held: members goes on without its indexes.
+            let rows = (0..<5_000).map { i in
+                let nid = i == duplicateAt ? "068180000001" : "0680900" + String(format: "%05d", i)
+                return Array("Lê Văn Nhiều,Nam,12/03/1985,Kinh,\(nid),Chi bộ thôn 1,2010-05-19,2011-05-19,sơ cấp".utf8)
+            }
+            let path = dir + "/\(name).csv"
+            try Self.write(rows, to: path)
+            return path
+        }
+        let good = try register("good")
+        #expect(good.indexes.contains("members_name_folded") && good.indexes.contains("member_events_member"))
+        let ok = try Coso.run(["import", "members", try file("large"), "--db", good.path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(try Coso.shell("sqlite3", [good.path, "select count(*) from members; select count(*) from member_events"]).stdout == "5002\n10002\n")
+        #expect(try Coso.shell("sqlite3", [good.path, indexes]).stdout == good.indexes)
+        #expect(try Coso.shell("sqlite3", [good.path, "pragma integrity_check"]).stdout == "ok\n")
+        // Found through the index on the folded name, rebuilt over the old rows and the new.
+        #expect(try Coso.shell("sqlite3", [good.path, """
+            select count(*) from members indexed by members_name_folded where name_folded = 'hoang thi lan'
+            union all select count(*) from members indexed by members_name_folded where name_folded = 'le van nhieu'
+            """]).stdout == "1\n5000\n")
+
+        let refused = try register("refused")
+        let bad = try Coso.run(["import", "members", try file("duplicate", duplicateAt: 4_500), "--db", refused.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains(":4502: lỗi[E04"), "\(bad.stderr)")
+        #expect(try Coso.shell("sqlite3", [refused.path, "select count(*) from members"]).stdout == "2\n")
+        #expect(try Coso.shell("sqlite3", [refused.path, indexes]).stdout == refused.indexes)
+    }
 }
+

@@ -63,9 +63,12 @@ public struct Importer {
                 var cache = ReferenceCache()
                 // Nothing to be a duplicate of but the file's own rows.
                 let startedEmpty = try Importer.isEmpty(entity, tx)
-                func importRows() throws {
+                /// Reads, checks and writes rows until `limit` rows are read; true when the file
+                /// is read to its end (or to the most problems reported).
+                func readRows(upTo limit: Int) throws -> Bool {
                     var lastProgress: Int64 = 0
-                    while let record = reader.read() {
+                    while report.rows < limit {
+                        guard let record = reader.read() else { return true }
                         report.rows += 1
                         if let progress, reader.bytesRead - lastProgress > 1 << 20 {
                             progress(reader.bytesRead, reader.size); lastProgress = reader.bytesRead
@@ -86,24 +89,38 @@ public struct Importer {
                             p.line = record.line
                             report.problems.append(p)
                         }
-                        if report.problems.count >= Importer.problemLimit { break }
+                        if report.problems.count >= Importer.problemLimit { return true }
                         guard report.problems.isEmpty, !dryRun else { continue }
                         let id = try tx.insert(entity.name, values)
                         try owner?.imported(entity.name, id: id, values, tx)
                         report.written += 1
                     }
+                    return false
+                }
+                func finish() throws {
                     progress?(reader.size, reader.size)
                     // All or nothing: any problem, or a dry run, and the transaction rolls back
                     // (before any index is built again).
                     if !report.problems.isEmpty || dryRun { throw Abort() }
                     writing?()
                 }
-                // Into empty tables, a file's rows go faster without their secondary indexes, built
-                // once at the end by sorting (not for tables the rows are looked up in).
+                // A file with more rows than its tables hold goes in without their secondary indexes,
+                // built once at the end by sorting (not for tables the rows are looked up in): into
+                // empty tables from the start; into tables that hold rows once the first rows tell how
+                // many the file has (100,000 members into the demo district: 7.7-8.2 s with the
+                // indexes kept, 5.8-6.0 s).
                 if startedEmpty {
-                    try tx.withoutIndexes(on: try emptyTables(tx), importRows)
+                    try tx.withoutIndexes(on: try smallTables(tx, than: 1)) { _ = try readRows(upTo: .max); try finish() }
+                    return
+                }
+                let done = try readRows(upTo: Importer.sampleRows)
+                let remaining = Int(Double(report.rows) * Double(reader.size) / Double(max(1, reader.bytesRead))) - report.rows
+                let tables = done || dryRun || !report.problems.isEmpty ? [] : try smallTables(tx, than: remaining)
+                if tables.isEmpty {
+                    if !done { _ = try readRows(upTo: .max) }
+                    try finish()
                 } else {
-                    try importRows()
+                    try tx.withoutIndexes(on: tables) { _ = try readRows(upTo: .max); try finish() }
                 }
             }
         } catch is Abort {
@@ -112,13 +129,19 @@ public struct Importer {
         return report
     }
 
-    /// Entities with no row yet, but those the imported rows refer to (looked up while importing).
-    private func emptyTables(_ tx: WriteTransaction) throws -> [String] {
+    /// Rows read before deciding whether a file is large for the tables it goes into.
+    static let sampleRows = 2_000
+
+    /// Entities whose tables hold fewer than `rows` rows, but those the imported rows refer to
+    /// (looked up while importing).
+    private func smallTables(_ tx: WriteTransaction, than rows: Int) throws -> [String] {
         var referenced: Set<String> = []
         for field in entity.fields { if case .reference(let target) = field.type { referenced.insert(target) } }
         return try tx.catalog.entityNames.filter { name in
             guard !referenced.contains(name), let e = tx.catalog.entity(name), !e.readOnly, e.dated?.always != true else { return false }
-            return try Importer.isEmpty(e, tx)
+            // Counted no further than `rows`.
+            let held = try tx.scalar("SELECT count(*) FROM (SELECT 1 FROM \(e.table) LIMIT ?)", [.int(Int64(rows))])
+            return (held.intValue ?? 0) < Int64(rows)
         }
     }
 
