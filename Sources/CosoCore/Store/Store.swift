@@ -166,11 +166,6 @@ public final class Store: Sendable {
                 // A no-op inside a transaction: set before it begins, put back after it ends.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { if enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
-                // 64 MB of page cache while rows go in (the indexes' pages are written again and
-                // again: 100,000 members 10.7 s with SQLite's 2 MB, 8.8 s with this), then back.
-                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
                 // WAL: a second connection reads what was committed before, while this write goes on.
                 let wal = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
                 var result: T?
