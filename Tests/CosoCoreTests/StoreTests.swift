@@ -21,6 +21,16 @@ struct Growing: CosoModule {
 }
 
 @Suite struct StoreTests {
+    @Test func aNewDatabaseGetsItsDirectoriesAndIsOpenedThereAgain() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let nested = db.directory + "/dữ liệu/năm 2026/coso.db"
+        _ = try Store(path: nested, registry: Registry([Growing(steps: 1)]))
+        #expect(FileManager.default.fileExists(atPath: nested))
+        let again = try Store(path: nested, registry: Registry([Growing(steps: 1)]))
+        #expect(try again.scalar("SELECT count(*) FROM notes") == .int(0))
+    }
+
     @Test func aLoadingStoreEndsInWALWithForeignKeysEnforced() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

@@ -57,7 +57,7 @@ public final class Store: Sendable {
                 }
                 // SQLite's own page cache (2 MB) for reading: every page a larger cache takes in is
                 // fresh memory the kernel must zero and map (a scan of a million members' index took
-                // 65 ms with 64 MB against 53 ms); a bulk write takes more (`bulkWrite`).
+                // 65 ms with 64 MB against 53 ms); a bulk write takes more (`WriteTransaction.bulk`).
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         } catch let error as StoreError {
