@@ -137,6 +137,28 @@ struct Families: CosoModule {
                 == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":133,\"count\":133}"))
     }
 
+    @Test func aRowAPreparedInsertIsRefusedFailsTheWholeWriteEvenIfTheErrorIsCaught() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        var caught = 0
+        #expect(throws: StoreError.self) {
+            try store.write(origin) { tx in
+                try tx.bulk {
+                    let parents = try tx.bulkInsert("parents", columns: ["name"])
+                    for i in 0..<(3 * parents.rowsPerStatement) {
+                        parents.bind(1, i == 10 ? nil : "P\(i)")  // NOT NULL, in the first statement's rows
+                        do { try parents.step() } catch { caught += 1 }
+                    }
+                }
+            }
+        }
+        // The statement failed when its last row was bound, and every row after it was refused too.
+        #expect(caught > 1)
+        #expect(try store.scalar("SELECT count(*) FROM parents") == .int(0))
+        #expect(try store.scalar("SELECT count(*) FROM audit") == .int(0))
+    }
+
     @Test func indexesDroppedForALoadAreBuiltAgainAndTheSorterSettingsPutBack() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }
