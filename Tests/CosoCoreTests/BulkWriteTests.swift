@@ -137,6 +137,26 @@ struct Families: CosoModule {
                 == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":133,\"count\":133}"))
     }
 
+    @Test func preparedInsertsKeepTheTextOfEveryRowUntilItIsWritten() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let store = try Store(path: db.path, registry: Registry([Families()]))
+        // Names from empty to 100,000 letters: the rows of one statement take several blocks of text,
+        // one value takes a block of its own.
+        func name(_ i: Int) -> String { i == 0 ? "" : i == 77 ? String(repeating: "đ", count: 50_000) : String(repeating: "ă", count: i * 37) + "\(i)" }
+        try store.write(origin) { tx in
+            try tx.bulk {
+                let parents = try tx.bulkInsert("parents", columns: ["name"])
+                for i in 0..<150 { parents.bind(1, name(i)); try parents.step() }
+            }
+        }
+        for i in [0, 1, 63, 64, 76, 77, 78, 127, 128, 149] {
+            #expect(try store.scalar("SELECT name FROM parents WHERE id = ?", [.int(Int64(i + 1))]) == .text(name(i)), "row \(i)")
+        }
+        let total = (0..<150).map { name($0).utf8.count }.reduce(0, +)
+        #expect(try store.scalar("SELECT sum(length(CAST(name AS BLOB))) FROM parents") == .int(Int64(total)))
+    }
+
     @Test func aRowAPreparedInsertIsRefusedFailsTheWholeWriteEvenIfTheErrorIsCaught() throws {
         let db = try TemporaryDatabase()
         defer { db.remove() }

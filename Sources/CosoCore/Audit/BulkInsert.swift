@@ -36,6 +36,8 @@ public final class BulkInsert {
     /// A failed statement may have written some of its rows: after it, this refuses to go on (the
     /// end of `bulk` meets the error again), so the transaction cannot commit them.
     private var failure: StoreError?
+    /// The bound rows' text, until their statement runs.
+    private let texts = TextArena()
 
     init(db: Database, entity: Entity, columns: [String], pending: PendingInserts,
          writeWaiting: @escaping () throws -> Void) throws {
@@ -71,7 +73,12 @@ public final class BulkInsert {
     }
     public func bind(_ position: Int32, _ value: Int) { bind(position, Int64(value)) }
     public func bind(_ position: Int32, _ value: Bool) { sqlite3_bind_int64(handle, offset + position, value ? 1 : 0) }
-    public func bind(_ position: Int32, _ value: String) { RawBinding.text(handle, offset + position, value) }
+    public func bind(_ position: Int32, _ value: String) {
+        var text = value
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(handle, offset + position, texts.copy(UnsafeRawBufferPointer(bytes)), Int32(bytes.count), RawBinding.static)
+        }
+    }
     public func bind(_ position: Int32, _ value: String?) {
         if let value { bind(position, value) } else { sqlite3_bind_null(handle, offset + position) }
     }
@@ -85,7 +92,7 @@ public final class BulkInsert {
         withUnsafeMutableBytes(of: &digits) { b in
             b[0] = 48 + UInt8(d.year / 1000); b[1] = 48 + UInt8(d.year / 100 % 10); b[2] = 48 + UInt8(d.year / 10 % 10); b[3] = 48 + UInt8(d.year % 10)
             b[5] = 48 + UInt8(d.month / 10); b[6] = 48 + UInt8(d.month % 10); b[8] = 48 + UInt8(d.day / 10); b[9] = 48 + UInt8(d.day % 10)
-            _ = sqlite3_bind_text(handle, offset + position, b.baseAddress!.assumingMemoryBound(to: CChar.self), 10, RawBinding.transient)
+            _ = sqlite3_bind_text(handle, offset + position, texts.copy(UnsafeRawBufferPointer(b)), 10, RawBinding.static)
         }
     }
 
@@ -110,6 +117,7 @@ public final class BulkInsert {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        texts.reset()
         bound = 0; offset = 0
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
@@ -130,6 +138,8 @@ public final class BulkInsert {
 enum RawBinding {
     /// SQLite copies the bytes before `bind` returns.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLite reads the bytes where they are, until the binding is cleared.
+    static let `static`: sqlite3_destructor_type? = nil
 
     static func text(_ handle: OpaquePointer, _ position: Int32, _ value: String) {
         // An empty buffer may have no address, which SQLite would take for NULL.
