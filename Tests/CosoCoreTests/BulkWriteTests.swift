@@ -30,6 +30,12 @@ struct Families: CosoModule {
 @Suite struct BulkWriteTests {
     let origin = WriteOrigin(user: "u", statement: "s", source: "t")
 
+    /// A fresh database with the families' tables.
+    private func families() throws -> (TemporaryDatabase, Store) {
+        let db = try TemporaryDatabase()
+        return (db, try Store(path: db.path, registry: Registry([Families()])))
+    }
+
     /// Parent, child, child, parent, ...: more rows than one flush, in two tables.
     private func family(_ tx: WriteTransaction, count: Int, born: String = "2001-02-03") throws -> [Int64] {
         var childIDs: [Int64] = []
@@ -49,9 +55,8 @@ struct Families: CosoModule {
     }
 
     @Test(arguments: [false, true]) func bulkRowsGetTheirIdsAndReadsSeeThem(checkingReferences: Bool) throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         let ids = checkingReferences
             ? try store.bulkWrite(origin) { tx in try family(tx, count: 1_500) }
             : try store.write(origin) { tx in try tx.bulk { try family(tx, count: 1_500) } }
@@ -68,9 +73,8 @@ struct Families: CosoModule {
     }
 
     @Test func aBulkWriteTakesALargerPageCacheAndGivesItBack() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         // Reads keep SQLite's own cache (2 MB): a larger one only costs a scan fresh memory.
         #expect(try store.scalar("PRAGMA cache_size") == .int(-2000))
         let during = try store.bulkWrite(origin) { tx in
@@ -82,9 +86,8 @@ struct Families: CosoModule {
     }
 
     @Test func preparedInsertsAndWaitingRowsShareIdsAndTheAuditRange() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         let ids = try store.write(origin) { tx in
             try tx.bulk { () throws -> [Int64] in
                 let prepared = try tx.bulkInsert("parents", columns: ["name"])
@@ -106,9 +109,8 @@ struct Families: CosoModule {
     }
 
     @Test func preparedInsertsWriteManyRowsPerStatementInTheOrderBound() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         try store.write(origin) { tx in
             try tx.bulk {
                 // Ids given (not consecutive), then ids given by SQLite: two full statements and a remainder.
@@ -138,9 +140,8 @@ struct Families: CosoModule {
     }
 
     @Test func preparedInsertsKeepTheTextOfEveryRowUntilItIsWritten() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         // Names from empty to 100,000 letters: the rows of one statement take several blocks of text,
         // one value takes a block of its own.
         func name(_ i: Int) -> String { i == 0 ? "" : i == 77 ? String(repeating: "đ", count: 50_000) : String(repeating: "ă", count: i * 37) + "\(i)" }
@@ -158,9 +159,8 @@ struct Families: CosoModule {
     }
 
     @Test func aRowAPreparedInsertIsRefusedFailsTheWholeWriteEvenIfTheErrorIsCaught() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         var caught = 0
         #expect(throws: StoreError.self) {
             try store.write(origin) { tx in
@@ -180,9 +180,8 @@ struct Families: CosoModule {
     }
 
     @Test func indexesDroppedForALoadAreBuiltAgainAndTheSorterSettingsPutBack() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         let (inside, after) = try store.write(origin) { tx in
             let inside = try tx.withoutIndexes(on: ["children"]) { () throws -> Value in
                 _ = try family(tx, count: 50)
@@ -197,9 +196,8 @@ struct Families: CosoModule {
     }
 
     @Test(arguments: [false, true]) func aBrokenReferenceUndoesTheWholeWrite(checkingReferences: Bool) throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         let body = { (tx: WriteTransaction) throws in
             _ = try family(tx, count: 400)
             _ = try tx.insert("children", ["parent": .int(9_999), "name": .text("orphan")])
@@ -214,9 +212,8 @@ struct Families: CosoModule {
     }
 
     @Test func aBrokenCheckStopsTheWriteEvenIfTheErrorIsCaught() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         #expect(throws: StoreError.self) {
             try store.bulkWrite(origin) { tx in
                 // The bad date reaches SQLite with its batch, some rows of which may be written.
@@ -230,9 +227,8 @@ struct Families: CosoModule {
     /// In `bulkWrite` a second thread writes the rows while the first goes on: a row SQLite
     /// refuses there, several batches in and with no read to wait on, still undoes everything.
     @Test func aRowRefusedOnTheWritingThreadUndoesTheWholeWrite() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         #expect(throws: StoreError.self) {
             try store.bulkWrite(origin) { tx in
                 for i in 0..<12_000 {
@@ -252,9 +248,8 @@ struct Families: CosoModule {
     /// What was stored before a bulk write, asked while the write goes on: the rows the write adds
     /// do not count, written or waiting.
     @Test func storedRowsAreReadFromTheLastCommit() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         _ = try store.bulkWrite(origin) { tx in try family(tx, count: 10) }
         let seen = try store.bulkWrite(origin) { tx in
             for i in 0..<3_000 {  // more than one hand-over: some are written already
@@ -269,9 +264,8 @@ struct Families: CosoModule {
     }
 
     @Test func updatesAreRefusedWhereReferencesAreCheckedAtTheEnd() throws {
-        let db = try TemporaryDatabase()
+        let (db, store) = try families()
         defer { db.remove() }
-        let store = try Store(path: db.path, registry: Registry([Families()]))
         #expect(throws: RuleViolation.self) {
             try store.bulkWrite(origin) { tx in
                 let id = try tx.insert("parents", ["name": .text("P")])
