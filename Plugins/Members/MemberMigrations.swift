@@ -81,5 +81,12 @@ enum MemberMigrations {
         DROP INDEX IF EXISTS member_events_member;
         CREATE INDEX member_events_member ON member_events(member_id, happened, id, status, org_id);
         """)
-}
 
+    /// File numbers indexed only where a member has one: the column is optional, and an index of
+    /// it held an entry for every member without one (all 5.5 million of the country demo's,
+    /// two seconds of its build). `file_no = ?` still finds it.
+    static let fileNumberIndex = Migration(8, "file numbers indexed where there are some", sql: """
+        DROP INDEX IF EXISTS members_file_no;
+        CREATE INDEX members_file_no ON members(file_no) WHERE file_no IS NOT NULL;
+        """)
+}

@@ -135,6 +135,26 @@ import Testing
     }
 }
 
+@Suite struct IndexUseTests {
+    /// The plan SQLite makes for a pipeline's statement.
+    func plan(_ s: Session, _ pipeline: String) throws -> String {
+        let q = try CosoScriptTests.plan(pipeline)
+        var details: [String] = []
+        try s.store.query("EXPLAIN QUERY PLAN " + q.sql, q.binds) { row in details.append(row[3].textValue ?? "") }
+        return details.joined(separator: "\n")
+    }
+
+    @Test func lookupsByFileNumberAndHistoryAtADateUseTheirIndexes() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        // Indexed only where there is a file number; an equality still finds it.
+        #expect(try plan(s, #"members | where file_no == "LL-0001" | count"#).contains("INDEX members_file_no (file_no=?)"))
+        // A member's status at a date from the history index alone.
+        #expect(try plan(s, "members asof @2020-12-31 | where status == official | count")
+                .contains("COVERING INDEX member_events_member (member_id=? AND happened<?)"))
+    }
+}
+
 @Suite struct SessionUserTests {
     /// Counts how often the user is looked up.
     final class Lookups: @unchecked Sendable {
