@@ -1,3 +1,4 @@
+import Foundation
 import CosoCore
 import CosoTesting
 import Testing
@@ -177,6 +178,35 @@ struct Families: CosoModule {
         #expect(caught > 1)
         #expect(try store.scalar("SELECT count(*) FROM parents") == .int(0))
         #expect(try store.scalar("SELECT count(*) FROM audit") == .int(0))
+    }
+
+    @Test(arguments: [false, true]) func updatesInsideBulkSeeTheRowsStillWaiting(withTrigger: Bool) throws {
+        let (db, store) = try families()
+        defer { db.remove() }
+        if withTrigger {
+            // A trigger of a module's own: every update then writes everything waiting first.
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            shell.arguments = [db.path, "CREATE TRIGGER children_touch AFTER UPDATE ON children BEGIN SELECT 1; END"]
+            try shell.run()
+            shell.waitUntilExit()
+            #expect(try store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'children_touch'") == .int(1))
+        }
+        try store.write(origin) { tx in
+            try tx.bulk {
+                for i in 0..<3 {
+                    let parent = try tx.insert("parents", ["name": .text("P\(i)")])
+                    let child = try tx.insert("children", ["parent": .int(parent), "name": .text("C\(i)")])
+                    // Both rows still wait; each update finds its row.
+                    try tx.update("parents", id: parent, ["name": .text("P\(i)!")])
+                    try tx.update("children", id: child, ["name": .text("C\(i)!")])
+                    #expect(try tx.record("children", id: child)?["name"] == .text("C\(i)!"))
+                }
+            }
+        }
+        #expect(try store.scalar("SELECT group_concat(name, ' ') FROM (SELECT name FROM parents ORDER BY id)") == .text("P0! P1! P2!"))
+        #expect(try store.scalar("SELECT group_concat(name, ' ') FROM (SELECT name FROM children ORDER BY id)") == .text("C0! C1! C2!"))
+        #expect(try store.scalar("SELECT count(*) FROM audit_changes WHERE op = 'update'") == .int(6))
     }
 
     @Test func indexesDroppedForALoadAreBuiltAgainAndTheSorterSettingsPutBack() throws {

@@ -17,7 +17,9 @@ import GRDB
 /// SQLite scans the referencing tables at every insert into the parent's.
 ///
 /// The transaction writes the waiting rows before anything that could see the table: a read, an
-/// update, a delete, a `BulkInsert` row, rebuilt indexes, the end of `bulk`.
+/// update, a delete, a `BulkInsert` row, rebuilt indexes, the end of `bulk`. A read of one row by
+/// id and an update write only the rows waiting for that row's table and the tables it refers to
+/// (see `WriteTransaction.flushPending(_:)`).
 final class PendingInserts {
     private struct Batch {
         let table: String
@@ -105,11 +107,17 @@ final class PendingInserts {
         count = 0
     }
 
-    private func write(_ db: Database, waiting: Bool) throws {
+    /// Writes the rows waiting for tables of rank `rank` or lower (a table and those it refers to),
+    /// then returns once the connection is free.
+    func flush(_ db: Database, rankAtMost rank: Int) throws {
+        try write(db, waiting: true, rankAtMost: rank)
+    }
+
+    private func write(_ db: Database, waiting: Bool, rankAtMost limit: Int = .max) throws {
         if let failure { throw failure }
         if count > 0 {
             let order = batches.sorted { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }
-            for (key, batch) in order where !batch.rows.isEmpty {
+            for (key, batch) in order where !batch.rows.isEmpty && batch.rank <= limit {
                 batches[key]!.rows = []
                 count -= batch.rows.count
                 let job = InsertBatch(table: batch.table, columns: batch.columns, rows: batch.rows)
