@@ -45,8 +45,8 @@ final class PendingInserts {
     /// to take them back): after it, nothing more is written and the transaction must roll back.
     private var failure: StoreError?
 
-    /// Nothing waits and no thread writes: the connection is free for the caller.
-    var isClear: Bool { count == 0 && writer == nil }
+    /// Nothing waits, no thread writes and nothing failed: the connection is free for the caller.
+    var isClear: Bool { count == 0 && writer == nil && failure == nil }
 
     /// From now on, rows are written by a second thread while the caller goes on (an import).
     func overlap(_ db: Database) {

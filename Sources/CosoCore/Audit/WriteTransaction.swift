@@ -316,6 +316,8 @@ public final class WriteTransaction {
     /// children of every parent inserted later). Safe because an update never changes an id, and no
     /// trigger reads another table (checked: with one, everything is written first).
     private func flushPending(_ entity: Entity) throws {
+        // Outside `bulk` nothing waits: no need to look at the schema's triggers.
+        if pending.isClear && bulkInserts.isEmpty { return }
         guard tablesStandAlone else { return try flushPending() }
         let limit = rank(entity)
         try pending.flush(db, rankAtMost: limit)
