@@ -77,13 +77,15 @@ let package = Package(
         .target(name: "CosoTesting", dependencies: ["CosoCore", "CosoScript"], swiftSettings: strict),
 
         // MARK: Tests (Swift Testing only; run with `swift test --disable-xctest`)
-        .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
+        .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
         .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoOrganisations",
                                                             "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo",
                                                             .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
         .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoOrganisations", "CosoMembers",
-                                                             "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo"],
+                                                             "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo",
+                                                             .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
         .testTarget(name: "CosoREPLTests", dependencies: ["CosoREPL", "CosoTesting", "CosoOrganisations", "CosoMembers",
                                                           "CosoInspection", "CosoPropaganda"],

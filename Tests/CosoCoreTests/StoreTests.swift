@@ -48,9 +48,9 @@ struct Growing: CosoModule {
         defer { db.remove() }
         let r = try Registry([Growing(steps: 1)])
         let store = try Store(path: db.path, registry: r)
-        #expect(try store.scalar("SELECT count(*) FROM coso_migrations") == .int(3))  // core 2 + growing 1
+        #expect(try store.scalar("SELECT count(*) FROM coso_migrations") == .int(4))  // core 3 + growing 1
         let again = try Store(path: db.path, registry: r)
-        #expect(try again.scalar("SELECT count(*) FROM coso_migrations") == .int(3))
+        #expect(try again.scalar("SELECT count(*) FROM coso_migrations") == .int(4))
         #expect(again.backupPath == nil)
         #expect(try store.scalar("SELECT journal_mode FROM pragma_journal_mode") == .text("wal"))
         #expect(try store.scalar("SELECT foreign_keys FROM pragma_foreign_keys") == .int(1))
@@ -84,7 +84,7 @@ struct Growing: CosoModule {
         #expect(!files.contains { $0.contains("backup") })
         let reopened = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
         #expect(reopened.backupPath == nil)
-        #expect(try reopened.scalar("SELECT count(*) FROM coso_migrations") == .int(4))
+        #expect(try reopened.scalar("SELECT count(*) FROM coso_migrations") == .int(5))
     }
 
     @Test func queriesCannotWriteAndOpeningDoesNotChangeTheSchema() throws {

@@ -78,6 +78,9 @@ struct Migrator {
                 try db.execute(sql: "INSERT INTO coso_migrations (module, number, name, applied_at) VALUES (?, ?, ?, ?)",
                                arguments: [module, migration.number, migration.name, now])
             }
+            // What the migrations made, with their CHECK constraints' enum lists in the form SQLite
+            // evaluates without work per row.
+            try EnumChecks.apply(db)
         }
         return backup
     }
