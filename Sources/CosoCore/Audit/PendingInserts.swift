@@ -27,12 +27,16 @@ final class PendingInserts {
         var rows: [[DatabaseValue]] = []
         /// SQLite binds at most 32,766 values per statement.
         var capacity: Int { max(1, 32_766 / columns.count) }
+        /// The order batches of the same rank are written in.
+        var key: String { table + "(" + columns.joined(separator: ",") }
     }
 
     /// Rows written together (in as many statements as tables and column sets).
     static let rowsPerFlush = 4000
 
-    private var batches: [String: Batch] = [:]
+    /// A few (a table and column set each): found by comparing, which costs less per row than
+    /// building and hashing a key.
+    private var batches: [Batch] = []
     /// The statements, when rows are written on the calling thread.
     private var statements: InsertStatements?
     /// The writing thread, when `overlap` asked for one.
@@ -57,11 +61,16 @@ final class PendingInserts {
     /// tables of lower rank are written first (a table ranks above those it references).
     func add(_ db: Database, table: String, rank: Int, columns: [String], values: [DatabaseValue]) throws {
         if let failure { throw failure }
-        let key = table + "(" + columns.joined(separator: ",")
-        if batches[key] == nil { batches[key] = Batch(table: table, rank: rank, columns: columns) }
-        batches[key]!.rows.append(values)
+        let index: Int
+        if let i = batches.firstIndex(where: { $0.table == table && $0.columns == columns }) {
+            index = i
+        } else {
+            batches.append(Batch(table: table, rank: rank, columns: columns))
+            index = batches.count - 1
+        }
+        batches[index].rows.append(values)
         count += 1
-        if count >= PendingInserts.rowsPerFlush || batches[key]!.rows.count >= batches[key]!.capacity {
+        if count >= PendingInserts.rowsPerFlush || batches[index].rows.count >= batches[index].capacity {
             try write(db, waiting: false)
         }
     }
@@ -115,9 +124,10 @@ final class PendingInserts {
     private func write(_ db: Database, waiting: Bool, rankAtMost limit: Int = .max) throws {
         if let failure { throw failure }
         if count > 0 {
-            let order = batches.sorted { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }
-            for (key, batch) in order where !batch.rows.isEmpty && batch.rank <= limit {
-                batches[key]!.rows = []
+            let order = batches.indices.sorted { (batches[$0].rank, batches[$0].key) < (batches[$1].rank, batches[$1].key) }
+            for i in order where !batches[i].rows.isEmpty && batches[i].rank <= limit {
+                let batch = batches[i]
+                batches[i].rows = []
                 count -= batch.rows.count
                 let job = InsertBatch(table: batch.table, columns: batch.columns, rows: batch.rows)
                 do throws(StoreError) {

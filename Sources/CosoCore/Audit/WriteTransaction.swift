@@ -365,12 +365,22 @@ public final class WriteTransaction {
     /// `allowID`: an insert may choose the new row's id (an import keeping a file's ids); an
     /// update never changes one.
     private func columnsAndArguments(_ entity: Entity, _ values: [String: Value], allowID: Bool = false) throws -> ([String], [DatabaseValue]) {
-        var columns: [String] = [], args: [DatabaseValue] = []
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            guard let field = entity.field(name), allowID || name != "id" else {
+        // In the entity's field order, so that rows with the same fields get the same columns
+        // (one prepared statement); found by position, not by sorting names (an import's every row).
+        var present: [(position: Int, value: Value)] = []
+        present.reserveCapacity(values.count)
+        for (name, value) in values {
+            guard let position = entity.position(of: name), allowID || name != "id" else {
                 throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
                                     en: "internal error: \(entity.name) has no field \(name)")
             }
+            present.append((position, value))
+        }
+        present.sort { $0.position < $1.position }
+        var columns: [String] = [], args: [DatabaseValue] = []
+        columns.reserveCapacity(present.count + 2); args.reserveCapacity(present.count + 2)
+        for (position, value) in present {
+            let field = entity.fields[position]
             columns.append(field.column)
             args.append(value.databaseValue)
             if let folded = field.foldedColumn, let sort = field.sortColumn {

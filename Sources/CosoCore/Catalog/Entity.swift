@@ -37,6 +37,8 @@ public struct Entity: Sendable, Hashable {
     private let fieldPositions: [String: Int]
 
     public func field(_ name: String) -> Field? { fieldPositions[name].map { fields[$0] } }
+    /// Where a field is in `fields`, by name.
+    public func position(of name: String) -> Int? { fieldPositions[name] }
 }
 
 /// A SELECT giving an entity's rows as they stood at a date: it yields the entity's columns, and
