@@ -33,4 +33,14 @@ import Testing
         #expect(!LegacyEncoding.looksLikeLegacy("Hà Nội"))
         #expect(!LegacyEncoding.looksLikeLegacy("25 °C, 2 × 3"))
     }
+
+    /// Cells lose the spaces around them, Unicode ones included, and keep everything else; those
+    /// with nothing to trim come back as they are (the fast path).
+    @Test func cellsAreTrimmedOfSpacesOnly() {
+        for (cell, trimmed) in [("Hà Nội", "Hà Nội"), ("  Hà Nội\t", "Hà Nội"), ("\u{00A0}Đặng\u{3000}", "Đặng"),
+                                ("An", "An"), ("a", "a"), ("", ""), ("   ", ""), (" 12 ", "12"),
+                                ("e\u{0301}", "e\u{0301}"), ("Ngô\u{2003}", "Ngô"), ("x\u{0085}", "x"), ("1/2/2020", "1/2/2020")] {
+            #expect(Importer.trimmed(cell) == trimmed, "\(cell.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

@@ -197,6 +197,7 @@ public struct Importer {
     private func parse(_ record: CSVReader.Record, _ columns: [Field?], _ tx: WriteTransaction, _ cache: inout ReferenceCache,
                        _ problems: inout [ImportProblem]) throws -> [String: Value] {
         var values: [String: Value] = [:]
+        values.reserveCapacity(columns.count + 2)
         if record.fields.count != columns.count {
             problems.append(ImportProblem("E0405", vi: "dòng có \(record.fields.count) cột, tiêu đề có \(columns.count)",
                                           en: "the row has \(record.fields.count) columns, the header \(columns.count)"))
@@ -345,6 +346,11 @@ public struct Importer {
 
     /// Without the spaces around it (Foundation's trimming goes through NSString: slow per cell).
     static func trimmed(_ s: String) -> String {
+        // Most cells start and end with a byte that is neither ASCII space nor the start of a
+        // multi-byte character: nothing to trim, and no character needs breaking out.
+        if let head = s.utf8.first, let tail = s.utf8.last, head > 0x20, head < 0x80, tail > 0x20, tail < 0x80 {
+            return s
+        }
         guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = s.lastIndex(where: { !$0.isWhitespace })!
         return first == s.startIndex && last == s.index(before: s.endIndex) ? s : String(s[first...last])
