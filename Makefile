@@ -25,9 +25,11 @@ test:
 build:
 	$(SWIFT) build
 
-# An optimised binary with the Swift runtime linked in (starts faster; copy it anywhere).
+# An optimised binary with the Swift runtime linked in (starts faster; copy it anywhere). Without
+# the $ORIGIN search path SwiftPM adds, which only the Swift runtime's own libraries would need: the
+# loader looked for every system library beside the binary first (0.1 ms of each start).
 release: deps
-	$(SWIFT) build -c release --product coso --static-swift-stdlib
+	$(SWIFT) build -c release --product coso --static-swift-stdlib --disable-local-rpath
 	@echo "built .build/release/coso"
 
 demo: build
