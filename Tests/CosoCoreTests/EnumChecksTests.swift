@@ -79,8 +79,27 @@ private struct Kinds: CosoModule {
         #expect(try store.scalar("SELECT kind FROM things") == .text("agency_cell"))
         #expect(try store.scalar("SELECT * FROM pragma_integrity_check") == .text("ok"))
         let reopened = try DatabaseQueue(path: db.path)
-        try reopened.writeWithoutTransaction { db in
+        reopened.writeWithoutTransaction { db in
             #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO things (kind) VALUES ('village')") }
+        }
+    }
+
+    /// Where SQLite refuses to edit its schema, the constraints stay as written and nothing fails.
+    @Test func aSchemaSQLiteWillNotEditIsLeftAsWritten() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: Kinds.table)
+            try db.execute(sql: "PRAGMA query_only = ON")
+            try db.inTransaction(.deferred) {
+                let rewritten = try EnumChecks.apply(db)
+                #expect(rewritten == 0)
+                return .commit
+            }
+            try db.execute(sql: "PRAGMA query_only = OFF")
+            #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'things'")?.contains("kind IN ('village_cell'") == true)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA writable_schema") == 0)
         }
     }
 }

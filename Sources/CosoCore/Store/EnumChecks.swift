@@ -36,9 +36,11 @@ enum EnumChecks {
     }
 
     /// Rewrites every table that needs it, inside the caller's transaction; returns how many.
+    /// Where SQLite refuses to edit its schema (a build in defensive mode), nothing is rewritten
+    /// and the constraints stay as written: as strict, only slower.
     @discardableResult
     static func apply(_ db: Database) throws -> Int {
-        let tables = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '% IN %'")
+        let tables = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
             .compactMap { row -> (name: String, sql: String)? in
                 let sql: String = row[1]
                 return rewritten(sql).map { (row[0], $0) }
@@ -46,14 +48,17 @@ enum EnumChecks {
         guard !tables.isEmpty else { return 0 }
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         try db.execute(sql: "PRAGMA writable_schema = ON")
+        defer { try? db.execute(sql: "PRAGMA writable_schema = OFF") }
         do {
-            for table in tables {
-                try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
-                               arguments: [table.sql, table.name])
+            try db.inSavepoint {
+                for table in tables {
+                    try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                                   arguments: [table.sql, table.name])
+                }
+                return .commit
             }
-        } catch {
-            try? db.execute(sql: "PRAGMA writable_schema = OFF")
-            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR || error.resultCode == .SQLITE_READONLY {
+            return 0
         }
         try db.execute(sql: "PRAGMA writable_schema = OFF")
         try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
