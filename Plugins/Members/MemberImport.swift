@@ -15,8 +15,7 @@ enum MemberImport {
         }
         // A person's name is letters, spaces, apostrophes (K'Ho names), hyphens and dots: nothing
         // else, so that a cell holding a formula or a piece of SQL is caught, not stored.
-        if let name = v["name"]?.textValue, !name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || " '’-.".unicodeScalars.contains($0)
-                                                                              || $0.properties.generalCategory == .nonspacingMark }) {
+        if let name = v["name"]?.textValue, !name.unicodeScalars.allSatisfy(MemberImport.mayBeInAName) {
             problem("name", "E0425", "họ tên chỉ gồm chữ cái, dấu cách, dấu nháy đơn, gạch nối và dấu chấm",
                     "a name has only letters, spaces, apostrophes, hyphens and dots")
         }
@@ -56,6 +55,17 @@ enum MemberImport {
             }
         }
         return problems
+    }
+
+    /// A letter (of any script), a combining mark, a space, an apostrophe, a hyphen or a dot.
+    /// ASCII and the Vietnamese letters are answered without looking up Unicode properties.
+    static func mayBeInAName(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x61...0x7A, 0x41...0x5A, 0x20, 0x27, 0x2D, 0x2E, 0x2019: return true
+        case 0x1EA0...0x1EF9: return true
+        case 0...0x7F: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        }
     }
 
     /// The history an imported member's dates imply, as if entered through the commands.

@@ -44,6 +44,20 @@ import Testing
         let instant = Date(timeIntervalSince1970: 1_768_415_400)
         #expect(LocalDate.today(now: instant).iso == "2026-01-15")
     }
+
+    /// ISO text digit by digit, for every day of a few years and the edges of four-digit years.
+    @Test func isoTextForEveryDay() {
+        var day = LocalDate(year: 1999, month: 12, day: 25)!
+        for _ in 0..<800 {
+            let text = day.iso
+            #expect(text.count == 10 && LocalDate(iso: text) == day, "\(text)")
+            day = day.adding(days: 1)
+        }
+        #expect(LocalDate(year: 5, month: 3, day: 7)!.iso == "0005-03-07")
+        #expect(LocalDate(year: 999, month: 10, day: 31)!.iso == "0999-10-31")
+        #expect(LocalDate(year: 9999, month: 12, day: 31)!.iso == "9999-12-31")
+        #expect(LocalDate(year: 2024, month: 2, day: 29)!.iso == "2024-02-29")
+    }
 }
 
 import Foundation

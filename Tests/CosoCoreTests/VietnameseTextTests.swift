@@ -1,4 +1,4 @@
-import CosoCore
+@testable import CosoCore
 import Foundation
 import Testing
 
@@ -57,6 +57,33 @@ import Testing
         // The shadow-column key sorts the same way under plain binary comparison.
         let byKey = words.sorted { VietnameseText.sortKeyString($0).utf8.lexicographicallyPrecedes(VietnameseText.sortKeyString($1).utf8) }
         #expect(byKey == sorted)
+    }
+
+    /// The quick sort key gives exactly the character-by-character one wherever it answers: every
+    /// code point of its table alone, and thousands of strings drawn from it (capitals, Vietnamese
+    /// letters, digits, punctuation); decomposed and other text goes the long way.
+    @Test func theQuickSortKeyIsTheSlowOne() {
+        var answered = 0
+        let table = (0x20...0x24F).compactMap(Unicode.Scalar.init) + (0x1EA0...0x1EF9).compactMap(Unicode.Scalar.init)
+        for scalar in table {
+            let text = String(scalar) + "a" + String(scalar).uppercased()
+            if let quick = VietnameseText.quickSortKeyString(text) {
+                #expect(quick == VietnameseText.slowSortKeyString(text), "U+\(String(scalar.value, radix: 16))")
+                answered += 1
+            }
+        }
+        #expect(answered > 600)
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ fjwz0123456789.,'-ĐÂĂÊÔƠƯÀÁẠỲÝ")
+        for _ in 0..<5_000 {
+            let text = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            let quick = VietnameseText.quickSortKeyString(text)
+            #expect(quick != nil && quick == VietnameseText.slowSortKeyString(text), "\(text)")
+        }
+        for text in ["Nguye\u{0302}\u{0303}n", "İstanbul", "a\r\nb", "中文", "Ω", "x\u{0300}"] {
+            #expect(VietnameseText.quickSortKeyString(text) == nil, "\(text)")
+            #expect(VietnameseText.sortKeyString(text) == VietnameseText.slowSortKeyString(text))
+        }
     }
 
     @Test func suggestionsUseEditDistanceOnFoldedText() {

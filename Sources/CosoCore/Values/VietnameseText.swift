@@ -134,7 +134,7 @@ public enum VietnameseText {
     }()
 
     /// One (lower-case) character's rank in the alphabet and its tone.
-    private static func key(of ch: Character) -> (primary: Int, tone: Int) {
+    static func key(of ch: Character) -> (primary: Int, tone: Int) {
         // Split the letter into base (with its vowel-shape mark) and tone.
         do {
             var tone = 0
@@ -156,6 +156,11 @@ public enum VietnameseText {
     /// The sort key as text whose binary (memcmp) order is Vietnamese order, for the `_sort`
     /// shadow columns: SQLite and the stock shell sort it correctly with no custom collation.
     public static func sortKeyString(_ s: String) -> String {
+        quickSortKeyString(s) ?? slowSortKeyString(s)
+    }
+
+    /// `sortKeyString` character by character, for any text.
+    static func slowSortKeyString(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for v in sortKey(s) {
             // -1 (the separator between letters and tones) maps lowest, so "An" < "Anh".
