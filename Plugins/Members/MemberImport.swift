@@ -19,10 +19,11 @@ enum MemberImport {
             problem("name", "E0425", "họ tên chỉ gồm chữ cái, dấu cách, dấu nháy đơn, gạch nối và dấu chấm",
                     "a name has only letters, spaces, apostrophes, hyphens and dots")
         }
-        if let nid = v["national_id"]?.textValue, nid.count != 12 || !nid.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        // Digits 0-9 only, counted as bytes: each is one byte and one character.
+        if let nid = v["national_id"]?.textValue, nid.utf8.count != 12 || !nid.utf8.allSatisfy({ (48...57).contains($0) }) {
             problem("national_id", "E0416", "số CCCD phải gồm đúng 12 chữ số", "a national ID has exactly 12 digits")
         }
-        if let card = v["card_no"]?.textValue, card.count != 8 || !card.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        if let card = v["card_no"]?.textValue, card.utf8.count != 8 || !card.utf8.allSatisfy({ (48...57).contains($0) }) {
             problem("card_no", "E0417", "số thẻ đảng viên gồm đúng 8 chữ số (R23)", "a card number has exactly 8 digits (R23)")
         }
         // Once per import, not per row.
