@@ -60,7 +60,7 @@ enum EnumChecks {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR || error.resultCode == .SQLITE_READONLY {
             return 0
         }
-        try db.execute(sql: "PRAGMA writable_schema = OFF")
+        // Then writable_schema goes off (the defer), in the order SQLite's documentation gives.
         try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
         return tables.count
     }
