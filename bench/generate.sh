@@ -8,7 +8,7 @@ scales=("$@")
 [ ${#scales[@]} -eq 0 ] && scales=(district province country)
 data=bench/.data/generate
 mkdir -p "$data"
-swift build -c release --product coso --static-swift-stdlib --disable-local-rpath >/dev/null
+make -s release >/dev/null
 coso=.build/release/coso
 printf '| scale | organisations | members | seconds | members/s | peak memory |\n| --- | ---: | ---: | ---: | ---: | ---: |\n'
 for scale in "${scales[@]}"; do

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 rows="${1:-100000}"
 data=bench/.data/import
 mkdir -p "$data"
-swift build -c release --product coso --static-swift-stdlib --disable-local-rpath >/dev/null
+make -s release >/dev/null
 coso=.build/release/coso
 rm -f "$data"/*.db "$data"/*.db-*
 "$coso" demo district --db "$data/demo.db" --seed 1 >/dev/null

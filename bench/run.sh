@@ -11,7 +11,7 @@ mkdir -p "$data"
 
 # The release binary links the Swift runtime statically (as `make release` does): it starts in about
 # half the time of a dynamically linked one, which is most of the cost of a small query.
-swift build -c release --product coso --static-swift-stdlib --disable-local-rpath >/dev/null
+make -s release >/dev/null
 coso=.build/release/coso
 
 if [ ! -f "$data/demo.db" ]; then

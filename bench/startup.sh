@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 runs="${1:-200}"
 data=bench/.data
 mkdir -p "$data"
-swift build -c release --product coso --static-swift-stdlib --disable-local-rpath >/dev/null
-swift build -c release --static-swift-stdlib --disable-local-rpath --package-path bench/startup-floor >/dev/null
+make -s release >/dev/null
+make -s release-floor >/dev/null
 coso=.build/release/coso
 floor=bench/startup-floor/.build/release/floor
 [ -f "$data/demo.db" ] || "$coso" demo district --db "$data/demo.db" --seed 1 >/dev/null

@@ -12,7 +12,7 @@ runs="${1:-5}"
 scale="${2:-district}"
 data=bench/.data
 mkdir -p "$data"
-swift build -c release --product coso --static-swift-stdlib --disable-local-rpath >/dev/null
+make -s release >/dev/null
 coso=.build/release/coso
 db="$data/$scale.db"
 if [ ! -f "$db" ]; then
