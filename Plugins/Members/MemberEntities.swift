@@ -29,7 +29,7 @@ enum MemberEntities {
             Field("file_no", .text, vi: "Số lý lịch", en: "File number", personal: true, unique: true),
         ] + MemberRecord2HSDV.fields,
         liveCondition: "status IN ('probationary', 'official', 'exempted', 'suspended')",
-        dated: DatedSource(select: asOfSelect, presence: asOfPresence, impliedBy: ["status", "org_id"]))
+        dated: DatedSource(presence: asOfPresence, impliedBy: ["status", "org_id"]) { asOfSelect })
 
     /// The roll as it stood at a date (`members asof @2023-12-31`), derived from the events: a
     /// member appears once admitted (or transferred in) by then (`asOfPresence`), with the status

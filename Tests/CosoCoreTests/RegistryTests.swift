@@ -96,6 +96,19 @@ struct Fake: CosoModule {
         #expect(check != rules)
     }
 
+    /// A history source whose SELECT is made on first use gives what the same SELECT given at once
+    /// gives: the source, its form without the presence condition, their placeholders, equality.
+    @Test func aDeferredHistorySourceIsTheOneMadeAtOnce() {
+        let select = "SELECT m.id, (SELECT e.status FROM e WHERE e.happened <= ?) AS status FROM m"
+        let presence = "EXISTS (SELECT 1 FROM e WHERE e.happened <= ?)"
+        let deferred = DatedSource(presence: presence, impliedBy: ["status"]) { select }
+        let ready = DatedSource(select: select, presence: presence, impliedBy: ["status"])
+        #expect(deferred.sql == select + " WHERE " + presence && deferred.placeholders == 2 && !deferred.always)
+        #expect(deferred.unconditional?.sql == select && deferred.unconditional?.placeholders == 1
+                && deferred.unconditional?.impliedBy == ["status"])
+        #expect(deferred == ready && DatedSource(sql: deferred.sql).unconditional == nil)
+    }
+
     @Test func countsEachModulesMigrations() throws {
         var a = Fake("a")
         a.migrations = [Migration(1, "one", sql: "CREATE TABLE a1 (id INTEGER PRIMARY KEY)"),

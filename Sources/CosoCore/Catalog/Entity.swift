@@ -67,7 +67,13 @@ public struct DatedSource: Sendable, Hashable {
     /// non-null value of which implies it: a query filtering on one of them reads this instead,
     /// one look-up per row fewer (`members asof D | where status == official`: the status is the
     /// latest event's by D, null when there is none, which is what `presence` asks).
-    public let unconditional: Unconditional?
+    public var unconditional: Unconditional? {
+        guard let unconditionalText, let impliedBy else { return nil }
+        let text = unconditionalText.value
+        return Unconditional(sql: text.sql, placeholders: text.placeholders, impliedBy: impliedBy)
+    }
+    private let unconditionalText: SourceText?
+    private let impliedBy: Set<String>?
 
     public struct Unconditional: Sendable, Hashable {
         public let sql: String
@@ -77,7 +83,7 @@ public struct DatedSource: Sendable, Hashable {
 
     public init(sql: String, always: Bool = false) {
         text = .ready(SQLText(sql)); self.always = always
-        unconditional = nil
+        unconditionalText = nil; impliedBy = nil
     }
 
     /// A source whose SQL is made the first time it is read, once: the derived `check` and `rules`
@@ -85,14 +91,23 @@ public struct DatedSource: Sendable, Hashable {
     /// of its runs (a third of the registry's own time went into them).
     public init(always: Bool, deferred make: @escaping @Sendable () -> String) {
         text = .deferred(DeferredSQL(make)); self.always = always
-        unconditional = nil
+        unconditionalText = nil; impliedBy = nil
     }
 
     /// `select` followed by `WHERE presence` is the source.
     public init(select: String, presence: String, impliedBy: Set<String>) {
-        text = .ready(SQLText(select + " WHERE " + presence))
+        self.init(presence: presence, impliedBy: impliedBy) { select }
+    }
+
+    /// The same, with the SELECT made the first time either text is read (the members' history
+    /// SELECT was a fifth of the registry's own work at every start, for the few runs that ask
+    /// for `asof`).
+    public init(presence: String, impliedBy: Set<String>, deferredSelect: @escaping @Sendable () -> String) {
+        let select = DeferredSQL(deferredSelect)
+        text = .deferred(DeferredSQL { select.value.sql + " WHERE " + presence })
         always = false
-        unconditional = Unconditional(sql: select, placeholders: DatedSource.placeholders(select), impliedBy: impliedBy)
+        unconditionalText = .deferred(select)
+        self.impliedBy = impliedBy
     }
 
     static func placeholders(_ sql: String) -> Int {
