@@ -26,17 +26,25 @@ final class PendingInserts {
         let columns: [String]
         var rows: [[DatabaseValue]] = []
         /// SQLite binds at most 32,766 values per statement.
-        var capacity: Int { max(1, 32_766 / columns.count) }
+        let capacity: Int
         /// The order batches of the same rank are written in.
-        var key: String { table + "(" + columns.joined(separator: ",") }
+        let key: String
+
+        init(table: String, rank: Int, columns: [String]) {
+            self.table = table; self.rank = rank; self.columns = columns
+            capacity = max(1, 32_766 / columns.count)
+            key = table + "(" + columns.joined(separator: ",")
+        }
     }
 
     /// Rows written together (in as many statements as tables and column sets).
     static let rowsPerFlush = 4000
 
-    /// A few (a table and column set each): found by comparing, which costs less per row than
-    /// building and hashing a key.
+    /// One per table and column set (a generator filling optional fields may make hundreds).
     private var batches: [Batch] = []
+    /// The batches of each table, by position in `batches`: a row's is found by hashing its table's
+    /// name and comparing column lists, not by building a key of all its columns for every row.
+    private var batchesOf: [String: [Int]] = [:]
     /// The statements, when rows are written on the calling thread.
     private var statements: InsertStatements?
     /// The writing thread, when `overlap` asked for one.
@@ -62,11 +70,12 @@ final class PendingInserts {
     func add(_ db: Database, table: String, rank: Int, columns: [String], values: [DatabaseValue]) throws {
         if let failure { throw failure }
         let index: Int
-        if let i = batches.firstIndex(where: { $0.table == table && $0.columns == columns }) {
+        if let i = batchesOf[table]?.first(where: { batches[$0].columns == columns }) {
             index = i
         } else {
             batches.append(Batch(table: table, rank: rank, columns: columns))
             index = batches.count - 1
+            batchesOf[table, default: []].append(index)
         }
         batches[index].rows.append(values)
         count += 1
@@ -111,6 +120,7 @@ final class PendingInserts {
         statements = nil
         failure = nil
         batches.removeAll()
+        batchesOf.removeAll()
         nextIDs.removeAll()
         count = 0
     }
@@ -124,8 +134,9 @@ final class PendingInserts {
     private func write(_ db: Database, waiting: Bool, rankAtMost limit: Int = .max) throws {
         if let failure { throw failure }
         if count > 0 {
-            let order = batches.indices.sorted { (batches[$0].rank, batches[$0].key) < (batches[$1].rank, batches[$1].key) }
-            for i in order where !batches[i].rows.isEmpty && batches[i].rank <= limit {
+            let order = batches.indices.filter { !batches[$0].rows.isEmpty && batches[$0].rank <= limit }
+                .sorted { (batches[$0].rank, batches[$0].key) < (batches[$1].rank, batches[$1].key) }
+            for i in order {
                 let batch = batches[i]
                 batches[i].rows = []
                 count -= batch.rows.count
