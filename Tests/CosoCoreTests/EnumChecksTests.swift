@@ -34,6 +34,18 @@ private struct Kinds: CosoModule {
         #expect(sql.contains("CHECK (flag IN (0, 1))"))
         #expect(EnumChecks.rewritten(sql) == nil)
         #expect(EnumChecks.rewritten("CREATE TABLE t (a TEXT CHECK (a IN ('p', 'q')))") == nil)
+        // Only a CHECK that is the list and nothing else: where NULL and true differ, or outside a
+        // CHECK, or in quoted text, the text stays.
+        for untouched in ["CREATE TABLE t (a TEXT CHECK (t.a IN ('p', 'q', 'r')))",
+                          "CREATE TABLE t (a TEXT CHECK (NOT a IN ('p', 'q', 'r')))",
+                          "CREATE TABLE t (a TEXT CHECK ((a IN ('p', 'q', 'r')) IS NOT NULL))",
+                          "CREATE TABLE t (a INT, b INT GENERATED ALWAYS AS (a IN (1, 2, 3)))",
+                          "CREATE TABLE t (a TEXT DEFAULT 'CHECK (a IN (1, 2, 3))')"] {
+            #expect(EnumChecks.rewritten(untouched) == nil, "\(untouched)")
+        }
+        #expect(EnumChecks.rewritten("CREATE TABLE t (a TEXT check(a in ('p','q','r')), b INT CHECK ( b IN (1,2,3) ))")
+                == "CREATE TABLE t (a TEXT check(CASE a WHEN 'p' THEN 1 WHEN 'q' THEN 1 WHEN 'r' THEN 1 ELSE a IS NULL END), "
+                 + "b INT CHECK ( CASE b WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 ELSE b IS NULL END ))")
     }
 
     @Test func aNewDatabaseChecksTheSameValuesWithoutATablePerRow() throws {

@@ -1,7 +1,8 @@
 import GRDB
 
 /// Rewrites the stored tables' `CHECK (column IN ('a', 'b', 'c', ...))` constraints into the
-/// equivalent `CHECK (CASE column WHEN 'a' THEN 1 WHEN 'b' THEN 1 ... ELSE column IS NULL END)`.
+/// equivalent `CHECK (CASE column WHEN 'a' THEN 1 WHEN 'b' THEN 1 ... ELSE column IS NULL END)`
+/// (the whole CHECK being the list: see `rewritten`).
 ///
 /// Why: SQLite (3.40 here) evaluates an IN list of three or more values by building a small
 /// temporary index of the list, and inside a CHECK constraint it builds it again for every row
@@ -17,20 +18,30 @@ import GRDB
 /// editing `sqlite_schema` under `PRAGMA writable_schema` ("Making Other Kinds Of Table Schema
 /// Changes"): the schema version is raised so that every connection reads the schema again.
 enum EnumChecks {
-    /// `sql` with every such list in CASE form; nil when there is none.
+    /// `sql` with every such constraint in CASE form; nil when there is none. Only a CHECK whose
+    /// whole expression is the list is rewritten: there, NULL and true both let a row through, so
+    /// the CASE may answer 1 where the list answers NULL; inside a larger expression (under NOT, in
+    /// a comparison) or elsewhere (a generated column) the two would differ.
     static func rewritten(_ sql: String) -> String? {
-        // A column compared with a list of three or more literals (single-quoted text or integers).
-        let inList = #/([A-Za-z_][A-Za-z0-9_]*)\s+(?:([Nn][Oo][Tt])\s+)?[Ii][Nn]\s*\(\s*((?:'[^']*'|-?[0-9]+)(?:\s*,\s*(?:'[^']*'|-?[0-9]+)){2,})\s*\)/#
+        // CHECK, then a column compared with a list of three or more literals (single-quoted text
+        // or integers), then the closing parenthesis.
+        let constraint = #/([Cc][Hh][Ee][Cc][Kk]\s*\(\s*)([A-Za-z_][A-Za-z0-9_]*)\s+(?:([Nn][Oo][Tt])\s+)?[Ii][Nn]\s*\(\s*((?:'[^']*'|-?[0-9]+)(?:\s*,\s*(?:'[^']*'|-?[0-9]+)){2,})\s*\)(\s*\))/#
         let literal = #/'[^']*'|-?[0-9]+/#
         var changed = false
-        let result = sql.replacing(inList) { match -> String in
-            let column = String(match.output.1)
-            guard column.uppercased() != "NOT" else { return String(match.output.0) }
+        let result = sql.replacing(constraint) { match -> String in
+            let column = String(match.output.2)
+            // Not `NOT IN` read as a column named NOT, nor text inside a quoted literal (an odd
+            // number of quotes before it), nor the end of a longer word (`RECHECK (`).
+            let head = sql[..<match.range.lowerBound]
+            let quotes = head.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "'") ? 1 : 0) }
+            let before = head.last.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false
+            guard column.uppercased() != "NOT", quotes % 2 == 0, !before else { return String(match.output.0) }
             changed = true
-            let negated = match.output.2 != nil
-            let whens = match.output.3.matches(of: literal).map { "WHEN \($0.output) THEN \(negated ? 0 : 1)" }
+            let negated = match.output.3 != nil
+            let whens = match.output.4.matches(of: literal).map { "WHEN \($0.output) THEN \(negated ? 0 : 1)" }
             // NULL passes either way, as it does the IN list (whose answer for it is NULL).
-            return "CASE \(column) " + whens.joined(separator: " ") + (negated ? " ELSE 1 END" : " ELSE \(column) IS NULL END")
+            let test = "CASE \(column) " + whens.joined(separator: " ") + (negated ? " ELSE 1 END" : " ELSE \(column) IS NULL END")
+            return match.output.1 + test + match.output.5
         }
         return changed ? result : nil
     }
@@ -40,10 +51,14 @@ enum EnumChecks {
     /// and the constraints stay as written: as strict, only slower.
     @discardableResult
     static func apply(_ db: Database) throws -> Int {
+        // Each rewritten statement is first made in a scratch in-memory database: text SQLite could
+        // not read back would leave the file unopenable, so such a table keeps its text.
+        let scratch = try DatabaseQueue()
         let tables = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
             .compactMap { row -> (name: String, sql: String)? in
                 let sql: String = row[1]
-                return rewritten(sql).map { (row[0], $0) }
+                guard let new = rewritten(sql), (try? scratch.write({ try $0.execute(sql: new) })) != nil else { return nil }
+                return (row[0], new)
             }
         guard !tables.isEmpty else { return 0 }
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
