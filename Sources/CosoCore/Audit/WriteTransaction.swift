@@ -368,6 +368,16 @@ public final class WriteTransaction {
         RuleViolation("E0701", vi: "lỗi nội bộ: không có bảng \(name)", en: "internal error: no entity \(name)")
     }
 
+    /// The columns of each field of an entity, by position, made on its first write in the
+    /// transaction: a field makes them by concatenating text each time it is asked, and a bulk
+    /// write asks for every value of every row.
+    private struct ColumnNames {
+        let column: String
+        /// The folded and sort-key shadow columns of a searchable text field.
+        let folded: String?, sort: String?
+    }
+    private var columnNames: [String: [ColumnNames]] = [:]
+
     /// `allowID`: an insert may choose the new row's id (an import keeping a file's ids); an
     /// update never changes one.
     private func columnsAndArguments(_ entity: Entity, _ values: [String: Value], allowID: Bool = false) throws -> ([String], [DatabaseValue]) {
@@ -385,8 +395,13 @@ public final class WriteTransaction {
         present.sort { $0.position < $1.position }
         var columns: [String] = [], args: [DatabaseValue] = []
         columns.reserveCapacity(present.count + 2); args.reserveCapacity(present.count + 2)
+        let allNames = columnNames[entity.name] ?? {
+            let made = entity.fields.map { ColumnNames(column: $0.column, folded: $0.foldedColumn, sort: $0.sortColumn) }
+            columnNames[entity.name] = made
+            return made
+        }()
         for (position, value) in present {
-            let names = entity.columnNames[position]
+            let names = allNames[position]
             columns.append(names.column)
             args.append(value.databaseValue)
             if let folded = names.folded, let sort = names.sort {

@@ -26,7 +26,6 @@ public struct Entity: Sendable, Hashable {
         let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
         self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [id] + fields
         fieldPositions = Dictionary(self.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        columnNames = self.fields.map { ColumnNames(column: $0.column, folded: $0.foldedColumn, sort: $0.sortColumn) }
         self.displayField = displayField; self.readOnly = readOnly
         self.liveCondition = liveCondition
         self.dated = dated
@@ -40,15 +39,6 @@ public struct Entity: Sendable, Hashable {
     public func field(_ name: String) -> Field? { fieldPositions[name].map { fields[$0] } }
     /// Where a field is in `fields`, by name.
     public func position(of name: String) -> Int? { fieldPositions[name] }
-
-    /// The columns of each field, by position: made once (a field makes them by concatenating
-    /// text each time it is asked, and a write asks for every value of every row).
-    public struct ColumnNames: Sendable, Hashable {
-        public let column: String
-        /// The folded and sort-key shadow columns of a searchable text field.
-        public let folded: String?, sort: String?
-    }
-    public let columnNames: [ColumnNames]
 }
 
 /// A SELECT giving an entity's rows as they stood at a date: it yields the entity's columns, and
