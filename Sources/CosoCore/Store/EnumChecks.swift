@@ -53,13 +53,12 @@ enum EnumChecks {
     static func apply(_ db: Database) throws -> Int {
         // Each rewritten statement is first made in a scratch in-memory database: text SQLite could
         // not read back would leave the file unopenable, so such a table keeps its text.
+        // (Made only when something is to be rewritten: most migration runs have nothing.)
+        let candidates = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
+            .compactMap { row -> (name: String, sql: String)? in rewritten(row[1]).map { (row[0], $0) } }
+        guard !candidates.isEmpty else { return 0 }
         let scratch = try DatabaseQueue()
-        let tables = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
-            .compactMap { row -> (name: String, sql: String)? in
-                let sql: String = row[1]
-                guard let new = rewritten(sql), (try? scratch.write({ try $0.execute(sql: new) })) != nil else { return nil }
-                return (row[0], new)
-            }
+        let tables = candidates.filter { table in (try? scratch.write { try $0.execute(sql: table.sql) }) != nil }
         guard !tables.isEmpty else { return 0 }
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         try db.execute(sql: "PRAGMA writable_schema = ON")
