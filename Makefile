@@ -10,7 +10,7 @@ SEED ?= 1
 PACKAGES := libreadline-dev tmux sqlite3
 TEST_PACKAGES := $(PACKAGES) chromium
 
-.PHONY: run test build release release-floor demo deps clean
+.PHONY: run test build release release-link release-floor demo deps clean
 
 run: deps build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -30,14 +30,32 @@ build:
 # which only the Swift runtime's own libraries would need: the loader looked for every system library
 # beside the binary first (0.1 ms of each start). Generic types' metadata made by direct calls rather
 # than from mangled names demangled and checked at run time (GRDB's most: 0.3 ms of each start).
+# SQLite, readline with its terminfo, and libstdc++ (which the ICU inside Foundation needs) linked
+# from their static archives where the machine has them (`release-link`; otherwise from their shared
+# libraries as before), and only `main` left in the dynamic symbol table (the toolchain's
+# -export-dynamic put the package's 7,800 public symbols there): the loader no longer maps those
+# libraries and binds their 4,100 symbols at every start (1.3 ms of a `coso -c` run: bench/RESULTS.md).
+LINK_DIR := $(CURDIR)/.build/release-link
+LINK_CC := $(shell command -v clang 2>/dev/null || echo cc)
 RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath \
-	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
-release: deps
+	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
+	-Xswiftc -L$(LINK_DIR) -Xlinker -ltinfo -Xlinker --version-script=$(LINK_DIR)/exports.map
+release: deps release-link
 	$(SWIFT) build $(RELEASE_FLAGS) --product coso
 	@echo "built .build/release/coso"
 
+# A directory searched first for the libraries the release build links, holding the static archive
+# of each that the C compiler finds, and the dynamic symbols to keep.
+release-link:
+	@mkdir -p $(LINK_DIR)
+	@printf '{\n  global: main;\n  local: *;\n};\n' > $(LINK_DIR)/exports.map
+	@for lib in stdc++ sqlite3 readline tinfo; do \
+	    archive=$$($(LINK_CC) -print-file-name=lib$$lib.a); \
+	    if [ -f "$$archive" ]; then ln -sf "$$archive" $(LINK_DIR)/lib$$lib.a; else rm -f $(LINK_DIR)/lib$$lib.a; fi; \
+	done
+
 # bench/startup.sh's floor, a Swift program that only starts with Foundation, built like coso.
-release-floor:
+release-floor: release-link
 	$(SWIFT) build $(RELEASE_FLAGS) --package-path bench/startup-floor
 
 demo: build
