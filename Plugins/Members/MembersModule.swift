@@ -20,7 +20,7 @@ public struct MembersModule: CosoModule {
     }
     public var migrations: [Migration] {
         MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration, MemberMigrations.onRollIndex,
-         MemberMigrations.historyIndex, MemberMigrations.fileNumberIndex]
+         MemberMigrations.historyIndex, MemberMigrations.fileNumberIndex, MemberMigrations.nameIndexDropped]
     }
     public var checks: [DataCheck] { MemberChecks.all }
     public var rules: [RuleDefinition] { MemberChecks.rules + Fees.rules }

@@ -22,6 +22,7 @@ struct Families: CosoModule {
                 name TEXT NOT NULL, born TEXT CHECK (born GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
                 twin INTEGER NOT NULL DEFAULT 0) STRICT;
             CREATE INDEX children_name ON children(name);
+            CREATE INDEX children_twins ON children(born) WHERE twin = 1;
             """)]
     }
 }
@@ -223,6 +224,24 @@ struct Families: CosoModule {
         #expect(after == [.int(0), .int(-2000)])
         #expect(try store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'children_name'") == .int(1))
         #expect(try store.scalar("SELECT count(*) FROM children INDEXED BY children_name WHERE name >= 'C'") == .int(100))
+    }
+
+    @Test func anIndexTheLoadKeepsStaysInPlaceAndHoldsItsRows() throws {
+        let (db, store) = try families()
+        defer { db.remove() }
+        let inside = try store.write(origin) { tx in
+            try tx.withoutIndexes(on: ["children"], keeping: ["children_twins"]) { () throws -> [Value] in
+                _ = try family(tx, count: 50)
+                _ = try tx.insert("children", ["parent": .int(1), "name": .text("T"), "born": .text("2002-02-02"), "twin": .bool(true)])
+                return [try tx.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'children_name'"),
+                        try tx.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'children_twins'")]
+            }
+        }
+        #expect(inside == [.int(0), .int(1)])
+        #expect(try store.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('children_name', 'children_twins')") == .int(2))
+        #expect(try store.scalar("SELECT count(*) FROM children INDEXED BY children_twins WHERE twin = 1 AND born = '2002-02-02'") == .int(1))
+        #expect(try store.scalar("SELECT count(*) FROM children INDEXED BY children_twins WHERE twin = 1 AND born > '2000-01-01'") == .int(51))
+        #expect(try store.scalar("PRAGMA integrity_check") == .text("ok"))
     }
 
     @Test(arguments: [false, true]) func aBrokenReferenceUndoesTheWholeWrite(checkingReferences: Bool) throws {

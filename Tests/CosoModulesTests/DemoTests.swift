@@ -160,7 +160,7 @@ import Testing
         #expect(try s.store.scalar("SELECT count(*) FROM audit") == .int(1))
         #expect(try s.store.scalar("SELECT json_extract(after, '$.count') FROM audit_changes WHERE entity = 'members'") == .int(Int64(summary.members)))
         // The indexes dropped for the load are all back.
-        #expect(try s.store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL") == .int(9))
+        #expect(try s.store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL") == .int(8))
     }
 
     @Test func theSameSeedGivesTheSameCountry() throws {

@@ -13,8 +13,22 @@ import Testing
     @Test func pathsBecomeJoinsOncePerPath() throws {
         let q = try plan(#"members | where org.parent.name == "X" and org.name != "Y" | select name, org.parent.name"#)
         #expect(q.sql == "SELECT t0.name AS c0, t2.name AS c1 FROM members AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.org_id"
-                + " LEFT JOIN orgs AS t2 ON t2.id = t1.parent_id WHERE (t2.name = ? AND t1.name != ?)")
-        #expect(q.binds == [.text("X"), .text("Y")])
+                + " LEFT JOIN orgs AS t2 ON t2.id = t1.parent_id WHERE ((t2.name_folded = ? AND t2.name = ?) AND t1.name != ?)")
+        #expect(q.binds == [.text("x"), .text("X"), .text("Y")])
+    }
+
+    /// A searchable name compared for equality is also compared folded, so that the folded
+    /// column's index finds it (members keep no index of their names as written).
+    @Test func nameEqualityAlsoComparesTheFoldedName() throws {
+        let one = try plan(#"members | where name == "Đặng Văn An" | count"#)
+        #expect(one.sql == "SELECT count(*) FROM members AS t0 WHERE (t0.name_folded = ? AND t0.name = ?)")
+        #expect(one.binds == [.text("dang van an"), .text("Đặng Văn An")])
+        let list = try plan(#"members | where name in ["Đặng Văn An", "Lê Thị Bé"] | count"#)
+        #expect(list.sql == "SELECT count(*) FROM members AS t0 WHERE (t0.name_folded IN (?, ?) AND t0.name IN (?, ?))")
+        #expect(list.binds == [.text("dang van an"), .text("le thi be"), .text("Đặng Văn An"), .text("Lê Thị Bé")])
+        // Not on a field without a folded column, nor against another column.
+        #expect(try plan(#"members | where national_id == "1" | count"#).sql == "SELECT count(*) FROM members AS t0 WHERE t0.national_id = ?")
+        #expect(try plan("members | where name == org.name | count").sql.contains("name_folded") == false)
     }
 
     /// `members asof D` asks of each member whether any event precedes D; a filter that needs a

@@ -169,14 +169,17 @@ public final class WriteTransaction {
 
     /// Loads with the secondary indexes of `entityNames`' tables dropped, and builds them again
     /// before returning, in the same transaction: sorting each index once is faster than inserting
-    /// millions of keys in random order. Unique constraints stay in force.
-    public func withoutIndexes<T>(on entityNames: [String], _ body: () throws -> T) throws -> T {
+    /// millions of keys in random order. Unique constraints stay in force, and so do the indexes
+    /// named in `keeping`: those the caller's rows add nothing or little to (a partial index whose
+    /// condition they never meet costs nothing live, and building it would scan the whole table).
+    public func withoutIndexes<T>(on entityNames: [String], keeping: Set<String> = [], _ body: () throws -> T) throws -> T {
         let tables = try entityNames.map { try writable($0).table }
         try flushPending()
         let placeholders = Array(repeating: "?", count: tables.count).joined(separator: ", ")
         let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                                        + "AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (\(placeholders))",
                                        arguments: StatementArguments(tables)).map { (name: $0[0] as String, sql: $0[1] as String) }
+            .filter { !keeping.contains($0.name) }
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
         let result = try body()
         try flushPending()

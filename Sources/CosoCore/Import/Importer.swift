@@ -303,12 +303,18 @@ public struct Importer {
         }
         guard let display = other.displayField, let field = other.field(display) else { return nil }
         // Looked up by index, exactly, then ignoring case and diacritics; remembered for the rest
-        // of the file (not for the entity being imported, whose names the file itself adds).
+        // of the file (not for the entity being imported, whose names the file itself adds). A
+        // searchable name is found exactly through its folded column's index (members have no
+        // index of their names as written).
         let key = target + "\u{1}" + text
         if let ids = cache.names[key] { return ids.count == 1 ? ids[0] : -1 }
-        var ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(field.column) = ?", [.text(text)])
-        if ids.isEmpty, let folded = field.foldedColumn {
-            ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(folded) = ?", [.text(VietnameseText.fold(text))])
+        var ids: [Int64]
+        if let folded = field.foldedColumn {
+            let foldedText = Value.text(VietnameseText.fold(text))
+            ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(folded) = ? AND \(field.column) = ?", [foldedText, .text(text)])
+            if ids.isEmpty { ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(folded) = ?", [foldedText]) }
+        } else {
+            ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(field.column) = ?", [.text(text)])
         }
         if ids.isEmpty { return nil }
         if target != entity.name {

@@ -55,7 +55,7 @@ public struct DemoCountry: Sendable {
         return try store.write(origin) { tx in
             try tx.bulk {
                 let load = {
-                    try tx.withoutIndexes(on: CountryWriter.entities) { () throws -> DemoDistrict.Summary in
+                    try tx.withoutIndexes(on: CountryWriter.entities, keeping: CountryWriter.liveIndexes) { () throws -> DemoDistrict.Summary in
                         let writer = try CountryWriter(tx)
                         var done = 0
                         while true {
