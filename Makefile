@@ -34,7 +34,7 @@ build:
 # from their static archives where the machine has them (`release-link`; otherwise from their shared
 # libraries as before), and only `main` left in the dynamic symbol table (the toolchain's
 # -export-dynamic put the package's 7,800 public symbols there): the loader no longer maps those
-# libraries and binds their 4,100 symbols at every start (1.3 ms of a `coso -c` run: bench/RESULTS.md).
+# libraries and binds their 4,100 symbols at every start (1.1-1.7 ms of a `coso -c` run: bench/RESULTS.md).
 LINK_DIR := $(CURDIR)/.build/release-link
 LINK_CC := $(shell command -v clang 2>/dev/null || echo cc)
 RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath \
