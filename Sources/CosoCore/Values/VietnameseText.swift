@@ -6,13 +6,29 @@ public enum VietnameseText {
     /// Unicode NFC, the one form the store keeps and binds.
     public static func nfc(_ s: String) -> String {
         // Most text is already composed (ASCII, or Vietnamese typed with precomposed letters): a
-        // string with no combining mark and nothing from the few canonical singletons below U+1F00
-        // is its own NFC, and Foundation's normaliser (slow, it goes through CFString) is skipped.
-        var plain = true
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 { continue }
-            if v <= 0x36F || v >= 0x1F00 || v == 0x374 || v == 0x37E || v == 0x387 { plain = false; break }
+        // string with no combining mark (U+0300-U+036F), none of the canonical singletons U+0374,
+        // U+037E, U+0387, and nothing from U+1F00 up is its own NFC, and Foundation's normaliser
+        // (slow, it goes through CFString) is skipped. Checked on the UTF-8 bytes: every scalar
+        // below U+0300 is one byte or two with a lead byte below 0xCC.
+        var text = s
+        let plain = text.withUTF8 { utf8 -> Bool in
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                if b < 0xCC { i += 1; continue }
+                switch b {
+                case 0xCC: return false                                  // U+0300-U+033F
+                case 0xCD:                                               // U+0340-U+037F
+                    let next = utf8[i + 1]
+                    if next <= 0xAF || next == 0xB4 || next == 0xBE { return false }
+                case 0xCE: if utf8[i + 1] == 0x87 { return false }      // U+0387
+                case 0xE1: if utf8[i + 1] >= 0xBC { return false }      // U+1F00-U+1FFF
+                case 0xE2...: return false                               // U+2000 and above
+                default: break
+                }
+                i += 1
+            }
+            return true
         }
         return plain ? s : s.precomposedStringWithCanonicalMapping
     }
@@ -22,34 +38,56 @@ public enum VietnameseText {
     /// đ/Đ have no canonical decomposition, so Foundation's diacritic folding keeps them; map them
     /// by hand. Written by Swift into `<field>_folded` shadow columns, never computed by SQL.
     public static func fold(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
-        // Vietnamese text: each lower-case letter maps to its base through a table (Foundation's
+        // ASCII and Vietnamese letters of either case map through a table, straight from the UTF-8
+        // bytes to the folded bytes (never longer); anything else goes the long way (Foundation's
         // decomposition goes through CFString: a few microseconds per name, millions of names).
-        let lower = s.lowercased()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lower.utf8.count)
+        var text = s
         var plain = true
-        for scalar in lower.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 { bytes.append(UInt8(v)); continue }
-            if (0x0300...0x036F).contains(v) { continue }
-            let i = Int(v) - Int(foldBase)
-            guard i >= 0, i < foldTable.count, foldTable[i] != 0 else { plain = false; break }
-            bytes.append(foldTable[i])
+        let folded = text.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count) { out -> Int in
+                var i = 0, n = 0
+                while i < utf8.count {
+                    let b = utf8[i]
+                    if b < 0x80 {
+                        out[n] = b &+ (b >= 0x41 && b <= 0x5A ? 0x20 : 0); n += 1; i += 1
+                        continue
+                    }
+                    let v: UInt32
+                    if b < 0xE0 {
+                        v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                    } else if b < 0xF0 {
+                        v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                    } else {
+                        plain = false; return 0
+                    }
+                    if v >= 0x300 && v <= 0x36F { continue }
+                    let t = Int(v) - Int(foldBase)
+                    guard t >= 0, t < foldTable.count, foldTable[t] != 0 else { plain = false; return 0 }
+                    out[n] = foldTable[t]; n += 1
+                }
+                return n
+            }
         }
-        return plain ? String(decoding: bytes, as: UTF8.self) : foldAnyScript(lower)
+        return plain ? folded : foldAnyScript(s.lowercased())
     }
 
-    private static let foldBase: UInt32 = 0xE0
-    /// The base letter of each lower-case Vietnamese letter from U+00E0, 0 elsewhere.
+    private static let foldBase: UInt32 = 0xC0
+    /// The base letter, lower case, of each Vietnamese letter of either case from U+00C0, 0 elsewhere.
     private static let foldTable: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x1EFA - 0xE0)
+        var table = [UInt8](repeating: 0, count: 0x1EFA - Int(foldBase))
         let letters: [(Character, String)] = [
             ("a", "àáảãạăằắẳẵặâầấẩẫậ"), ("e", "èéẻẽẹêềếểễệ"), ("i", "ìíỉĩị"), ("o", "òóỏõọôồốổỗộơờớởỡợ"),
             ("u", "ùúủũụưừứửữự"), ("y", "ỳýỷỹỵ"), ("d", "đ"),
         ]
         for (base, forms) in letters {
-            for scalar in forms.unicodeScalars { table[Int(scalar.value - foldBase)] = base.asciiValue! }
+            for scalar in forms.unicodeScalars {
+                table[Int(scalar.value - foldBase)] = base.asciiValue!
+                // The capital, when it is one scalar that lower-cases back to this letter.
+                let upper = String(scalar).uppercased().unicodeScalars
+                if upper.count == 1, let u = upper.first, String(u).lowercased() == String(scalar) {
+                    table[Int(u.value - foldBase)] = base.asciiValue!
+                }
+            }
         }
         return table
     }()
