@@ -43,4 +43,18 @@ import Testing
             #expect(Importer.trimmed(cell) == trimmed, "\(cell.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// A cell is text only when its bytes are valid UTF-8, whatever way they fail (a truncated
+    /// four-byte sequence decodes to as many bytes as it had); the replacement character itself,
+    /// written in the file, is text.
+    @Test func aCellIsTextOnlyWhenItsBytesAreValidUTF8() {
+        let valid: [[UInt8]] = [[], Array("Nguyễn Văn An".utf8), Array("😀 ok".utf8), Array("\u{FFFD}".utf8), [0x41]]
+        for bytes in valid { #expect(Importer.utf8(bytes) == String(validating: bytes, as: UTF8.self)) }
+        let invalid: [[UInt8]] = [[0xAB], [0xC3], [0xE1, 0xBA], [0xF0, 0x9F, 0x98], [0xF0, 0x9F, 0x98, 0x41], [0xED, 0xA0, 0x80],
+                                  [0xC0, 0x80], [0x4E, 0x67, 0xF4, 0x90, 0x80, 0x80], Array("ABC".utf8) + [0xFF]]
+        for bytes in invalid {
+            #expect(String(validating: bytes, as: UTF8.self) == nil)
+            #expect(Importer.utf8(bytes) == nil, "\(bytes)")
+        }
+    }
 }
