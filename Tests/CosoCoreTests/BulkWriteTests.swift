@@ -226,6 +226,36 @@ struct Families: CosoModule {
         #expect(try store.scalar("SELECT count(*) FROM children INDEXED BY children_name WHERE name >= 'C'") == .int(100))
     }
 
+    /// Each row's values reach their own columns whatever order its dictionary iterates in (the
+    /// transaction reuses the last row's key positions only when every key matches), and a write
+    /// naming a field the entity lacks, or an update naming `id`, is refused.
+    @Test func valuesReachTheirColumnsWhateverTheKeyOrder() throws {
+        let (db, store) = try families()
+        defer { db.remove() }
+        let ids = try store.write(origin) { tx -> [Int64] in
+            let parent = try tx.insert("parents", ["name": .text("P")])
+            var ids: [Int64] = []
+            for i in 0..<40 {
+                // Same keys, built in different orders and capacities, some rows with one key more.
+                var values: [String: Value] = [:]
+                values.reserveCapacity(i % 3 == 0 ? 64 : 4)
+                let pairs: [(String, Value)] = [("name", .text("C\(i)")), ("parent", .int(parent)), ("born", .text("20\(10 + i % 10)-01-0\(1 + i % 9)"))]
+                for (k, v) in i % 2 == 0 ? pairs : pairs.reversed() { values[k] = v }
+                if i % 5 == 0 { values["twin"] = .bool(true) }
+                ids.append(try tx.insert("children", values))
+            }
+            #expect(throws: RuleViolation.self) { try tx.insert("children", ["parent": .int(parent), "name": .text("x"), "nme": .text("y")]) }
+            #expect(throws: RuleViolation.self) { try tx.update("children", id: ids[0], ["id": .int(999), "name": .text("z")]) }
+            try tx.update("children", id: ids[1], ["name": .text("renamed"), "born": .text("1999-12-31")])
+            return ids
+        }
+        for (i, id) in ids.enumerated() {
+            let row = try store.scalar("SELECT name || '|' || parent_id || '|' || born || '|' || twin FROM children WHERE id = ?", [.int(id)])
+            let name = i == 1 ? "renamed" : "C\(i)", born = i == 1 ? "1999-12-31" : "20\(10 + i % 10)-01-0\(1 + i % 9)"
+            #expect(row == .text("\(name)|1|\(born)|\(i % 5 == 0 ? 1 : 0)"), "row \(i)")
+        }
+    }
+
     @Test func anIndexTheLoadKeepsStaysInPlaceAndHoldsItsRows() throws {
         let (db, store) = try families()
         defer { db.remove() }

@@ -381,30 +381,58 @@ public final class WriteTransaction {
     }
     private var columnNames: [String: [ColumnNames]] = [:]
 
+    /// Where each key of the last row written to an entity went: rows built the same way (every row
+    /// of an import, every event a module records) iterate their keys in the same order, so the
+    /// next row's keys are compared with these, text with text, instead of hashed one by one.
+    private struct KeyPositions {
+        let keys: [String]
+        /// Each key's field position, and the keys' indices in field order.
+        let positions: [Int], order: [Int]
+        let hasID: Bool
+    }
+    private var keyPositions: [String: KeyPositions] = [:]
+
     /// `allowID`: an insert may choose the new row's id (an import keeping a file's ids); an
     /// update never changes one.
     private func columnsAndArguments(_ entity: Entity, _ values: [String: Value], allowID: Bool = false) throws -> ([String], [DatabaseValue]) {
         // In the entity's field order, so that rows with the same fields get the same columns
         // (one prepared statement); found by position, not by sorting names (an import's every row).
-        var present: [(position: Int, value: Value)] = []
-        present.reserveCapacity(values.count)
+        var given: [Value] = []
+        given.reserveCapacity(values.count)
+        var known = keyPositions[entity.name]
+        if let k = known, k.keys.count != values.count { known = nil }
         for (name, value) in values {
-            guard let position = entity.position(of: name), allowID || name != "id" else {
-                throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
-                                    en: "internal error: \(entity.name) has no field \(name)")
-            }
-            present.append((position, value))
+            if let k = known, k.keys[given.count] != name { known = nil }
+            given.append(value)
         }
-        present.sort { $0.position < $1.position }
+        if known == nil {
+            var keys: [String] = [], positions: [Int] = []
+            keys.reserveCapacity(values.count); positions.reserveCapacity(values.count)
+            for name in values.keys {
+                guard let position = entity.position(of: name) else {
+                    throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
+                                        en: "internal error: \(entity.name) has no field \(name)")
+                }
+                keys.append(name); positions.append(position)
+            }
+            known = KeyPositions(keys: keys, positions: positions, order: positions.indices.sorted { positions[$0] < positions[$1] },
+                                 hasID: keys.contains("id"))
+            keyPositions[entity.name] = known
+        }
+        let k = known!
+        if !allowID, k.hasID {
+            throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường id", en: "internal error: \(entity.name) has no field id")
+        }
         var columns: [String] = [], args: [DatabaseValue] = []
-        columns.reserveCapacity(present.count + 2); args.reserveCapacity(present.count + 2)
+        columns.reserveCapacity(given.count + 2); args.reserveCapacity(given.count + 2)
         let allNames = columnNames[entity.name] ?? {
             let made = entity.fields.map { ColumnNames(column: $0.column, folded: $0.foldedColumn, sort: $0.sortColumn) }
             columnNames[entity.name] = made
             return made
         }()
-        for (position, value) in present {
-            let names = allNames[position]
+        for i in k.order {
+            let names = allNames[k.positions[i]]
+            let value = given[i]
             columns.append(names.column)
             args.append(value.databaseValue)
             if let folded = names.folded, let sort = names.sort {
