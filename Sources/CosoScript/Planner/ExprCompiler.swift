@@ -124,11 +124,11 @@ struct ExprCompiler {
             guard v.sql == "?", v.binds.count == 1, case .text(let t) = v.binds[0] else { return nil }
             texts.append(t)
         }
-        let marks = Array(repeating: "?", count: texts.count).joined(separator: ", ")
         let foldedBinds = texts.map { Value.text(VietnameseText.fold(VietnameseText.nfc($0))) }
         if texts.count == 1 {
             return Fragment("(\(alias).\(folded) = ? AND \(l.sql) = ?)", foldedBinds + l.binds + values[0].binds, .bool)
         }
+        let marks = Array(repeating: "?", count: texts.count).joined(separator: ", ")
         return Fragment("(\(alias).\(folded) IN (\(marks)) AND \(l.sql) IN (\(marks)))",
                         foldedBinds + l.binds + values.flatMap(\.binds), .bool)
     }
