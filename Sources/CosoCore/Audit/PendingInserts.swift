@@ -24,14 +24,17 @@ final class PendingInserts {
         let table: String
         let rank: Int
         let columns: [String]
-        var rows: [[DatabaseValue]] = []
+        /// The rows' values one after the other (`columns.count` each): one array for all of them,
+        /// not one per row.
+        var values: [DatabaseValue] = []
+        var rows = 0
         /// SQLite binds at most 32,766 values per statement.
         let capacity: Int
         /// The order batches of the same rank are written in.
         let key: String
 
-        init(table: String, rank: Int, columns: [String]) {
-            self.table = table; self.rank = rank; self.columns = columns
+        init(_ shape: RowShape) {
+            table = shape.table; rank = shape.rank; columns = shape.columns
             capacity = max(1, 32_766 / columns.count)
             key = table + "(" + columns.joined(separator: ",")
         }
@@ -40,17 +43,14 @@ final class PendingInserts {
     /// Rows written together (in as many statements as tables and column sets).
     static let rowsPerFlush = 4000
 
-    /// One per table and column set (a generator filling optional fields may make hundreds).
+    /// One per row shape (a generator filling optional fields may make hundreds).
     private var batches: [Batch] = []
-    /// The batches of each table, by position in `batches`: a row's is found by hashing its table's
-    /// name and comparing column lists, not by building a key of all its columns for every row.
-    private var batchesOf: [String: [Int]] = [:]
+    /// Told apart from the batches of an earlier `bulk` (a shape keeps where its rows wait).
+    private var generation = 0
     /// The statements, when rows are written on the calling thread.
     private var statements: InsertStatements?
     /// The writing thread, when `overlap` asked for one.
     private var writer: OverlappedWriter?
-    /// The next id to give in each entity's table, once asked for.
-    private var nextIDs: [String: Int64] = [:]
     private(set) var count = 0
     /// A failed statement may have written some of its rows (`OR FAIL` keeps no statement journal
     /// to take them back): after it, nothing more is written and the transaction must roll back.
@@ -65,37 +65,24 @@ final class PendingInserts {
         writer = OverlappedWriter(connection: connection)
     }
 
-    /// Keeps a row to write later; hands all waiting rows over every `rowsPerFlush`. `rank`:
-    /// tables of lower rank are written first (a table ranks above those it references).
-    func add(_ db: Database, table: String, rank: Int, columns: [String], values: [DatabaseValue]) throws {
+    /// Keeps a row to write later (`values` in the order of `shape.columns`); hands all waiting
+    /// rows over every `rowsPerFlush`. Tables of lower rank are written first.
+    func add(_ db: Database, _ shape: RowShape, values: [DatabaseValue]) throws {
         if let failure { throw failure }
         let index: Int
-        if let i = batchesOf[table]?.first(where: { batches[$0].columns == columns }) {
-            index = i
+        if let b = shape.batch, b.generation == generation {
+            index = b.index
         } else {
-            batches.append(Batch(table: table, rank: rank, columns: columns))
+            batches.append(Batch(shape))
             index = batches.count - 1
-            batchesOf[table, default: []].append(index)
+            shape.batch = (generation, index)
         }
-        batches[index].rows.append(values)
+        batches[index].values.append(contentsOf: values)
+        batches[index].rows += 1
         count += 1
-        if count >= PendingInserts.rowsPerFlush || batches[index].rows.count >= batches[index].capacity {
+        if count >= PendingInserts.rowsPerFlush || batches[index].rows >= batches[index].capacity {
             try write(db, waiting: false)
         }
-    }
-
-    /// The id the next row of `entity` gets: the table's largest id plus one, counting waiting rows.
-    func nextID(_ db: Database, _ entity: Entity) throws -> Int64 {
-        if let next = nextIDs[entity.name] { return next }
-        try flush(db)
-        let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(entity.table)") ?? 0) + 1
-        nextIDs[entity.name] = next
-        return next
-    }
-
-    /// Notes an id used in `entity`'s table (given by the transaction, by a file, or by SQLite).
-    func used(_ entity: String, _ id: Int64) {
-        if let next = nextIDs[entity], id >= next { nextIDs[entity] = id + 1 }
     }
 
     /// Writes every waiting row; on return the connection is free for the caller.
@@ -120,8 +107,7 @@ final class PendingInserts {
         statements = nil
         failure = nil
         batches.removeAll()
-        batchesOf.removeAll()
-        nextIDs.removeAll()
+        generation += 1
         count = 0
     }
 
@@ -134,13 +120,15 @@ final class PendingInserts {
     private func write(_ db: Database, waiting: Bool, rankAtMost limit: Int = .max) throws {
         if let failure { throw failure }
         if count > 0 {
-            let order = batches.indices.filter { !batches[$0].rows.isEmpty && batches[$0].rank <= limit }
+            let order = batches.indices.filter { batches[$0].rows > 0 && batches[$0].rank <= limit }
                 .sorted { (batches[$0].rank, batches[$0].key) < (batches[$1].rank, batches[$1].key) }
             for i in order {
                 let batch = batches[i]
-                batches[i].rows = []
-                count -= batch.rows.count
-                let job = InsertBatch(table: batch.table, columns: batch.columns, rows: batch.rows)
+                batches[i].values = []
+                batches[i].values.reserveCapacity(batch.values.count)
+                batches[i].rows = 0
+                count -= batch.rows
+                let job = InsertBatch(table: batch.table, columns: batch.columns, values: batch.values, rows: batch.rows)
                 do throws(StoreError) {
                     if let writer {
                         try writer.enqueue(job)

@@ -40,30 +40,46 @@ public final class WriteTransaction {
     /// Inserts a row; `values` are keyed by field name (references by the field name, holding an id).
     @discardableResult
     public func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
-        let entity = try writable(entityName)
-        var (columns, args) = try columnsAndArguments(entity, values, allowID: true)
+        let writing = try writing(entityName)
+        var (shape, args) = try writing.arguments(values, allowID: true)
         if bulkRanges != nil {
             // The row waits with its id chosen now (see PendingInserts).
             let id: Int64
-            if let i = columns.firstIndex(of: "id"), case .int64(let given) = args[i].storage {
+            if let i = shape.idArgument {
+                guard case .int64(let given) = args[i].storage else {
+                    throw RuleViolation("E0702", vi: "lỗi nội bộ: mã của \(entityName) phải là số nguyên",
+                                        en: "internal error: an id of \(entityName) is a whole number")
+                }
                 id = given
             } else {
-                if let i = columns.firstIndex(of: "id") { columns.remove(at: i); args.remove(at: i) }
-                for b in bulkInserts where b.entity == entity.name { try b.writeBound() }
+                for b in bulkInserts where b.entity == entityName { try b.writeBound() }
                 gatherBulkInserts()
-                id = try pending.nextID(db, entity)
-                columns.append("id"); args.append(id.databaseValue)
+                id = try nextID(writing)
+                args.append(id.databaseValue)
+                shape = shape.withID
             }
-            try pending.add(db, table: entity.table, rank: rank(entity), columns: columns, values: args)
-            noteBulkInsert(entity.name, id)
+            try pending.add(db, shape, values: args)
+            writing.range = writing.range.map { (min($0.first, id), max($0.last, id), $0.count + 1) } ?? (id, id, 1)
+            if let next = writing.nextID, id >= next { writing.nextID = id + 1 }
+            changeCount += 1
             return id
         }
-        let sql = "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let sql = "INSERT INTO \(shape.table) (\(shape.columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: shape.columns.count).joined(separator: ", ") + ")"
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
-        try record(entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
+        try record(writing.entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
         return id
+    }
+
+    /// The id the next row of an entity gets inside `bulk`: the table's largest id plus one,
+    /// counting waiting rows.
+    private func nextID(_ writing: EntityWriting) throws -> Int64 {
+        if let next = writing.nextID { return next }
+        try pending.flush(db)
+        let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(writing.entity.table)") ?? 0) + 1
+        writing.nextID = next
+        return next
     }
 
     /// Runs `body` with inserts recorded in bulk: instead of one audit row per new row (whose
@@ -94,11 +110,14 @@ public final class WriteTransaction {
         if (cache < 0 ? -cache * 1024 : cache * pageSize) < 64 << 20 { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer {
             bulkRanges = nil; bulkInserts = []; checksReferences = false; pending.discard()
+            // Their ids and ranges were this bulk's.
+            writings.removeAll()
             try? db.execute(sql: "PRAGMA cache_size = \(cache)")
         }
         let result = try body()
         try flushPending()
         gatherBulkInserts()
+        for (name, writing) in writings { if let range = writing.range { noteBulkInsert(name, range, counted: true) } }
         let ranges = bulkRanges!
         if checkingReferences { try checkReferences(ranges) }
         let audit = try currentAuditID()
@@ -139,16 +158,14 @@ public final class WriteTransaction {
         }
     }
 
-    private func noteBulkInsert(_ entity: String, _ id: Int64) {
-        noteBulkInsert(entity, (id, id, 1))
-    }
-
-    private func noteBulkInsert(_ entity: String, _ range: (first: Int64, last: Int64, count: Int)) {
-        pending.used(entity, range.last)
+    /// `counted`: rows `insert` already counted in `changeCount` (those of `BulkInsert` are
+    /// counted here).
+    private func noteBulkInsert(_ entity: String, _ range: (first: Int64, last: Int64, count: Int), counted: Bool = false) {
+        if let writing = writings[entity], let next = writing.nextID, range.last >= next { writing.nextID = range.last + 1 }
         let r = bulkRanges![entity]
         bulkRanges![entity] = (min(r?.first ?? range.first, range.first), max(r?.last ?? range.last, range.last),
                                (r?.count ?? 0) + range.count)
-        changeCount += range.count
+        if !counted { changeCount += range.count }
     }
 
     /// Takes the ids the prepared inserts recorded: before an id is given by `insert` and at the end.
@@ -208,11 +225,13 @@ public final class WriteTransaction {
     }
 
     public func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {
-        let entity = try writable(entityName)
+        let writing = try writing(entityName)
+        let entity = writing.entity
         try refuseUncheckedChange(entity)
         try flushPending(entity)
         guard let before = try row(entityName, id: id) else { return }
-        let (columns, args) = try columnsAndArguments(entity, values)
+        let (shape, args) = try writing.arguments(values, allowID: false)
+        let columns = shape.columns
         guard !columns.isEmpty else { return }
         let sql = "UPDATE \(entity.table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args + [id.databaseValue]))
@@ -371,79 +390,15 @@ public final class WriteTransaction {
         RuleViolation("E0701", vi: "lỗi nội bộ: không có bảng \(name)", en: "internal error: no entity \(name)")
     }
 
-    /// The columns of each field of an entity, by position, made on its first write in the
-    /// transaction: a field makes them by concatenating text each time it is asked, and a bulk
-    /// write asks for every value of every row.
-    private struct ColumnNames {
-        let column: String
-        /// The folded and sort-key shadow columns of a searchable text field.
-        let folded: String?, sort: String?
-    }
-    private var columnNames: [String: [ColumnNames]] = [:]
+    /// What writing each entity needs, worked out on its first write (see EntityWriting).
+    private var writings: [String: EntityWriting] = [:]
 
-    /// Where each key of the last row written to an entity went: rows built the same way (every row
-    /// of an import, every event a module records) iterate their keys in the same order, so the
-    /// next row's keys are compared with these, text with text, instead of hashed one by one.
-    private struct KeyPositions {
-        let keys: [String]
-        /// Each key's field position, and the keys' indices in field order.
-        let positions: [Int], order: [Int]
-        let hasID: Bool
-    }
-    private var keyPositions: [String: KeyPositions] = [:]
-
-    /// `allowID`: an insert may choose the new row's id (an import keeping a file's ids); an
-    /// update never changes one.
-    private func columnsAndArguments(_ entity: Entity, _ values: [String: Value], allowID: Bool = false) throws -> ([String], [DatabaseValue]) {
-        // In the entity's field order, so that rows with the same fields get the same columns
-        // (one prepared statement); found by position, not by sorting names (an import's every row).
-        var given: [Value] = []
-        given.reserveCapacity(values.count)
-        var known = keyPositions[entity.name]
-        if let k = known, k.keys.count != values.count { known = nil }
-        for (name, value) in values {
-            if let k = known, k.keys[given.count] != name { known = nil }
-            given.append(value)
-        }
-        if known == nil {
-            var keys: [String] = [], positions: [Int] = []
-            keys.reserveCapacity(values.count); positions.reserveCapacity(values.count)
-            for name in values.keys {
-                guard let position = entity.position(of: name) else {
-                    throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
-                                        en: "internal error: \(entity.name) has no field \(name)")
-                }
-                keys.append(name); positions.append(position)
-            }
-            known = KeyPositions(keys: keys, positions: positions, order: positions.indices.sorted { positions[$0] < positions[$1] },
-                                 hasID: keys.contains("id"))
-            keyPositions[entity.name] = known
-        }
-        let k = known!
-        if !allowID, k.hasID {
-            throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường id", en: "internal error: \(entity.name) has no field id")
-        }
-        var columns: [String] = [], args: [DatabaseValue] = []
-        columns.reserveCapacity(given.count + 2); args.reserveCapacity(given.count + 2)
-        let allNames = columnNames[entity.name] ?? {
-            let made = entity.fields.map { ColumnNames(column: $0.column, folded: $0.foldedColumn, sort: $0.sortColumn) }
-            columnNames[entity.name] = made
-            return made
-        }()
-        for i in k.order {
-            let names = allNames[k.positions[i]]
-            let value = given[i]
-            columns.append(names.column)
-            args.append(value.databaseValue)
-            if let folded = names.folded, let sort = names.sort {
-                let text = value.textValue.map(VietnameseText.nfc)
-                columns.append(folded)
-                args.append(text.map(VietnameseText.fold)?.databaseValue ?? .null)
-                columns.append(sort)
-                args.append(text.map(VietnameseText.sortKeyString)?.databaseValue ?? .null)
-            }
-        }
-        return (columns, args)
+    private func writing(_ name: String) throws -> EntityWriting {
+        if let w = writings[name] { return w }
+        let entity = try writable(name)
+        let w = EntityWriting(entity: entity, rank: rank(entity))
+        writings[name] = w
+        return w
     }
 
     private func record(_ entity: Entity, id: Int64, op: String, before: [(String, Value)]?, after: [(String, Value)]?) throws {
