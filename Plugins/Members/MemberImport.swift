@@ -10,8 +10,12 @@ enum MemberImport {
         func problem(_ column: String, _ code: String, _ vi: String, _ en: String) {
             problems.append(ImportProblem(column: column, code, vi: vi, en: en))
         }
-        if v["status"] == nil, v["admitted"] != nil {
-            v["status"] = .text(v["confirmed"] != nil ? "official" : "probationary")
+        // Each field looked up once (a million-row file asks for every one of them).
+        let born = v["born"]?.dateValue, admitted = v["admitted"]?.dateValue, confirmed = v["confirmed"]?.dateValue
+        var status = v["status"]?.textValue
+        if status == nil, admitted != nil {
+            status = confirmed != nil ? "official" : "probationary"
+            v["status"] = .text(status!)
         }
         // A person's name is letters, spaces, apostrophes (K'Ho names), hyphens and dots: nothing
         // else, so that a cell holding a formula or a piece of SQL is caught, not stored.
@@ -23,34 +27,39 @@ enum MemberImport {
         if let nid = v["national_id"]?.textValue, nid.utf8.count != 12 || !nid.utf8.allSatisfy({ (48...57).contains($0) }) {
             problem("national_id", "E0416", "số CCCD phải gồm đúng 12 chữ số", "a national ID has exactly 12 digits")
         }
-        if let card = v["card_no"]?.textValue, card.utf8.count != 8 || !card.utf8.allSatisfy({ (48...57).contains($0) }) {
+        let card = v["card_no"]?.textValue
+        if let card, card.utf8.count != 8 || !card.utf8.allSatisfy({ (48...57).contains($0) }) {
             problem("card_no", "E0417", "số thẻ đảng viên gồm đúng 8 chữ số (R23)", "a card number has exactly 8 digits (R23)")
         }
         // Once per import, not per row.
         let today = tx.cached("today") { .date(LocalDate.today()) }.dateValue ?? LocalDate.today()
-        for field in ["born", "admitted", "confirmed", "exempted", "ended"] {
-            if let d = v[field]?.dateValue, d > today {
-                problem(field, "E0421", "ngày ở tương lai", "a date in the future")
-            }
+        func notFuture(_ field: String, _ date: LocalDate?) {
+            if let date, date > today { problem(field, "E0421", "ngày ở tương lai", "a date in the future") }
         }
-        if let born = v["born"]?.dateValue, let admitted = v["admitted"]?.dateValue {
+        notFuture("born", born); notFuture("admitted", admitted); notFuture("confirmed", confirmed)
+        notFuture("exempted", v["exempted"]?.dateValue); notFuture("ended", v["ended"]?.dateValue)
+        if let born, let admitted {
             if born.wholeYears(until: admitted) < MemberRules.minimumAdmissionAge {
                 problem("admitted", "E0418", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
             }
         }
-        if let admitted = v["admitted"]?.dateValue, let confirmed = v["confirmed"]?.dateValue, confirmed <= admitted {
+        if let admitted, let confirmed, confirmed <= admitted {
             problem("confirmed", "E0419", "ngày chính thức phải sau ngày vào Đảng (R5)", "full membership follows admission (R5)")
         }
-        if v["status"] == .text("probationary"), v["card_no"] != nil {
+        if status == "probationary", card != nil {
             problem("card_no", "E0422", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
         }
         if let org = v["org"]?.intValue {
-            let kind = try tx.cached("orgs.kind.\(org)") { try tx.scalar("SELECT kind FROM orgs WHERE id = ?", [.int(org)]) }
-            let dissolved = try tx.cached("orgs.dissolved.\(org)") { try tx.scalar("SELECT dissolved FROM orgs WHERE id = ?", [.int(org)]) }
-            if let kind = kind.textValue, !OrgEnums.cellKinds.contains(kind) {
+            // The organisation's kind, and whether it has ended, in one look-up per organisation.
+            let known = try tx.cached("orgs.cell-live.\(org)") {
+                let kind = try tx.scalar("SELECT kind FROM orgs WHERE id = ?", [.int(org)]).textValue
+                let dissolved = try tx.scalar("SELECT dissolved FROM orgs WHERE id = ?", [.int(org)])
+                return .int((kind.map(OrgEnums.cellKinds.contains) == false ? 1 : 0) | (dissolved != .null ? 2 : 0))
+            }.intValue ?? 0
+            if known & 1 != 0 {
                 problem("org", "E0420", "đảng viên sinh hoạt ở chi bộ; tổ chức này không phải chi bộ", "members belong to cells; this is not a cell")
             }
-            if let status = v["status"]?.textValue, MemberEnums.onRoll.contains(status), dissolved != .null {
+            if let status, MemberEnums.onRoll.contains(status), known & 2 != 0 {
                 problem("org", "E0423", "tổ chức đã kết thúc: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
                         "the organisation has ended: a member on the roll belongs to a live cell")
             }

@@ -19,6 +19,10 @@ public final class CSVReader {
     private var separator = UInt8(ascii: ",")
     private var separatorDecided = false
     private var first = true
+    /// The field being read, kept between fields (a field then costs one allocation of its own
+    /// size, not the growth of an array byte by byte), and how many fields the last record had.
+    private var scratch: [UInt8] = []
+    private var lastWidth = 8
     /// Bytes read so far, for a progress bar.
     public private(set) var bytesRead: Int64 = 0
     public let size: Int64
@@ -64,7 +68,10 @@ public final class CSVReader {
         while true {
             guard peek() != nil else { return nil }
             let start = line
-            var fields: [[UInt8]] = [], field: [UInt8] = []
+            var fields: [[UInt8]] = []
+            fields.reserveCapacity(lastWidth)
+            var field = scratch
+            field.removeAll(keepingCapacity: true)
             var quoted = false, wasQuoted = false, ended = false
             while !ended, let b = next() {
                 if quoted {
@@ -82,7 +89,9 @@ public final class CSVReader {
                 case UInt8(ascii: ","), UInt8(ascii: ";"):
                     // The header decides: Excel writes semicolons in locales whose decimal mark is a comma.
                     if !separatorDecided { separator = b; separatorDecided = true }
-                    if b == separator { fields.append(field); field = []; wasQuoted = false } else { field.append(b) }
+                    if b == separator {
+                        fields.append(CSVReader.copy(field)); field.removeAll(keepingCapacity: true); wasQuoted = false
+                    } else { field.append(b) }
                 case cr:
                     if peek() == lf { continue }
                     line += 1; ended = true
@@ -92,9 +101,23 @@ public final class CSVReader {
                     field.append(b)
                 }
             }
-            fields.append(field)
+            fields.append(CSVReader.copy(field))
+            field.removeAll(keepingCapacity: true)
+            scratch = field
+            lastWidth = fields.count
             if fields.count == 1, fields[0].isEmpty, !wasQuoted { continue }
             return Record(line: start, fields: fields)
+        }
+    }
+
+    /// A copy of exactly `bytes.count` bytes (`Array(bytes)` would share the scratch buffer,
+    /// which the next field's first byte would then copy whole).
+    private static func copy(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, let target = out.baseAddress { target.initialize(from: base, count: source.count) }
+            }
+            initialized = bytes.count
         }
     }
 }

@@ -57,10 +57,12 @@ public struct Importer {
         guard report.problems.isEmpty else { return report }
         struct Abort: Error {}
         let owner = store.registry.modules.first { $0.entities.contains { $0.name == entity.name } }
+        // Looked at in every row: picked out of the entity's fields once.
+        let required = entity.fields.filter { $0.required && $0.name != "id" }
+        let unique = entity.fields.filter(\.unique).map(ImportColumn.init)
         do {
             try store.bulkWrite(origin) { tx in
-                var seen: [String: SeenValues] = [:]
-                var cache = ReferenceCache()
+                var seenIDs = SeenValues()
                 // Nothing to be a duplicate of but the file's own rows.
                 let startedEmpty = try Importer.isEmpty(entity, tx)
                 /// Reads, checks and writes rows until `limit` rows are read; true when the file
@@ -74,17 +76,17 @@ public struct Importer {
                             progress(reader.bytesRead, reader.size); lastProgress = reader.bytesRead
                         }
                         var problems: [ImportProblem] = []
-                        var values = try parse(record, columns, tx, &cache, &problems)
+                        var values = try parse(record, columns, tx, &problems)
                         if problems.isEmpty {
                             // The module fills what a file may leave out (a member's status), then its rules.
                             problems += try owner?.importRow(entity.name, &values, tx) ?? []
-                            for f in entity.fields where f.required && f.name != "id" && values[f.name] == nil {
+                            for f in required where values[f.name] == nil {
                                 problems.append(ImportProblem(column: f.name, "E0407", vi: "\(f.label.vi) không được để trống",
                                                               en: "\(f.label.en) cannot be empty"))
                             }
                         }
                         // Duplicates are looked for in every row, whatever else is wrong with it.
-                        problems += try uniqueness(values, tx, checkStored: !startedEmpty, &seen)
+                        problems += try uniqueness(values, unique, tx, checkStored: !startedEmpty, &seenIDs)
                         for var p in problems {
                             p.line = record.line
                             report.problems.append(p)
@@ -151,8 +153,8 @@ public struct Importer {
 
     // MARK: Columns
 
-    private func mapColumns(_ header: CSVReader.Record, _ report: inout ImportReport) -> [Field?] {
-        var columns: [Field?] = []
+    private func mapColumns(_ header: CSVReader.Record, _ report: inout ImportReport) -> [ImportColumn?] {
+        var columns: [ImportColumn?] = []
         var used: Set<String> = []
         for raw in header.fields {
             let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -177,24 +179,14 @@ public struct Importer {
                 report.problems.append(ImportProblem(line: header.line, column: text, "E0404",
                     vi: "trường \(field.name) có hai cột", en: "field \(field.name) has two columns"))
             }
-            columns.append(field)
+            columns.append(ImportColumn(field))
         }
         return columns
     }
 
     // MARK: Rows
 
-    struct ReferenceCache {
-        /// Ids by "entity, name" as the file writes it.
-        var names: [String: [Int64]] = [:]
-        /// Enum cases by the text a file gives (identifier or label, as written and folded).
-        var cases: [String: [String: String]] = [:]
-        /// Ids found in other entities' tables, by "entity, id" (a file names the same cell for
-        /// thousands of members).
-        var known: Set<String> = []
-    }
-
-    private func parse(_ record: CSVReader.Record, _ columns: [Field?], _ tx: WriteTransaction, _ cache: inout ReferenceCache,
+    private func parse(_ record: CSVReader.Record, _ columns: [ImportColumn?], _ tx: WriteTransaction,
                        _ problems: inout [ImportProblem]) throws -> [String: Value] {
         var values: [String: Value] = [:]
         values.reserveCapacity(columns.count + 2)
@@ -204,82 +196,85 @@ public struct Importer {
             return values
         }
         for (raw, column) in zip(record.fields, columns) {
-            guard let field = column else { continue }
+            // What the cell needs of its field is read through the column (a class): binding the
+            // field itself would copy its every string for every cell.
+            guard let column else { continue }
             guard let decoded = Importer.utf8(raw) else {
-                problems.append(ImportProblem(column: field.name, "E0406",
+                problems.append(ImportProblem(column: column.name, "E0406",
                     vi: "chữ không ở bảng mã Unicode (UTF-8): có vẻ là bảng mã cũ TCVN3 (ABC) hoặc VNI; chuyển tệp sang Unicode (UniKey: Công cụ chuyển mã) rồi lưu lại dạng CSV UTF-8",
                     en: "the text is not Unicode (UTF-8): it looks like the legacy TCVN3 (ABC) or VNI encoding; convert the file to Unicode (UniKey's converter) and save it as CSV UTF-8"))
                 continue
             }
             let text = VietnameseText.nfc(Importer.trimmed(decoded))
             if text.isEmpty {
-                if field.required {
-                    problems.append(ImportProblem(column: field.name, "E0407", vi: "\(field.label.vi) không được để trống",
-                                                  en: "\(field.label.en) cannot be empty"))
+                if column.required {
+                    problems.append(ImportProblem(column: column.name, "E0407", vi: "\(column.field.label.vi) không được để trống",
+                                                  en: "\(column.field.label.en) cannot be empty"))
                 }
                 continue
             }
-            if case .text = field.type, LegacyEncoding.looksLikeLegacy(text) {
-                problems.append(ImportProblem(column: field.name, "E0406",
+            if case .text = column.type, LegacyEncoding.looksLikeLegacy(text) {
+                problems.append(ImportProblem(column: column.name, "E0406",
                     vi: "chữ có vẻ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI rồi lưu sai; chuyển sang Unicode (UniKey: Công cụ chuyển mã)",
                     en: "the text looks like the legacy TCVN3 (ABC) or VNI encoding saved as Unicode; convert it (UniKey's converter)"))
                 continue
             }
-            let shown = field.personal ? "" : " '\(text)'"
-            switch field.type {
+            // The text itself, in a message, when the field is not personal (made only for a message).
+            var shown: String { column.personal ? "" : " '\(text)'" }
+            switch column.type {
             case .text:
-                values[field.name] = .text(text)
+                values[column.name] = .text(text)
             case .int, .decimal:
                 guard let i = Int64(text) else {
-                    problems.append(ImportProblem(column: field.name, "E0408", vi: "\(field.label.vi): cần một số nguyên\(shown)",
-                                                  en: "\(field.label.en): needs a whole number\(shown)"))
+                    problems.append(ImportProblem(column: column.name, "E0408", vi: "\(column.field.label.vi): cần một số nguyên\(shown)",
+                                                  en: "\(column.field.label.en): needs a whole number\(shown)"))
                     continue
                 }
-                values[field.name] = .int(i)
+                values[column.name] = .int(i)
             case .date:
                 guard let d = Importer.date(text) else {
-                    problems.append(ImportProblem(column: field.name, "E0409",
-                        vi: "\(field.label.vi): ngày không hợp lệ\(shown) (dạng 2024-05-19 hoặc 19/05/2024)",
-                        en: "\(field.label.en): not a valid date\(shown) (write 2024-05-19 or 19/05/2024)"))
+                    problems.append(ImportProblem(column: column.name, "E0409",
+                        vi: "\(column.field.label.vi): ngày không hợp lệ\(shown) (dạng 2024-05-19 hoặc 19/05/2024)",
+                        en: "\(column.field.label.en): not a valid date\(shown) (write 2024-05-19 or 19/05/2024)"))
                     continue
                 }
-                values[field.name] = .date(d)
+                values[column.name] = .date(d)
             case .bool:
                 let key = VietnameseText.fold(text)
-                if ["true", "1", "co", "x", "yes"].contains(key) { values[field.name] = .bool(true) }
-                else if ["false", "0", "khong", "no"].contains(key) { values[field.name] = .bool(false) }
+                if ["true", "1", "co", "x", "yes"].contains(key) { values[column.name] = .bool(true) }
+                else if ["false", "0", "khong", "no"].contains(key) { values[column.name] = .bool(false) }
                 else {
-                    problems.append(ImportProblem(column: field.name, "E0410", vi: "\(field.label.vi): cần có hoặc không\(shown)",
-                                                  en: "\(field.label.en): needs yes or no\(shown)"))
+                    problems.append(ImportProblem(column: column.name, "E0410", vi: "\(column.field.label.vi): cần có hoặc không\(shown)",
+                                                  en: "\(column.field.label.en): needs yes or no\(shown)"))
                 }
             case .enumeration(let id):
-                if let known = cache.cases[id]?[text] {
-                    values[field.name] = .text(known)
+                if let known = column.cases[text] {
+                    values[column.name] = .text(known)
                     continue
                 }
                 guard let e = tx.catalog.enumType(id), let c = e.find(text) else {
                     let e = tx.catalog.enumType(id)
                     let s = e.flatMap { Suggest.closest(to: text, in: $0.cases.map(\.id) + $0.cases.map(\.label.vi)) }
-                    problems.append(ImportProblem(column: field.name, "E0411",
-                        vi: "\(field.label.vi): không có giá trị\(shown) trong danh mục" + (s.map { "; có phải ý bạn là '\($0)'?" } ?? ""),
-                        en: "\(field.label.en): no such value\(shown)" + (s.map { "; did you mean '\($0)'?" } ?? "")))
+                    problems.append(ImportProblem(column: column.name, "E0411",
+                        vi: "\(column.field.label.vi): không có giá trị\(shown) trong danh mục" + (s.map { "; có phải ý bạn là '\($0)'?" } ?? ""),
+                        en: "\(column.field.label.en): no such value\(shown)" + (s.map { "; did you mean '\($0)'?" } ?? "")))
                     continue
                 }
-                values[field.name] = .text(c.id)
-                cache.cases[id, default: [:]][text] = c.id
+                values[column.name] = .text(c.id)
+                column.cases[text] = c.id
             case .reference(let target):
-                guard let id = try reference(text, target, tx, &cache) else {
-                    problems.append(ImportProblem(column: field.name, "E0412",
-                        vi: "\(field.label.vi): không có\(shown) trong \(target)", en: "\(field.label.en): no\(shown) in \(target)"))
+                guard let id = try reference(text, target, tx, column) else {
+                    problems.append(ImportProblem(column: column.name, "E0412",
+                        vi: "\(column.field.label.vi): không có\(shown) trong \(target)", en: "\(column.field.label.en): no\(shown) in \(target)"))
                     continue
                 }
                 guard id >= 0 else {
-                    problems.append(ImportProblem(column: field.name, "E0413",
-                        vi: "\(field.label.vi): nhiều dòng của \(target) cùng tên\(shown); ghi mã thay cho tên",
-                        en: "\(field.label.en): several rows of \(target) share the name\(shown); write the id instead"))
+                    problems.append(ImportProblem(column: column.name, "E0413",
+                        vi: "\(column.field.label.vi): nhiều dòng của \(target) cùng tên\(shown); ghi mã thay cho tên",
+                        en: "\(column.field.label.en): several rows of \(target) share the name\(shown); write the id instead"))
                     continue
                 }
-                values[field.name] = .int(id)
+                values[column.name] = .int(id)
             }
         }
         return values
@@ -287,27 +282,25 @@ public struct Importer {
 
     /// A row of `target` by id or by its display name (exactly, then ignoring case and diacritics);
     /// -1 when the name is ambiguous.
-    private func reference(_ text: String, _ target: String, _ tx: WriteTransaction, _ cache: inout ReferenceCache) throws -> Int64? {
+    private func reference(_ text: String, _ target: String, _ tx: WriteTransaction, _ column: ImportColumn) throws -> Int64? {
         guard let other = tx.catalog.entity(target) else { return nil }
         if let id = Int64(text) {
             // Rows of the file's own entity may arrive in the file itself: asked each time.
-            let key = target + "\u{1}" + text
-            if target != entity.name, cache.known.contains(key) { return id }
+            if target != entity.name, column.known.contains(id) { return id }
             guard try tx.scalar("SELECT count(*) FROM \(other.table) WHERE id = ?", [.int(id)]) == .int(1) else { return nil }
-            if target != entity.name { cache.known.insert(key) }
+            if target != entity.name { column.known.insert(id) }
             return id
         }
         // "Chi bộ thôn 5 #123": a name several rows share, written with the id by `save`.
         if let hash = text.range(of: " #", options: .backwards), let id = Int64(text[hash.upperBound...]) {
-            return try reference(String(id), target, tx, &cache)
+            return try reference(String(id), target, tx, column)
         }
         guard let display = other.displayField, let field = other.field(display) else { return nil }
         // Looked up by index, exactly, then ignoring case and diacritics; remembered for the rest
         // of the file (not for the entity being imported, whose names the file itself adds). A
         // searchable name is found exactly through its folded column's index (members have no
         // index of their names as written).
-        let key = target + "\u{1}" + text
-        if let ids = cache.names[key] { return ids.count == 1 ? ids[0] : -1 }
+        if let ids = column.names[text] { return ids.count == 1 ? ids[0] : -1 }
         var ids: [Int64]
         if let folded = field.foldedColumn {
             let foldedText = Value.text(VietnameseText.fold(text))
@@ -318,33 +311,34 @@ public struct Importer {
         }
         if ids.isEmpty { return nil }
         if target != entity.name {
-            if cache.names.count > 200_000 { cache.names.removeAll() }
-            cache.names[key] = ids
+            if column.names.count > 200_000 { column.names.removeAll() }
+            column.names[text] = ids
         }
         return ids.count == 1 ? ids[0] : -1
     }
 
     /// Duplicates within the file (`seen`), and, unless the table started empty, of rows stored
     /// before the import (read without writing the file's waiting rows: `seen` covers those).
-    private func uniqueness(_ values: [String: Value], _ tx: WriteTransaction, checkStored: Bool,
-                            _ seen: inout [String: SeenValues]) throws -> [ImportProblem] {
+    /// `unique`: the entity's unique fields, each with the values met so far (`seenIDs`: the ids).
+    private func uniqueness(_ values: [String: Value], _ unique: [ImportColumn], _ tx: WriteTransaction, checkStored: Bool,
+                            _ seenIDs: inout SeenValues) throws -> [ImportProblem] {
         var problems: [ImportProblem] = []
         if let id = values["id"]?.intValue {
-            let repeated = !seen["id", default: SeenValues()].insert(String(id))
+            let repeated = !seenIDs.insert(String(id))
             let taken = try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE id = ?", [.int(id)]) != .int(0)
             if repeated || taken {
                 problems.append(ImportProblem(column: "id", "E0424", vi: "mã \(id) đã có; bỏ cột id để nhận mã mới",
                                               en: "id \(id) is taken; drop the id column to get new ids"))
             }
         }
-        for field in entity.fields where field.unique {
-            guard let v = values[field.name]?.textValue, !v.isEmpty else { continue }
-            if !seen[field.name, default: SeenValues()].insert(v) {
-                problems.append(ImportProblem(column: field.name, "E0414", vi: "\(field.label.vi) trùng với một dòng trước trong tệp",
-                                              en: "\(field.label.en) repeats an earlier row of the file"))
-            } else if try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ?", [.text(v)]) != .int(0) {
-                problems.append(ImportProblem(column: field.name, "E0415", vi: "\(field.label.vi) đã có trong cơ sở dữ liệu",
-                                              en: "\(field.label.en) is already in the database"))
+        for column in unique {
+            guard let v = values[column.name]?.textValue, !v.isEmpty else { continue }
+            if !column.seen.insert(v) {
+                problems.append(ImportProblem(column: column.name, "E0414", vi: "\(column.field.label.vi) trùng với một dòng trước trong tệp",
+                                              en: "\(column.field.label.en) repeats an earlier row of the file"))
+            } else if try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE \(column.field.column) = ?", [.text(v)]) != .int(0) {
+                problems.append(ImportProblem(column: column.name, "E0415", vi: "\(column.field.label.vi) đã có trong cơ sở dữ liệu",
+                                              en: "\(column.field.label.en) is already in the database"))
             }
         }
         return problems
@@ -356,19 +350,37 @@ public struct Importer {
     /// the reading thread of an import.)
     static func utf8(_ raw: [UInt8]) -> String? {
         let text = String(decoding: raw, as: UTF8.self)
-        return text.utf8.elementsEqual(raw) ? text : nil
+        // ASCII is valid as it is; otherwise the decoded bytes are compared with the cell's in one go.
+        if raw.allSatisfy({ $0 < 0x80 }) { return text }
+        var copy = text
+        let same = copy.withUTF8 { decoded in
+            raw.withUnsafeBufferPointer { cell in
+                decoded.count == cell.count && (cell.isEmpty || memcmp(decoded.baseAddress!, cell.baseAddress!, cell.count) == 0)
+            }
+        }
+        return same ? text : nil
     }
 
     /// Without the spaces around it (Foundation's trimming goes through NSString: slow per cell).
     static func trimmed(_ s: String) -> String {
-        // Most cells start and end with a byte that is neither ASCII space nor the start of a
-        // multi-byte character: nothing to trim, and no character needs breaking out.
-        if let head = s.utf8.first, let tail = s.utf8.last, head > 0x20, head < 0x80, tail > 0x20, tail < 0x80 {
+        // Most cells start and end with a letter or a digit: nothing to trim. A Vietnamese name
+        // starts or ends with a letter of more than one byte ("Đỗ", "Nguyễn"), told by its scalar.
+        if let head = s.unicodeScalars.first, let tail = s.unicodeScalars.last, isPlainLetterOrDigit(head), isPlainLetterOrDigit(tail) {
             return s
         }
         guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = s.lastIndex(where: { !$0.isWhitespace })!
         return first == s.startIndex && last == s.index(before: s.endIndex) ? s : String(s[first...last])
+    }
+
+    /// Printable ASCII but the space, or a letter of Latin-1, Latin Extended or the Vietnamese
+    /// block: never whitespace, and never a combining mark (which would join a space before it
+    /// into one character).
+    private static func isPlainLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0xC0...0x24F, 0x1EA0...0x1EF9: return true
+        default: return false
+        }
     }
 
     /// `2024-05-19` or `19/05/2024` (the order Vietnamese spreadsheets use), a real calendar day.
