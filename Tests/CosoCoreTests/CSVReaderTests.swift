@@ -39,7 +39,9 @@ import Testing
     @Test func cellsAreTrimmedOfSpacesOnly() {
         for (cell, trimmed) in [("Hà Nội", "Hà Nội"), ("  Hà Nội\t", "Hà Nội"), ("\u{00A0}Đặng\u{3000}", "Đặng"),
                                 ("An", "An"), ("a", "a"), ("", ""), ("   ", ""), (" 12 ", "12"),
-                                ("e\u{0301}", "e\u{0301}"), ("Ngô\u{2003}", "Ngô"), ("x\u{0085}", "x"), ("1/2/2020", "1/2/2020")] {
+                                ("e\u{0301}", "e\u{0301}"), ("Ngô\u{2003}", "Ngô"), ("x\u{0085}", "x"), ("1/2/2020", "1/2/2020"),
+                                ("Đỗ Thị Ễ", "Đỗ Thị Ễ"), (" Đỗ", "Đỗ"), ("Nguyễn\u{00A0}", "Nguyễn"), ("Ễ \u{0301}", "Ễ"),
+                                ("\u{3000}ư\u{3000}", "ư")] {
             #expect(Importer.trimmed(cell) == trimmed, "\(cell.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
