@@ -141,6 +141,55 @@ struct Families: CosoModule {
                 == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":133,\"count\":133}"))
     }
 
+    /// Rows made ready on another thread (`BulkRows`) reach their columns as bound one by one
+    /// would: ids given and their range audited, NULLs, integers, booleans, dates, empty text,
+    /// text of many blocks; a table of no rows writes nothing; rows bound one by one before and
+    /// after go on from where those left off.
+    @Test func rowsMadeReadyElsewhereAreWrittenAsBound() async throws {
+        let (db, store) = try families()
+        defer { db.remove() }
+        @Sendable func name(_ i: Int) -> String { i % 7 == 0 ? "" : String(repeating: "Nguyễn ", count: i % 50) + "\(i)" }
+        // Made on another thread, as the country demo's generator does.
+        let made = await Task.detached {
+            var parents = BulkRows(width: 2)
+            for i in 1...3 { parents.append(Int64(i * 10)); parents.append("P\(i)") }
+            var children = BulkRows(width: 4)
+            for i in 0..<300 {
+                children.append(Int64(i % 3 * 10 + 10)); children.append(name(i))
+                children.append(i % 2 == 0 ? nil : LocalDate(year: 1950 + i % 60, month: i % 12 + 1, day: i % 28 + 1))
+                children.append(i % 5 == 0)
+            }
+            return (parents, children)
+        }.value
+        try store.write(origin) { tx in
+            try tx.bulk {
+                let parents = try tx.bulkInsert("parents", columns: ["id", "name"])
+                try parents.write(made.0)
+                try parents.write(BulkRows(width: 2))
+                let children = try tx.bulkInsert("children", columns: ["parent_id", "name", "born", "twin"])
+                children.bind(1, Int64(10)); children.bind(2, "first"); children.bind(3, nil as LocalDate?); children.bind(4, false)
+                try children.step()
+                try children.write(made.1)
+                children.bind(1, Int64(30)); children.bind(2, "last"); children.bind(3, LocalDate(year: 2001, month: 2, day: 3)); children.bind(4, true)
+                try children.step()
+            }
+        }
+        #expect(try store.scalar("SELECT group_concat(id || name) FROM parents") == .text("10P1,20P2,30P3"))
+        #expect(try store.scalar("SELECT count(*) FROM children") == .int(302))
+        #expect(try store.scalar("SELECT name || parent_id || twin FROM children WHERE id = 1") == .text("first100"))
+        #expect(try store.scalar("SELECT name || parent_id || born || twin FROM children WHERE id = 302") == .text("last302001-02-031"))
+        for i in [0, 1, 2, 7, 63, 64, 65, 128, 299] {
+            let born = i % 2 == 0 ? "-" : LocalDate(year: 1950 + i % 60, month: i % 12 + 1, day: i % 28 + 1)!.iso
+            #expect(try store.scalar("SELECT name || '|' || parent_id || '|' || coalesce(born, '-') || '|' || twin FROM children WHERE id = ?",
+                                     [.int(Int64(i + 2))])
+                    == .text("\(name(i))|\(i % 3 * 10 + 10)|\(born)|\(i % 5 == 0 ? 1 : 0)"), "row \(i)")
+        }
+        #expect(try store.scalar("SELECT after FROM audit_changes WHERE entity = 'parents'")
+                == .text("{\"bulk\":true,\"first_id\":10,\"last_id\":30,\"count\":3}"))
+        #expect(try store.scalar("SELECT after FROM audit_changes WHERE entity = 'children'")
+                == .text("{\"bulk\":true,\"first_id\":1,\"last_id\":302,\"count\":302}"))
+    }
+
     @Test func preparedInsertsKeepTheTextOfEveryRowUntilItIsWritten() throws {
         let (db, store) = try families()
         defer { db.remove() }

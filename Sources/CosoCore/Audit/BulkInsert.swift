@@ -103,6 +103,39 @@ public final class BulkInsert {
         }
     }
 
+    /// Writes every row of `rows` (made for this insert's columns, in their order), binding their
+    /// text where it lies, then writes what is bound (no binding may outlive `rows`' buffer).
+    public func write(_ rows: BulkRows) throws {
+        precondition(rows.width == columns.count, "\(entity): rows of \(rows.width) values for \(columns.count) columns")
+        precondition(rows.isComplete, "\(entity): a row is missing values")
+        precondition(!rowOpen, "\(entity): rows written while one was half bound")
+        guard !rows.isEmpty else { return }
+        let width = rows.width
+        try rows.bytes.withUnsafeBufferPointer { buffer in
+            // Never null, even for no text at all (SQLite would take a null pointer for NULL).
+            let base = UnsafeRawPointer(buffer.baseAddress) ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+            try rows.cells.withUnsafeBufferPointer { cells in
+                var i = 0
+                while i < cells.count {
+                    for position in 1...Int32(width) {
+                        switch cells[i] {
+                        case .null:
+                            sqlite3_bind_null(handle, offset + position)
+                        case .int(let value):
+                            if position == idPosition { givenIDs = (min(givenIDs?.first ?? value, value), max(givenIDs?.last ?? value, value)) }
+                            sqlite3_bind_int64(handle, offset + position, value)
+                        case .text(let start, let count):
+                            sqlite3_bind_text(handle, offset + position, (base + Int(start)).assumingMemoryBound(to: CChar.self), count, RawBinding.static)
+                        }
+                        i += 1
+                    }
+                    try step()
+                }
+            }
+            try writeBound()
+        }
+    }
+
     /// Ends the row bound: the next binds go to the next row. Rows are written `rowsPerStatement`
     /// at a time (see above).
     public func step() throws {

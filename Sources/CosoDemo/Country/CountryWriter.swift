@@ -1,86 +1,85 @@
 import CosoCore
 
 /// Writes `CountryBatch`es through prepared inserts bound by position (`BulkInsert`), inside the
-/// demo's one bulk-audited transaction.
+/// demo's one bulk-audited transaction. A batch is made ready for writing (`encode`) on the
+/// generating thread, so that the writing thread, which SQLite keeps busy, only binds and steps.
 final class CountryWriter {
-    private let orgs, members, events, ratings, orgRatings, plans, villages, positions: BulkInsert
+    /// The tables written, in this order (each refers to those before it), and their columns.
+    static let tables: [(entity: String, columns: [String])] = [
+        ("orgs", ["id", "name", "name_folded", "name_sort", "kind", "sector", "parent_id", "unit_code", "founded", "has_committee",
+                  "authorised_to_admit"]),
+        ("members", ["id", "name", "name_folded", "name_sort", "gender", "born", "ethnicity", "religion", "national_id", "card_no",
+                     "occupation", "education", "qualification", "theory", "status", "org_id", "admitted", "confirmed", "exempted",
+                     "exemption_reason", "work_status"]),
+        ("member_events", ["member_id", "kind", "happened", "org_id", "status", "note"]),
+        ("ratings", ["member_id", "year", "level", "rulebook"]),
+        ("org_ratings", ["org_id", "year", "level", "rulebook"]),
+        ("inspection_plans", ["org_id", "year", "adopted"]),
+        ("villages", ["name", "name_folded", "name_sort", "kind", "commune_id", "cell_id", "head_is_member", "front_head_is_member"]),
+        ("positions", ["member_id", "org_id", "role", "elected", "started", "unit_head"]),
+    ]
+
+    private let inserts: [BulkInsert]
 
     init(_ tx: WriteTransaction) throws {
-        orgs = try tx.bulkInsert("orgs", columns: ["id", "name", "name_folded", "name_sort", "kind", "sector", "parent_id", "unit_code",
-                                                   "founded", "has_committee", "authorised_to_admit"])
-        members = try tx.bulkInsert("members", columns: [
-            "id", "name", "name_folded", "name_sort", "gender", "born", "ethnicity", "religion", "national_id", "card_no", "occupation",
-            "education", "qualification", "theory", "status", "org_id", "admitted", "confirmed", "exempted", "exemption_reason", "work_status",
-        ])
-        events = try tx.bulkInsert("member_events", columns: ["member_id", "kind", "happened", "org_id", "status", "note"])
-        ratings = try tx.bulkInsert("ratings", columns: ["member_id", "year", "level", "rulebook"])
-        orgRatings = try tx.bulkInsert("org_ratings", columns: ["org_id", "year", "level", "rulebook"])
-        plans = try tx.bulkInsert("inspection_plans", columns: ["org_id", "year", "adopted"])
-        villages = try tx.bulkInsert("villages", columns: ["name", "name_folded", "name_sort", "kind", "commune_id", "cell_id",
-                                                           "head_is_member", "front_head_is_member"])
-        positions = try tx.bulkInsert("positions", columns: ["member_id", "org_id", "role", "elected", "started", "unit_head"])
+        inserts = try CountryWriter.tables.map { try tx.bulkInsert($0.entity, columns: $0.columns) }
     }
 
     /// The entities the writer fills (whose indexes are built once at the end: keeping live those
     /// whose keys arrive in order, the history by member, members by cell and by card number,
     /// cost the country 11 s more writing for 10 s less building).
-    static let entities = ["orgs", "members", "member_events", "ratings", "org_ratings", "inspection_plans", "villages", "positions"]
+    static let entities = tables.map(\.entity)
     /// Indexes left in place while the writer loads: the demo gives no member a file number, so
     /// the partial index of file numbers stays empty (building it scanned 5.5 million members).
     static let liveIndexes: Set<String> = ["members_file_no"]
 
     /// Writes a batch table by table, each table's rows all in before the next's (they reference
     /// those before them: see `BulkInsert.writeBound`).
-    func write(_ batch: CountryBatch) throws {
+    func write(_ batch: [BulkRows]) throws {
+        for (insert, rows) in zip(inserts, batch) { try insert.write(rows) }
+    }
+
+    /// A batch's rows in the columns of `tables`, table by table.
+    static func encode(_ batch: CountryBatch) -> [BulkRows] {
+        var rows = tables.map { BulkRows(width: $0.columns.count) }
+        rows[0].reserveCapacity(rows: batch.orgs.count, textBytes: batch.orgs.count * 160)
         for o in batch.orgs {
-            orgs.bind(1, o.id); orgs.bind(2, o.name); orgs.bind(3, o.forms.folded); orgs.bind(4, o.forms.sort); orgs.bind(5, o.kind)
-            orgs.bind(6, o.sector); orgs.bind(7, o.parent); orgs.bind(8, o.unitCode); orgs.bind(9, o.founded)
-            orgs.bind(10, o.hasCommittee); orgs.bind(11, o.authorisedToAdmit)
-            try orgs.step()
+            rows[0].append(o.id); rows[0].append(o.name); rows[0].append(o.forms.folded); rows[0].append(o.forms.sort)
+            rows[0].append(o.kind); rows[0].append(o.sector); rows[0].append(o.parent); rows[0].append(o.unitCode)
+            rows[0].append(o.founded); rows[0].append(o.hasCommittee); rows[0].append(o.authorisedToAdmit)
         }
-        try orgs.writeBound()
+        rows[1].reserveCapacity(rows: batch.members.count, textBytes: batch.members.count * 200)
         for m in batch.members {
-            members.bind(1, m.id); members.bind(2, m.name); members.bind(3, m.forms.folded); members.bind(4, m.forms.sort)
-            members.bind(5, m.female ? "female" : "male"); members.bind(6, m.born); members.bind(7, m.ethnicity); members.bind(8, m.religion)
-            members.bind(9, m.nationalID); members.bind(10, m.cardNo); members.bind(11, m.occupation); members.bind(12, m.education)
-            members.bind(13, m.qualification); members.bind(14, m.theory); members.bind(15, m.status); members.bind(16, m.org)
-            members.bind(17, m.admitted); members.bind(18, m.confirmed); members.bind(19, m.exempted)
-            members.bind(20, m.exempted == nil ? nil : "old_age"); members.bind(21, m.workStatus)
-            try members.step()
+            rows[1].append(m.id); rows[1].append(m.name); rows[1].append(m.forms.folded); rows[1].append(m.forms.sort)
+            rows[1].append(m.female ? "female" : "male"); rows[1].append(m.born); rows[1].append(m.ethnicity); rows[1].append(m.religion)
+            rows[1].append(m.nationalID); rows[1].append(m.cardNo); rows[1].append(m.occupation); rows[1].append(m.education)
+            rows[1].append(m.qualification); rows[1].append(m.theory); rows[1].append(m.status); rows[1].append(m.org)
+            rows[1].append(m.admitted); rows[1].append(m.confirmed); rows[1].append(m.exempted)
+            rows[1].append(m.exempted == nil ? nil : "old_age"); rows[1].append(m.workStatus)
         }
-        try members.writeBound()
+        rows[2].reserveCapacity(rows: batch.events.count, textBytes: batch.events.count * 40)
         for e in batch.events {
-            events.bind(1, e.member); events.bind(2, e.kind); events.bind(3, e.happened); events.bind(4, e.org)
-            events.bind(5, e.status); events.bind(6, e.note)
-            try events.step()
+            rows[2].append(e.member); rows[2].append(e.kind); rows[2].append(e.happened); rows[2].append(e.org)
+            rows[2].append(e.status); rows[2].append(e.note)
         }
-        try events.writeBound()
+        rows[3].reserveCapacity(rows: batch.ratings.count, textBytes: batch.ratings.count * 20)
         for r in batch.ratings {
-            ratings.bind(1, r.member); ratings.bind(2, r.year); ratings.bind(3, r.level); ratings.bind(4, "132-QĐ/TW")
-            try ratings.step()
+            rows[3].append(r.member); rows[3].append(r.year); rows[3].append(r.level); rows[3].append("132-QĐ/TW")
         }
-        try ratings.writeBound()
         for r in batch.orgRatings {
-            orgRatings.bind(1, r.org); orgRatings.bind(2, r.year); orgRatings.bind(3, r.level); orgRatings.bind(4, "132-QĐ/TW")
-            try orgRatings.step()
+            rows[4].append(r.org); rows[4].append(r.year); rows[4].append(r.level); rows[4].append("132-QĐ/TW")
         }
-        try orgRatings.writeBound()
         for p in batch.plans {
-            plans.bind(1, p.org); plans.bind(2, p.year); plans.bind(3, p.adopted)
-            try plans.step()
+            rows[5].append(p.org); rows[5].append(p.year); rows[5].append(p.adopted)
         }
-        try plans.writeBound()
         for v in batch.villages {
-            villages.bind(1, v.name); villages.bind(2, v.forms.folded); villages.bind(3, v.forms.sort); villages.bind(4, v.kind)
-            villages.bind(5, v.commune); villages.bind(6, v.cell); villages.bind(7, v.headIsMember); villages.bind(8, v.frontHeadIsMember)
-            try villages.step()
+            rows[6].append(v.name); rows[6].append(v.forms.folded); rows[6].append(v.forms.sort); rows[6].append(v.kind)
+            rows[6].append(v.commune); rows[6].append(v.cell); rows[6].append(v.headIsMember); rows[6].append(v.frontHeadIsMember)
         }
-        try villages.writeBound()
         for p in batch.positions {
-            positions.bind(1, p.member); positions.bind(2, p.org); positions.bind(3, p.role); positions.bind(4, true)
-            positions.bind(5, p.started); positions.bind(6, p.unitHead)
-            try positions.step()
+            rows[7].append(p.member); rows[7].append(p.org); rows[7].append(p.role); rows[7].append(true)
+            rows[7].append(p.started); rows[7].append(p.unitHead)
         }
-        try positions.writeBound()
+        return rows
     }
 }

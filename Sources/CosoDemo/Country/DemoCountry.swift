@@ -40,10 +40,10 @@ public struct DemoCountry: Sendable {
                 let province = generator.province(p)
                 for d in p.districts {
                     generator.district(code: d.code, name: d.name, wards: d.wards, province: province)
-                    guard channel.put(.rows(generator.take())) else { break outer }
+                    guard channel.put(.rows(CountryWriter.encode(generator.take()))) else { break outer }
                 }
                 generator.provincialAgencies(p, province: province)
-                guard channel.put(.rows(generator.take())) else { break outer }
+                guard channel.put(.rows(CountryWriter.encode(generator.take()))) else { break outer }
             }
             channel.put(.done(generator.summary))
         }
@@ -78,7 +78,7 @@ public struct DemoCountry: Sendable {
 
 /// A bounded hand-over between the generating thread and the writing one.
 final class BatchChannel: @unchecked Sendable {
-    enum Item { case rows(CountryBatch), done(DemoDistrict.Summary) }
+    enum Item { case rows([BulkRows]), done(DemoDistrict.Summary) }
     private let condition = NSCondition()
     private var items: [Item] = []
     private var cancelled = false
