@@ -91,7 +91,7 @@ private struct Kinds: CosoModule {
         #expect(try store.scalar("SELECT kind FROM things") == .text("agency_cell"))
         #expect(try store.scalar("SELECT * FROM pragma_integrity_check") == .text("ok"))
         let reopened = try DatabaseQueue(path: db.path)
-        reopened.writeWithoutTransaction { db in
+        _ = reopened.writeWithoutTransaction { db in
             #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO things (kind) VALUES ('village')") }
         }
     }

@@ -45,7 +45,7 @@ enum Coso {
         let base = NSTemporaryDirectory() + "coso-spawn-" + UUID().uuidString
         let inPath = base + ".in", outPath = base + ".out", errPath = base + ".err"
         defer { for p in [inPath, outPath, errPath] { unlink(p) } }
-        FileManager.default.createFile(atPath: inPath, contents: (stdin ?? "").data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: inPath, contents: (stdin ?? "").data(using: .utf8))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
