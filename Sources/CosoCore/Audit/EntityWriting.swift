@@ -19,7 +19,7 @@ final class EntityWriting {
     /// a few kinds of rows to one table in turn (a member's admission carries a note, the
     /// confirmation does not): a few shapes are kept.
     private var shapes: [RowShape] = []
-    private static let shapeLimit = 8
+    private static let shapeLimit = 16
     /// The ids inserted in bulk by `insert` and not yet gathered into the transaction's ranges.
     var range: (first: Int64, last: Int64, count: Int)?
     /// The id the next row gets inside `bulk` (the largest id in the table plus one, counting

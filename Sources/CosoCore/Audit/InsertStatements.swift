@@ -63,7 +63,8 @@ final class InsertStatements: @unchecked Sendable {
         guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw StoreError.engine("\(table): " + String(cString: sqlite3_errmsg(connection)))
         }
-        if prepared.count >= 64 { finalize() }
+        // Eight sizes for each table and column set (`rowsPerStatement` and its halves).
+        if prepared.count >= 128 { finalize() }
         prepared[key] = statement
         return statement
     }

@@ -45,6 +45,9 @@ final class PendingInserts {
 
     /// One per row shape (a generator filling optional fields may make hundreds).
     private var batches: [Batch] = []
+    /// The batches by table and columns (`Batch.key`), for a shape met for the first time: rows of
+    /// the same columns share a batch whatever shape they came in.
+    private var batchesByKey: [String: Int] = [:]
     /// Told apart from the batches of an earlier `bulk` (a shape keeps where its rows wait).
     private var generation = 0
     /// The statements, when rows are written on the calling thread.
@@ -73,8 +76,14 @@ final class PendingInserts {
         if let b = shape.batch, b.generation == generation {
             index = b.index
         } else {
-            batches.append(Batch(shape))
-            index = batches.count - 1
+            let batch = Batch(shape)
+            if let i = batchesByKey[batch.key] {
+                index = i
+            } else {
+                batches.append(batch)
+                index = batches.count - 1
+                batchesByKey[batch.key] = index
+            }
             shape.batch = (generation, index)
         }
         batches[index].values.append(contentsOf: values)
@@ -107,6 +116,7 @@ final class PendingInserts {
         statements = nil
         failure = nil
         batches.removeAll()
+        batchesByKey.removeAll()
         generation += 1
         count = 0
     }
