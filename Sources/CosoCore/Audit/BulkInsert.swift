@@ -93,13 +93,10 @@ public final class BulkInsert {
     }
     /// A date as its ISO text, written without building a String.
     public func bind(_ position: Int32, _ value: LocalDate?) {
-        guard let d = value, (0...9999).contains(d.year) else { bind(position, value?.iso); return }
+        guard let iso = value?.isoBytes else { bind(position, value?.iso); return }
         rowOpen = true
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 45, 0, 0, 45, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { b in
-            b[0] = 48 + UInt8(d.year / 1000); b[1] = 48 + UInt8(d.year / 100 % 10); b[2] = 48 + UInt8(d.year / 10 % 10); b[3] = 48 + UInt8(d.year % 10)
-            b[5] = 48 + UInt8(d.month / 10); b[6] = 48 + UInt8(d.month % 10); b[8] = 48 + UInt8(d.day / 10); b[9] = 48 + UInt8(d.day % 10)
-            _ = sqlite3_bind_text(handle, offset + position, texts.copy(UnsafeRawBufferPointer(b)), 10, RawBinding.static)
+        withUnsafeBytes(of: iso) { b in
+            _ = sqlite3_bind_text(handle, offset + position, texts.copy(b), 10, RawBinding.static)
         }
     }
 

@@ -51,17 +51,12 @@ public struct BulkRows: Sendable {
         if let value { append(value) } else { cells.append(.null) }
     }
 
-    /// A date as its ISO text (`2024-05-19`), as `LocalDate.iso` writes it.
+    /// A date as its ISO text (`2024-05-19`).
     public mutating func append(_ value: LocalDate?) {
         guard let d = value else { cells.append(.null); return }
-        guard (0...9999).contains(d.year) else { append(d.iso); return }
+        guard let iso = d.isoBytes else { append(d.iso); return }
         let start = Int32(truncatingIfNeeded: bytes.count)
-        let y = d.year, m = d.month, day = d.day
-        // Byte by byte: an array literal here would be allocated for every date.
-        bytes.append(48 + UInt8(y / 1000)); bytes.append(48 + UInt8(y / 100 % 10))
-        bytes.append(48 + UInt8(y / 10 % 10)); bytes.append(48 + UInt8(y % 10)); bytes.append(45)
-        bytes.append(48 + UInt8(m / 10)); bytes.append(48 + UInt8(m % 10)); bytes.append(45)
-        bytes.append(48 + UInt8(day / 10)); bytes.append(48 + UInt8(day % 10))
+        withUnsafeBytes(of: iso) { bytes.append(contentsOf: $0) }
         cells.append(.text(start: start, count: 10))
     }
 }
