@@ -53,6 +53,11 @@ release-link:
 	    archive=$$($(LINK_CC) -print-file-name=lib$$lib.a); \
 	    if [ -f "$$archive" ]; then ln -sf "$$archive" $(LINK_DIR)/lib$$lib.a; else rm -f $(LINK_DIR)/lib$$lib.a; fi; \
 	done
+	@# SwiftPM relinks only when its own inputs change: when the archives linked (or their dates)
+	@# change, the binary goes, so that the next build links what the machine now has.
+	@for a in $(LINK_DIR)/*.a; do [ -e "$$a" ] && echo "$$a $$(readlink "$$a") $$(stat -L -c %Y "$$a")"; done > $(LINK_DIR)/archives.new; \
+	if cmp -s $(LINK_DIR)/archives.new $(LINK_DIR)/archives; then rm -f $(LINK_DIR)/archives.new; \
+	else mv $(LINK_DIR)/archives.new $(LINK_DIR)/archives; rm -f .build/*/release/coso; fi
 
 # bench/startup.sh's floor, a Swift program that only starts with Foundation, built like coso.
 release-floor: release-link
