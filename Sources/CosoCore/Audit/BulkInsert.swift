@@ -72,11 +72,16 @@ public final class BulkInsert {
     }
 
     public func bind(_ position: Int32, _ value: Int64) {
-        if position == idPosition { givenIDs = (min(givenIDs?.first ?? value, value), max(givenIDs?.last ?? value, value)) }
+        noteGivenID(position, value)
         rowOpen = true
         sqlite3_bind_int64(handle, offset + position, value)
     }
     public func bind(_ position: Int32, _ value: Int) { bind(position, Int64(value)) }
+
+    /// Widens the range of ids the caller gave when `position` is the id's.
+    private func noteGivenID(_ position: Int32, _ value: Int64) {
+        if position == idPosition { givenIDs = (min(givenIDs?.first ?? value, value), max(givenIDs?.last ?? value, value)) }
+    }
     public func bind(_ position: Int32, _ value: Bool) { rowOpen = true; sqlite3_bind_int64(handle, offset + position, value ? 1 : 0) }
     public func bind(_ position: Int32, _ value: String) {
         rowOpen = true
@@ -119,7 +124,7 @@ public final class BulkInsert {
                         case .null:
                             sqlite3_bind_null(handle, offset + position)
                         case .int(let value):
-                            if position == idPosition { givenIDs = (min(givenIDs?.first ?? value, value), max(givenIDs?.last ?? value, value)) }
+                            noteGivenID(position, value)
                             sqlite3_bind_int64(handle, offset + position, value)
                         case .text(let start, let count):
                             sqlite3_bind_text(handle, offset + position, (base + Int(start)).assumingMemoryBound(to: CChar.self), count, RawBinding.static)

@@ -39,47 +39,53 @@ final class CountryWriter {
         for (insert, rows) in zip(inserts, batch) { try insert.write(rows) }
     }
 
-    /// A batch's rows in the columns of `tables`, table by table.
+    /// A batch's rows in the columns of `tables`, table by table (in the order of `tables`, each
+    /// table's values in the order of its columns).
     static func encode(_ batch: CountryBatch) -> [BulkRows] {
-        var rows = tables.map { BulkRows(width: $0.columns.count) }
-        rows[0].reserveCapacity(rows: batch.orgs.count, textBytes: batch.orgs.count * 160)
+        func rows(_ entity: String) -> BulkRows { BulkRows(width: tables.first { $0.entity == entity }!.columns.count) }
+        var orgs = rows("orgs"), members = rows("members"), events = rows("member_events"), ratings = rows("ratings")
+        var orgRatings = rows("org_ratings"), plans = rows("inspection_plans"), villages = rows("villages"), positions = rows("positions")
+        orgs.reserveCapacity(rows: batch.orgs.count, textBytes: batch.orgs.count * 160)
         for o in batch.orgs {
-            rows[0].append(o.id); rows[0].append(o.name); rows[0].append(o.forms.folded); rows[0].append(o.forms.sort)
-            rows[0].append(o.kind); rows[0].append(o.sector); rows[0].append(o.parent); rows[0].append(o.unitCode)
-            rows[0].append(o.founded); rows[0].append(o.hasCommittee); rows[0].append(o.authorisedToAdmit)
+            orgs.append(o.id); orgs.append(o.name); orgs.append(o.forms.folded); orgs.append(o.forms.sort)
+            orgs.append(o.kind); orgs.append(o.sector); orgs.append(o.parent); orgs.append(o.unitCode)
+            orgs.append(o.founded); orgs.append(o.hasCommittee); orgs.append(o.authorisedToAdmit)
         }
-        rows[1].reserveCapacity(rows: batch.members.count, textBytes: batch.members.count * 200)
+        members.reserveCapacity(rows: batch.members.count, textBytes: batch.members.count * 200)
         for m in batch.members {
-            rows[1].append(m.id); rows[1].append(m.name); rows[1].append(m.forms.folded); rows[1].append(m.forms.sort)
-            rows[1].append(m.female ? "female" : "male"); rows[1].append(m.born); rows[1].append(m.ethnicity); rows[1].append(m.religion)
-            rows[1].append(m.nationalID); rows[1].append(m.cardNo); rows[1].append(m.occupation); rows[1].append(m.education)
-            rows[1].append(m.qualification); rows[1].append(m.theory); rows[1].append(m.status); rows[1].append(m.org)
-            rows[1].append(m.admitted); rows[1].append(m.confirmed); rows[1].append(m.exempted)
-            rows[1].append(m.exempted == nil ? nil : "old_age"); rows[1].append(m.workStatus)
+            members.append(m.id); members.append(m.name); members.append(m.forms.folded); members.append(m.forms.sort)
+            members.append(m.female ? "female" : "male"); members.append(m.born); members.append(m.ethnicity); members.append(m.religion)
+            members.append(m.nationalID); members.append(m.cardNo); members.append(m.occupation); members.append(m.education)
+            members.append(m.qualification); members.append(m.theory); members.append(m.status); members.append(m.org)
+            members.append(m.admitted); members.append(m.confirmed); members.append(m.exempted)
+            members.append(m.exempted == nil ? nil : "old_age"); members.append(m.workStatus)
         }
-        rows[2].reserveCapacity(rows: batch.events.count, textBytes: batch.events.count * 40)
+        events.reserveCapacity(rows: batch.events.count, textBytes: batch.events.count * 40)
         for e in batch.events {
-            rows[2].append(e.member); rows[2].append(e.kind); rows[2].append(e.happened); rows[2].append(e.org)
-            rows[2].append(e.status); rows[2].append(e.note)
+            events.append(e.member); events.append(e.kind); events.append(e.happened); events.append(e.org)
+            events.append(e.status); events.append(e.note)
         }
-        rows[3].reserveCapacity(rows: batch.ratings.count, textBytes: batch.ratings.count * 20)
+        ratings.reserveCapacity(rows: batch.ratings.count, textBytes: batch.ratings.count * 20)
         for r in batch.ratings {
-            rows[3].append(r.member); rows[3].append(r.year); rows[3].append(r.level); rows[3].append("132-QĐ/TW")
+            ratings.append(r.member); ratings.append(r.year); ratings.append(r.level); ratings.append("132-QĐ/TW")
         }
         for r in batch.orgRatings {
-            rows[4].append(r.org); rows[4].append(r.year); rows[4].append(r.level); rows[4].append("132-QĐ/TW")
+            orgRatings.append(r.org); orgRatings.append(r.year); orgRatings.append(r.level); orgRatings.append("132-QĐ/TW")
         }
         for p in batch.plans {
-            rows[5].append(p.org); rows[5].append(p.year); rows[5].append(p.adopted)
+            plans.append(p.org); plans.append(p.year); plans.append(p.adopted)
         }
         for v in batch.villages {
-            rows[6].append(v.name); rows[6].append(v.forms.folded); rows[6].append(v.forms.sort); rows[6].append(v.kind)
-            rows[6].append(v.commune); rows[6].append(v.cell); rows[6].append(v.headIsMember); rows[6].append(v.frontHeadIsMember)
+            villages.append(v.name); villages.append(v.forms.folded); villages.append(v.forms.sort); villages.append(v.kind)
+            villages.append(v.commune); villages.append(v.cell); villages.append(v.headIsMember); villages.append(v.frontHeadIsMember)
         }
         for p in batch.positions {
-            rows[7].append(p.member); rows[7].append(p.org); rows[7].append(p.role); rows[7].append(true)
-            rows[7].append(p.started); rows[7].append(p.unitHead)
+            positions.append(p.member); positions.append(p.org); positions.append(p.role); positions.append(true)
+            positions.append(p.started); positions.append(p.unitHead)
         }
-        return rows
+        // By name, so that the order of `tables` alone decides the order written.
+        let byEntity = ["orgs": orgs, "members": members, "member_events": events, "ratings": ratings, "org_ratings": orgRatings,
+                        "inspection_plans": plans, "villages": villages, "positions": positions]
+        return tables.map { byEntity[$0.entity]! }
     }
 }
