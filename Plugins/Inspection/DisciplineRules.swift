@@ -51,15 +51,7 @@ enum DisciplineRules {
                       """),
     ]
 
-    static let plans = Entity(
-        name: "inspection_plans", label: Label(vi: "Chương trình kiểm tra, giám sát", en: "Inspection programmes"),
-        singular: Label(vi: "chương trình", en: "programme"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("adopted", .date, vi: "Ngày ban hành", en: "Adopted", required: true),
-        ], displayField: nil)
-
-    static let migration = Migration(2, "inspection programmes, discipline details", sql: """
+    static let migration = Migration(legacy: 2, "inspection programmes, discipline details", sql: """
         CREATE TABLE inspection_plans (
             id INTEGER PRIMARY KEY,
             org_id INTEGER NOT NULL REFERENCES orgs(id),
@@ -95,4 +87,16 @@ enum DisciplineRules {
         return Label(vi: "Đã ghi chương trình kiểm tra, giám sát năm \(year) của \(subjects.count) tổ chức.",
                      en: "Recorded the \(year) inspection programme of \(subjects.count) organisation(s).")
     }
+}
+
+/// A committee's yearly inspection and supervision programme (T11).
+public enum InspectionPlans {
+    public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
+    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let adopted = Field("adopted", .date, vi: "Ngày ban hành", en: "Adopted", required: true)
+
+    public static let entity = Entity(
+        name: "inspection_plans", label: Label(vi: "Chương trình kiểm tra, giám sát", en: "Inspection programmes"),
+        singular: Label(vi: "chương trình", en: "programme"), fields: [org, year, adopted], displayField: nil,
+        constraints: [.unique(org, year)])
 }

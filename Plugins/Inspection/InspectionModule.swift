@@ -42,42 +42,12 @@ public struct InspectionModule: CosoModule {
     public var checks: [DataCheck] { DisciplineRules.checks }
     public var rules: [RuleDefinition] { DisciplineRules.rules }
 
-    public var entities: [Entity] {
-        [
-            Entity(name: "inspections", label: Label(vi: "Kiểm tra, giám sát", en: "Inspections and supervisions"),
-                   singular: Label(vi: "cuộc kiểm tra, giám sát", en: "inspection"), fields: [
-                       Field("mode", .enumeration("oversight_mode"), vi: "Hình thức", en: "Mode", required: true),
-                       Field("kind", .enumeration("inspection_kind"), vi: "Loại", en: "Kind", required: true),
-                       Field("by_org", .reference("orgs"), vi: "Cấp tiến hành", en: "Conducted by", required: true),
-                       Field("subject_org", .reference("orgs"), vi: "Tổ chức được kiểm tra", en: "Subject organisation"),
-                       Field("subject_member", .reference("members"), vi: "Đảng viên được kiểm tra", en: "Subject member"),
-                       Field("plan_year", .int, vi: "Năm kế hoạch", en: "Plan year"),
-                       Field("started", .date, vi: "Ngày bắt đầu", en: "Started"),
-                       Field("ended", .date, vi: "Ngày kết thúc", en: "Ended"),
-                       Field("conclusion", .text, vi: "Kết luận", en: "Conclusion", personal: true),
-                       Field("violation", .bool, vi: "Có vi phạm", en: "Violation found", required: true),
-                   ], displayField: nil),
-            Entity(name: "disciplines", label: Label(vi: "Kỷ luật", en: "Disciplines"),
-                   singular: Label(vi: "quyết định kỷ luật", en: "discipline"), fields: [
-                       Field("measure", .enumeration("discipline_measure"), vi: "Hình thức", en: "Measure", required: true),
-                       Field("subject_org", .reference("orgs"), vi: "Tổ chức bị kỷ luật", en: "Subject organisation"),
-                       Field("subject_member", .reference("members"), vi: "Đảng viên bị kỷ luật", en: "Subject member"),
-                       Field("decided_by", .reference("orgs"), vi: "Cấp quyết định", en: "Decided by", required: true),
-                       Field("decided_on", .date, vi: "Ngày quyết định", en: "Decided on", required: true),
-                       Field("offence_article", .text, vi: "Điều vi phạm (69-QĐ/TW)", en: "Offence article (69-QĐ/TW)"),
-                       Field("votes_for", .int, vi: "Số phiếu tán thành", en: "Votes for"),
-                       Field("votes_total", .int, vi: "Tổng số phiếu", en: "Votes cast"),
-                       Field("offence_on", .date, vi: "Ngày vi phạm", en: "Offence date"),
-                       Field("self_corrected", .bool, vi: "Tự phát hiện, khắc phục", en: "Self-corrected", required: true),
-                       Field("appealed", .bool, vi: "Có khiếu nại", en: "Appealed", required: true),
-                   ], displayField: nil),
-            DisciplineRules.plans,
-        ]
-    }
+    public var entities: [Entity] { [Inspections.entity, Disciplines.entity, InspectionPlans.entity] }
 
+    /// Steps of registers made before the tables were generated from the declarations.
     public var migrations: [Migration] {
         [
-            Migration(1, "inspections and disciplines", sql: """
+            Migration(legacy: 1, "inspections and disciplines", sql: """
                 CREATE TABLE inspections (
                     id INTEGER PRIMARY KEY,
                     mode TEXT NOT NULL CHECK (mode IN ('inspection', 'supervision')),
@@ -113,4 +83,49 @@ public struct InspectionModule: CosoModule {
             DisciplineRules.migration,
         ]
     }
+}
+
+/// Inspections and supervisions, planned and conducted.
+public enum Inspections {
+    public static let mode = Field("mode", .enumeration("oversight_mode"), vi: "Hình thức", en: "Mode", required: true)
+    public static let kind = Field("kind", .enumeration("inspection_kind"), vi: "Loại", en: "Kind", required: true)
+    public static let byOrg = Field("by_org", .reference("orgs"), vi: "Cấp tiến hành", en: "Conducted by", required: true)
+    public static let subjectOrg = Field("subject_org", .reference("orgs"), vi: "Tổ chức được kiểm tra", en: "Subject organisation")
+    public static let subjectMember = Field("subject_member", .reference("members"), vi: "Đảng viên được kiểm tra", en: "Subject member")
+    public static let planYear = Field("plan_year", .int, vi: "Năm kế hoạch", en: "Plan year").range(1930...2200)
+    public static let started = Field("started", .date, vi: "Ngày bắt đầu", en: "Started")
+    public static let ended = Field("ended", .date, vi: "Ngày kết thúc", en: "Ended")
+    public static let conclusion = Field("conclusion", .text, vi: "Kết luận", en: "Conclusion", personal: true).maxLength(4000)
+    public static let violation = Field("violation", .bool, vi: "Có vi phạm", en: "Violation found", required: true).defaulting(.bool(false))
+
+    public static let entity = Entity(
+        name: "inspections", label: Label(vi: "Kiểm tra, giám sát", en: "Inspections and supervisions"),
+        singular: Label(vi: "cuộc kiểm tra, giám sát", en: "inspection"),
+        fields: [mode, kind, byOrg, subjectOrg, subjectMember, planYear, started, ended, conclusion, violation], displayField: nil,
+        indexes: [Index("inspections_subject_org", on: [subjectOrg]), Index("inspections_subject_member", on: [subjectMember])])
+}
+
+/// Disciplinary decisions, on an organisation or a member (R14-R17).
+public enum Disciplines {
+    public static let measure = Field("measure", .enumeration("discipline_measure"), vi: "Hình thức", en: "Measure", required: true)
+    public static let subjectOrg = Field("subject_org", .reference("orgs"), vi: "Tổ chức bị kỷ luật", en: "Subject organisation")
+    public static let subjectMember = Field("subject_member", .reference("members"), vi: "Đảng viên bị kỷ luật", en: "Subject member")
+    public static let decidedBy = Field("decided_by", .reference("orgs"), vi: "Cấp quyết định", en: "Decided by", required: true)
+    public static let decidedOn = Field("decided_on", .date, vi: "Ngày quyết định", en: "Decided on", required: true)
+    public static let offenceArticle = Field("offence_article", .text, vi: "Điều vi phạm (69-QĐ/TW)", en: "Offence article (69-QĐ/TW)")
+        .maxLength(200)
+    public static let votesFor = Field("votes_for", .int, vi: "Số phiếu tán thành", en: "Votes for").range(0...)
+    public static let votesTotal = Field("votes_total", .int, vi: "Tổng số phiếu", en: "Votes cast").range(0...)
+    public static let offenceOn = Field("offence_on", .date, vi: "Ngày vi phạm", en: "Offence date")
+    public static let selfCorrected = Field("self_corrected", .bool, vi: "Tự phát hiện, khắc phục", en: "Self-corrected", required: true)
+        .defaulting(.bool(false))
+    public static let appealed = Field("appealed", .bool, vi: "Có khiếu nại", en: "Appealed", required: true).defaulting(.bool(false))
+
+    public static let entity = Entity(
+        name: "disciplines", label: Label(vi: "Kỷ luật", en: "Disciplines"),
+        singular: Label(vi: "quyết định kỷ luật", en: "discipline"),
+        fields: [measure, subjectOrg, subjectMember, decidedBy, decidedOn, offenceArticle, votesFor, votesTotal, offenceOn,
+                 selfCorrected, appealed], displayField: nil,
+        constraints: [.exactlyOne(subjectOrg, subjectMember), .ordered(votesFor, then: votesTotal)],
+        indexes: [Index("disciplines_subject_member", on: [subjectMember]), Index("disciplines_subject_org", on: [subjectOrg])])
 }

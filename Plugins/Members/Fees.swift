@@ -10,18 +10,7 @@ enum Fees {
         .init("cash", vi: "tiền mặt tại chi bộ", en: "cash at the cell"),
     ])
 
-    static let fees = Entity(
-        name: "fees", label: Label(vi: "Đảng phí", en: "Party fees"), singular: Label(vi: "khoản đảng phí", en: "fee payment"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("month", .date, vi: "Tháng (ngày đầu tháng)", en: "Month (its first day)", required: true),
-            Field("base", .int, vi: "Căn cứ tính (đồng)", en: "Base (VND)"),
-            Field("amount", .int, vi: "Số tiền (đồng)", en: "Amount (VND)", required: true),
-            Field("channel", .enumeration("fee_channel"), vi: "Hình thức nộp", en: "Channel", required: true),
-            Field("reduction", .int, vi: "Mức giảm (%)", en: "Reduction (%)", required: true),
-            Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true),
-        ], displayField: nil)
-
-    static let migration = Migration(4, "party fees", sql: """
+    static let migration = Migration(legacy: 4, "party fees", sql: """
         CREATE TABLE fees (
             id INTEGER PRIMARY KEY,
             member_id INTEGER NOT NULL REFERENCES members(id),
@@ -103,4 +92,23 @@ enum Fees {
         let ym = String(month.iso.prefix(7))
         return Label(vi: "Đã ghi đảng phí tháng \(ym) của \(name): \(amount) đồng (\(book)).", en: "Recorded \(name)'s fee for \(ym): \(amount) VND (\(book)).")
     }
+}
+
+/// Party fees paid, one row per member and month.
+public enum FeePayments {
+    public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
+    public static let month = Field("month", .date, vi: "Tháng (ngày đầu tháng)", en: "Month (its first day)", required: true)
+        .firstOfMonth()
+    public static let base = Field("base", .int, vi: "Căn cứ tính (đồng)", en: "Base (VND)").range(0...)
+    public static let amount = Field("amount", .int, vi: "Số tiền (đồng)", en: "Amount (VND)", required: true).range(0...)
+    public static let channel = Field("channel", .enumeration("fee_channel"), vi: "Hình thức nộp", en: "Channel", required: true)
+    public static let reduction = Field("reduction", .int, vi: "Mức giảm (%)", en: "Reduction (%)", required: true)
+        .oneOf([0, 30, 50, 70, 100]).defaulting(.int(0))
+    public static let rulebook = Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true).maxLength(50)
+
+    public static let entity = Entity(
+        name: "fees", label: Label(vi: "Đảng phí", en: "Party fees"), singular: Label(vi: "khoản đảng phí", en: "fee payment"),
+        fields: [member, month, base, amount, channel, reduction, rulebook], displayField: nil,
+        constraints: [.unique(member, month)],
+        indexes: [Index("fees_month", on: [month])])
 }

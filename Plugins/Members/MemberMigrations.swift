@@ -1,9 +1,10 @@
 import CosoCore
 
-/// Frozen schema steps of the members module: never edit a released step, add one.
+/// The hand-written steps of registers made before the tables were generated from declarations
+/// (frozen: they bring such a register to the last hand-written schema, which is then rebuilt).
 enum MemberMigrations {
     static let all = [
-        Migration(1, "member roll", sql: """
+        Migration(legacy: 1, "member roll", sql: """
             CREATE TABLE members (
                 id INTEGER PRIMARY KEY,
                 name TEXT NOT NULL CHECK (length(name) > 0),
@@ -49,7 +50,7 @@ enum MemberMigrations {
             CREATE INDEX members_card_no ON members(card_no);
             CREATE INDEX members_admitted ON members(admitted);
             """),
-        Migration(2, "member ratings", sql: """
+        Migration(legacy: 2, "member ratings", sql: """
             CREATE TABLE ratings (
                 id INTEGER PRIMARY KEY,
                 member_id INTEGER NOT NULL REFERENCES members(id),
@@ -67,7 +68,7 @@ enum MemberMigrations {
     /// statistics count members by their dates (admitted, ended, exempted), work status and
     /// occupation at a country's scale. The index on `admitted` alone made SQLite look every
     /// member up in the table (33 s for one count over 5.5 million members; 0.2 s now).
-    static let onRollIndex = Migration(6, "an index covering who is on the roll at a date", sql: """
+    static let onRollIndex = Migration(legacy: 6, "an index covering who is on the roll at a date", sql: """
         DROP INDEX IF EXISTS members_admitted;
         CREATE INDEX IF NOT EXISTS members_on_roll ON members(admitted, ended, exempted, work_status, occupation);
         """)
@@ -77,7 +78,7 @@ enum MemberMigrations {
     /// on (member_id, happened) made SQLite read every such event's row in the table (province:
     /// `members asof @2020-12-31 | where status == official | count` 133 ms, 78 ms with this one;
     /// `id` is named so that "latest, then highest id" is the index's own order).
-    static let historyIndex = Migration(7, "an index covering a member's history at a date", sql: """
+    static let historyIndex = Migration(legacy: 7, "an index covering a member's history at a date", sql: """
         DROP INDEX IF EXISTS member_events_member;
         CREATE INDEX member_events_member ON member_events(member_id, happened, id, status, org_id);
         """)
@@ -85,7 +86,7 @@ enum MemberMigrations {
     /// File numbers indexed only where a member has one: the column is optional, and an index of
     /// it held an entry for every member without one (all 5.5 million of the country demo's,
     /// two seconds of its build). `file_no = ?` still finds it.
-    static let fileNumberIndex = Migration(8, "file numbers indexed where there are some", sql: """
+    static let fileNumberIndex = Migration(legacy: 8, "file numbers indexed where there are some", sql: """
         DROP INDEX IF EXISTS members_file_no;
         CREATE INDEX members_file_no ON members(file_no) WHERE file_no IS NOT NULL;
         """)
@@ -93,7 +94,7 @@ enum MemberMigrations {
     /// No index of the members' names as written: `name == "..."` and `name in [..]` go through the
     /// folded name's index (the planner compares both columns), and so does the importer's look-up
     /// of a member by name. The index took 3 s of the country demo's build and 143 MB of its file.
-    static let nameIndexDropped = Migration(9, "names found through the folded name's index", sql: """
+    static let nameIndexDropped = Migration(legacy: 9, "names found through the folded name's index", sql: """
         DROP INDEX IF EXISTS members_name;
         """)
 }

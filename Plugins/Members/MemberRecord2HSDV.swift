@@ -1,24 +1,8 @@
 import CosoCore
 
-/// The rest of the member record (2-HSĐV) that the register keeps as text, and members' awards
-/// and badges (R24).
+/// Members' awards and badges (R24): their kinds, and the legacy step that added them and the rest
+/// of the member record (2-HSĐV).
 enum MemberRecord2HSDV {
-    /// Fields 03-07, 10, 14, 16-18 of the form (numbering UNVERIFIED, DOMAIN.md §2).
-    static let fields = [
-        Field("other_names", .text, vi: "Tên gọi khác", en: "Other names", personal: true),
-        Field("birth_place", .text, vi: "Nơi đăng ký khai sinh", en: "Birth registration place", personal: true),
-        Field("home_town", .text, vi: "Quê quán", en: "Home town", personal: true),
-        Field("permanent_address", .text, vi: "Nơi thường trú", en: "Permanent residence", personal: true, secret: true),
-        Field("current_address", .text, vi: "Nơi ở hiện nay", en: "Current residence", personal: true, secret: true),
-        Field("family_background", .text, vi: "Thành phần gia đình", en: "Family background", personal: true, secret: true),
-        Field("youth_union_joined", .date, vi: "Ngày vào Đoàn", en: "Joined the Youth Union"),
-        Field("army_joined", .date, vi: "Ngày nhập ngũ", en: "Army entry"),
-        Field("army_left", .date, vi: "Ngày xuất ngũ", en: "Army exit"),
-        Field("foreign_language", .text, vi: "Ngoại ngữ", en: "Foreign language"),
-        Field("it_level", .text, vi: "Tin học", en: "IT skills"),
-        Field("health", .text, vi: "Tình trạng sức khỏe", en: "Health", personal: true, secret: true),
-    ]
-
     static let awardKind = EnumType(id: "award_kind", label: Label(vi: "Khen thưởng", en: "Award"), cases: [
         .init("excellent_year", vi: "đảng viên hoàn thành xuất sắc nhiệm vụ tiêu biểu", en: "excellent member of the year"),
         .init("excellent_5_years", vi: "hoàn thành xuất sắc nhiệm vụ 5 năm liền", en: "excellent five years running"),
@@ -26,17 +10,7 @@ enum MemberRecord2HSDV {
         .init("badge", vi: "huy hiệu Đảng", en: "seniority badge"),
     ])
 
-    static let awards = Entity(
-        name: "awards", label: Label(vi: "Khen thưởng, huy hiệu", en: "Awards and badges"),
-        singular: Label(vi: "khen thưởng", en: "award"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("kind", .enumeration("award_kind"), vi: "Hình thức", en: "Kind", required: true),
-            Field("badge_years", .int, vi: "Huy hiệu (năm tuổi đảng)", en: "Badge (years of seniority)"),
-            Field("granted_by", .reference("orgs"), vi: "Cấp khen thưởng", en: "Granted by"),
-        ], displayField: nil)
-
-    static let migration = Migration(5, "the rest of 2-HSĐV, awards and badges", sql: """
+    static let migration = Migration(legacy: 5, "the rest of 2-HSĐV, awards and badges", sql: """
         ALTER TABLE members ADD COLUMN other_names TEXT;
         ALTER TABLE members ADD COLUMN birth_place TEXT;
         ALTER TABLE members ADD COLUMN home_town TEXT;
@@ -67,4 +41,20 @@ enum MemberRecord2HSDV {
 
     /// R24 (UNVERIFIED): a badge at these years of seniority.
     static let badgeYears = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
+}
+
+/// Awards and seniority badges of a member.
+public enum Awards {
+    public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
+    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let kind = Field("kind", .enumeration("award_kind"), vi: "Hình thức", en: "Kind", required: true)
+    public static let badgeYears = Field("badge_years", .int, vi: "Huy hiệu (năm tuổi đảng)", en: "Badge (years of seniority)")
+        .oneOf(MemberRecord2HSDV.badgeYears.map(Int64.init))
+    public static let grantedBy = Field("granted_by", .reference("orgs"), vi: "Cấp khen thưởng", en: "Granted by")
+
+    public static let entity = Entity(
+        name: "awards", label: Label(vi: "Khen thưởng, huy hiệu", en: "Awards and badges"),
+        singular: Label(vi: "khen thưởng", en: "award"), fields: [member, year, kind, badgeYears, grantedBy], displayField: nil,
+        constraints: [.presentExactlyWhen(badgeYears, when: kind, equals: .text("badge"))],
+        indexes: [Index("awards_member", on: [member])])
 }

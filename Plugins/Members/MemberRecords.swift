@@ -1,9 +1,7 @@
 import CosoCore
 
-/// The member's history and duties besides the roll: lifecycle events (the current state is
-/// derived from them for `members asof`), positions in committees, ratings of organisations,
-/// residence-cell comments (T2), commitments (T4), quarterly ratings (T14) and the candidate
-/// pipeline before admission.
+/// The enum types of the member's history and duties besides the roll (their entities are in
+/// `MemberRecordEntities.swift`), and the legacy step that made their tables.
 enum MemberRecords {
     static let eventKind = EnumType(id: "member_event", label: Label(vi: "Sự kiện", en: "Event"), cases: [
         .init("admitted", vi: "quyết định kết nạp", en: "admission decision"),
@@ -60,91 +58,7 @@ enum MemberRecords {
         .init("dropped", vi: "dừng", en: "dropped"),
     ])
 
-    static let events = Entity(
-        name: "member_events", label: Label(vi: "Quá trình sinh hoạt đảng", en: "Member events"),
-        singular: Label(vi: "sự kiện", en: "event"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("kind", .enumeration("member_event"), vi: "Sự kiện", en: "Event", required: true),
-            Field("happened", .date, vi: "Ngày", en: "Date", required: true),
-            Field("org", .reference("orgs"), vi: "Chi bộ", en: "Cell"),
-            Field("status", .enumeration("member_status"), vi: "Tình trạng sau sự kiện", en: "Status after"),
-            Field("decision_no", .text, vi: "Số quyết định", en: "Decision number"),
-            Field("decided_by", .reference("orgs"), vi: "Cấp quyết định", en: "Decided by"),
-            Field("votes_for", .int, vi: "Số phiếu tán thành", en: "Votes for"),
-            Field("votes_total", .int, vi: "Tổng số phiếu", en: "Votes cast"),
-            Field("introducer1", .reference("members"), vi: "Người giới thiệu 1", en: "Introducer 1"),
-            Field("introducer2", .reference("members"), vi: "Người giới thiệu 2", en: "Introducer 2"),
-            Field("note", .text, vi: "Ghi chú", en: "Note"),
-        ], displayField: nil)
-
-    static let positions = Entity(
-        name: "positions", label: Label(vi: "Chức vụ trong cấp ủy", en: "Positions"),
-        singular: Label(vi: "chức vụ", en: "position"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("role", .enumeration("position_role"), vi: "Chức vụ", en: "Role", required: true),
-            Field("elected", .bool, vi: "Do bầu cử", en: "Elected", required: true),
-            Field("started", .date, vi: "Từ ngày", en: "From", required: true),
-            Field("ended", .date, vi: "Đến ngày", en: "Until"),
-            Field("village_head", .bool, vi: "Kiêm trưởng thôn", en: "Also village head", required: true),
-            Field("front_head", .bool, vi: "Kiêm trưởng ban công tác Mặt trận", en: "Also Front team head", required: true),
-            Field("council_chair", .bool, vi: "Kiêm chủ tịch HĐND", en: "Also People's Council chair", required: true),
-            Field("committee_chair", .bool, vi: "Kiêm chủ tịch UBND", en: "Also People's Committee chair", required: true),
-            Field("unit_head", .bool, vi: "Kiêm thủ trưởng đơn vị", en: "Also head of the unit", required: true),
-        ], displayField: nil)
-
-    static let orgRatings = Entity(
-        name: "org_ratings", label: Label(vi: "Xếp loại tổ chức đảng", en: "Organisation ratings"),
-        singular: Label(vi: "xếp loại", en: "rating"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true),
-            Field("score", .int, vi: "Điểm", en: "Score"),
-            Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true),
-        ], displayField: nil)
-
-    static let quarterRatings = Entity(
-        name: "quarter_ratings", label: Label(vi: "Xếp loại đảng viên hằng quý", en: "Quarterly member ratings"),
-        singular: Label(vi: "xếp loại quý", en: "quarterly rating"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("quarter", .int, vi: "Quý", en: "Quarter", required: true),
-            Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true),
-            Field("score", .int, vi: "Điểm", en: "Score"),
-        ], displayField: nil)
-
-    static let residenceComments = Entity(
-        name: "residence_comments", label: Label(vi: "Nhận xét của chi bộ nơi cư trú", en: "Residence-cell comments"),
-        singular: Label(vi: "nhận xét", en: "comment"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("cell", .reference("orgs"), vi: "Chi bộ nơi cư trú", en: "Residence cell", required: true),
-            Field("favourable", .bool, vi: "Nhận xét tốt", en: "Favourable", required: true),
-        ], displayField: nil)
-
-    static let commitments = Entity(
-        name: "commitments", label: Label(vi: "Đăng ký, cam kết", en: "Commitments"),
-        singular: Label(vi: "cam kết", en: "commitment"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("kind", .enumeration("commitment_kind"), vi: "Loại", en: "Kind", required: true),
-        ], displayField: nil)
-
-    static let candidates = Entity(
-        name: "candidates", label: Label(vi: "Quần chúng ưu tú (nguồn kết nạp)", en: "Candidates"),
-        singular: Label(vi: "quần chúng", en: "candidate"), fields: [
-            Field("name", .text, vi: "Họ và tên", en: "Name", required: true, personal: true, searchable: true),
-            Field("gender", .enumeration("gender"), vi: "Giới tính", en: "Gender", required: true),
-            Field("born", .date, vi: "Ngày sinh", en: "Born", required: true, personal: true),
-            Field("org", .reference("orgs"), vi: "Chi bộ", en: "Cell", required: true),
-            Field("stage", .enumeration("candidate_stage"), vi: "Bước", en: "Stage", required: true),
-            Field("listed", .date, vi: "Ngày đưa vào danh sách", en: "Listed", required: true),
-            Field("awareness_course", .date, vi: "Ngày học lớp nhận thức", en: "Awareness course"),
-            Field("applied", .date, vi: "Ngày làm đơn", en: "Applied"),
-            Field("member", .reference("members"), vi: "Đảng viên (khi đã kết nạp)", en: "Member (once admitted)"),
-        ])
-
-    static let migration = Migration(3, "events, positions, organisation ratings, residence, commitments, candidates", sql: """
+    static let migration = Migration(legacy: 3, "events, positions, organisation ratings, residence, commitments, candidates", sql: """
         ALTER TABLE members ADD COLUMN work_status TEXT CHECK (work_status IN ('civil_servant', 'public_employee', 'enterprise',
             'armed_forces', 'retired', 'farmer_or_freelance', 'student', 'abroad'));
         ALTER TABLE members ADD COLUMN residence_cell_id INTEGER REFERENCES orgs(id);

@@ -15,9 +15,10 @@ public struct MembersModule: CosoModule {
                            MemberRecords.commitmentKind, MemberRecords.candidateStage, Fees.channel, MemberRecord2HSDV.awardKind]
     }
     public var entities: [Entity] {
-        [MemberEntities.members, RatingRules.ratings, MemberRecords.events, MemberRecords.positions, MemberRecords.orgRatings,
-         MemberRecords.quarterRatings, MemberRecords.residenceComments, MemberRecords.commitments, MemberRecords.candidates, Fees.fees, MemberRecord2HSDV.awards]
+        [Members.entity, Ratings.entity, MemberEvents.entity, Positions.entity, OrgRatings.entity, QuarterRatings.entity,
+         ResidenceComments.entity, Commitments.entity, Candidates.entity, FeePayments.entity, Awards.entity]
     }
+    /// Steps of registers made before the tables were generated from the declarations.
     public var migrations: [Migration] {
         MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration, MemberMigrations.onRollIndex,
          MemberMigrations.historyIndex, MemberMigrations.fileNumberIndex, MemberMigrations.nameIndexDropped]

@@ -11,17 +11,6 @@ enum RatingRules {
         .init("failed", vi: "không hoàn thành nhiệm vụ", en: "failed"),
     ])
 
-    static let ratings = Entity(
-        name: "ratings", label: Label(vi: "Xếp loại đảng viên", en: "Member ratings"),
-        singular: Label(vi: "xếp loại", en: "rating"),
-        fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true),
-            Field("score", .int, vi: "Điểm", en: "Score"),
-            Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true),
-        ], displayField: nil)
-
     /// The rulebook for ratings of `year`: 366-QĐ/TW (30/8/2025) from the 2025 ratings on,
     /// 124-QĐ/TW (4/10/2023) for 2023 and 2024, 132-QĐ/TW (2018) before.
     static func rulebook(for year: Int) -> (code: String, scored: Bool) {
@@ -173,4 +162,20 @@ enum OrgRatingRules {
         return Label(vi: "Đã xếp loại \(subjects.count) tổ chức năm \(year) (\(book)): \(label.vi).",
                      en: "Rated \(subjects.count) organisation(s) for \(year) (\(book)): \(label.en).")
     }
+}
+
+/// Yearly ratings of members.
+public enum Ratings {
+    public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
+    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let level = Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true)
+    public static let score = Field("score", .int, vi: "Điểm", en: "Score").range(0...100)
+        .help(vi: "điểm trên thang 100 (366-QĐ/TW, từ xếp loại năm 2025)", en: "the 100-point score (366-QĐ/TW, from the 2025 ratings)")
+    public static let rulebook = Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true).maxLength(50)
+
+    public static let entity = Entity(
+        name: "ratings", label: Label(vi: "Xếp loại đảng viên", en: "Member ratings"),
+        singular: Label(vi: "xếp loại", en: "rating"), fields: [member, year, level, score, rulebook], displayField: nil,
+        constraints: [.unique(member, year)],
+        indexes: [Index("ratings_year", on: [year, level])])
 }

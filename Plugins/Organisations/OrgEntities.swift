@@ -1,20 +1,28 @@
 import CosoCore
 
-enum OrgEntities {
-    static let orgs = Entity(
+/// The organisation tree: one row per party organisation, of any depth (a district level until
+/// 1/7/2025, none after: 294-QĐ/TW).
+public enum Orgs {
+    public static let name = Field("name", .text, vi: "Tên", en: "Name", required: true, searchable: true).maxLength(200)
+        .help(vi: "tên đầy đủ, như trong quyết định thành lập", en: "the full name, as in the founding decision")
+    public static let kind = Field("kind", .enumeration("org_kind"), vi: "Loại", en: "Kind", required: true)
+    public static let sector = Field("sector", .enumeration("org_sector"), vi: "Loại hình", en: "Sector")
+    public static let parent = Field("parent", .reference("orgs"), vi: "Cấp trên", en: "Parent")
+        .help(vi: "tổ chức cấp trên trực tiếp", en: "the organisation directly above")
+    public static let unitCode = Field("unit_code", .text, vi: "Mã đơn vị hành chính", en: "Administrative unit code").maxLength(20)
+    public static let founded = Field("founded", .date, vi: "Ngày thành lập", en: "Founded").notInFuture()
+    public static let dissolved = Field("dissolved", .date, vi: "Ngày kết thúc", en: "Dissolved").notInFuture()
+    public static let dissolvedHow = Field("dissolved_how", .enumeration("org_ending"), vi: "Hình thức kết thúc", en: "How it ended")
+    public static let hasCommittee = Field("has_committee", .bool, vi: "Có cấp ủy", en: "Has a committee", required: true)
+        .defaulting(.bool(false))
+    public static let authorisedToAdmit = Field("authorised_to_admit", .bool, vi: "Được ủy quyền kết nạp đảng viên",
+                                                en: "Authorised to admit members", required: true).defaulting(.bool(false))
+
+    public static let entity = Entity(
         name: "orgs", label: Label(vi: "Tổ chức đảng", en: "Organisations"),
         singular: Label(vi: "tổ chức", en: "organisation"),
-        fields: [
-            Field("name", .text, vi: "Tên", en: "Name", required: true, searchable: true),
-            Field("kind", .enumeration("org_kind"), vi: "Loại", en: "Kind", required: true),
-            Field("sector", .enumeration("org_sector"), vi: "Loại hình", en: "Sector"),
-            Field("parent", .reference("orgs"), vi: "Cấp trên", en: "Parent"),
-            Field("unit_code", .text, vi: "Mã đơn vị hành chính", en: "Administrative unit code"),
-            Field("founded", .date, vi: "Ngày thành lập", en: "Founded"),
-            Field("dissolved", .date, vi: "Ngày kết thúc", en: "Dissolved"),
-            Field("dissolved_how", .enumeration("org_ending"), vi: "Hình thức kết thúc", en: "How it ended"),
-            Field("has_committee", .bool, vi: "Có cấp ủy", en: "Has a committee", required: true),
-            Field("authorised_to_admit", .bool, vi: "Được ủy quyền kết nạp đảng viên", en: "Authorised to admit members", required: true),
-        ],
-        liveCondition: "dissolved IS NULL")
+        fields: [name, kind, sector, parent, unitCode, founded, dissolved, dissolvedHow, hasCommittee, authorisedToAdmit],
+        liveCondition: "dissolved IS NULL",
+        constraints: [.ordered(founded, then: dissolved), .notSelf(parent)],
+        indexes: [Index("orgs_parent", on: [parent]), Index("orgs_name", on: [name]), Index("orgs_kind", on: [kind, hasCommittee])])
 }

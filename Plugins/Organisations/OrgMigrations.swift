@@ -1,9 +1,10 @@
 import CosoCore
 
-/// Frozen schema steps of the organisations module: never edit a released step, add one.
+/// The hand-written steps of registers made before the tables were generated from declarations
+/// (frozen: they bring such a register to the last hand-written schema, which is then rebuilt).
 enum OrgMigrations {
     static let all = [
-        Migration(1, "organisation tree", sql: """
+        Migration(legacy: 1, "organisation tree", sql: """
             CREATE TABLE orgs (
                 id INTEGER PRIMARY KEY,
                 name TEXT NOT NULL CHECK (length(name) > 0),

@@ -1,8 +1,8 @@
 import CosoCore
 
-/// What the organisations module records besides the tree: villages and residential groups with
-/// their cell, committee terms, "four good" and other recognitions, creative models (T3) and
-/// meetings (R9).
+/// The enum types of what the organisations module records besides the tree (villages, committee
+/// terms, recognitions, creative models, meetings: `OrgRecordEntities.swift`), and the hand-written
+/// steps that made their tables before tables were generated from the declarations.
 enum OrgRecords {
     static let villageKind = EnumType(id: "village_kind", label: Label(vi: "Loại thôn", en: "Village kind"), cases: [
         .init("village", vi: "thôn", en: "village"),
@@ -23,57 +23,7 @@ enum OrgRecords {
         .init("online", vi: "trực tuyến", en: "online"),
     ])
 
-    static let villages = Entity(
-        name: "villages", label: Label(vi: "Thôn, tổ dân phố", en: "Villages and residential groups"),
-        singular: Label(vi: "thôn, tổ dân phố", en: "village"), fields: [
-            Field("name", .text, vi: "Tên", en: "Name", required: true, searchable: true),
-            Field("kind", .enumeration("village_kind"), vi: "Loại", en: "Kind", required: true),
-            Field("commune", .reference("orgs"), vi: "Đảng bộ xã", en: "Commune committee", required: true),
-            Field("cell", .reference("orgs"), vi: "Chi bộ", en: "Cell"),
-            Field("head_is_member", .bool, vi: "Trưởng thôn là đảng viên", en: "Head is a member", required: true),
-            Field("front_head_is_member", .bool, vi: "Trưởng ban công tác Mặt trận là đảng viên", en: "Front team head is a member",
-                  required: true),
-        ])
-
-    static let terms = Entity(
-        name: "committee_terms", label: Label(vi: "Nhiệm kỳ cấp ủy", en: "Committee terms"),
-        singular: Label(vi: "nhiệm kỳ", en: "term"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("started", .date, vi: "Từ", en: "From", required: true),
-            Field("ends", .date, vi: "Đến", en: "To", required: true),
-            Field("seats", .int, vi: "Số cấp ủy viên", en: "Seats"),
-        ], displayField: nil)
-
-    static let recognitions = Entity(
-        name: "recognitions", label: Label(vi: "Danh hiệu tổ chức đảng", en: "Recognitions"),
-        singular: Label(vi: "danh hiệu", en: "recognition"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("kind", .enumeration("recognition_kind"), vi: "Danh hiệu", en: "Recognition", required: true),
-            Field("granted_by", .reference("orgs"), vi: "Cấp công nhận", en: "Granted by"),
-        ], displayField: nil)
-
-    static let innovations = Entity(
-        name: "innovations", label: Label(vi: "Mô hình mới, cách làm sáng tạo", en: "Creative models"),
-        singular: Label(vi: "mô hình", en: "creative model"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("title", .text, vi: "Tên mô hình", en: "Title", required: true),
-            Field("product", .text, vi: "Sản phẩm cụ thể", en: "Concrete product"),
-            Field("rated_high", .bool, vi: "Được đánh giá cao", en: "Rated highly", required: true),
-        ], displayField: "title")
-
-    static let meetings = Entity(
-        name: "meetings", label: Label(vi: "Sinh hoạt chi bộ", en: "Meetings"),
-        singular: Label(vi: "buổi sinh hoạt", en: "meeting"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-            Field("held", .date, vi: "Ngày", en: "Date", required: true),
-            Field("kind", .enumeration("meeting_kind"), vi: "Loại", en: "Kind", required: true),
-            Field("present", .int, vi: "Có mặt", en: "Present"),
-            Field("excused", .int, vi: "Vắng có lý do", en: "Excused"),
-        ], displayField: nil)
-
-    static let migration = Migration(2, "villages, terms, recognitions, creative models, meetings", sql: """
+    static let migration = Migration(legacy: 2, "villages, terms, recognitions, creative models, meetings", sql: """
         CREATE TABLE villages (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL CHECK (length(name) > 0),
@@ -126,7 +76,7 @@ enum OrgRecords {
         CREATE INDEX meetings_org ON meetings(org_id, held);
         """)
 
-    static let authorisation = Migration(3, "authorised to admit", sql: """
+    static let authorisation = Migration(legacy: 3, "authorised to admit", sql: """
         ALTER TABLE orgs ADD COLUMN authorised_to_admit INTEGER NOT NULL DEFAULT 0 CHECK (authorised_to_admit IN (0, 1));
         UPDATE orgs SET authorised_to_admit = 1 WHERE kind IN ('provincial_committee', 'district_committee', 'commune_committee');
         """)

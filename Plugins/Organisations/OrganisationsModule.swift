@@ -16,7 +16,7 @@ public struct OrganisationsModule: CosoModule {
         [OrgEnums.kind, OrgEnums.sector, OrgEnums.ending, OrgRecords.villageKind, OrgRecords.recognitionKind, OrgRecords.meetingKind]
     }
     public var entities: [Entity] {
-        [OrgEntities.orgs, OrgRecords.villages, OrgRecords.terms, OrgRecords.recognitions, OrgRecords.innovations, OrgRecords.meetings]
+        [Orgs.entity, Villages.entity, CommitteeTerms.entity, Recognitions.entity, Innovations.entity, Meetings.entity]
     }
     public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration, OrgRecords.authorisation] }
     public var checks: [DataCheck] { OrgChecks.all }

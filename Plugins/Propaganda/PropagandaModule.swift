@@ -24,27 +24,7 @@ public struct PropagandaModule: CosoModule {
             ])
 
     public var entities: [Entity] {
-        [
-            Entity(name: "trainings", label: Label(vi: "Bồi dưỡng, đào tạo", en: "Trainings"),
-                   singular: Label(vi: "khóa học", en: "training"), fields: [
-                       Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-                       Field("course", .enumeration("course"), vi: "Lớp", en: "Course", required: true),
-                       Field("provider", .text, vi: "Nơi đào tạo", en: "Provider"),
-                       Field("started", .date, vi: "Từ ngày", en: "From"),
-                       Field("ended", .date, vi: "Đến ngày", en: "To"),
-                       Field("certificate_no", .text, vi: "Số chứng chỉ", en: "Certificate number"),
-                       Field("completed", .bool, vi: "Đã hoàn thành", en: "Completed", required: true),
-                   ], displayField: nil),
-            Entity(name: "study_sessions", label: Label(vi: "Học tập, quán triệt nghị quyết", en: "Resolution study sessions"),
-                   singular: Label(vi: "buổi học tập nghị quyết", en: "study session"), fields: [
-                       Field("resolution", .text, vi: "Nghị quyết", en: "Resolution", required: true, searchable: true),
-                       Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true),
-                       Field("held_on", .date, vi: "Ngày học tập", en: "Held on", required: true),
-                       Field("invited", .int, vi: "Số được triệu tập", en: "Invited"),
-                       Field("attended", .int, vi: "Số tham dự", en: "Attended"),
-                   ], displayField: "resolution"),
-            PropagandaRecords.attendance, PropagandaRecords.exemplars, PropagandaRecords.bulletins,
-        ]
+        [Trainings.entity, StudySessions.entity, Attendance.entity, Exemplars.entity, Bulletins.entity]
     }
 
     public var commands: [Command] {
@@ -52,9 +32,10 @@ public struct PropagandaModule: CosoModule {
          PropagandaRecordCommands.bulletin]
     }
 
+    /// Steps of registers made before the tables were generated from the declarations.
     public var migrations: [Migration] {
         [
-            Migration(1, "trainings and resolution study", sql: """
+            Migration(legacy: 1, "trainings and resolution study", sql: """
                 CREATE TABLE trainings (
                     id INTEGER PRIMARY KEY,
                     member_id INTEGER NOT NULL REFERENCES members(id),
@@ -81,4 +62,37 @@ public struct PropagandaModule: CosoModule {
             PropagandaRecords.migration,
         ]
     }
+}
+
+/// Political training and courses a member attended.
+public enum Trainings {
+    public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
+    public static let course = Field("course", .enumeration("course"), vi: "Lớp", en: "Course", required: true)
+    public static let provider = Field("provider", .text, vi: "Nơi đào tạo", en: "Provider").maxLength(200)
+    public static let started = Field("started", .date, vi: "Từ ngày", en: "From")
+    public static let ended = Field("ended", .date, vi: "Đến ngày", en: "To")
+    public static let certificateNo = Field("certificate_no", .text, vi: "Số chứng chỉ", en: "Certificate number").maxLength(50)
+    public static let completed = Field("completed", .bool, vi: "Đã hoàn thành", en: "Completed", required: true).defaulting(.bool(true))
+
+    public static let entity = Entity(
+        name: "trainings", label: Label(vi: "Bồi dưỡng, đào tạo", en: "Trainings"),
+        singular: Label(vi: "khóa học", en: "training"), fields: [member, course, provider, started, ended, certificateNo, completed],
+        displayField: nil, indexes: [Index("trainings_member", on: [member])])
+}
+
+/// Sessions where an organisation studied a resolution.
+public enum StudySessions {
+    public static let resolution = Field("resolution", .text, vi: "Nghị quyết", en: "Resolution", required: true, searchable: true)
+        .maxLength(200)
+    public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
+    public static let heldOn = Field("held_on", .date, vi: "Ngày học tập", en: "Held on", required: true)
+    public static let invited = Field("invited", .int, vi: "Số được triệu tập", en: "Invited").range(0...)
+    public static let attended = Field("attended", .int, vi: "Số tham dự", en: "Attended").range(0...)
+
+    public static let entity = Entity(
+        name: "study_sessions", label: Label(vi: "Học tập, quán triệt nghị quyết", en: "Resolution study sessions"),
+        singular: Label(vi: "buổi học tập nghị quyết", en: "study session"), fields: [resolution, org, heldOn, invited, attended],
+        displayField: "resolution",
+        constraints: [.ordered(attended, then: invited)],
+        indexes: [Index("study_sessions_org", on: [org])])
 }

@@ -12,35 +12,7 @@ enum PropagandaRecords {
         .init("meeting", vi: "hội nghị", en: "meeting"),
     ])
 
-    static let attendance = Entity(
-        name: "attendance", label: Label(vi: "Tham dự học tập nghị quyết", en: "Study attendance"),
-        singular: Label(vi: "lượt tham dự", en: "attendance"), fields: [
-            Field("session", .reference("study_sessions"), vi: "Buổi học tập", en: "Session", required: true),
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true),
-            Field("present", .bool, vi: "Có mặt", en: "Present", required: true),
-            Field("essay", .bool, vi: "Có bài thu hoạch", en: "Wrote an essay", required: true),
-        ], displayField: nil)
-
-    static let exemplars = Entity(
-        name: "exemplars", label: Label(vi: "Gương điển hình", en: "Exemplars"),
-        singular: Label(vi: "gương điển hình", en: "exemplar"), fields: [
-            Field("member", .reference("members"), vi: "Đảng viên", en: "Member"),
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation"),
-            Field("year", .int, vi: "Năm", en: "Year", required: true),
-            Field("title", .text, vi: "Nội dung", en: "Title", required: true),
-            Field("published_in", .enumeration("publication"), vi: "Nơi tuyên truyền", en: "Published in"),
-        ], displayField: "title")
-
-    static let bulletins = Entity(
-        name: "bulletins", label: Label(vi: "Bản tin nội bộ", en: "Internal bulletins"),
-        singular: Label(vi: "bản tin", en: "bulletin"), fields: [
-            Field("org", .reference("orgs"), vi: "Tổ chức phát hành", en: "Publisher", required: true),
-            Field("issued", .date, vi: "Ngày phát hành", en: "Issued", required: true),
-            Field("title", .text, vi: "Tiêu đề", en: "Title", required: true),
-            Field("copies", .int, vi: "Số bản", en: "Copies"),
-        ], displayField: "title")
-
-    static let migration = Migration(2, "attendance, exemplars, bulletins", sql: """
+    static let migration = Migration(legacy: 2, "attendance, exemplars, bulletins", sql: """
         ALTER TABLE trainings ADD COLUMN completed INTEGER NOT NULL DEFAULT 1 CHECK (completed IN (0, 1));
         CREATE TABLE attendance (
             id INTEGER PRIMARY KEY,
@@ -110,4 +82,43 @@ enum PropagandaRecords {
         let label = PropagandaModule.course.find(course)?.label ?? Label(vi: course, en: course)
         return Label(vi: "Đã ghi \(subjects.count) đảng viên hoàn thành lớp \(label.vi).", en: "Recorded \(subjects.count) member(s) completing \(label.en).")
     }
+}
+
+/// Who attended a study session, and who wrote an essay.
+public enum Attendance {
+    public static let session = Field("session", .reference("study_sessions"), vi: "Buổi học tập", en: "Session", required: true)
+    public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
+    public static let present = Field("present", .bool, vi: "Có mặt", en: "Present", required: true).defaulting(.bool(true))
+    public static let essay = Field("essay", .bool, vi: "Có bài thu hoạch", en: "Wrote an essay", required: true).defaulting(.bool(false))
+
+    public static let entity = Entity(
+        name: "attendance", label: Label(vi: "Tham dự học tập nghị quyết", en: "Study attendance"),
+        singular: Label(vi: "lượt tham dự", en: "attendance"), fields: [session, member, present, essay], displayField: nil,
+        constraints: [.unique(session, member)])
+}
+
+/// Exemplary members and organisations, and where they were made known.
+public enum Exemplars {
+    public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member")
+    public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation")
+    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let title = Field("title", .text, vi: "Nội dung", en: "Title", required: true).maxLength(500)
+    public static let publishedIn = Field("published_in", .enumeration("publication"), vi: "Nơi tuyên truyền", en: "Published in")
+
+    public static let entity = Entity(
+        name: "exemplars", label: Label(vi: "Gương điển hình", en: "Exemplars"),
+        singular: Label(vi: "gương điển hình", en: "exemplar"), fields: [member, org, year, title, publishedIn], displayField: "title",
+        constraints: [.exactlyOne(member, org)])
+}
+
+/// Internal bulletins an organisation issues.
+public enum Bulletins {
+    public static let org = Field("org", .reference("orgs"), vi: "Tổ chức phát hành", en: "Publisher", required: true)
+    public static let issued = Field("issued", .date, vi: "Ngày phát hành", en: "Issued", required: true)
+    public static let title = Field("title", .text, vi: "Tiêu đề", en: "Title", required: true).maxLength(500)
+    public static let copies = Field("copies", .int, vi: "Số bản", en: "Copies").range(0...)
+
+    public static let entity = Entity(
+        name: "bulletins", label: Label(vi: "Bản tin nội bộ", en: "Internal bulletins"),
+        singular: Label(vi: "bản tin", en: "bulletin"), fields: [org, issued, title, copies], displayField: "title")
 }

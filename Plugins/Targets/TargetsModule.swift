@@ -13,7 +13,7 @@ public struct TargetsModule: CosoModule {
                    .init("inspection", .compatible(with: Version(0, 1, 0)))])
 
     public var enums: [EnumType] { [TargetsModule.status, TargetsModule.goal] }
-    public var entities: [Entity] { [TargetsModule.custom] }
+    public var entities: [Entity] { [CustomTargets.entity] }
     public var migrations: [Migration] { [TargetsModule.migration] }
     public var commands: [Command] { [TargetCommands.add, TargetCommands.remove] }
     public var targets: [TargetDefinition] { PlanTargets.all }
@@ -33,21 +33,7 @@ public struct TargetsModule: CosoModule {
         .init("increase", vi: "tăng", en: "increase"),
     ])
 
-    static let custom = Entity(
-        name: TargetDefinition.storedEntity, label: Label(vi: "Chỉ tiêu tự đặt", en: "Custom targets"),
-        singular: Label(vi: "chỉ tiêu", en: "target"), fields: [
-            Field("code", .text, vi: "Mã", en: "Code", required: true, unique: true),
-            Field("title", .text, vi: "Chỉ tiêu", en: "Target", required: true),
-            Field("counted", .text, vi: "Tử số (truy vấn)", en: "Numerator (query)", required: true),
-            Field("base", .text, vi: "Mẫu số (truy vấn)", en: "Denominator (query)"),
-            Field("goal", .enumeration("target_goal"), vi: "Cách so", en: "Goal", required: true),
-            Field("lo", .decimal, vi: "Mức", en: "Value"),
-            Field("hi", .decimal, vi: "Mức trên", en: "Upper value"),
-            Field("deadline", .text, vi: "Thời hạn", en: "Deadline"),
-            Field("org_path", .text, vi: "Tổ chức chịu trách nhiệm (đường dẫn)", en: "Answering organisation (path)"),
-        ], displayField: "code")
-
-    static let migration = Migration(1, "custom targets", sql: """
+    static let migration = Migration(legacy: 1, "custom targets", sql: """
         CREATE TABLE custom_targets (
             id INTEGER PRIMARY KEY,
             code TEXT NOT NULL UNIQUE CHECK (length(code) > 0),
@@ -61,4 +47,23 @@ public struct TargetsModule: CosoModule {
             org_path TEXT
         ) STRICT;
         """)
+}
+
+/// The targets staff add themselves (`target add`), one row each.
+public enum CustomTargets {
+    public static let code = Field("code", .text, vi: "Mã", en: "Code", required: true, unique: true).maxLength(20)
+    public static let title = Field("title", .text, vi: "Chỉ tiêu", en: "Target", required: true).maxLength(500)
+    public static let counted = Field("counted", .text, vi: "Tử số (truy vấn)", en: "Numerator (query)", required: true).maxLength(4000)
+    public static let base = Field("base", .text, vi: "Mẫu số (truy vấn)", en: "Denominator (query)").maxLength(4000)
+    public static let goal = Field("goal", .enumeration("target_goal"), vi: "Cách so", en: "Goal", required: true)
+    public static let lo = Field("lo", .decimal, vi: "Mức", en: "Value")
+    public static let hi = Field("hi", .decimal, vi: "Mức trên", en: "Upper value")
+    public static let deadline = Field("deadline", .text, vi: "Thời hạn", en: "Deadline").maxLength(100)
+    public static let orgPath = Field("org_path", .text, vi: "Tổ chức chịu trách nhiệm (đường dẫn)", en: "Answering organisation (path)")
+        .maxLength(200)
+
+    public static let entity = Entity(
+        name: TargetDefinition.storedEntity, label: Label(vi: "Chỉ tiêu tự đặt", en: "Custom targets"),
+        singular: Label(vi: "chỉ tiêu", en: "target"), fields: [code, title, counted, base, goal, lo, hi, deadline, orgPath],
+        displayField: "code", constraints: [.unique(code)])
 }

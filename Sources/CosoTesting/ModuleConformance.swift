@@ -14,6 +14,7 @@ public enum ModuleConformance {
             let db = try TemporaryDatabase()
             defer { db.remove() }
             let registry = try Registry(modules)
+            try registry.checkDeclarations()
             let first = try Store(path: db.path, registry: registry)
             let applied = try first.scalar("SELECT count(*) FROM coso_migrations WHERE module = ?", [.text(module.id)])
             if applied != .int(Int64(module.migrations.count)) {

@@ -4,19 +4,19 @@ import CosoTesting
 import Foundation
 import Testing
 
-/// A module whose schema grows across versions, to test upgrades.
+/// A module whose schema grows across versions, to test upgrades: version 2 adds a required date,
+/// which a migration fills for the notes already there.
 struct Growing: CosoModule {
     let steps: Int
     let manifest = Manifest(id: "growing", version: Version(1, 0, 0), summary: Label(vi: "g", en: "g"))
     var entities: [Entity] {
-        [Entity(name: "notes", label: Label(vi: "n", en: "n"), singular: Label(vi: "n", en: "n"),
-                fields: [Field("body", .text, vi: "Nội dung", en: "Body")], displayField: "body")]
+        let body = Field("body", .text, vi: "Nội dung", en: "Body")
+        let written = Field("written", .date, vi: "Ngày viết", en: "Written", required: true)
+        return [Entity(name: "notes", label: Label(vi: "n", en: "n"), singular: Label(vi: "n", en: "n"),
+                       fields: steps >= 2 ? [body, written] : [body], displayField: "body")]
     }
     var migrations: [Migration] {
-        Array([
-            Migration(1, "notes", sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT;"),
-            Migration(2, "note dates", sql: "ALTER TABLE notes ADD COLUMN written TEXT;"),
-        ].prefix(steps))
+        steps >= 2 ? [Migration(1, "note dates", sql: "UPDATE notes SET written = '2026-01-01' WHERE written IS NULL")] : []
     }
 }
 
@@ -48,9 +48,9 @@ struct Growing: CosoModule {
         defer { db.remove() }
         let r = try Registry([Growing(steps: 1)])
         let store = try Store(path: db.path, registry: r)
-        #expect(try store.scalar("SELECT count(*) FROM coso_migrations") == .int(4))  // core 3 + growing 1
+        #expect(try store.scalar("SELECT count(*) FROM coso_migrations") == .int(3))  // core's 3, recorded, not run
         let again = try Store(path: db.path, registry: r)
-        #expect(try again.scalar("SELECT count(*) FROM coso_migrations") == .int(4))
+        #expect(try again.scalar("SELECT count(*) FROM coso_migrations") == .int(3))
         #expect(again.backupPath == nil)
         #expect(try store.scalar("SELECT journal_mode FROM pragma_journal_mode") == .text("wal"))
         #expect(try store.scalar("SELECT foreign_keys FROM pragma_foreign_keys") == .int(1))
@@ -64,7 +64,9 @@ struct Growing: CosoModule {
         let new = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
         let backup = try #require(new.backupPath)
         #expect(FileManager.default.fileExists(atPath: backup))
-        #expect(try new.scalar("SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'written'") == .int(1))
+        // The new required date was added, filled by the migration, then enforced by the rebuilt table.
+        #expect(try new.scalar("SELECT written FROM notes") == .text("2026-01-01"))
+        #expect(try new.scalar("SELECT \"notnull\" FROM pragma_table_info('notes') WHERE name = 'written'") == .int(1))
         // The backup is a complete, readable copy of the old database.
         let copy = try Store(path: backup, registry: Registry([Growing(steps: 1)]))
         #expect(try copy.scalar("SELECT body FROM notes") == .text("giữ lại"))
@@ -77,14 +79,14 @@ struct Growing: CosoModule {
         #expect {
             _ = try Store(path: db.path, registry: Registry([Growing(steps: 1)]))
         } throws: { error in
-            "\(error)".contains("made by a newer coso (module 'growing' is at migration 2, this coso knows 1)")
+            "\(error)".contains("made by a newer coso (module 'growing' is at migration 1, this coso knows 0)")
         }
         // Nothing was changed or backed up: the newer coso still opens it as it left it.
         let files = try FileManager.default.contentsOfDirectory(atPath: db.directory)
         #expect(!files.contains { $0.contains("backup") })
         let reopened = try Store(path: db.path, registry: Registry([Growing(steps: 2)]))
         #expect(reopened.backupPath == nil)
-        #expect(try reopened.scalar("SELECT count(*) FROM coso_migrations") == .int(5))
+        #expect(try reopened.scalar("SELECT count(*) FROM coso_migrations") == .int(4))
     }
 
     @Test func queriesCannotWriteAndOpeningDoesNotChangeTheSchema() throws {

@@ -70,7 +70,6 @@ import Testing
                         fields: [Field("made", .date, vi: "Ngày", en: "Made")], displayField: nil,
                         dated: DatedSource(sql: "SELECT id FROM things WHERE made <= ?"))]
             }
-            var migrations: [Migration] { [Migration(1, "things", sql: "CREATE TABLE things (id INTEGER PRIMARY KEY, made TEXT) STRICT;")] }
             var checks: [DataCheck] {
                 [DataCheck("X1", .error, entity: "things", problem: Label(vi: "x", en: "x"), fix: Label(vi: "x", en: "x"),
                            sql: "SELECT id AS row_id FROM things WHERE made < ?"),
@@ -82,32 +81,5 @@ import Testing
         #expect(problems.contains { $0.contains("things's dated source gives [\"id\"]") })
         #expect(problems.contains { $0.contains("check X1 yields [\"row_id\"]") })
         #expect(problems.contains { $0.contains("check X2 fails") })
-    }
-
-    /// A declared field without its column is caught.
-    @Test func conformanceCatchesAMissingColumn() {
-        struct Drifted: CosoModule {
-            let manifest = Manifest(id: "drifted", version: Version(0, 1, 0), summary: Label(vi: "x", en: "x"))
-            var entities: [Entity] {
-                [Entity(name: "things", label: Label(vi: "x", en: "x"), singular: Label(vi: "x", en: "x"),
-                        fields: [Field("name", .text, vi: "Tên", en: "Name", searchable: true)])]
-            }
-            var migrations: [Migration] { [Migration(1, "things", sql: "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT) STRICT;")] }
-        }
-        let problems = ModuleConformance.check(Drifted(), with: [])
-        #expect(problems.contains("drifted: things.name has no column name_folded"))
-    }
-
-    /// A required field whose column accepts null is caught (the planner relies on it).
-    @Test func conformanceCatchesANullableRequiredField() {
-        struct Loose: CosoModule {
-            let manifest = Manifest(id: "loose", version: Version(0, 1, 0), summary: Label(vi: "x", en: "x"))
-            var entities: [Entity] {
-                [Entity(name: "things", label: Label(vi: "x", en: "x"), singular: Label(vi: "x", en: "x"),
-                        fields: [Field("code", .text, vi: "Mã", en: "Code", required: true)], displayField: nil)]
-            }
-            var migrations: [Migration] { [Migration(1, "things", sql: "CREATE TABLE things (id INTEGER PRIMARY KEY, code TEXT) STRICT;")] }
-        }
-        #expect(ModuleConformance.check(Loose(), with: []) == ["loose: things.code is required but its column may be null"])
     }
 }

@@ -19,17 +19,30 @@ public struct Entity: Sendable, Hashable {
     /// How the entity reads at a date (`members asof @2023-12-31`), or, for derived entities such
     /// as `check`, always.
     public let dated: DatedSource?
+    /// Rules over several fields of a row (dates in order, one of two subjects, unique pairs).
+    public let constraints: [RowConstraint]
+    /// Secondary indexes the queries on this entity need (searchable fields get theirs anyway).
+    public let indexes: [Index]
+    /// Rows are never updated or deleted, not even by coso (the audit trail): the table's triggers
+    /// refuse it.
+    public let appendOnly: Bool
+
     public init(name: String, label: Label, singular: Label, fields: [Field], displayField: String? = "name",
-                readOnly: Bool = false, liveCondition: String? = nil, dated: DatedSource? = nil) {
+                readOnly: Bool = false, liveCondition: String? = nil, dated: DatedSource? = nil,
+                constraints: [RowConstraint] = [], indexes: [Index] = [], appendOnly: Bool = false) {
         self.name = name; self.label = label; self.singular = singular
         // Every entity has an integer primary key `id`, declared here so the language can use it.
-        let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
-        self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [id] + fields
+        self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [Field.id] + fields
         fieldPositions = Dictionary(self.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.displayField = displayField; self.readOnly = readOnly
         self.liveCondition = liveCondition
         self.dated = dated
+        self.constraints = constraints; self.indexes = indexes; self.appendOnly = appendOnly
     }
+
+    /// Whether the entity is a table of its own (derived entities such as `check` are read through
+    /// their SQL only).
+    public var isStored: Bool { dated?.always != true }
 
     public var table: String { name }
 

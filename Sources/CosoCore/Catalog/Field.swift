@@ -11,7 +11,14 @@ public enum FieldType: Sendable, Hashable {
     case reference(String)
 }
 
-/// A field of an entity: one column of its table (plus a folded shadow column when searchable).
+/// A field of an entity: one column of its table (plus a folded and a sort-key shadow column when
+/// searchable), declared once. The store generates the column from it, every write path checks
+/// values against it (`RowValidator`), and help and completion read it.
+///
+/// Bounds and formats are `constraints`, added with the modifiers below:
+///
+///     Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+///     Field("national_id", .text, vi: "Số CCCD", en: "National ID", personal: true).digits(12)
 public struct Field: Sendable, Hashable {
     public let name: String
     public let type: FieldType
@@ -21,13 +28,21 @@ public struct Field: Sendable, Hashable {
     public var personal: Bool
     /// Secret data: not shown by default listings.
     public var secret: Bool
-    /// Searchable with `=~`: the store keeps `<column>_folded` beside it.
+    /// Searchable with `=~`: the store keeps `<column>_folded` and `<column>_sort` beside it.
     public var searchable: Bool
-    /// No two rows share a value (national ID, card number): imports refuse duplicates.
+    /// No two rows share a value (national ID, card number): every write refuses a value another
+    /// row holds. Checked by coso, not by a UNIQUE index: a register made before may hold
+    /// duplicates, which `check` lists (an entity's `unique` makes the database enforce it).
     public var unique: Bool
     /// Another field holding this one's text in English (`check`'s problem): read instead under
     /// `--lang en`, keeping this field's name.
     public var englishField: String?
+    /// Bounds and formats beyond the type, checked before every write.
+    public var constraints: [Constraint] = []
+    /// What a new row holds when a write leaves the field out (also the column's DEFAULT).
+    public var defaultValue: Value?
+    /// A sentence for `.help ENTITY`: what the field records and how to write it.
+    public var help: Label?
 
     public init(_ name: String, _ type: FieldType, vi: String, en: String, required: Bool = false,
                 personal: Bool = false, secret: Bool = false, searchable: Bool = false, unique: Bool = false) {
@@ -35,6 +50,13 @@ public struct Field: Sendable, Hashable {
         self.required = required; self.personal = personal; self.secret = secret; self.searchable = searchable
         self.unique = unique
     }
+
+    /// Every entity's integer primary key (declared by `Entity` itself).
+    public static let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
+
+    /// A field is known by its name within its entity: that is what a row's values are keyed by.
+    public static func == (a: Field, b: Field) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// The SQL column: the field's name, or `<name>_id` for references.
     public var column: String {
@@ -46,4 +68,71 @@ public struct Field: Sendable, Hashable {
     public var foldedColumn: String? { searchable ? column + "_folded" : nil }
     /// The sort-key shadow column of a searchable text field (Vietnamese alphabetical order).
     public var sortColumn: String? { searchable ? column + "_sort" : nil }
+}
+
+/// A bound or a format a field's values keep, beyond their type. Each is checked before every
+/// write; those marked in `enforcedByDatabase` are also the column's CHECK constraint (the others
+/// are formats a register made before may not keep yet: `check` lists such rows, and rebuilding
+/// the table on upgrade must not fail on them).
+public enum Constraint: Sendable, Hashable {
+    /// A whole number from `min` to `max`, either end open: a year 1930...2200, an amount 0 or more.
+    case range(min: Int64?, max: Int64?)
+    /// A whole number among these (a fee's reduction: 0, 30, 50, 70, 100).
+    case oneOf([Int64])
+    /// At most this many characters (Unicode scalars, as SQLite's `length` counts them).
+    case maxLength(Int)
+    /// Exactly this many ASCII digits (a national ID: 12; a party card: 8).
+    case digits(Int)
+    /// A person's name: letters, spaces, apostrophes (K'Ho names), hyphens and dots; nothing that
+    /// could be a formula or a command.
+    case personName
+    /// A date on the first day of its month (a fee's month).
+    case firstOfMonth
+    /// A date no later than the day of the write (in Viet Nam).
+    case notInFuture
+
+    /// Whether the table's CHECK says it too.
+    public var enforcedByDatabase: Bool {
+        switch self {
+        case .range, .oneOf, .firstOfMonth: return true
+        case .maxLength, .digits, .personName, .notInFuture: return false
+        }
+    }
+}
+
+extension Field {
+    /// Whole numbers from `bounds.lowerBound` to `bounds.upperBound`.
+    public func range(_ bounds: ClosedRange<Int64>) -> Field { adding(.range(min: bounds.lowerBound, max: bounds.upperBound)) }
+    /// Whole numbers from `bounds.lowerBound` up (`.range(0...)` for an amount).
+    public func range(_ bounds: PartialRangeFrom<Int64>) -> Field { adding(.range(min: bounds.lowerBound, max: nil)) }
+    /// One of these whole numbers.
+    public func oneOf(_ values: [Int64]) -> Field { adding(.oneOf(values)) }
+    /// At most `count` characters.
+    public func maxLength(_ count: Int) -> Field { adding(.maxLength(count)) }
+    /// Exactly `count` ASCII digits.
+    public func digits(_ count: Int) -> Field { adding(.digits(count)) }
+    /// A person's name (see `Constraint.personName`).
+    public func personName() -> Field { adding(.personName) }
+    /// The first day of a month.
+    public func firstOfMonth() -> Field { adding(.firstOfMonth) }
+    /// No later than the day it is written.
+    public func notInFuture() -> Field { adding(.notInFuture) }
+    /// What a new row holds when a write leaves the field out.
+    public func defaulting(_ value: Value) -> Field {
+        var f = self
+        f.defaultValue = value
+        return f
+    }
+    /// The sentence `.help ENTITY` shows for the field.
+    public func help(vi: String, en: String) -> Field {
+        var f = self
+        f.help = Label(vi: vi, en: en)
+        return f
+    }
+
+    private func adding(_ constraint: Constraint) -> Field {
+        var f = self
+        f.constraints.append(constraint)
+        return f
+    }
 }

@@ -11,29 +11,7 @@ struct CoreModule: CosoModule {
         ]),
     ]
 
-    let entities = [
-        Entity(name: "audit", label: Label(vi: "Nhật ký thay đổi", en: "Audit trail"),
-               singular: Label(vi: "lần thay đổi", en: "audit entry"), fields: [
-                   Field("at", .text, vi: "Thời điểm", en: "At", required: true),
-                   Field("user", .text, vi: "Người thực hiện", en: "User", required: true),
-                   Field("statement", .text, vi: "Câu lệnh", en: "Statement", required: true),
-                   Field("source", .text, vi: "Nguồn", en: "Source", required: true),
-               ], displayField: nil, readOnly: true),
-        Entity(name: "audit_changes", label: Label(vi: "Dòng dữ liệu thay đổi", en: "Changed rows"),
-               singular: Label(vi: "dòng thay đổi", en: "changed row"), fields: [
-                   Field("audit", .reference("audit"), vi: "Lần thay đổi", en: "Audit entry", required: true),
-                   Field("entity", .text, vi: "Bảng", en: "Entity", required: true),
-                   Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true),
-                   Field("op", .enumeration("change_op"), vi: "Loại", en: "Operation", required: true),
-                   Field("before", .text, vi: "Trước", en: "Before", personal: true),
-                   Field("after", .text, vi: "Sau", en: "After", personal: true),
-               ], displayField: nil, readOnly: true),
-        Entity(name: "settings", label: Label(vi: "Giá trị cấu hình của quy định", en: "Rule settings"),
-               singular: Label(vi: "giá trị", en: "setting"), fields: [
-                   Field("key", .text, vi: "Khóa", en: "Key", required: true),
-                   Field("value", .text, vi: "Giá trị", en: "Value", required: true),
-               ], displayField: "key"),
-    ]
+    let entities = [AuditTrail.entries, AuditTrail.changes, Settings.entity]
 
     let commands = [RuleSettings.command]
 
@@ -47,8 +25,9 @@ struct CoreModule: CosoModule {
                       + "FROM pragma_foreign_key_check AS f"),
     ]
 
+    /// The steps of registers made before the tables were generated from these declarations.
     let migrations = [
-        Migration(1, "audit trail", sql: """
+        Migration(legacy: 1, "audit trail", sql: """
             CREATE TABLE audit (
                 id INTEGER PRIMARY KEY,
                 at TEXT NOT NULL,
@@ -76,15 +55,54 @@ struct CoreModule: CosoModule {
             CREATE TRIGGER audit_changes_append_only_delete BEFORE DELETE ON audit_changes
                 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
             """),
-        Migration(2, "rule settings", sql: """
+        Migration(legacy: 2, "rule settings", sql: """
             CREATE TABLE settings (
                 id INTEGER PRIMARY KEY,
                 key TEXT NOT NULL UNIQUE,
                 value TEXT NOT NULL
             ) STRICT;
             """),
-        // Nothing to run: after every migration the store rewrites the tables' CHECK enum lists
-        // (`EnumChecks`); this makes a database made before that go through it once.
-        Migration(3, "enum checks without work per row", sql: "SELECT 1"),
+        // Made the enum checks of older registers fast; their tables are now rebuilt in the declared
+        // form, which has them so.
+        Migration(legacy: 3, "enum checks without work per row", sql: "SELECT 1"),
     ]
+}
+
+/// The audit trail: who changed what, when, with which statement (an entry), and every row it
+/// changed, before and after (its changes). Append-only: the table's triggers refuse any update
+/// or delete, coso's own included.
+public enum AuditTrail {
+    public static let at = Field("at", .text, vi: "Thời điểm", en: "At", required: true)
+    public static let user = Field("user", .text, vi: "Người thực hiện", en: "User", required: true)
+    public static let statement = Field("statement", .text, vi: "Câu lệnh", en: "Statement", required: true)
+    public static let source = Field("source", .text, vi: "Nguồn", en: "Source", required: true)
+
+    public static let entries = Entity(
+        name: "audit", label: Label(vi: "Nhật ký thay đổi", en: "Audit trail"),
+        singular: Label(vi: "lần thay đổi", en: "audit entry"), fields: [at, user, statement, source],
+        displayField: nil, readOnly: true, appendOnly: true)
+
+    public static let entry = Field("audit", .reference("audit"), vi: "Lần thay đổi", en: "Audit entry", required: true)
+    public static let entity = Field("entity", .text, vi: "Bảng", en: "Entity", required: true)
+    public static let rowID = Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true)
+    public static let op = Field("op", .enumeration("change_op"), vi: "Loại", en: "Operation", required: true)
+    public static let before = Field("before", .text, vi: "Trước", en: "Before", personal: true)
+    public static let after = Field("after", .text, vi: "Sau", en: "After", personal: true)
+
+    public static let changes = Entity(
+        name: "audit_changes", label: Label(vi: "Dòng dữ liệu thay đổi", en: "Changed rows"),
+        singular: Label(vi: "dòng thay đổi", en: "changed row"), fields: [entry, entity, rowID, op, before, after],
+        displayField: nil, readOnly: true,
+        indexes: [Index("audit_changes_by_audit", on: [entry]), Index("audit_changes_by_row", on: [entity, rowID])],
+        appendOnly: true)
+}
+
+/// The values staff set for the rules' configurable figures (`setting`).
+public enum Settings {
+    public static let key = Field("key", .text, vi: "Khóa", en: "Key", required: true).maxLength(100)
+    public static let value = Field("value", .text, vi: "Giá trị", en: "Value", required: true).maxLength(100)
+
+    public static let entity = Entity(
+        name: "settings", label: Label(vi: "Giá trị cấu hình của quy định", en: "Rule settings"),
+        singular: Label(vi: "giá trị", en: "setting"), fields: [key, value], displayField: "key", constraints: [.unique(key)])
 }

@@ -14,6 +14,9 @@ public struct Registry: Sendable {
     /// How many migrations each module declares (they are numbered 1 to that count), in module
     /// order: what a database must have applied to be current.
     public let migrationCounts: [(module: String, count: Int)]
+    /// The names of the tables each module declares, in module order (a module's tables after
+    /// those of the modules it requires): the order a new register creates them in.
+    public let tables: [(module: String, entities: [String])]
 
     public init(_ list: [any CosoModule]) throws(RegistryError) {
         let all: [any CosoModule] = [CoreModule()] + list
@@ -39,9 +42,23 @@ public struct Registry: Sendable {
         let declared = modules.map(Declarations.init)
         catalog = try Registry.buildCatalog(declared)
         migrationCounts = declared.map { ($0.id, $0.migrationNumbers.count) }
+        tables = declared.map { m in (m.id, m.entities.filter(\.isStored).map(\.name)) }
     }
 
     public func module(_ id: String) -> (any CosoModule)? { modules.first { $0.id == id } }
+
+    /// Refuses an entity declaration the store could not make a table of, or could not check writes
+    /// against (`DeclarationCheck`). Not part of building the registry, which every start of coso
+    /// does: the store asks whenever it makes or changes tables (a register whose tables match the
+    /// declarations passed it when they were made), and so does a module's conformance test.
+    public func checkDeclarations() throws(RegistryError) {
+        for (module, names) in tables {
+            for name in names {
+                guard let entity = catalog.entity(name) else { continue }
+                try DeclarationCheck.check(entity, module: module, enums: catalog.enums, entities: catalog.entities)
+            }
+        }
+    }
 
     /// Depth-first topological order, keeping list order among independent modules; reports the
     /// first cycle found as a path.

@@ -11,6 +11,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownType(module: String, entity: String, field: String, type: String)
     case invalidMigrations(module: String, reason: String)
     case invalidCommand(module: String, command: String, reason: String)
+    /// An entity's declaration the store could not make a table of, or could not check writes against.
+    case invalidEntity(module: String, entity: String, reason: String)
     /// Check and rule codes are stable identifiers shared by every module.
     case duplicateCode(String, modules: [String])
 
@@ -38,6 +40,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "module '\(m)': migrations \(r)"
         case .invalidCommand(let m, let c, let r):
             return "module '\(m)': command '\(c)' \(r)"
+        case .invalidEntity(let m, let e, let r):
+            return "module '\(m)': entity '\(e)' \(r)"
         case .duplicateCode(let c, let m):
             return "check or rule code '\(c)' is declared by more than one module (\(m.joined(separator: ", "))); codes must be unique"
         }

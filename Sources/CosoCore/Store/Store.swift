@@ -65,7 +65,7 @@ public final class Store: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
-        backupPath = try Migrator(database: database, path: path, registry: registry).run()
+        backupPath = try SchemaReconciler(database: database, path: path, registry: registry).run()
     }
 
     /// Creates the directory a new database goes into. The check comes first because it is almost

@@ -3,6 +3,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerDatabase(path: String, detail: String)
     case cannotOpen(path: String, reason: String)
     case migrationFailed(module: String, number: Int, reason: String)
+    /// A table could not be brought to its declared form (`SchemaReconciler`).
+    case schemaFailed(table: String, reason: String)
+    /// A module declares an entity the store cannot make a table of (the module's mistake).
+    case invalidDeclaration(String)
     case interrupted
     case engine(String)
     case transaction(String)
@@ -15,6 +19,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "cannot open the database \(path): \(reason)"
         case .migrationFailed(let m, let n, let reason):
             return "migration \(n) of module '\(m)' failed: \(reason); the database was left unchanged"
+        case .schemaFailed(let table, let reason):
+            return "the table \(table) cannot take the form its module declares: \(reason); the database was left unchanged"
+        case .invalidDeclaration(let reason):
+            return "a module's declaration is wrong: \(reason); nothing was changed"
         case .interrupted:
             return "interrupted"
         case .engine(let message):
