@@ -138,6 +138,63 @@ import Testing
         #expect(try store.scalar("SELECT count(*) FROM coso_migrations WHERE module = 'things'") == .int(1))
     }
 
+    /// Whatever changes the table a declaration makes reaches a register already made: a register
+    /// opened with each of these declarations in turn has each one's table, indexes and triggers
+    /// (the fingerprint that decides at start whether to look takes in all that makes them).
+    @Test func everyChangeToADeclaredTableReachesTheRegister() throws {
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let wider = EnumType(id: "thing_kind", label: Label(vi: "k", en: "k"), cases: Self.kind.cases + [.init("d", vi: "d", en: "d")])
+        struct Variant: CosoModule {
+            let fields: [Field]; var constraints: [RowConstraint] = []; var indexes: [Index] = []; var kind = SchemaTests.kind
+            var appendOnly = false
+            let manifest = Manifest(id: "things", version: Version(1, 0, 0), summary: Label(vi: "t", en: "t"))
+            var enums: [EnumType] { [kind] }
+            var entities: [Entity] {
+                [Entity(name: "things", label: Label(vi: "t", en: "t"), singular: Label(vi: "t", en: "t"), fields: fields, displayField: nil,
+                        constraints: constraints, indexes: indexes, appendOnly: appendOnly)]
+            }
+        }
+        let year = Field("year", .int, vi: "Năm", en: "Year")
+        let variants: [Variant] = [
+            Variant(fields: [year]),
+            Variant(fields: [year, Self.kindField]),
+            Variant(fields: [year, Self.kindField], kind: wider),
+            Variant(fields: [year.range(1930...2200), Self.kindField], kind: wider),
+            Variant(fields: [year.range(1900...2200), Self.kindField], kind: wider),
+            Variant(fields: [year.range(1900...), Self.kindField], kind: wider),
+            Variant(fields: [Field("year", .int, vi: "Năm", en: "Year", required: true).defaulting(.int(2000)), Self.kindField]),
+            Variant(fields: [Field("year", .int, vi: "Năm", en: "Year", required: true).defaulting(.int(2001)), Self.kindField]),
+            Variant(fields: [year.oneOf([1, 2]), Self.from, Self.to]),
+            Variant(fields: [year.oneOf([1, 2, 3]), Self.from, Self.to]),
+            Variant(fields: [year, Self.from, Self.to], constraints: [.ordered(Self.from, then: Self.to)]),
+            Variant(fields: [year, Self.from, Self.to], constraints: [.ordered(Self.from, then: Self.to, strictly: true)]),
+            Variant(fields: [year, Self.from, Self.to], constraints: [.unique(Self.from, Self.to)]),
+            Variant(fields: [year, Self.from, Self.to], constraints: [.exactlyOne(Self.from, Self.to)]),
+            Variant(fields: [year, Self.from, Self.to], indexes: [Index("things_i", on: [Self.from])]),
+            Variant(fields: [year, Self.from, Self.to], indexes: [Index("things_i", on: [Self.from, Self.to])]),
+            Variant(fields: [year, Self.from, Self.to], indexes: [Index("things_i", on: [Self.from], whereGiven: Self.from)]),
+            Variant(fields: [year, Self.from, Self.to], appendOnly: true),
+            Variant(fields: [year, Self.from, Field("to_date", .date, vi: "Đến", en: "To").firstOfMonth()]),
+            Variant(fields: [year, Field("title", .text, vi: "Tên", en: "Title")]),
+            Variant(fields: [year, Field("title", .text, vi: "Tên", en: "Title", searchable: true)]),
+            Variant(fields: [year, Field("title", .text, vi: "Tên", en: "Title", required: true, searchable: true)]),
+            Variant(fields: [year, Field("title", .int, vi: "Tên", en: "Title")]),
+            Variant(fields: [year, Self.parent], constraints: [.notSelf(Self.parent)]),
+            Variant(fields: [year]),
+        ]
+        for (i, variant) in variants.enumerated() {
+            let store = try Store(path: db.path, registry: Registry([variant]))
+            let schema = TableSchema(variant.entities[0], enums: [variant.kind.id: variant.kind])
+            #expect(try store.scalar("SELECT sql FROM sqlite_master WHERE name = 'things'") == .text(schema.create), "variant \(i)")
+            var stored: [String] = []
+            try store.query("SELECT sql FROM sqlite_master WHERE tbl_name = 'things' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name", []) {
+                stored.append($0[0].textValue ?? "")
+            }
+            #expect(stored == (schema.indexes + schema.triggers).map(\.sql).sorted(), "variant \(i)")
+        }
+    }
+
     /// Declarations the store could not make a table of are refused when the registry is built.
     @Test func theRegistryRefusesDeclarationsItCannotStore() {
         func refusal(_ module: Things) -> String {
