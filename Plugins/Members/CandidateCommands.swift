@@ -23,7 +23,6 @@ enum CandidateCommands {
         try OrgRules.requireCell(org, tx, argument: "org")
         guard born < on else { throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày đưa vào danh sách", en: "the birth date must come first", argument: "born") }
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw RuleViolation("E0320", vi: "họ tên không được để trống", en: "the name cannot be empty", argument: "name") }
         let id = try tx.insert("candidates", ["name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
                                               "stage": .text("listed"), "listed": .date(on)])
         return Label(vi: "Đã đưa \(name) (mã \(id)) vào danh sách quần chúng ưu tú.", en: "Listed \(name) (id \(id)) as a candidate.")

@@ -36,9 +36,6 @@ enum MemberCommands {
     ) { call, tx in
         guard let born = call.date("born"), let on = call.date("on"), let org = call.id("org") else { return Label(vi: "", en: "") }
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else {
-            throw RuleViolation("E0320", vi: "họ tên không được để trống", en: "the name cannot be empty", argument: "name")
-        }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard born < on else {
             throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày kết nạp", en: "the birth date must precede the admission", argument: "born")
@@ -56,7 +53,6 @@ enum MemberCommands {
         }
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         try OrgRules.requireCell(org, tx, argument: "org")
-        if let nid = call.text("national_id") { try MemberRules.checkNationalID(nid, tx) }
         try MemberRules.checkIntroducers(call, tx, on: on)
         // R3 (UNVERIFIED, a setting): the cell's resolution needs two thirds of its full members.
         var voters: Int64?

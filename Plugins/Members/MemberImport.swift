@@ -17,34 +17,14 @@ enum MemberImport {
             status = confirmed != nil ? "official" : "probationary"
             v["status"] = .text(status!)
         }
-        // A person's name is letters, spaces, apostrophes (K'Ho names), hyphens and dots: nothing
-        // else, so that a cell holding a formula or a piece of SQL is caught, not stored.
-        if let name = v["name"]?.textValue, !name.unicodeScalars.allSatisfy(MemberImport.mayBeInAName) {
-            problem("name", "E0425", "họ tên chỉ gồm chữ cái, dấu cách, dấu nháy đơn, gạch nối và dấu chấm",
-                    "a name has only letters, spaces, apostrophes, hyphens and dots")
-        }
-        // Digits 0-9 only, counted as bytes: each is one byte and one character.
-        if let nid = v["national_id"]?.textValue, nid.utf8.count != 12 || !nid.utf8.allSatisfy({ (48...57).contains($0) }) {
-            problem("national_id", "E0416", "số CCCD phải gồm đúng 12 chữ số", "a national ID has exactly 12 digits")
-        }
+        // Formats (the name, the national ID and card numbers, dates ahead of today, admission before
+        // confirmation) are the declaration's, checked by the importer for every field; what follows
+        // are the members module's rules.
         let card = v["card_no"]?.textValue
-        if let card, card.utf8.count != 8 || !card.utf8.allSatisfy({ (48...57).contains($0) }) {
-            problem("card_no", "E0417", "số thẻ đảng viên gồm đúng 8 chữ số (R23)", "a card number has exactly 8 digits (R23)")
-        }
-        // Once per import, not per row.
-        let today = tx.cached("today") { .date(LocalDate.today()) }.dateValue ?? LocalDate.today()
-        func notFuture(_ field: String, _ date: LocalDate?) {
-            if let date, date > today { problem(field, "E0421", "ngày ở tương lai", "a date in the future") }
-        }
-        notFuture("born", born); notFuture("admitted", admitted); notFuture("confirmed", confirmed)
-        notFuture("exempted", v["exempted"]?.dateValue); notFuture("ended", v["ended"]?.dateValue)
         if let born, let admitted {
             if born.wholeYears(until: admitted) < MemberRules.minimumAdmissionAge {
                 problem("admitted", "E0418", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
             }
-        }
-        if let admitted, let confirmed, confirmed <= admitted {
-            problem("confirmed", "E0419", "ngày chính thức phải sau ngày vào Đảng (R5)", "full membership follows admission (R5)")
         }
         if status == "probationary", card != nil {
             problem("card_no", "E0422", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
@@ -65,17 +45,6 @@ enum MemberImport {
             }
         }
         return problems
-    }
-
-    /// A letter (of any script), a combining mark, a space, an apostrophe, a hyphen or a dot.
-    /// ASCII and the Vietnamese letters are answered without looking up Unicode properties.
-    static func mayBeInAName(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x61...0x7A, 0x41...0x5A, 0x20, 0x27, 0x2D, 0x2E, 0x2019: return true
-        case 0x1EA0...0x1EF9: return true
-        case 0...0x7F: return false
-        default: return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-        }
     }
 
     /// The history an imported member's dates imply, as if entered through the commands.

@@ -71,19 +71,12 @@ enum MemberLifecycle {
         "card", summary: Label(vi: "Phát thẻ đảng viên (R23: 8 chữ số, chỉ đảng viên chính thức)",
                                en: "Issue a party card (R23: 8 digits, full members only)"),
         positional: [memberParameter],
-        labelled: [Parameter("number", .text, vi: "số thẻ (8 chữ số)", en: "card number (8 digits)"), onParameter],
+        labelled: [Parameter("number", .text, vi: "số thẻ (8 chữ số)", en: "card number (8 digits)", field: Members.cardNo), onParameter],
         examples: [CommandExample(setup: setup, #"card 1 number: "12345678" on: @2021-09-02"#, expected: "Đã phát thẻ số 12345678.")]
     ) { call, tx in
         guard let on = call.date("on"), let id = call.id("member"), let number = call.text("number") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
-        guard number.count == 8, number.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw RuleViolation("E0331", vi: "số thẻ đảng viên gồm đúng 8 chữ số (R23)", en: "a card number has exactly 8 digits (R23)",
-                                argument: "number")
-        }
-        if let other = try tx.ids("members", where: "card_no", equals: .text(number)).first, other != id {
-            throw RuleViolation("E0332", vi: "số thẻ này đã cấp cho đảng viên mã \(other)", en: "this card number belongs to member \(other)",
-                                argument: "number")
-        }
+        // Eight digits, held by no other member: the field's declaration, checked as it is written.
         _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E0333", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
             if let confirmed = m["confirmed"]?.dateValue, on < confirmed {

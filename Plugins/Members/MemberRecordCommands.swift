@@ -17,9 +17,6 @@ enum MemberRecordCommands {
     ) { call, tx in
         guard let cell = call.id("cell"), let member = call.id("member") else { return }
         try OrgRules.requireCell(cell, tx, argument: "cell")
-        if try tx.scalar("SELECT count(*) FROM residence_comments WHERE member_id = ? AND year = ?", [.int(member), call["year"]]) != .int(0) {
-            throw RuleViolation("E0379", vi: "đảng viên đã có nhận xét của năm này", en: "the member already has this year's comment", argument: "year")
-        }
         // The comment comes from where the member lives: record it as their residence cell.
         try tx.update("members", id: member, ["residence_cell": .int(cell)])
     }
@@ -29,10 +26,5 @@ enum MemberRecordCommands {
         entity: "commitments", positional: [member],
         labelled: [year, Parameter("kind", .enumeration("commitment_kind"), vi: "loại cam kết", en: "kind")],
         example: CommandExample(setup: setup, "commitment 1 year: 2024 kind: ct05", expected: "Đã ghi cam kết (mã 1).")
-    ) { call, tx in
-        if try tx.scalar("SELECT count(*) FROM commitments WHERE member_id = ? AND year = ? AND kind = ?",
-                         [call["member"], call["year"], call["kind"]]) != .int(0) {
-            throw RuleViolation("E0380", vi: "đã ghi cam kết này trong năm", en: "this commitment is already recorded for the year", argument: "kind")
-        }
-    }
+    )
 }

@@ -8,19 +8,6 @@ enum MemberRules {
     /// R5: Charter art. 5.
     static let probationMonths = 12
 
-    /// A national ID (CCCD) has 12 digits and belongs to one member only.
-    static func checkNationalID(_ nid: String, _ tx: WriteTransaction) throws {
-        guard nid.count == 12, nid.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw RuleViolation("E0312", vi: "số CCCD phải gồm đúng 12 chữ số", en: "a national ID has exactly 12 digits",
-                                argument: "national_id")
-        }
-        let existing = try tx.ids("members", where: "national_id", equals: .text(nid))
-        if let other = existing.first {
-            throw RuleViolation("E0313", vi: "số CCCD này đã có trong danh sách (đảng viên mã \(other))",
-                                en: "this national ID is already on the roll (member id \(other))", argument: "national_id")
-        }
-    }
-
     /// Runs `body` for each member the command acts on (its pipeline input, or its `member`
     /// argument), refusing the whole command if one has a status outside `allowed`. The refusal
     /// names the member's id when the members came from a pipeline. Returns how many there were.

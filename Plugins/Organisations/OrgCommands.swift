@@ -21,10 +21,7 @@ enum OrgCommands {
                            expected: "Đã thêm tổ chức Chi bộ thôn 8 (mã 2)."),
         ]
     ) { call, tx in
-        let name = call.text("name") ?? ""
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RuleViolation("E0320", vi: "tên tổ chức không được để trống", en: "the name cannot be empty", argument: "name")
-        }
+        let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         if let founded = call.date("founded") { try CommonChecks.notInFuture(founded, today: call.today, argument: "founded") }
         // 294-QĐ/TW (in force 1/7/2025) abolished the district level: none is founded after it.
         let on = call.date("founded") ?? call.today

@@ -50,11 +50,11 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
     @Test func cardsHaveEightDigitsAndGoToFullMembersOnly() throws {
         let (db, s) = try withMembers()
         defer { db.remove() }
-        #expect(failure(s, #"card 1 number: "1234567" on: @2002-01-01"#) == "E0331")
+        #expect(failure(s, #"card 1 number: "1234567" on: @2002-01-01"#) == "E0507")
         #expect(failure(s, #"card 4 number: "12345678" on: @2025-07-01"#) == "E0333")
         #expect(failure(s, #"card 1 number: "12345678" on: @2000-06-01"#) == "E0333")  // before full membership
         #expect(failure(s, #"card 1 number: "12345678" on: @2002-01-01"#) == nil)
-        #expect(failure(s, #"card 2 number: "12345678" on: @2003-01-01"#) == "E0332")
+        #expect(failure(s, #"card 2 number: "12345678" on: @2003-01-01"#) == "E0512")
     }
 
     @Test func suspensionReinstatementWithdrawalAndDeathFollowTheStatus() throws {

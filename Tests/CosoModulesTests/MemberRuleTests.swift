@@ -44,9 +44,9 @@ import Testing
         let (db, s) = try smallDistrict()
         defer { db.remove() }
         #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2026-02-01"#) == "E0305")
-        #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19 national_id: "12345""#) == "E0312")
+        #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19 national_id: "12345""#) == "E0507")
         #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19 national_id: "068090001234""#) == nil)
-        #expect(failure(s, #"admit "B" born: @1991-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19 national_id: "068090001234""#) == "E0313")
+        #expect(failure(s, #"admit "B" born: @1991-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19 national_id: "068090001234""#) == "E0512")
     }
 
     @Test func confirmationNeedsTwelveMonthsAndDatesFromThem() throws {

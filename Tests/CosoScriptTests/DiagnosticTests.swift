@@ -83,7 +83,7 @@ import Testing
         let text = rendered(s, #"admit "Lê Văn Năm" born: @1991-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999""#)
         // The message names the problem, not the number; only the source line (the user's own text) shows it.
         let message = text.split(separator: "\n").filter { $0.hasPrefix("lỗi") || $0.contains("gợi ý") }.joined()
-        #expect(message.contains("E0313"))
+        #expect(message.contains("E0512"))
         #expect(!message.contains("068090009999"))
     }
 }

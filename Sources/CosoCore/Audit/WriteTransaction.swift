@@ -8,8 +8,11 @@ public struct WriteOrigin: Sendable {
     public let statement: String
     /// Where it came from: `repl`, `-c`, `script:FILE`, `demo`.
     public let source: String
-    public init(user: String, statement: String, source: String) {
-        self.user = user; self.statement = statement; self.source = source
+    /// The day of the write (the session's: in Viet Nam, or the date a test sets), against which
+    /// dates that cannot lie ahead are checked.
+    public let today: LocalDate
+    public init(user: String, statement: String, source: String, today: LocalDate = .today()) {
+        self.user = user; self.statement = statement; self.source = source; self.today = today
     }
 }
 
@@ -38,9 +41,12 @@ public final class WriteTransaction {
     // MARK: Writes
 
     /// Inserts a row; `values` are keyed by field name (references by the field name, holding an id).
+    /// Outside `bulk` the row is first checked against its entity's declaration and what the
+    /// register holds (`RowValidator`, `checkStored`): a refusal names the field, nothing is written.
     @discardableResult
     public func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
         let writing = try writing(entityName)
+        if bulkRanges == nil { try validateInsert(writing.entity, values) }
         var (shape, args) = try writing.arguments(values, allowID: true)
         if bulkRanges != nil {
             // The row waits with its id chosen now (see PendingInserts).
@@ -66,7 +72,7 @@ public final class WriteTransaction {
         }
         let sql = "INSERT INTO \(shape.table) (\(shape.columns.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: shape.columns.count).joined(separator: ", ") + ")"
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args))
+        try refusedByDatabase(writing.entity) { try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args)) }
         let id = db.lastInsertedRowID
         try record(writing.entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
         return id
@@ -230,11 +236,12 @@ public final class WriteTransaction {
         try refuseUncheckedChange(entity)
         try flushPending(entity)
         guard let before = try row(entityName, id: id) else { return }
+        if bulkRanges == nil { try validateUpdate(entity, id: id, before: before, values) }
         let (shape, args) = try writing.arguments(values, allowID: false)
         let columns = shape.columns
         guard !columns.isEmpty else { return }
         let sql = "UPDATE \(entity.table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args + [id.databaseValue]))
+        try refusedByDatabase(entity) { try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args + [id.databaseValue])) }
         let after = try row(entityName, id: id)
         guard let after, after.map(\.1) != before.map(\.1) else { return }
         try record(entity, id: id, op: "update", before: before, after: after)
@@ -315,7 +322,7 @@ public final class WriteTransaction {
     }
 
     /// Through the transaction's own connection (free of the writing thread: the caller waited).
-    private func connectionScalar(_ sql: String, _ arguments: [Value]) throws -> Value {
+    func connectionScalar(_ sql: String, _ arguments: [Value]) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
         return Value(r[0] as DatabaseValue)
     }

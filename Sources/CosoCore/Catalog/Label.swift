@@ -4,6 +4,17 @@ public struct Label: Hashable, Sendable {
     public let en: String
     public init(vi: String, en: String) { self.vi = vi; self.en = en }
     public func text(_ language: Language) -> String { language == .vi ? vi : en }
+
+    /// As it reads inside a sentence: the first letter in lower case, unless the word is an
+    /// abbreviation ("Ngày vào Đảng" → "ngày vào Đảng"; "CCCD" stays).
+    public var inSentence: Label { Label(vi: Label.lowerFirst(vi), en: Label.lowerFirst(en)) }
+
+    static func lowerFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase else { return text }
+        let rest = text.dropFirst()
+        if let second = rest.first, second.isUppercase { return text }
+        return first.lowercased() + rest
+    }
 }
 
 /// The language of what staff read.

@@ -13,6 +13,13 @@ public struct ImportProblem: Sendable, Equatable {
     }
 }
 
+extension ImportProblem {
+    /// A refusal of the shared validator, reported in the column of its field.
+    init(_ violation: RuleViolation) {
+        self.init(column: violation.argument, violation.code, vi: violation.message.vi, en: violation.message.en)
+    }
+}
+
 public struct ImportReport: Sendable {
     public var rows = 0
     public var written = 0
@@ -58,7 +65,8 @@ public struct Importer {
         struct Abort: Error {}
         let owner = store.registry.modules.first { $0.entities.contains { $0.name == entity.name } }
         // Looked at in every row: picked out of the entity's fields once.
-        let required = entity.fields.filter { $0.required && $0.name != "id" }
+        // The checks every write path shares: each cell as it is read, then the row as a whole.
+        let validator = RowValidator(entity: entity, catalog: store.catalog, today: origin.today)
         let unique = entity.fields.filter(\.unique).map(ImportColumn.init)
         do {
             try store.bulkWrite(origin) { tx in
@@ -76,13 +84,12 @@ public struct Importer {
                             progress(reader.bytesRead, reader.size); lastProgress = reader.bytesRead
                         }
                         var problems: [ImportProblem] = []
-                        var values = try parse(record, columns, tx, &problems)
+                        var values = try parse(record, columns, validator, tx, &problems)
                         if problems.isEmpty {
                             // The module fills what a file may leave out (a member's status), then its rules.
                             problems += try owner?.importRow(entity.name, &values, tx) ?? []
-                            for f in required where values[f.name] == nil {
-                                problems.append(ImportProblem(column: f.name, "E0407", vi: "\(f.label.vi) không được để trống",
-                                                              en: "\(f.label.en) cannot be empty"))
+                            for v in validator.missingRequired(in: values) + validator.constraintProblems(of: values) {
+                                problems.append(ImportProblem(v))
                             }
                         }
                         // Duplicates are looked for in every row, whatever else is wrong with it.
@@ -186,7 +193,7 @@ public struct Importer {
 
     // MARK: Rows
 
-    private func parse(_ record: CSVReader.Record, _ columns: [ImportColumn?], _ tx: WriteTransaction,
+    private func parse(_ record: CSVReader.Record, _ columns: [ImportColumn?], _ validator: RowValidator, _ tx: WriteTransaction,
                        _ problems: inout [ImportProblem]) throws -> [String: Value] {
         var values: [String: Value] = [:]
         values.reserveCapacity(columns.count + 2)
@@ -206,13 +213,8 @@ public struct Importer {
                 continue
             }
             let text = VietnameseText.nfc(Importer.trimmed(decoded))
-            if text.isEmpty {
-                if column.required {
-                    problems.append(ImportProblem(column: column.name, "E0407", vi: "\(column.field.label.vi) không được để trống",
-                                                  en: "\(column.field.label.en) cannot be empty"))
-                }
-                continue
-            }
+            // An empty cell leaves the field out (a required one is reported with the row).
+            if text.isEmpty { continue }
             if case .text = column.type, LegacyEncoding.looksLikeLegacy(text) {
                 problems.append(ImportProblem(column: column.name, "E0406",
                     vi: "chữ có vẻ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI rồi lưu sai; chuyển sang Unicode (UniKey: Công cụ chuyển mã)",
@@ -224,13 +226,21 @@ public struct Importer {
             switch column.type {
             case .text:
                 values[column.name] = .text(text)
-            case .int, .decimal:
+            case .int:
                 guard let i = Int64(text) else {
                     problems.append(ImportProblem(column: column.name, "E0408", vi: "\(column.field.label.vi): cần một số nguyên\(shown)",
                                                   en: "\(column.field.label.en): needs a whole number\(shown)"))
                     continue
                 }
                 values[column.name] = .int(i)
+            case .decimal:
+                // 65.5 or, as Vietnamese writes it, 65,5.
+                guard let d = Double(text.replacingOccurrences(of: ",", with: ".")), d.isFinite else {
+                    problems.append(ImportProblem(column: column.name, "E0408", vi: "\(column.field.label.vi): cần một số\(shown)",
+                                                  en: "\(column.field.label.en): needs a number\(shown)"))
+                    continue
+                }
+                values[column.name] = .double(d)
             case .date:
                 guard let d = Importer.date(text) else {
                     problems.append(ImportProblem(column: column.name, "E0409",
@@ -275,6 +285,10 @@ public struct Importer {
                     continue
                 }
                 values[column.name] = .int(id)
+            }
+            // The bounds and formats the field declares, as every write path checks them.
+            if let value = values[column.name], let problem = validator.problem(column.field, value) {
+                problems.append(ImportProblem(problem))
             }
         }
         return values

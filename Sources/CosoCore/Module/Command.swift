@@ -18,8 +18,11 @@ public struct Parameter: Sendable, Hashable {
     public let type: ParameterType
     public let label: Label
     public let required: Bool
-    public init(_ name: String, _ type: ParameterType, vi: String, en: String, required: Bool = true) {
-        self.name = name; self.type = type; self.label = Label(vi: vi, en: en); self.required = required
+    /// The field the argument is written to, when its name differs (`card 1 number: ...` writes the
+    /// member's `card_no`): a value the field refuses is then shown at this argument.
+    public let field: String?
+    public init(_ name: String, _ type: ParameterType, vi: String, en: String, required: Bool = true, field: Field? = nil) {
+        self.name = name; self.type = type; self.label = Label(vi: vi, en: en); self.required = required; self.field = field?.name
     }
 }
 

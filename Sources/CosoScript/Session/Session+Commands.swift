@@ -4,7 +4,7 @@ import Foundation
 /// Running a module command in its write transaction, with references resolved by name.
 extension Session {
     func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
-        let origin = WriteOrigin(user: user, statement: statementText, source: self.origin)
+        let origin = WriteOrigin(user: user, statement: statementText, source: self.origin, today: today)
         do {
             return try store.write(origin) { tx in
                 let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
@@ -13,7 +13,11 @@ extension Session {
                 return try plan.command.body(call, tx).text(language)
             }
         } catch let v as RuleViolation {
-            throw Diagnostic(v.code, v.message, span: plan.spans[v.argument ?? ""] ?? plan.spans[""], help: v.help)
+            // The argument it names, or the one that fills the field it names.
+            let argument = v.argument.flatMap { name in
+                plan.spans[name] != nil ? name : (plan.command.positional + plan.command.labelled).first { $0.field == name }?.name
+            }
+            throw Diagnostic(v.code, v.message, span: plan.spans[argument ?? ""] ?? plan.spans[""], help: v.help)
         }
     }
 

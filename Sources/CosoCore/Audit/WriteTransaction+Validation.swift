@@ -1,0 +1,86 @@
+import GRDB
+
+/// Every write a module makes is checked before it reaches SQLite: its values against the entity's
+/// declaration (`RowValidator`), then what only the register can answer (a unique value another row
+/// holds, a reference to a row that does not exist). Inside `bulk` (imports and generators) the
+/// caller checks its rows itself: the importer with the same validator, a generator by
+/// construction.
+extension WriteTransaction {
+    func validateInsert(_ entity: Entity, _ values: [String: Value]) throws {
+        let validator = RowValidator(entity: entity, catalog: catalog, today: origin.today)
+        if let unknown = values.keys.first(where: { entity.field($0) == nil }) {
+            throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(unknown)",
+                                en: "internal error: \(entity.name) has no field \(unknown)")
+        }
+        var row = values
+        for field in entity.fields where row[field.name] == nil { if let value = field.defaultValue { row[field.name] = value } }
+        if let problem = validator.problems(of: row).first { throw problem }
+        try checkStored(entity, row, id: values["id"]?.intValue, changed: nil)
+    }
+
+    func validateUpdate(_ entity: Entity, id: Int64, before: [(String, Value)], _ values: [String: Value]) throws {
+        var row = Dictionary(before, uniquingKeysWith: { a, _ in a })
+        for (name, value) in values {
+            guard entity.field(name) != nil else {
+                throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
+                                    en: "internal error: \(entity.name) has no field \(name)")
+            }
+            row[name] = value
+        }
+        let changed = Set(values.keys)
+        let validator = RowValidator(entity: entity, catalog: catalog, today: origin.today)
+        if let problem = validator.problems(of: row, checking: changed).first { throw problem }
+        try checkStored(entity, row, id: id, changed: changed)
+    }
+
+    /// A unique value or combination another row holds, a reference to no row: what the register
+    /// alone can tell. `changed`: only what touches these fields (an update's).
+    func checkStored(_ entity: Entity, _ row: [String: Value], id: Int64?, changed: Set<String>?) throws {
+        func touches(_ names: [String]) -> Bool { changed.map { c in names.contains { c.contains($0) } } ?? true }
+        let other: Value = id.map { .int($0) } ?? .null
+        for field in entity.fields where field.name != "id" && touches([field.name]) {
+            guard let value = row[field.name], !value.isNull else { continue }
+            if field.unique,
+               let holder = try connectionScalar("SELECT id FROM \(entity.table) WHERE \(field.column) = ? AND id IS NOT ? LIMIT 1", [value, other]).intValue {
+                throw RuleViolation(ValidationCode.taken.rawValue, vi: "\(field.label.vi) này đã có ở \(entity.singular.vi) mã \(holder)",
+                                    en: "this \(field.label.en) is already held by \(entity.singular.en) \(holder)", argument: field.name)
+            }
+            if case .reference(let target) = field.type, let targetEntity = catalog.entity(target), case .int(let ref) = value,
+               try connectionScalar("SELECT 1 FROM \(targetEntity.table) WHERE id = ?", [.int(ref)]).isNull {
+                throw RuleViolation(ValidationCode.noSuchRow.rawValue, vi: "\(field.label.vi): không có \(targetEntity.singular.vi) mã \(ref)",
+                                    en: "\(field.label.en): no \(targetEntity.singular.en) with id \(ref)", argument: field.name)
+            }
+        }
+        for constraint in entity.constraints where constraint.kind == .unique && touches(constraint.fields) {
+            let fields = constraint.fields.compactMap { entity.field($0) }
+            let values = fields.map { row[$0.name] ?? .null }
+            guard fields.count == constraint.fields.count, !values.contains(where: \.isNull) else { continue }
+            let condition = fields.map { "\($0.column) = ?" }.joined(separator: " AND ")
+            if let holder = try connectionScalar("SELECT id FROM \(entity.table) WHERE \(condition) AND id IS NOT ? LIMIT 1", values + [other]).intValue {
+                let vi = fields.map(\.label.vi).joined(separator: ", "), en = fields.map(\.label.en).joined(separator: ", ")
+                throw RuleViolation(ValidationCode.takenTogether.rawValue, vi: "đã có \(entity.singular.vi) với cùng \(vi) (mã \(holder))",
+                                    en: "\(entity.singular.en) \(holder) has the same \(en)", argument: fields.last?.name)
+            }
+        }
+    }
+
+    /// Runs a statement, turning a constraint SQLite refuses into a refusal naming the field where
+    /// it can (the checks before a write make this rare: a writer elsewhere, a reference deferred).
+    func refusedByDatabase(_ entity: Entity, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            let message = error.message ?? ""
+            // "CHECK constraint failed: year BETWEEN ...", "UNIQUE constraint failed: t.a, t.b",
+            // "NOT NULL constraint failed: t.a": the first field whose column it names.
+            let field = entity.fields.first { f in
+                message.range(of: "\\b\(entity.table)\\.\(f.column)\\b|: \(f.column)\\b", options: .regularExpression) != nil
+            }
+            throw RuleViolation(ValidationCode.refusedByDatabase.rawValue,
+                                vi: "sổ không nhận dòng này của \(entity.name)" + (field.map { ": \($0.label.vi) không hợp lệ" } ?? ""),
+                                en: "the register refused this row of \(entity.name)" + (field.map { ": \($0.label.en) is not valid" } ?? ""),
+                                argument: field?.name,
+                                helpVi: "ràng buộc: \(message)", helpEn: "constraint: \(message)")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import CosoCore
+import Testing
+
+/// What an imported name may hold, answered quickly for ASCII and Vietnamese letters: the same as
+/// asking Unicode's properties of every character, for every code point up to U+2FFF and a few
+/// scripts beyond.
+@Suite struct TextSafetyTests {
+    @Test func theQuickAnswerIsUnicodes() {
+        func byProperties(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isAlphabetic || " '’-.".unicodeScalars.contains(s) || s.properties.generalCategory == .nonspacingMark
+        }
+        var letters = 0
+        for v in Array(0...0x2FFF) + Array(0x4E00...0x4E20) + Array(0xAC00...0xAC20) {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(TextSafety.mayBeInAName(s) == byProperties(s), "U+\(String(v, radix: 16))")
+            if TextSafety.mayBeInAName(s) { letters += 1 }
+        }
+        #expect(letters > 5_000)
+        #expect("Nguyễn Thị K'Brỏh-Ê.".unicodeScalars.allSatisfy(TextSafety.mayBeInAName))
+        #expect(!"=SUM(A1)".unicodeScalars.allSatisfy(TextSafety.mayBeInAName))
+        #expect(!"An'; DROP TABLE members; --".unicodeScalars.allSatisfy(TextSafety.mayBeInAName))
+    }
+
+    /// Control characters, escape sequences, hidden and reordering marks and the replacement
+    /// character are refused; tabs, line breaks and every Vietnamese letter are text.
+    @Test func textWithControlOrHiddenCharactersIsNotStored() {
+        #expect(TextSafety.firstUnsafe("Nguyễn Thị Ánh\tghi chú\ndòng hai") == nil)
+        #expect(TextSafety.firstUnsafe("An\u{1B}[31mđỏ") == "U+001B")
+        #expect(TextSafety.firstUnsafe("tên\u{0}") == "U+0000")
+        #expect(TextSafety.firstUnsafe("\u{202E}nA") == "U+202E")
+        #expect(TextSafety.firstUnsafe("a\u{200B}b") == "U+200B")
+        #expect(TextSafety.firstUnsafe("h\u{FFFD}ng") == "U+FFFD")
+        #expect(TextSafety.firstUnsafe("\u{85}") == "U+0085")
+    }
+}
