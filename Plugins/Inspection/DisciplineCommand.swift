@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 
 extension DisciplineRules {
     /// `discipline`: one decision on a member or an organisation, checked against R14 (the
@@ -32,9 +34,9 @@ extension DisciplineRules {
             throw RuleViolation("E0351", vi: "ghi đúng một đối tượng: member: hoặc org:", en: "give exactly one subject: member: or org:",
                                 argument: member == nil ? "measure" : "org")
         }
-        guard let decider = try tx.record("orgs", id: by), let deciderKind = decider["kind"]?.textValue else { return Label(vi: "", en: "") }
+        guard let decider = try tx.record(Orgs.entity, id: by), let deciderKind = decider[Orgs.kind].textValue else { return Label(vi: "", en: "") }
         if let member {
-            guard let m = try tx.record("members", id: member), let status = m["status"]?.textValue else { return Label(vi: "", en: "") }
+            guard let m = try tx.record(Members.entity, id: member), let status = m[Members.status].textValue else { return Label(vi: "", en: "") }
             // R14: what each kind of member may receive.
             let allowed: Set<String>
             switch status {
@@ -55,7 +57,7 @@ extension DisciplineRules {
                                     en: "removal from post applies only to a member holding a post (R14)", argument: "measure")
             }
             // R15: expulsion is for a committee authorised to admit members.
-            if measure == "expulsion", decider["authorised_to_admit"] != .bool(true), decider["authorised_to_admit"] != .int(1) {
+            if measure == "expulsion", decider[Orgs.authorisedToAdmit] != .bool(true), decider[Orgs.authorisedToAdmit] != .int(1) {
                 throw RuleViolation("E0361", vi: "chỉ cấp ủy được ủy quyền kết nạp đảng viên mới quyết định khai trừ (R15)",
                                     en: "only a committee authorised to admit members may expel (R15)", argument: "by")
             }
@@ -66,7 +68,7 @@ extension DisciplineRules {
                     throw RuleViolation("E0355", vi: "chi bộ chỉ được khiển trách, cảnh cáo; \(measure == "expulsion" ? "khai trừ" : "cách chức") do cấp ủy có thẩm quyền quyết định (R15)",
                                         en: "a cell may only reprimand or warn; this measure is for a competent committee (R15)", argument: "by")
                 }
-                guard m["org"] == .int(by) else {
+                guard m[Members.org] == .int(by) else {
                     throw RuleViolation("E0356", vi: "chi bộ chỉ kỷ luật đảng viên của chi bộ mình (R15)", en: "a cell disciplines only its own members (R15)",
                                         argument: "by")
                 }
@@ -106,18 +108,18 @@ extension DisciplineRules {
                                     argument: "votes")
             }
         }
-        let id = try tx.insert("disciplines", [
-            "measure": .text(measure), "subject_member": call["member"], "subject_org": call["org"], "decided_by": .int(by),
-            "decided_on": .date(on), "offence_article": call["article"], "votes_for": call["votes"], "votes_total": call["of"],
-            "offence_on": call["offence"], "self_corrected": .bool(call["self_corrected"] == .bool(true)), "appealed": .bool(false),
+        let id = try tx.insert(Disciplines.entity, [
+            Disciplines.measure: .text(measure), Disciplines.subjectMember: call["member"], Disciplines.subjectOrg: call["org"], Disciplines.decidedBy: .int(by),
+            Disciplines.decidedOn: .date(on), Disciplines.offenceArticle: call["article"], Disciplines.votesFor: call["votes"], Disciplines.votesTotal: call["of"],
+            Disciplines.offenceOn: call["offence"], Disciplines.selfCorrected: .bool(call["self_corrected"] == .bool(true)), Disciplines.appealed: .bool(false),
         ])
         if let member, measure == "expulsion" {
-            try tx.update("members", id: member, ["status": .text("expelled"), "ended": .date(on)])
-            try tx.insert("member_events", ["member": .int(member), "kind": .text("expelled"), "happened": .date(on), "status": .text("expelled"),
-                                            "decided_by": .int(by)])
+            try tx.update(Members.entity, id: member, [Members.status: .text("expelled"), Members.ended: .date(on)])
+            try tx.insert(MemberEvents.entity, [MemberEvents.member: .int(member), MemberEvents.kind: .text("expelled"), MemberEvents.happened: .date(on), MemberEvents.status: .text("expelled"),
+                                            MemberEvents.decidedBy: .int(by)])
         }
         if let org, measure == "disbandment" {
-            try tx.update("orgs", id: org, ["dissolved": .date(on), "dissolved_how": .text("disbanded")])
+            try tx.update(Orgs.entity, id: org, [Orgs.dissolved: .date(on), Orgs.dissolvedHow: .text("disbanded")])
         }
         let label = InspectionModule.measure.find(measure)?.label ?? Label(vi: measure, en: measure)
         return Label(vi: "Đã ghi kỷ luật \(label.vi) (mã \(id)).", en: "Recorded a \(label.en) (id \(id)).")

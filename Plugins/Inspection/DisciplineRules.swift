@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 
 /// Discipline (DOMAIN.md §3 R14–R17) and the yearly inspection programme (T11).
 enum DisciplineRules {
@@ -82,7 +84,7 @@ enum DisciplineRules {
                 throw RuleViolation("E0350", vi: "tổ chức mã \(id) đã có chương trình năm \(year)", en: "organisation \(id) already has a \(year) programme",
                                     argument: "year")
             }
-            try tx.insert("inspection_plans", ["org": .int(id), "year": .int(year), "adopted": .date(on)])
+            try tx.insert(InspectionPlans.entity, [InspectionPlans.org: .int(id), InspectionPlans.year: .int(year), InspectionPlans.adopted: .date(on)])
         }
         return Label(vi: "Đã ghi chương trình kiểm tra, giám sát năm \(year) của \(subjects.count) tổ chức.",
                      en: "Recorded the \(year) inspection programme of \(subjects.count) organisation(s).")

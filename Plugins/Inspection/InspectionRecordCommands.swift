@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 
 /// `inspect`: one inspection or supervision, of an organisation or a member.
 enum InspectionRecordCommands {

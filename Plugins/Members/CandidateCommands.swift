@@ -23,8 +23,8 @@ enum CandidateCommands {
         try OrgRules.requireCell(org, tx, argument: "org")
         guard born < on else { throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày đưa vào danh sách", en: "the birth date must come first", argument: "born") }
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
-        let id = try tx.insert("candidates", ["name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
-                                              "stage": .text("listed"), "listed": .date(on)])
+        let id = try tx.insert(Candidates.entity, [Candidates.name: .text(name), Candidates.born: .date(born), Candidates.gender: call["gender"], Candidates.org: .int(org),
+                                              Candidates.stage: .text("listed"), Candidates.listed: .date(on)])
         return Label(vi: "Đã đưa \(name) (mã \(id)) vào danh sách quần chúng ưu tú.", en: "Listed \(name) (id \(id)) as a candidate.")
     }
 
@@ -44,21 +44,21 @@ enum CandidateCommands {
         let subjects = CommonChecks.subjects(call, "candidate")
         let order = ["listed", "trained", "applied", "resolved"]
         for id in subjects {
-            guard let c = try tx.record("candidates", id: id), let current = c["stage"]?.textValue else { continue }
+            guard let c = try tx.record(Candidates.entity, id: id), let current = c[Candidates.stage].textValue else { continue }
             if current == "admitted" || current == "dropped" {
                 throw RuleViolation("E0367", vi: "quần chúng mã \(id) đã kết thúc quy trình", en: "candidate \(id) has left the pipeline", argument: "candidate")
             }
-            var values: [String: Value] = ["stage": .text(stage)]
+            var values: [Field: Value] = [Candidates.stage: .text(stage)]
             if stage != "dropped" {
                 guard let next = order.firstIndex(of: current).map({ order[min($0 + 1, order.count - 1)] }), next == stage else {
                     throw RuleViolation("E0368", vi: "bước tiếp theo của quần chúng mã \(id) là \(MemberRecords.candidateStage.find(order[(order.firstIndex(of: current) ?? 0) + 1])?.label.vi ?? "")",
                                         en: "candidate \(id)'s next step is \(order[(order.firstIndex(of: current) ?? 0) + 1])", argument: "stage",
                                         helpVi: "R25: học lớp nhận thức về Đảng trước khi làm đơn", helpEn: "R25: the awareness course precedes the application")
                 }
-                if stage == "trained" { values["awareness_course"] = .date(on) }
-                if stage == "applied" { values["applied"] = .date(on) }
+                if stage == "trained" { values[Candidates.awarenessCourse] = .date(on) }
+                if stage == "applied" { values[Candidates.applied] = .date(on) }
             }
-            try tx.update("candidates", id: id, values)
+            try tx.update(Candidates.entity, id: id, values)
         }
         let label = MemberRecords.candidateStage.find(stage)?.label ?? Label(vi: stage, en: stage)
         return Label(vi: "Đã ghi bước \(label.vi) cho \(subjects.count) quần chúng.", en: "Recorded '\(label.en)' for \(subjects.count) candidate(s).")
@@ -66,18 +66,18 @@ enum CandidateCommands {
 
     /// `admit ... candidate: ID`: the cell must have resolved, and the awareness course be recent (R25).
     static func close(_ candidate: Int64, member: Int64, admitted: LocalDate, _ tx: WriteTransaction) throws {
-        guard let c = try tx.record("candidates", id: candidate) else { return }
-        guard c["stage"] == .text("resolved") else {
+        guard let c = try tx.record(Candidates.entity, id: candidate) else { return }
+        guard c[Candidates.stage] == .text("resolved") else {
             throw RuleViolation("E0369", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
                                 argument: "candidate")
         }
         // R25 (UNVERIFIED, so a setting): the certificate stays valid for five years by default.
         let years = try RuleSettings.integer("R25.years", tx)
-        if let course = c["awareness_course"]?.dateValue, course.adding(months: 12 * years) < admitted {
+        if let course = c[Candidates.awarenessCourse].dateValue, course.adding(months: 12 * years) < admitted {
             throw RuleViolation("E0370", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá \(years) năm (R25)",
                                 en: "the awareness-course certificate is over \(years) years old (R25)", argument: "candidate",
                                 helpVi: "thời hạn đặt bằng: setting \"R25.years\" value: \"...\"", helpEn: "the period is set with: setting \"R25.years\" value: \"...\"")
         }
-        try tx.update("candidates", id: candidate, ["stage": .text("admitted"), "member": .int(member)])
+        try tx.update(Candidates.entity, id: candidate, [Candidates.stage: .text("admitted"), Candidates.member: .int(member)])
     }
 }

@@ -71,7 +71,7 @@ enum Fees {
         guard [0, 30, 50, 70, 100].contains(reduction) else {
             throw RuleViolation("E0373", vi: "mức giảm là 0, 30, 50, 70 hoặc 100 (R20)", en: "a reduction is 0, 30, 50, 70 or 100 (R20)", argument: "reduction")
         }
-        guard let m = try tx.record("members", id: member), let status = m["status"]?.textValue, MemberEnums.onRoll.contains(status) else {
+        guard let m = try tx.record(Members.entity, id: member), let status = m[Members.status].textValue, MemberEnums.onRoll.contains(status) else {
             throw RuleViolation("E0319", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
         }
         if try tx.scalar("SELECT count(*) FROM fees WHERE member_id = ? AND month = ?", [.int(member), .date(month)]) != .int(0) {
@@ -80,15 +80,15 @@ enum Fees {
         let book = month >= from01 ? "01-QĐ/TW" : "342-QĐ/TW"
         if month >= from01 {
             let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
-            if let due = expected(workStatus: m["work_status"]?.textValue, base: call.id("base"), reduction: reduction, studentFee: studentFee),
+            if let due = expected(workStatus: m[Members.workStatus].textValue, base: call.id("base"), reduction: reduction, studentFee: studentFee),
                due != amount {
                 throw RuleViolation("E0375", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
                                     argument: "amount")
             }
         }
-        try tx.insert("fees", ["member": .int(member), "month": .date(month), "base": call["base"], "amount": .int(amount),
-                               "channel": call["channel"] == .null ? .text("portal") : call["channel"], "reduction": .int(reduction), "rulebook": .text(book)])
-        let name = m["name"]?.textValue ?? ""
+        try tx.insert(FeePayments.entity, [FeePayments.member: .int(member), FeePayments.month: .date(month), FeePayments.base: call["base"], FeePayments.amount: .int(amount),
+                               FeePayments.channel: call["channel"] == .null ? .text("portal") : call["channel"], FeePayments.reduction: .int(reduction), FeePayments.rulebook: .text(book)])
+        let name = m[Members.name].textValue ?? ""
         let ym = String(month.iso.prefix(7))
         return Label(vi: "Đã ghi đảng phí tháng \(ym) của \(name): \(amount) đồng (\(book)).", en: "Recorded \(name)'s fee for \(ym): \(amount) VND (\(book)).")
     }

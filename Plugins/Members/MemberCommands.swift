@@ -65,20 +65,23 @@ enum MemberCommands {
             }
             voters = full
         }
-        var values: [String: Value] = [
-            "name": .text(name), "born": .date(born), "gender": call["gender"], "org": .int(org),
-            "status": .text("probationary"), "admitted": .date(on),
+        var values: [Field: Value] = [
+            Members.name: .text(name), Members.born: .date(born), Members.gender: call["gender"], Members.org: .int(org),
+            Members.status: .text("probationary"), Members.admitted: .date(on),
         ]
-        for f in ["ethnicity", "religion", "national_id", "occupation", "education", "qualification", "theory", "work_status"] where call[f] != .null {
-            values[f] = call[f]
+        // The arguments named as the fields they fill.
+        for field in [Members.ethnicity, Members.religion, Members.nationalID, Members.occupation, Members.education, Members.qualification,
+                      Members.theory, Members.workStatus] where call[field.name] != .null {
+            values[field] = call[field.name]
         }
-        let id = try tx.insert("members", values)
+        let id = try tx.insert(Members.entity, values)
         try MemberRules.record(tx, member: id, "admitted", on: on, org: org, status: "probationary", extra: [
-            "introducer1": call["introducer1"], "introducer2": call["introducer2"], "decision_no": call["decision"],
-            "votes_for": call["votes"], "votes_total": voters.map { .int($0) } ?? .null,
+            MemberEvents.introducer1: call["introducer1"], MemberEvents.introducer2: call["introducer2"],
+            MemberEvents.decisionNo: call["decision"], MemberEvents.votesFor: call["votes"],
+            MemberEvents.votesTotal: voters.map { .int($0) } ?? .null,
         ])
         if let candidate = call.id("candidate") { try CandidateCommands.close(candidate, member: id, admitted: on, tx) }
-        let orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""
+        let orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
         return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.iso).",
                      en: "Admitted \(name) (id \(id)) to \(orgName), probationary from \(on.iso).")
     }
@@ -101,15 +104,15 @@ enum MemberCommands {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E0314", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
-            guard let admitted = m["admitted"]?.dateValue else { return }
+            guard let admitted = m[Members.admitted].dateValue else { return }
             // R5: official from the 12-month date, even when the decision comes later.
             let due = admitted.adding(months: MemberRules.probationMonths)
             guard on >= due else {
                 throw RuleViolation("E0315", vi: "chưa đủ 12 tháng dự bị: sớm nhất từ \(due.iso) (quy định R5)",
                                     en: "probation is not yet 12 months: from \(due.iso) at the earliest (rule R5)", argument: "on")
             }
-            try tx.update("members", id: id, ["status": .text("official"), "confirmed": .date(due)])
-            try MemberRules.record(tx, member: id, "confirmed", on: due, status: "official", extra: ["note": .text("quyết định ngày \(on.iso)")])
+            try tx.update(Members.entity, id: id, [Members.status: .text("official"), Members.confirmed: .date(due)])
+            try MemberRules.record(tx, member: id, "confirmed", on: due, status: "official", extra: [MemberEvents.note: .text("quyết định ngày \(on.iso)")])
         }
         return Label(vi: "Đã công nhận chính thức \(count) đảng viên.", en: "Confirmed \(count) member(s).")
     }
@@ -137,14 +140,14 @@ enum MemberCommands {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
             "only active members (probationary, full) can be transferred")) { id, m in
-            if m["org"] == .int(to) {
+            if m[Members.org] == .int(to) {
                 throw RuleViolation("E0318", vi: "đảng viên đã ở chi bộ này", en: "the member is already in this cell", argument: "to")
             }
-            try tx.update("members", id: id, ["org": .int(to)])
-            try MemberRules.record(tx, member: id, "transfer_out", on: on, extra: ["note": .text("từ tổ chức mã \(m["org"]?.intValue ?? 0)")])
+            try tx.update(Members.entity, id: id, [Members.org: .int(to)])
+            try MemberRules.record(tx, member: id, "transfer_out", on: on, extra: [MemberEvents.note: .text("từ tổ chức mã \(m[Members.org].intValue ?? 0)")])
             try MemberRules.record(tx, member: id, "transfer_in", on: on, org: to)
         }
-        let orgName = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
+        let orgName = try tx.record(Orgs.entity, id: to)?[Orgs.name].textValue ?? ""
         return Label(vi: "Đã chuyển \(count) đảng viên sang \(orgName).", en: "Transferred \(count) member(s) to \(orgName).")
     }
 
@@ -170,7 +173,7 @@ enum MemberCommands {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E0317", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
-            try tx.update("members", id: id, ["status": .text("exempted"), "exempted": .date(on), "exemption_reason": call["reason"]])
+            try tx.update(Members.entity, id: id, [Members.status: .text("exempted"), Members.exempted: .date(on), Members.exemptionReason: call["reason"]])
             try MemberRules.record(tx, member: id, "exempted", on: on, status: "exempted")
         }
         return Label(vi: "Đã miễn sinh hoạt cho \(count) đảng viên.", en: "Exempted \(count) member(s).")
@@ -197,7 +200,7 @@ enum MemberCommands {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
-            try tx.update("members", id: id, ["status": .text("removed"), "ended": .date(on), "removal_reason": call["reason"]])
+            try tx.update(Members.entity, id: id, [Members.status: .text("removed"), Members.ended: .date(on), Members.removalReason: call["reason"]])
             try MemberRules.record(tx, member: id, "removed", on: on, status: "removed")
         }
         return Label(vi: "Đã xóa tên \(count) đảng viên.", en: "Struck \(count) member(s) off the roll.")

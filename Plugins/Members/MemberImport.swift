@@ -5,22 +5,22 @@ import CosoOrganisations
 /// writes for one: the same rules as `admit` and `card`, as problems to report rather than
 /// refusals, so that every bad row of a file is listed at once.
 enum MemberImport {
-    static func check(_ v: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {
+    static func check(_ v: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {
         var problems: [ImportProblem] = []
         func problem(_ column: String, _ code: String, _ vi: String, _ en: String) {
             problems.append(ImportProblem(column: column, code, vi: vi, en: en))
         }
         // Each field looked up once (a million-row file asks for every one of them).
-        let born = v["born"]?.dateValue, admitted = v["admitted"]?.dateValue, confirmed = v["confirmed"]?.dateValue
-        var status = v["status"]?.textValue
+        let born = v[Members.born]?.dateValue, admitted = v[Members.admitted]?.dateValue, confirmed = v[Members.confirmed]?.dateValue
+        var status = v[Members.status]?.textValue
         if status == nil, admitted != nil {
             status = confirmed != nil ? "official" : "probationary"
-            v["status"] = .text(status!)
+            v[Members.status] = .text(status!)
         }
         // Formats (the name, the national ID and card numbers, dates ahead of today, admission before
         // confirmation) are the declaration's, checked by the importer for every field; what follows
         // are the members module's rules.
-        let card = v["card_no"]?.textValue
+        let card = v[Members.cardNo]?.textValue
         if let born, let admitted {
             if born.wholeYears(until: admitted) < MemberRules.minimumAdmissionAge {
                 problem("admitted", "E0418", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
@@ -29,7 +29,7 @@ enum MemberImport {
         if status == "probationary", card != nil {
             problem("card_no", "E0422", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
         }
-        if let org = v["org"]?.intValue {
+        if let org = v[Members.org]?.intValue {
             // The organisation's kind, and whether it has ended, in one look-up per organisation.
             let known = try tx.cached("orgs.cell-live.\(org)") {
                 let kind = try tx.scalar("SELECT kind FROM orgs WHERE id = ?", [.int(org)]).textValue
@@ -48,14 +48,14 @@ enum MemberImport {
     }
 
     /// The history an imported member's dates imply, as if entered through the commands.
-    static func history(_ id: Int64, _ v: [String: Value], _ tx: WriteTransaction) throws {
-        if let admitted = v["admitted"]?.dateValue {
-            try MemberRules.record(tx, member: id, "admitted", on: admitted, org: v["org"]?.intValue, status: "probationary",
-                                   extra: ["note": .text("nhập từ tệp")])
+    static func history(_ id: Int64, _ v: [Field: Value], _ tx: WriteTransaction) throws {
+        if let admitted = v[Members.admitted]?.dateValue {
+            try MemberRules.record(tx, member: id, "admitted", on: admitted, org: v[Members.org]?.intValue, status: "probationary",
+                                   extra: [MemberEvents.note: .text("nhập từ tệp")])
         }
-        if let confirmed = v["confirmed"]?.dateValue { try MemberRules.record(tx, member: id, "confirmed", on: confirmed, status: "official") }
-        if let exempted = v["exempted"]?.dateValue { try MemberRules.record(tx, member: id, "exempted", on: exempted, status: "exempted") }
-        if let ended = v["ended"]?.dateValue, let status = v["status"]?.textValue, !MemberEnums.onRoll.contains(status) {
+        if let confirmed = v[Members.confirmed]?.dateValue { try MemberRules.record(tx, member: id, "confirmed", on: confirmed, status: "official") }
+        if let exempted = v[Members.exempted]?.dateValue { try MemberRules.record(tx, member: id, "exempted", on: exempted, status: "exempted") }
+        if let ended = v[Members.ended]?.dateValue, let status = v[Members.status]?.textValue, !MemberEnums.onRoll.contains(status) {
             let kind = ["removed": "removed", "expelled": "expelled", "withdrew": "withdrew", "deceased": "died",
                         "transferred_out": "transfer_out"][status] ?? "removed"
             try MemberRules.record(tx, member: id, kind, on: ended, status: status)

@@ -13,16 +13,16 @@ enum MemberLifecycle {
     /// A command that moves members from some statuses to another, recording one event each.
     private static func statusChange(_ name: String, summary: Label, from allowed: Set<String>, to status: String, event: String,
                                      refusal: (String, String, String), done: (vi: String, en: String), example: String,
-                                     expected: String, extra: @escaping @Sendable ([String: Value]) -> [String: Value] = { _ in [:] }) -> Command {
+                                     expected: String, extra: @escaping @Sendable (Record) -> [Field: Value] = { _ in [:] }) -> Command {
         Command(name, summary: summary, positional: [memberParameter], labelled: [onParameter], input: "members",
                 examples: [CommandExample(setup: setup, example, expected: expected)]) { call, tx in
             guard let on = call.date("on") else { return Label(vi: "", en: "") }
             try CommonChecks.notInFuture(on, today: call.today, argument: "on")
             let count = try MemberRules.eachSubject(call, tx, allowed: allowed, refusal: refusal) { id, m in
-                var values: [String: Value] = ["status": .text(status)]
+                var values: [Field: Value] = [Members.status: .text(status)]
                 values.merge(extra(m)) { $1 }
-                if ["deceased", "withdrew", "expelled"].contains(status) { values["ended"] = .date(on) }
-                try tx.update("members", id: id, values)
+                if ["deceased", "withdrew", "expelled"].contains(status) { values[Members.ended] = .date(on) }
+                try tx.update(Members.entity, id: id, values)
                 try MemberRules.record(tx, member: id, event, on: on, status: status)
             }
             return Label(vi: "\(done.vi) \(count) đảng viên.", en: "\(done.en) \(count) member(s).")
@@ -46,8 +46,8 @@ enum MemberLifecycle {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["suspended"], refusal: (
             "E0330", "chỉ phục hồi đảng viên đang bị đình chỉ", "only suspended members can be reinstated")) { id, m in
             // Back to what they were before: full member once confirmed, else probationary.
-            let status = m["confirmed"] == .null ? "probationary" : "official"
-            try tx.update("members", id: id, ["status": .text(status)])
+            let status = m[Members.confirmed] == .null ? "probationary" : "official"
+            try tx.update(Members.entity, id: id, [Members.status: .text(status)])
             try MemberRules.record(tx, member: id, "reinstated", on: on, status: status)
         }
         return Label(vi: "Đã phục hồi sinh hoạt \(count) đảng viên.", en: "Reinstated \(count) member(s).")
@@ -79,12 +79,12 @@ enum MemberLifecycle {
         // Eight digits, held by no other member: the field's declaration, checked as it is written.
         _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E0333", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
-            if let confirmed = m["confirmed"]?.dateValue, on < confirmed {
+            if let confirmed = m[Members.confirmed].dateValue, on < confirmed {
                 throw RuleViolation("E0333", vi: "ngày phát thẻ trước ngày chính thức \(confirmed.iso) (R23)",
                                     en: "the card predates full membership on \(confirmed.iso) (R23)", argument: "on")
             }
-            try tx.update("members", id: id, ["card_no": .text(number)])
-            try MemberRules.record(tx, member: id, "card_issued", on: on, extra: ["note": .text(number)])
+            try tx.update(Members.entity, id: id, [Members.cardNo: .text(number)])
+            try MemberRules.record(tx, member: id, "card_issued", on: on, extra: [MemberEvents.note: .text(number)])
         }
         return Label(vi: "Đã phát thẻ số \(number).", en: "Issued card \(number).")
     }
@@ -107,7 +107,7 @@ enum MemberLifecycle {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
             "only active members (probationary, full) can be transferred")) { id, _ in
-            try tx.update("members", id: id, ["status": .text("transferred_out")])
+            try tx.update(Members.entity, id: id, [Members.status: .text("transferred_out")])
             try MemberRules.record(tx, member: id, "transfer_out", on: on, org: call.id("to"), status: "transferred_out")
         }
         return Label(vi: "Đã chuyển đi \(count) đảng viên.", en: "Transferred out \(count) member(s).")
@@ -128,11 +128,11 @@ enum MemberLifecycle {
         try OrgRules.requireCell(to, tx, argument: "to")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["transferred_out"], refusal: (
             "E0334", "chỉ nhận đảng viên đang chuyển sinh hoạt đi", "only members transferred out can be received")) { id, m in
-            let status = m["confirmed"] == .null ? "probationary" : "official"
-            try tx.update("members", id: id, ["status": .text(status), "org": .int(to)])
+            let status = m[Members.confirmed] == .null ? "probationary" : "official"
+            try tx.update(Members.entity, id: id, [Members.status: .text(status), Members.org: .int(to)])
             try MemberRules.record(tx, member: id, "transfer_in", on: on, org: to, status: status)
         }
-        let orgName = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
+        let orgName = try tx.record(Orgs.entity, id: to)?[Orgs.name].textValue ?? ""
         return Label(vi: "Đã nhận \(count) đảng viên vào \(orgName).", en: "Received \(count) member(s) into \(orgName).")
     }
 
@@ -154,8 +154,8 @@ enum MemberLifecycle {
         }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
-        guard let m = try tx.record("members", id: member) else { return Label(vi: "", en: "") }
-        guard m["status"] == .text("official") || (m["status"] == .text("probationary") && role == "group_leader") else {
+        guard let m = try tx.record(Members.entity, id: member) else { return Label(vi: "", en: "") }
+        guard m[Members.status] == .text("official") || (m[Members.status] == .text("probationary") && role == "group_leader") else {
             throw RuleViolation("E0335", vi: "chỉ đảng viên chính thức đang sinh hoạt được bầu vào cấp ủy",
                                 en: "only active full members can hold committee positions", argument: "member")
         }
@@ -163,7 +163,7 @@ enum MemberLifecycle {
         let inside = try tx.scalar("""
             WITH RECURSIVE up(id) AS (SELECT ? UNION ALL SELECT o.parent_id FROM orgs o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)
             SELECT count(*) FROM up WHERE id = ?
-            """, [m["org"] ?? .null, .int(org)])
+            """, [m[Members.org], .int(org)])
         guard inside != .int(0) else {
             throw RuleViolation("E0336", vi: "đảng viên không sinh hoạt trong tổ chức này", en: "the member does not belong to this organisation",
                                 argument: "org")
@@ -176,12 +176,12 @@ enum MemberLifecycle {
                                     en: "this organisation has a secretary; end the current one's position first", argument: "role")
             }
         }
-        try tx.insert("positions", [
-            "member": .int(member), "org": .int(org), "role": .text(role), "started": .date(on),
-            "elected": .bool(call["elected"] != .bool(false)), "village_head": .bool(false), "front_head": .bool(false),
-            "council_chair": .bool(false), "committee_chair": .bool(false), "unit_head": .bool(false),
+        try tx.insert(Positions.entity, [
+            Positions.member: .int(member), Positions.org: .int(org), Positions.role: .text(role), Positions.started: .date(on),
+            Positions.elected: .bool(call["elected"] != .bool(false)), Positions.villageHead: .bool(false), Positions.frontHead: .bool(false),
+            Positions.councilChair: .bool(false), Positions.committeeChair: .bool(false), Positions.unitHead: .bool(false),
         ])
-        let name = m["name"]?.textValue ?? "", orgName = try tx.record("orgs", id: org)?["name"]?.textValue ?? ""
+        let name = m[Members.name].textValue ?? "", orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
         let label = MemberRecords.role.find(role)?.label ?? Label(vi: role, en: role)
         return Label(vi: "Đã ghi \(name) làm \(label.vi) \(orgName) từ \(on.iso).", en: "Recorded \(name) as \(label.en) of \(orgName) from \(on.iso).")
     }
@@ -205,7 +205,7 @@ enum Ceremony {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E0386", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
-            guard let admitted = m["admitted"]?.dateValue else { return }
+            guard let admitted = m[Members.admitted].dateValue else { return }
             guard on >= admitted else {
                 throw RuleViolation("E0387", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
                                     argument: "on")

@@ -18,7 +18,7 @@ enum MemberRecordCommands {
         guard let cell = call.id("cell"), let member = call.id("member") else { return }
         try OrgRules.requireCell(cell, tx, argument: "cell")
         // The comment comes from where the member lives: record it as their residence cell.
-        try tx.update("members", id: member, ["residence_cell": .int(cell)])
+        try tx.update(Members.entity, id: member, [Members.residenceCell: .int(cell)])
     }
 
     static let commitment = RecordCommand.make(

@@ -13,11 +13,11 @@ enum MemberRules {
     /// names the member's id when the members came from a pipeline. Returns how many there were.
     static func eachSubject(_ call: CommandCall, _ tx: WriteTransaction, allowed: Set<String>,
                             refusal: (code: String, vi: String, en: String),
-                            _ body: (Int64, [String: Value]) throws -> Void) throws -> Int {
+                            _ body: (Int64, Record) throws -> Void) throws -> Int {
         let subjects = CommonChecks.subjects(call, "member")
         for id in subjects {
-            guard let m = try tx.record("members", id: id) else { continue }
-            guard let status = m["status"]?.textValue, allowed.contains(status) else {
+            guard let m = try tx.record(Members.entity, id: id) else { continue }
+            guard let status = m[Members.status].textValue, allowed.contains(status) else {
                 let which = call.input == nil ? "" : " (mã \(id))"
                 let whichEn = call.input == nil ? "" : " (id \(id))"
                 throw RuleViolation(refusal.code, vi: refusal.vi + which, en: refusal.en + whichEn,
@@ -31,15 +31,15 @@ enum MemberRules {
     /// Appends one event to a member's history; `status` and `org` are what they are after it.
     @discardableResult
     static func record(_ tx: WriteTransaction, member: Int64, _ kind: String, on date: LocalDate, org: Int64? = nil,
-                       status: String? = nil, extra: [String: Value] = [:]) throws -> Int64 {
+                       status: String? = nil, extra: [Field: Value] = [:]) throws -> Int64 {
         // Made at its full size at once (an import records two events for each of a million members).
-        var values: [String: Value] = [:]
+        var values: [Field: Value] = [:]
         values.reserveCapacity(5 + extra.count)
-        values["member"] = .int(member); values["kind"] = .text(kind); values["happened"] = .date(date)
-        if let org { values["org"] = .int(org) }
-        if let status { values["status"] = .text(status) }
+        values[MemberEvents.member] = .int(member); values[MemberEvents.kind] = .text(kind); values[MemberEvents.happened] = .date(date)
+        if let org { values[MemberEvents.org] = .int(org) }
+        if let status { values[MemberEvents.status] = .text(status) }
         for (key, value) in extra { values[key] = value }
-        return try tx.insert("member_events", values)
+        return try tx.insert(MemberEvents.entity, values)
     }
 
     /// R2 (24-QĐ/TW 3.2.1): two introducers, both full members on the admission date, and not
@@ -51,9 +51,9 @@ enum MemberRules {
                                 en: "the two introducers must be different members (R2)", argument: "introducer2")
         }
         for (parameter, id) in given {
-            let m = try tx.record("members", id: id)
-            let official = m?["status"]?.textValue == "official"
-            guard official, let confirmed = m?["confirmed"]?.dateValue, confirmed <= date else {
+            let m = try tx.record(Members.entity, id: id)
+            let official = m?[Members.status].textValue == "official"
+            guard official, let confirmed = m?[Members.confirmed].dateValue, confirmed <= date else {
                 throw RuleViolation("E0328", vi: "người giới thiệu phải là đảng viên chính thức vào ngày kết nạp (R2)",
                                     en: "an introducer must be a full member on the admission date (R2)", argument: parameter)
             }

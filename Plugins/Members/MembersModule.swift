@@ -35,11 +35,11 @@ public struct MembersModule: CosoModule {
          MemberRecordCommands.comment, MemberRecordCommands.commitment, Ceremony.command]
     }
 
-    public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {
-        entity == "members" ? try MemberImport.check(&values, tx) : []
+    public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {
+        entity.name == Members.entity.name ? try MemberImport.check(&values, tx) : []
     }
 
-    public func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws {
-        if entity == "members" { try MemberImport.history(id, values, tx) }
+    public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {
+        if entity.name == Members.entity.name { try MemberImport.history(id, values, tx) }
     }
 }

@@ -12,9 +12,9 @@ enum OrgReshaping {
 
     /// Moves one member to `to` on `date`, recording the move in their history.
     static func move(_ tx: WriteTransaction, member: Int64, from: Int64, to: Int64, on date: LocalDate, note: String) throws {
-        try tx.update("members", id: member, ["org": .int(to)])
-        try MemberRules.record(tx, member: member, "transfer_out", on: date, extra: ["note": .text("\(note) (từ tổ chức mã \(from))")])
-        try MemberRules.record(tx, member: member, "transfer_in", on: date, org: to, extra: ["note": .text(note)])
+        try tx.update(Members.entity, id: member, [Members.org: .int(to)])
+        try MemberRules.record(tx, member: member, "transfer_out", on: date, extra: [MemberEvents.note: .text("\(note) (từ tổ chức mã \(from))")])
+        try MemberRules.record(tx, member: member, "transfer_in", on: date, org: to, extra: [MemberEvents.note: .text(note)])
     }
 
     static let merge = Command(
@@ -42,16 +42,16 @@ enum OrgReshaping {
             throw RuleViolation("E0321", vi: "không sáp nhập vào một tổ chức cấp dưới của chính nó", en: "an organisation cannot merge into one of its own units",
                                 argument: "into")
         }
-        let fromName = try tx.record("orgs", id: from)?["name"]?.textValue ?? "", intoName = try tx.record("orgs", id: into)?["name"]?.textValue ?? ""
+        let fromName = try tx.record(Orgs.entity, id: from)?[Orgs.name].textValue ?? "", intoName = try tx.record(Orgs.entity, id: into)?[Orgs.name].textValue ?? ""
         for m in members { try move(tx, member: m, from: from, to: into, on: on, note: "sáp nhập \(fromName) vào \(intoName)") }
         let units = try tx.rowIDs("SELECT id FROM orgs WHERE parent_id = ? AND (dissolved IS NULL OR dissolved > ?)", [.int(from), .date(on)])
-        for u in units { try tx.update("orgs", id: u, ["parent": .int(into)]) }
+        for u in units { try tx.update(Orgs.entity, id: u, [Orgs.parent: .int(into)]) }
         let villages = try tx.rowIDs("SELECT id FROM villages WHERE cell_id = ?", [.int(from)])
-        for v in villages { try tx.update("villages", id: v, ["cell": .int(into)]) }
+        for v in villages { try tx.update(Villages.entity, id: v, [Villages.cell: .int(into)]) }
         for p in try tx.rowIDs("SELECT id FROM positions WHERE org_id = ? AND (ended IS NULL OR ended > ?)", [.int(from), .date(on)]) {
-            try tx.update("positions", id: p, ["ended": .date(on)])
+            try tx.update(Positions.entity, id: p, [Positions.ended: .date(on)])
         }
-        try tx.update("orgs", id: from, ["dissolved": .date(on), "dissolved_how": .text("merged")])
+        try tx.update(Orgs.entity, id: from, [Orgs.dissolved: .date(on), Orgs.dissolvedHow: .text("merged")])
         return Label(vi: "Đã sáp nhập \(fromName) vào \(intoName): \(members.count) đảng viên, \(units.count) tổ chức, \(villages.count) thôn.",
                      en: "Merged \(fromName) into \(intoName): \(members.count) member(s), \(units.count) unit(s), \(villages.count) village(s).")
     }
@@ -69,20 +69,20 @@ enum OrgReshaping {
         guard let on = call.date("on"), let name = call.text("name") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let subjects = CommonChecks.subjects(call, "member")
-        let cells = Set(try subjects.compactMap { try tx.record("members", id: $0)?["org"]?.intValue })
+        let cells = Set(try subjects.compactMap { try tx.record(Members.entity, id: $0)?[Members.org].intValue })
         guard cells.count == 1, let source = cells.first else {
             throw RuleViolation("E0363", vi: "các đảng viên chuyển sang phải cùng một chi bộ", en: "the members moving must come from one cell",
                                 argument: call.input == nil ? "member" : nil)
         }
         try OrgRules.requireLive(source, tx, argument: "member", on: on)
-        guard let org = try tx.record("orgs", id: source) else { return Label(vi: "", en: "") }
-        let id = try tx.insert("orgs", ["name": .text(name), "kind": org["kind"]!, "sector": org["sector"] ?? .null, "parent": org["parent"] ?? .null,
-                                        "founded": .date(on), "has_committee": .bool(false)])
+        guard let org = try tx.record(Orgs.entity, id: source) else { return Label(vi: "", en: "") }
+        let id = try tx.insert(Orgs.entity, [Orgs.name: .text(name), Orgs.kind: org[Orgs.kind], Orgs.sector: org[Orgs.sector], Orgs.parent: org[Orgs.parent],
+                                        Orgs.founded: .date(on), Orgs.hasCommittee: .bool(false)])
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official", "exempted", "suspended"], refusal: (
             "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { m, _ in
             try move(tx, member: m, from: source, to: id, on: on, note: "chia tách thành \(name)")
         }
-        let sourceName = org["name"]?.textValue ?? ""
+        let sourceName = org[Orgs.name].textValue ?? ""
         return Label(vi: "Đã lập \(name) (mã \(id)) từ \(sourceName) với \(subjects.count) đảng viên.",
                      en: "Founded \(name) (id \(id)) from \(sourceName) with \(subjects.count) member(s).")
     }

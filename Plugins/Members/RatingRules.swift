@@ -84,7 +84,7 @@ enum RatingRules {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E0340", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
             "only active members are rated; exempt and suspended members are not (R12)")) { id, m in
-            if let admitted = m["admitted"]?.dateValue, admitted.year > year {
+            if let admitted = m[Members.admitted].dateValue, admitted.year > year {
                 throw RuleViolation("E0341", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
                                     argument: "year")
             }
@@ -104,16 +104,16 @@ enum RatingRules {
                     throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại quý \(quarter)/\(year)",
                                         en: "member \(id) is already rated for Q\(quarter) \(year)", argument: "quarter")
                 }
-                try tx.insert("quarter_ratings", ["member": .int(id), "year": .int(Int64(year)), "quarter": .int(quarter), "level": .text(chosen),
-                                                  "score": score.map { .int(Int64($0)) } ?? .null])
+                try tx.insert(QuarterRatings.entity, [QuarterRatings.member: .int(id), QuarterRatings.year: .int(Int64(year)), QuarterRatings.quarter: .int(quarter), QuarterRatings.level: .text(chosen),
+                                                  QuarterRatings.score: score.map { .int(Int64($0)) } ?? .null])
                 return
             }
             if try tx.scalar("SELECT count(*) FROM ratings WHERE member_id = ? AND year = ?", [.int(id), .int(Int64(year))]) != .int(0) {
                 throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại năm \(year)",
                                     en: "member \(id) is already rated for \(year)", argument: "year")
             }
-            try tx.insert("ratings", ["member": .int(id), "year": .int(Int64(year)), "level": .text(chosen),
-                                      "score": score.map { .int(Int64($0)) } ?? .null, "rulebook": .text(book.code)])
+            try tx.insert(Ratings.entity, [Ratings.member: .int(id), Ratings.year: .int(Int64(year)), Ratings.level: .text(chosen),
+                                      Ratings.score: score.map { .int(Int64($0)) } ?? .null, Ratings.rulebook: .text(book.code)])
         }
         let label = RatingRules.level.find(chosen)!.label
         return Label(vi: "Đã xếp loại \(count) đảng viên năm \(year) (\(book.code)): \(label.vi).",
@@ -155,8 +155,8 @@ enum OrgRatingRules {
                                         argument: "level")
                 }
             }
-            try tx.insert("org_ratings", ["org": .int(id), "year": .int(yearValue), "level": .text(chosen),
-                                          "score": call["score"], "rulebook": .text(book)])
+            try tx.insert(OrgRatings.entity, [OrgRatings.org: .int(id), OrgRatings.year: .int(yearValue), OrgRatings.level: .text(chosen),
+                                          OrgRatings.score: call["score"], OrgRatings.rulebook: .text(book)])
         }
         let label = RatingRules.level.find(chosen)!.label
         return Label(vi: "Đã xếp loại \(subjects.count) tổ chức năm \(year) (\(book)): \(label.vi).",

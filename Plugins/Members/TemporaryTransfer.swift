@@ -33,7 +33,7 @@ enum TemporaryTransfer {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
             "only active members (probationary, full) can be transferred")) { id, _ in
-            try MemberRules.record(tx, member: id, "temp_out", on: on, extra: ["note": .text("đến \(until.iso), tại tổ chức mã \(to)")])
+            try MemberRules.record(tx, member: id, "temp_out", on: on, extra: [MemberEvents.note: .text("đến \(until.iso), tại tổ chức mã \(to)")])
         }
         return Label(vi: "Đã chuyển sinh hoạt tạm thời \(count) đảng viên đến \(until.iso).", en: "Temporarily transferred \(count) member(s) until \(until.iso).")
     }

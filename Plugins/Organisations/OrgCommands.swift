@@ -34,11 +34,11 @@ enum OrgCommands {
         if let parent = call.id("parent") {
             try OrgRules.requireLive(parent, tx, argument: "parent", on: call.date("founded") ?? call.today)
         }
-        let id = try tx.insert("orgs", [
-            "name": .text(name), "kind": call["kind"], "sector": call["sector"], "parent": call["parent"],
-            "founded": call["founded"], "unit_code": call["code"],
-            "has_committee": .bool(call["committee"] == .bool(true)),
-            "authorised_to_admit": .bool(call["admits"] == .bool(true)
+        let id = try tx.insert(Orgs.entity, [
+            Orgs.name: .text(name), Orgs.kind: call["kind"], Orgs.sector: call["sector"], Orgs.parent: call["parent"],
+            Orgs.founded: call["founded"], Orgs.unitCode: call["code"],
+            Orgs.hasCommittee: .bool(call["committee"] == .bool(true)),
+            Orgs.authorisedToAdmit: .bool(call["admits"] == .bool(true)
                 || (call["admits"] == .null && ["provincial_committee", "district_committee", "commune_committee"].contains(call.text("kind") ?? ""))),
         ])
         return Label(vi: "Đã thêm tổ chức \(name) (mã \(id)).", en: "Added organisation \(name) (id \(id)).")
@@ -74,9 +74,9 @@ enum OrgCommands {
                 throw RuleViolation("E0321", vi: "không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
                                     en: "an organisation cannot move under itself or one of its own units", argument: "to")
             }
-            try tx.update("orgs", id: id, ["parent": .int(to)])
+            try tx.update(Orgs.entity, id: id, [Orgs.parent: .int(to)])
         }
-        let target = try tx.record("orgs", id: to)?["name"]?.textValue ?? ""
+        let target = try tx.record(Orgs.entity, id: to)?[Orgs.name].textValue ?? ""
         return Label(vi: "Đã chuyển \(subjects.count) tổ chức sang \(target).", en: "Moved \(subjects.count) organisation(s) under \(target).")
     }
 
@@ -100,9 +100,9 @@ enum OrgCommands {
         let how = call.text("how") ?? "dissolved"
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {
-            guard let org = try tx.record("orgs", id: id) else { continue }
-            if org["dissolved"] != .null {
-                throw RuleViolation("E0322", vi: "tổ chức này đã kết thúc từ \(org["dissolved"]!)", en: "this organisation already ended on \(org["dissolved"]!)",
+            guard let org = try tx.record(Orgs.entity, id: id) else { continue }
+            if org[Orgs.dissolved] != .null {
+                throw RuleViolation("E0322", vi: "tổ chức này đã kết thúc từ \(org[Orgs.dissolved])", en: "this organisation already ended on \(org[Orgs.dissolved])",
                                     argument: "org")
             }
             // Nothing may be left pointing at it: live sub-organisations, members on the roll, ...
@@ -116,7 +116,7 @@ enum OrgCommands {
                                         helpEn: "move them first (org move, transfer), then dissolve")
                 }
             }
-            try tx.update("orgs", id: id, ["dissolved": .date(on), "dissolved_how": .text(how)])
+            try tx.update(Orgs.entity, id: id, [Orgs.dissolved: .date(on), Orgs.dissolvedHow: .text(how)])
         }
         let label = OrgEnums.ending.find(how)?.label ?? Label(vi: how, en: how)
         return Label(vi: "Đã kết thúc \(subjects.count) tổ chức (\(label.vi)) từ ngày \(on.iso).",

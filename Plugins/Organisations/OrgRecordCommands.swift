@@ -37,7 +37,7 @@ enum OrgRecordCommands {
     ) { call, tx in
         let subjects = CommonChecks.subjects(call, "village")
         for id in subjects {
-            try tx.update("villages", id: id, ["head_is_member": call["head_is_member"], "front_head_is_member": call["front_head_is_member"]])
+            try tx.update(Villages.entity, id: id, [Villages.headIsMember: call["head_is_member"], Villages.frontHeadIsMember: call["front_head_is_member"]])
         }
         return Label(vi: "Đã cập nhật \(subjects.count) thôn.", en: "Updated \(subjects.count) village(s).")
     }

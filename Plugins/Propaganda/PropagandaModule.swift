@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 
 /// Political training and resolution study, exemplars and bulletins.
 public struct PropagandaModule: CosoModule {

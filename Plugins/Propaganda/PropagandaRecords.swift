@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 
 /// Attendance at study sessions, exemplary members and organisations and where they were
 /// published, internal bulletins; and the `train` command whose completion raises the member's
@@ -64,18 +66,18 @@ enum PropagandaRecords {
         try CommonChecks.notInFuture(ended, today: call.today, argument: "ended")
         let subjects = CommonChecks.subjects(call, "member")
         for id in subjects {
-            guard let m = try tx.record("members", id: id) else { continue }
-            if let admitted = m["admitted"]?.dateValue, course == "new_member", ended < admitted {
+            guard let m = try tx.record(Members.entity, id: id) else { continue }
+            if let admitted = m[Members.admitted].dateValue, course == "new_member", ended < admitted {
                 throw RuleViolation("E0338", vi: "lớp đảng viên mới học sau khi kết nạp (R6)", en: "the new-member course follows admission (R6)",
                                     argument: "ended")
             }
-            try tx.insert("trainings", ["member": .int(id), "course": .text(course), "ended": .date(ended), "provider": call["provider"],
-                                        "certificate_no": call["certificate"], "completed": .bool(true)])
+            try tx.insert(Trainings.entity, [Trainings.member: .int(id), Trainings.course: .text(course), Trainings.ended: .date(ended), Trainings.provider: call["provider"],
+                                        Trainings.certificateNo: call["certificate"], Trainings.completed: .bool(true)])
             // Keep the highest level: a course below the member's level changes nothing.
             if let level = levelOfCourse[course] {
-                let current = m["theory"]?.textValue ?? "none"
+                let current = m[Members.theory].textValue ?? "none"
                 if (theoryOrder.firstIndex(of: level) ?? 0) > (theoryOrder.firstIndex(of: current) ?? 0) {
-                    try tx.update("members", id: id, ["theory": .text(level)])
+                    try tx.update(Members.entity, id: id, [Members.theory: .text(level)])
                 }
             }
         }

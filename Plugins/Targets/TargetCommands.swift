@@ -25,7 +25,7 @@ enum TargetCommands {
             throw RuleViolation("E0811", vi: "mã chỉ tiêu gồm chữ và số, bắt đầu bằng chữ (như X1)", en: "a target code is letters and digits, starting with a letter (such as X1)",
                                 argument: "code")
         }
-        let taken = try !tx.ids(TargetDefinition.storedEntity, where: "code", equals: .text(code)).isEmpty
+        let taken = try !tx.ids(CustomTargets.entity, where: CustomTargets.code, equals: .text(code)).isEmpty
         if taken || PlanTargets.all.contains(where: { $0.code.lowercased() == code.lowercased() }) {
             throw RuleViolation("E0812", vi: "đã có chỉ tiêu \(code)", en: "target \(code) already exists", argument: "code",
                                 helpVi: "chọn mã khác, hoặc target remove \(code) trước", helpEn: "choose another code, or target remove \(code) first")
@@ -40,9 +40,10 @@ enum TargetCommands {
             throw RuleViolation("E0813", vi: "between cần cả upto:", en: "between needs upto: too", argument: "goal")
         }
         let (lo, hi): (Value, Value) = goal == "at_most" ? (.null, value) : (value, upto)
-        _ = try tx.insert(TargetDefinition.storedEntity, [
-            "code": .text(code), "title": call["title"], "counted": call["counted"], "base": call["of"], "goal": .text(goal),
-            "lo": lo, "hi": hi, "deadline": call["deadline"], "org_path": call["by"],
+        _ = try tx.insert(CustomTargets.entity, [
+            CustomTargets.code: .text(code), CustomTargets.title: call["title"], CustomTargets.counted: call["counted"],
+            CustomTargets.base: call["of"], CustomTargets.goal: .text(goal), CustomTargets.lo: lo, CustomTargets.hi: hi,
+            CustomTargets.deadline: call["deadline"], CustomTargets.orgPath: call["by"],
         ])
         return Label(vi: "Đã thêm chỉ tiêu \(code).", en: "Added target \(code).")
     }
@@ -55,11 +56,11 @@ enum TargetCommands {
             "target remove X1", expected: "Đã bỏ chỉ tiêu X1.")]
     ) { call, tx in
         let code = call.text("code") ?? ""
-        guard let id = try tx.ids(TargetDefinition.storedEntity, where: "code", equals: .text(code)).first else {
+        guard let id = try tx.ids(CustomTargets.entity, where: CustomTargets.code, equals: .text(code)).first else {
             throw RuleViolation("E0814", vi: "không có chỉ tiêu tự đặt \(code)", en: "no custom target \(code)", argument: "code",
                                 helpVi: "chỉ bỏ được chỉ tiêu thêm bằng target add", helpEn: "only targets added with target add can be removed")
         }
-        try tx.delete(TargetDefinition.storedEntity, id: id)
+        try tx.delete(CustomTargets.entity, id: id)
         return Label(vi: "Đã bỏ chỉ tiêu \(code).", en: "Removed target \(code).")
     }
 }

@@ -2,7 +2,7 @@ import CosoCore
 
 /// The demo's organisation tree. Member generation is in `DemoBuilder+Members.swift`.
 struct Builder {
-    let tx: WriteTransaction
+    let tx: BulkLoad
     var random: SeededRandom
     var summary = DemoDistrict.Summary()
     let names = NameGenerator()
@@ -28,7 +28,7 @@ struct Builder {
     /// The organisation whose 2022 inspection programme is missing (a planted problem).
     var planNotAdopted: Int64?
 
-    init(tx: WriteTransaction, random: SeededRandom) {
+    init(tx: BulkLoad, random: SeededRandom) {
         self.tx = tx; self.random = random
     }
 

@@ -32,12 +32,10 @@ public struct DemoDistrict {
         try DemoError.requireEmpty(store)
         let origin = WriteOrigin(user: user, statement: "coso demo district --seed \(seed)", source: "demo")
         // Tens of thousands of rows: audited as id ranges under the demo's one audit entry.
-        return try store.write(origin) { tx in
-            try tx.bulk {
-                var builder = Builder(tx: tx, random: SeededRandom(seed: seed))
-                try builder.run()
-                return builder.summary
-            }
+        return try store.load(origin) { load in
+            var builder = Builder(tx: load, random: SeededRandom(seed: seed))
+            try builder.run()
+            return builder.summary
         }
     }
 }

@@ -15,15 +15,13 @@ public struct DemoProvince {
     public func build(into store: Store, user: String, progress: ((Int, Int) -> Void)? = nil) throws -> DemoDistrict.Summary {
         try DemoError.requireEmpty(store)
         let origin = WriteOrigin(user: user, statement: "coso demo province --seed \(seed)", source: "demo")
-        return try store.write(origin) { tx in
-            try tx.bulk {
-                // Into empty tables: their secondary indexes are built once at the end (not for the
-                // organisations, whose tree the builder walks).
-                try tx.withoutIndexes(on: tx.catalog.entityNames.filter { $0 != "orgs" && !(tx.catalog.entity($0)?.readOnly ?? true) }) {
-                    var builder = Builder(tx: tx, random: SeededRandom(seed: seed))
-                    try builder.runProvince(districtLimit: districtLimit, progress: progress)
-                    return builder.summary
-                }
+        return try store.load(origin) { tx in
+            // Into empty tables: their secondary indexes are built once at the end (not for the
+            // organisations, whose tree the builder walks).
+            try tx.withoutIndexes(on: tx.catalog.entityNames.filter { $0 != "orgs" && !(tx.catalog.entity($0)?.readOnly ?? true) }) {
+                var builder = Builder(tx: tx, random: SeededRandom(seed: seed))
+                try builder.runProvince(districtLimit: districtLimit, progress: progress)
+                return builder.summary
             }
         }
     }

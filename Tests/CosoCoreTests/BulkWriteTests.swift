@@ -1,5 +1,5 @@
 import Foundation
-import CosoCore
+@testable import CosoCore
 import CosoTesting
 import Testing
 
@@ -438,5 +438,13 @@ struct Families: CosoModule {
             }
         }
         #expect(try store.scalar("SELECT count(*) FROM parents") == .int(0))
+    }
+}
+
+extension Store {
+    /// The overlapped load (an import's), through the transaction underneath: these tests drive the
+    /// machinery `BulkLoad` stands in front of.
+    func bulkWrite<T>(_ origin: WriteOrigin, _ body: (WriteTransaction) throws -> T) throws -> T {
+        try load(origin, overlapped: true) { try body($0.transaction) }
     }
 }

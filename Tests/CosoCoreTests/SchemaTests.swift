@@ -1,4 +1,4 @@
-import CosoCore
+@testable import CosoCore
 import CosoTesting
 import Foundation
 import Testing

@@ -1,5 +1,5 @@
 import Synchronization
-import CosoCore
+@testable import CosoCore
 import CosoTesting
 import Foundation
 import Testing

@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 import CosoScript
 import CosoTesting
 import Testing
@@ -157,11 +159,11 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
         defer { db.remove() }
         _ = try s.output(#"org add "Tổ đảng 1" kind: party_group parent: "Chi bộ thôn 8""#)
         try s.store.write(WriteOrigin(user: "t", statement: "fixture", source: "test")) { tx in
-            _ = try tx.insert("villages", ["name": .text("Thôn 10"), "kind": .text("village"), "commune": .int(1),
-                                           "head_is_member": .bool(true), "front_head_is_member": .bool(false)])
-            _ = try tx.insert("villages", ["name": .text("Thôn Cũ"), "kind": .text("village"), "commune": .int(1), "cell": .int(4),
-                                           "head_is_member": .bool(true), "front_head_is_member": .bool(false)])
-            try tx.update("orgs", id: 2, ["dissolved": .date(LocalDate(year: 2024, month: 1, day: 1)!)])
+            _ = try tx.insert(Villages.entity, [Villages.name: .text("Thôn 10"), Villages.kind: .text("village"), Villages.commune: .int(1),
+                                           Villages.headIsMember: .bool(true), Villages.frontHeadIsMember: .bool(false)])
+            _ = try tx.insert(Villages.entity, [Villages.name: .text("Thôn Cũ"), Villages.kind: .text("village"), Villages.commune: .int(1), Villages.cell: .int(4),
+                                           Villages.headIsMember: .bool(true), Villages.frontHeadIsMember: .bool(false)])
+            try tx.update(Orgs.entity, id: 2, [Orgs.dissolved: .date(LocalDate(year: 2024, month: 1, day: 1)!)])
         }
         #expect(try s.output(#"check | where code in ["D201", "D202", "D203"] | sort code | select code, subject"#)
                 == "D201 | Tổ đảng 1\nD202 | Thôn 10\nD203 | Thôn Cũ")

@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 import CosoScript
 import CosoTesting
 import Testing
@@ -110,7 +112,7 @@ import Testing
         defer { db.remove() }
         #expect(throws: (any Error).self) {
             try s.store.write(WriteOrigin(user: "x", statement: "x", source: "x")) { tx in
-                try tx.update("audit", id: 1, ["user": .text("someone else")])
+                try tx.update(AuditTrail.entries, id: 1, [AuditTrail.user: .text("someone else")])
             }
         }
     }

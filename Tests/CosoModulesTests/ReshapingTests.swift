@@ -1,4 +1,6 @@
 import CosoCore
+import CosoMembers
+import CosoOrganisations
 import CosoScript
 import CosoTesting
 import Testing
@@ -14,8 +16,8 @@ import Testing
             appoint 1 role: secretary org: "Chi bộ thôn 9" on: @2020-07-01
             """)
         try s.store.write(WriteOrigin(user: "t", statement: "fixture", source: "test")) { tx in
-            _ = try tx.insert("villages", ["name": .text("Thôn 9"), "kind": .text("village"), "commune": .int(1), "cell": .int(3),
-                                           "head_is_member": .bool(true), "front_head_is_member": .bool(true)])
+            _ = try tx.insert(Villages.entity, [Villages.name: .text("Thôn 9"), Villages.kind: .text("village"), Villages.commune: .int(1), Villages.cell: .int(3),
+                                           Villages.headIsMember: .bool(true), Villages.frontHeadIsMember: .bool(true)])
         }
         return (db, s)
     }

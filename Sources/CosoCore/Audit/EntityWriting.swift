@@ -43,7 +43,7 @@ final class EntityWriting {
     /// The columns a row's values go to (in field order, with the shadow columns of searchable
     /// text), and the values bound to them. `allowID`: an insert may choose the new row's id (an
     /// import keeping a file's ids); an update never changes one.
-    func arguments(_ values: [String: Value], allowID: Bool) throws -> (RowShape, [DatabaseValue]) {
+    func arguments<Key: RowKey>(_ values: [Key: Value], allowID: Bool) throws -> (RowShape, [DatabaseValue]) {
         let shape = try shape(of: values)
         if !allowID, shape.idArgument != nil {
             throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường id", en: "internal error: \(entity.name) has no field id")
@@ -65,18 +65,19 @@ final class EntityWriting {
         return (shape, args)
     }
 
-    private func shape(of values: [String: Value]) throws -> RowShape {
+    private func shape<Key: RowKey>(of values: [Key: Value]) throws -> RowShape {
         search: for shape in shapes where shape.keys.count == values.count {
             var i = 0
-            for name in values.keys {
-                guard shape.keys[i] == name else { continue search }
+            for key in values.keys {
+                guard shape.keys[i] == key.fieldName else { continue search }
                 i += 1
             }
             return shape
         }
         var keys: [String] = [], positions: [Int] = []
         keys.reserveCapacity(values.count); positions.reserveCapacity(values.count)
-        for name in values.keys {
+        for key in values.keys {
+            let name = key.fieldName
             guard let position = entity.position(of: name) else {
                 throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
                                     en: "internal error: \(entity.name) has no field \(name)")
@@ -128,4 +129,18 @@ final class RowShape {
         self.table = table; self.rank = rank; self.columns = columns; self.keys = keys; self.order = order
         self.searchable = searchable; self.idArgument = idArgument
     }
+}
+
+/// What a row's values are keyed by: a declared field (module code) or its name (the importer and
+/// the generators' loads).
+protocol RowKey: Hashable {
+    var fieldName: String { get }
+}
+
+extension String: RowKey {
+    var fieldName: String { self }
+}
+
+extension Field: RowKey {
+    var fieldName: String { name }
 }

@@ -6,40 +6,45 @@ import GRDB
 /// caller checks its rows itself: the importer with the same validator, a generator by
 /// construction.
 extension WriteTransaction {
-    func validateInsert(_ entity: Entity, _ values: [String: Value]) throws {
+    func validateInsert<Key: RowKey>(_ entity: Entity, _ values: [Key: Value]) throws {
+        var row = try fields(entity, values)
+        for field in entity.fields where row[field] == nil { if let value = field.defaultValue { row[field] = value } }
         let validator = RowValidator(entity: entity, catalog: catalog, today: origin.today)
-        if let unknown = values.keys.first(where: { entity.field($0) == nil }) {
-            throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(unknown)",
-                                en: "internal error: \(entity.name) has no field \(unknown)")
-        }
-        var row = values
-        for field in entity.fields where row[field.name] == nil { if let value = field.defaultValue { row[field.name] = value } }
         if let problem = validator.problems(of: row).first { throw problem }
-        try checkStored(entity, row, id: values["id"]?.intValue, changed: nil)
+        try checkStored(entity, row, id: row[Field.id]?.intValue, changed: nil)
     }
 
-    func validateUpdate(_ entity: Entity, id: Int64, before: [(String, Value)], _ values: [String: Value]) throws {
-        var row = Dictionary(before, uniquingKeysWith: { a, _ in a })
-        for (name, value) in values {
-            guard entity.field(name) != nil else {
-                throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(name)",
-                                    en: "internal error: \(entity.name) has no field \(name)")
-            }
-            row[name] = value
-        }
-        let changed = Set(values.keys)
+    func validateUpdate<Key: RowKey>(_ entity: Entity, id: Int64, before: [(String, Value)], _ values: [Key: Value]) throws {
+        let changes = try fields(entity, values)
+        var row: [Field: Value] = [:]
+        for (field, (_, value)) in zip(entity.fields, before) { row[field] = value }
+        row.merge(changes) { $1 }
+        let changed = Set(changes.keys.map(\.name))
         let validator = RowValidator(entity: entity, catalog: catalog, today: origin.today)
         if let problem = validator.problems(of: row, checking: changed).first { throw problem }
         try checkStored(entity, row, id: id, changed: changed)
     }
 
+    /// The values keyed by the entity's own fields; a key it does not declare is a module's mistake.
+    private func fields<Key: RowKey>(_ entity: Entity, _ values: [Key: Value]) throws -> [Field: Value] {
+        var row: [Field: Value] = [:]
+        for (key, value) in values {
+            guard let field = entity.field(key.fieldName) else {
+                throw RuleViolation("E0702", vi: "lỗi nội bộ: \(entity.name) không có trường \(key.fieldName)",
+                                    en: "internal error: \(entity.name) has no field \(key.fieldName)")
+            }
+            row[field] = value
+        }
+        return row
+    }
+
     /// A unique value or combination another row holds, a reference to no row: what the register
     /// alone can tell. `changed`: only what touches these fields (an update's).
-    func checkStored(_ entity: Entity, _ row: [String: Value], id: Int64?, changed: Set<String>?) throws {
+    func checkStored(_ entity: Entity, _ row: [Field: Value], id: Int64?, changed: Set<String>?) throws {
         func touches(_ names: [String]) -> Bool { changed.map { c in names.contains { c.contains($0) } } ?? true }
         let other: Value = id.map { .int($0) } ?? .null
         for field in entity.fields where field.name != "id" && touches([field.name]) {
-            guard let value = row[field.name], !value.isNull else { continue }
+            guard let value = row[field], !value.isNull else { continue }
             if field.unique,
                let holder = try connectionScalar("SELECT id FROM \(entity.table) WHERE \(field.column) = ? AND id IS NOT ? LIMIT 1", [value, other]).intValue {
                 throw RuleViolation(ValidationCode.taken.rawValue, vi: "\(field.label.vi) này đã có ở \(entity.singular.vi) mã \(holder)",
@@ -53,7 +58,7 @@ extension WriteTransaction {
         }
         for constraint in entity.constraints where constraint.kind == .unique && touches(constraint.fields) {
             let fields = constraint.fields.compactMap { entity.field($0) }
-            let values = fields.map { row[$0.name] ?? .null }
+            let values = fields.map { row[$0] ?? .null }
             guard fields.count == constraint.fields.count, !values.contains(where: \.isNull) else { continue }
             let condition = fields.map { "\($0.column) = ?" }.joined(separator: " AND ")
             if let holder = try connectionScalar("SELECT id FROM \(entity.table) WHERE \(condition) AND id IS NOT ? LIMIT 1", values + [other]).intValue {

@@ -26,13 +26,17 @@ public final class WriteTransaction {
     public let catalog: Catalog
     let origin: WriteOrigin
     private var auditID: Int64?
-    public private(set) var changeCount = 0
+    public internal(set) var changeCount = 0
     /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
-    private var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
+    var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
+    /// Set inside `bulk(checkingReferences: true)`, where SQLite does not look at references.
+    var checksReferences = false
+    /// Set by an overlapped load: a connection of its own that reads the last commit.
+    var snapshot: SnapshotReader?
     /// Rows `insert` keeps inside `bulk`, written a few thousand at a time, several hundred per statement.
-    private let pending = PendingInserts()
+    let pending = PendingInserts()
     /// The prepared inserts made inside `bulk`, whose ids are gathered from them when needed.
-    private var bulkInserts: [BulkInsert] = []
+    var bulkInserts: [BulkInsert] = []
 
     init(db: Database, catalog: Catalog, origin: WriteOrigin) {
         self.db = db; self.catalog = catalog; self.origin = origin
@@ -40,12 +44,23 @@ public final class WriteTransaction {
 
     // MARK: Writes
 
-    /// Inserts a row; `values` are keyed by field name (references by the field name, holding an id).
-    /// Outside `bulk` the row is first checked against its entity's declaration and what the
-    /// register holds (`RowValidator`, `checkStored`): a refusal names the field, nothing is written.
+    /// Inserts a row of `entity`, its values keyed by its declared fields (a reference holds the id
+    /// of the row it points at), and returns the new row's id. The row is first checked against the
+    /// declaration and what the register holds (`RowValidator`, `checkStored`): a refusal names the
+    /// field, and nothing is written. Recorded in the audit trail with the row as it was stored.
     @discardableResult
-    public func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
-        let writing = try writing(entityName)
+    public func insert(_ entity: Entity, _ values: [Field: Value]) throws -> Int64 {
+        try insertRow(try writing(entity.name), values)
+    }
+
+    /// The same, by names (the importer and the loads of `BulkLoad`).
+    @discardableResult
+    func insert(_ entityName: String, _ values: [String: Value]) throws -> Int64 {
+        try insertRow(try writing(entityName), values)
+    }
+
+    private func insertRow<Key: RowKey>(_ writing: EntityWriting, _ values: [Key: Value]) throws -> Int64 {
+        let entityName = writing.entity.name
         if bulkRanges == nil { try validateInsert(writing.entity, values) }
         var (shape, args) = try writing.arguments(values, allowID: true)
         if bulkRanges != nil {
@@ -74,165 +89,24 @@ public final class WriteTransaction {
             + Array(repeating: "?", count: shape.columns.count).joined(separator: ", ") + ")"
         try refusedByDatabase(writing.entity) { try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args)) }
         let id = db.lastInsertedRowID
-        try record(writing.entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
+        try audit(writing.entity, id: id, op: "insert", before: nil, after: try row(entityName, id: id))
         return id
     }
 
-    /// The id the next row of an entity gets inside `bulk`: the table's largest id plus one,
-    /// counting waiting rows.
-    private func nextID(_ writing: EntityWriting) throws -> Int64 {
-        if let next = writing.nextID { return next }
-        try pending.flush(db)
-        let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(writing.entity.table)") ?? 0) + 1
-        writing.nextID = next
-        return next
+    /// Changes fields of the row `id` of `entity`, checked as an insert is; recorded in the audit
+    /// trail with the row before and after (a change that changes nothing is not recorded).
+    public func update(_ entity: Entity, id: Int64, _ values: [Field: Value]) throws {
+        try updateRow(try writing(entity.name), id: id, values)
     }
 
-    /// Runs `body` with inserts recorded in bulk: instead of one audit row per new row (whose
-    /// "after" would only repeat the row itself), one per entity naming the ids inserted, under
-    /// the same audit entry (who, when, the file or the demo). Updates and deletes inside are still
-    /// recorded one by one. For imports and generators of many thousand rows.
-    ///
-    /// Inside, rows from `insert` reach SQLite a few thousand at a time and foreign keys are checked
-    /// at commit (see PendingInserts); reads through the transaction still see every row inserted.
-    ///
-    /// `checkingReferences`: SQLite's foreign key enforcement is off (`Store.bulkWrite`) and the
-    /// references of the inserted rows are checked here at the end instead.
-    ///
-    /// `overlapping`: rows are written by a second thread while `body` goes on (see
-    /// `OverlappedWriter`).
-    public func bulk<T>(checkingReferences: Bool = false, overlapping: Bool = false, _ body: () throws -> T) throws -> T {
-        precondition(bulkRanges == nil, "bulk inserts do not nest")
-        bulkRanges = [:]
-        checksReferences = checkingReferences
-        // Stays on until the transaction ends: turning it off would forget the pending checks.
-        if !checkingReferences { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
-        if overlapping { pending.overlap(db) }
-        // At least 64 MB of page cache while rows go in (the indexes' pages are written again and
-        // again, and a large transaction in WAL mode spills what the cache cannot hold: 100,000
-        // members imported in 10.7 s with SQLite's 2 MB, 8.8 s with this), then back.
-        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-        if (cache < 0 ? -cache * 1024 : cache * pageSize) < 64 << 20 { try db.execute(sql: "PRAGMA cache_size = -65536") }
-        defer {
-            bulkRanges = nil; bulkInserts = []; checksReferences = false; pending.discard()
-            // Their ids and ranges were this bulk's.
-            writings.removeAll()
-            try? db.execute(sql: "PRAGMA cache_size = \(cache)")
-        }
-        let result = try body()
-        try flushPending()
-        gatherBulkInserts()
-        for (name, writing) in writings { if let range = writing.range { noteBulkInsert(name, range, counted: true) } }
-        let ranges = bulkRanges!
-        if checkingReferences { try checkReferences(ranges) }
-        let audit = try currentAuditID()
-        for (name, r) in ranges.sorted(by: { $0.key < $1.key }) {
-            let summary = "{\"bulk\":true,\"first_id\":\(r.first),\"last_id\":\(r.last),\"count\":\(r.count)}"
-            try db.cachedStatement(sql: """
-                INSERT INTO audit_changes (audit_id, entity, row_id, op, before, after) VALUES (?, ?, ?, 'insert', NULL, ?)
-                """).execute(arguments: [audit, name, r.first, summary])
-        }
-        return result
+    /// The same, by names (`BulkLoad`).
+    func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {
+        try updateRow(try writing(entityName), id: id, values)
     }
 
-    /// Set inside `bulk(checkingReferences: true)`, where SQLite does not look at references.
-    private var checksReferences = false
-
-    /// Every reference of the rows inserted in bulk points at an existing row: one pass over each
-    /// table written (ids between the first and last inserted; rows already there in that span
-    /// are checked again, harmlessly), all its foreign keys at once (a pass per key read a million
-    /// imported members' history five times over); the key at fault is looked for only then.
-    private func checkReferences(_ ranges: [String: (first: Int64, last: Int64, count: Int)]) throws {
-        for (name, r) in ranges.sorted(by: { $0.key < $1.key }) {
-            guard let table = catalog.entity(name)?.table else { continue }
-            let keys = try Row.fetchAll(db, sql: "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)", arguments: [table])
-                .map { (parent: $0[0] as String, column: $0[1] as String, target: ($0[2] as String?) ?? "id") }
-            guard !keys.isEmpty else { continue }
-            func broken(_ keys: [(parent: String, column: String, target: String)]) throws -> Int {
-                let missing = keys.map { "(t.\($0.column) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \($0.parent) AS p WHERE p.\($0.target) = t.\($0.column)))" }
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) AS t WHERE t.id BETWEEN ? AND ? AND ("
-                                        + missing.joined(separator: " OR ") + ")", arguments: [r.first, r.last]) ?? 0
-            }
-            guard try broken(keys) > 0 else { continue }
-            for key in keys {
-                let count = try broken([key])
-                if count > 0 {
-                    throw StoreError.engine("FOREIGN KEY constraint failed: \(count) rows of \(table).\(key.column) name no row of \(key.parent)")
-                }
-            }
-        }
-    }
-
-    /// `counted`: rows `insert` already counted in `changeCount` (those of `BulkInsert` are
-    /// counted here).
-    private func noteBulkInsert(_ entity: String, _ range: (first: Int64, last: Int64, count: Int), counted: Bool = false) {
-        if let writing = writings[entity], let next = writing.nextID, range.last >= next { writing.nextID = range.last + 1 }
-        let r = bulkRanges![entity]
-        bulkRanges![entity] = (min(r?.first ?? range.first, range.first), max(r?.last ?? range.last, range.last),
-                               (r?.count ?? 0) + range.count)
-        if !counted { changeCount += range.count }
-    }
-
-    /// Takes the ids the prepared inserts recorded: before an id is given by `insert` and at the end.
-    private func gatherBulkInserts() {
-        for b in bulkInserts { if let range = b.takeRange() { noteBulkInsert(b.entity, range) } }
-    }
-
-    /// A prepared insert into `entityName`'s table binding `columns` by position, for generators
-    /// and imports of millions of rows; only inside `bulk`, which records its ids.
-    public func bulkInsert(_ entityName: String, columns: [String]) throws -> BulkInsert {
-        precondition(bulkRanges != nil, "bulkInsert only inside bulk {}")
-        try flushPending()
-        let insert = try BulkInsert(db: db, entity: try writable(entityName), columns: columns, pending: pending,
-                                    writeWaiting: { [unowned self] in try self.pending.flush(self.db) })
-        bulkInserts.append(insert)
-        return insert
-    }
-
-    /// Loads with the secondary indexes of `entityNames`' tables dropped, and builds them again
-    /// before returning, in the same transaction: sorting each index once is faster than inserting
-    /// millions of keys in random order. Unique constraints stay in force, and so do the indexes
-    /// named in `keeping`: those the caller's rows add nothing or little to (a partial index whose
-    /// condition they never meet costs nothing live, and building it would scan the whole table).
-    public func withoutIndexes<T>(on entityNames: [String], keeping: Set<String> = [], _ body: () throws -> T) throws -> T {
-        let tables = try entityNames.map { try writable($0).table }
-        try flushPending()
-        let placeholders = Array(repeating: "?", count: tables.count).joined(separator: ", ")
-        let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                       + "AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (\(placeholders))",
-                                       arguments: StatementArguments(tables)).map { (name: $0[0] as String, sql: $0[1] as String) }
-            .filter { !keeping.contains($0.name) }
-        for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
-        let result = try body()
-        try flushPending()
-        // Built by SQLite's sorter on every core, with a small page cache: the sorter holds as much
-        // in memory as the cache allows, and one large in-memory sort was slower than many small
-        // ones merged (events by kind at 2 million rows: 3.4 s with 256 MB and one thread, 1.6 s).
-        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
-        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount); PRAGMA cache_size = -8192")
-        defer { try? db.execute(sql: "PRAGMA threads = \(threads); PRAGMA cache_size = \(cache)") }
-        for index in indexes { try db.execute(sql: index.sql) }
-        return result
-    }
-
-    /// Runs `body` with the tables' CHECK constraints not evaluated, for a generator whose rows
-    /// are valid by construction (its tests build with them in force). Even in the form
-    /// `EnumChecks` gives them, evaluating them made a ninth of the country demo 20% slower
-    /// (10.5 -> 12.7 s); before that form, they were most of a country-size load.
-    public func trustingChecks<T>(_ body: () throws -> T) throws -> T {
-        try flushPending()
-        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-        defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
-        let result = try body()
-        try flushPending()
-        return result
-    }
-
-    public func update(_ entityName: String, id: Int64, _ values: [String: Value]) throws {
-        let writing = try writing(entityName)
+    private func updateRow<Key: RowKey>(_ writing: EntityWriting, id: Int64, _ values: [Key: Value]) throws {
         let entity = writing.entity
+        let entityName = entity.name
         try refuseUncheckedChange(entity)
         try flushPending(entity)
         guard let before = try row(entityName, id: id) else { return }
@@ -244,22 +118,38 @@ public final class WriteTransaction {
         try refusedByDatabase(entity) { try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(args + [id.databaseValue])) }
         let after = try row(entityName, id: id)
         guard let after, after.map(\.1) != before.map(\.1) else { return }
-        try record(entity, id: id, op: "update", before: before, after: after)
+        try audit(entity, id: id, op: "update", before: before, after: after)
     }
 
-    public func delete(_ entityName: String, id: Int64) throws {
+    /// Deletes the row `id` of `entity`, recorded in the audit trail with the row as it was.
+    public func delete(_ entity: Entity, id: Int64) throws {
+        try delete(entity.name, id: id)
+    }
+
+    func delete(_ entityName: String, id: Int64) throws {
         let entity = try writable(entityName)
         try refuseUncheckedChange(entity)
         try flushPending()
         guard let before = try row(entityName, id: id) else { return }
         try db.execute(sql: "DELETE FROM \(entity.table) WHERE id = ?", arguments: [id])
-        try record(entity, id: id, op: "delete", before: before, after: nil)
+        try audit(entity, id: id, op: "delete", before: before, after: nil)
     }
 
     // MARK: Reads inside the transaction
 
+    /// The row `id` of `entity` as it stands inside the transaction (changes made in it included),
+    /// nil when there is none.
+    public func record(_ entity: Entity, id: Int64) throws -> Record? {
+        try row(entity.name, id: id).map { Record(entity: entity, values: $0) }
+    }
+
+    /// Ids of the rows of `entity` whose `field` holds `value` (NFC-normalised for text), in id order.
+    public func ids(_ entity: Entity, where field: Field, equals value: Value) throws -> [Int64] {
+        try ids(entity.name, where: field.name, equals: value)
+    }
+
     /// A row by id, keyed by field name, in declaration order.
-    public func row(_ entityName: String, id: Int64) throws -> [(String, Value)]? {
+    func row(_ entityName: String, id: Int64) throws -> [(String, Value)]? {
         guard let entity = catalog.entity(entityName) else { throw unknownEntity(entityName) }
         try flushPending(entity)
         let cols = entity.fields.map(\.column)
@@ -269,12 +159,12 @@ public final class WriteTransaction {
     }
 
     /// A row by id as a dictionary keyed by field name.
-    public func record(_ entityName: String, id: Int64) throws -> [String: Value]? {
+    func record(_ entityName: String, id: Int64) throws -> [String: Value]? {
         try row(entityName, id: id).map { Dictionary($0, uniquingKeysWith: { a, _ in a }) }
     }
 
     /// Ids of rows whose field equals a value (NFC-normalised for text), in id order.
-    public func ids(_ entityName: String, where fieldName: String, equals value: Value) throws -> [Int64] {
+    func ids(_ entityName: String, where fieldName: String, equals value: Value) throws -> [Int64] {
         guard let entity = catalog.entity(entityName), let field = entity.field(fieldName) else {
             throw unknownEntity(entityName)
         }
@@ -307,20 +197,6 @@ public final class WriteTransaction {
         return try connectionScalar(sql, arguments)
     }
 
-    /// Set by `Store.bulkWrite`: a connection of its own that reads the last commit.
-    var snapshot: SnapshotReader?
-
-    /// `scalar` over the rows stored before this write, not the ones still waiting (outside
-    /// `Store.bulkWrite`, rows of this write already written count too): for an import asking
-    /// whether a value is taken before the file (the file's own rows it checks itself), without
-    /// writing the waiting rows one by one, and, in `Store.bulkWrite`, without waiting for the
-    /// writing thread (a connection of its own reads the last commit).
-    public func storedScalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
-        if let snapshot { return try snapshot.scalar(sql, arguments) }
-        try pending.idle()
-        return try connectionScalar(sql, arguments)
-    }
-
     /// Through the transaction's own connection (free of the writing thread: the caller waited).
     func connectionScalar(_ sql: String, _ arguments: [Value]) throws -> Value {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments.statementArguments) else { return .null }
@@ -330,7 +206,7 @@ public final class WriteTransaction {
     // MARK: Helpers
 
     /// Inside `bulk(checkingReferences: true)` only inserted rows have their references checked.
-    private func refuseUncheckedChange(_ entity: Entity) throws {
+    func refuseUncheckedChange(_ entity: Entity) throws {
         guard checksReferences else { return }
         throw RuleViolation("E0703", vi: "lỗi nội bộ: không sửa hay xóa \(entity.name) khi nhập hàng loạt",
                             en: "internal error: no update or delete of \(entity.name) during a bulk load")
@@ -338,7 +214,7 @@ public final class WriteTransaction {
 
     /// Writes every row that waits, `insert`'s first (their ids are given), then those bound to the
     /// prepared inserts; on return the connection is free (no thread writing).
-    private func flushPending() throws {
+    func flushPending() throws {
         try pending.flush(db)
         for b in bulkInserts { try b.writeBound() }
     }
@@ -350,7 +226,7 @@ public final class WriteTransaction {
     /// their table, never after it (a child written before its parent makes SQLite look for the
     /// children of every parent inserted later). Safe because an update never changes an id, and no
     /// trigger reads another table (checked: with one, everything is written first).
-    private func flushPending(_ entity: Entity) throws {
+    func flushPending(_ entity: Entity) throws {
         // Outside `bulk` nothing waits: no need to look at the schema's triggers.
         if pending.isClear && bulkInserts.isEmpty { return }
         guard tablesStandAlone else { return try flushPending() }
@@ -373,7 +249,7 @@ public final class WriteTransaction {
 
     /// 0 for an entity referencing no other, else one more than the highest it references: the
     /// order waiting rows are written in. A cycle counts its closing reference as none.
-    private func rank(_ entity: Entity, _ visiting: Set<String> = []) -> Int {
+    func rank(_ entity: Entity, _ visiting: Set<String> = []) -> Int {
         if let r = ranks[entity.name] { return r }
         var r = 0
         for field in entity.fields {
@@ -385,7 +261,7 @@ public final class WriteTransaction {
         return r
     }
 
-    private func writable(_ name: String) throws -> Entity {
+    func writable(_ name: String) throws -> Entity {
         guard let e = catalog.entity(name) else { throw unknownEntity(name) }
         guard !e.readOnly else {
             throw RuleViolation("E0390", vi: "bảng \(name) chỉ đọc, không sửa được", en: "\(name) is read-only")
@@ -393,14 +269,14 @@ public final class WriteTransaction {
         return e
     }
 
-    private func unknownEntity(_ name: String) -> RuleViolation {
+    func unknownEntity(_ name: String) -> RuleViolation {
         RuleViolation("E0701", vi: "lỗi nội bộ: không có bảng \(name)", en: "internal error: no entity \(name)")
     }
 
     /// What writing each entity needs, worked out on its first write (see EntityWriting).
-    private var writings: [String: EntityWriting] = [:]
+    var writings: [String: EntityWriting] = [:]
 
-    private func writing(_ name: String) throws -> EntityWriting {
+    func writing(_ name: String) throws -> EntityWriting {
         if let w = writings[name] { return w }
         let entity = try writable(name)
         let w = EntityWriting(entity: entity, rank: rank(entity))
@@ -408,7 +284,7 @@ public final class WriteTransaction {
         return w
     }
 
-    private func record(_ entity: Entity, id: Int64, op: String, before: [(String, Value)]?, after: [(String, Value)]?) throws {
+    private func audit(_ entity: Entity, id: Int64, op: String, before: [(String, Value)]?, after: [(String, Value)]?) throws {
         let audit = try currentAuditID()
         try db.cachedStatement(sql: """
             INSERT INTO audit_changes (audit_id, entity, row_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?)
@@ -418,7 +294,7 @@ public final class WriteTransaction {
 
     /// The audit entry is created with the first change, so a statement that changes nothing
     /// leaves no entry.
-    private func currentAuditID() throws -> Int64 {
+    func currentAuditID() throws -> Int64 {
         if let auditID { return auditID }
         try db.execute(sql: "INSERT INTO audit (at, user, statement, source) VALUES (?, ?, ?, ?)",
                        arguments: [Self.timestamp(), origin.user, VietnameseText.nfc(origin.statement), origin.source])

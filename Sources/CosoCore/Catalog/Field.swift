@@ -13,61 +13,99 @@ public enum FieldType: Sendable, Hashable {
 
 /// A field of an entity: one column of its table (plus a folded and a sort-key shadow column when
 /// searchable), declared once. The store generates the column from it, every write path checks
-/// values against it (`RowValidator`), and help and completion read it.
+/// values against it (`RowValidator`), and help and completion read it. Module code names fields
+/// through such declared constants, which key the values of the rows it writes and reads.
 ///
 /// Bounds and formats are `constraints`, added with the modifiers below:
 ///
 ///     Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
 ///     Field("national_id", .text, vi: "Số CCCD", en: "National ID", personal: true).digits(12)
+///
+/// One reference to an immutable box: a field keys every value of every row written (an import
+/// writes millions), and copying a key is then one retain, not one for each of its strings.
 public struct Field: Sendable, Hashable {
-    public let name: String
-    public let type: FieldType
-    public let label: Label
-    public var required: Bool
-    /// Personal data (name, birth date, ID numbers): never echoed in errors or logs.
-    public var personal: Bool
-    /// Secret data: not shown by default listings.
-    public var secret: Bool
-    /// Searchable with `=~`: the store keeps `<column>_folded` and `<column>_sort` beside it.
-    public var searchable: Bool
-    /// No two rows share a value (national ID, card number): every write refuses a value another
-    /// row holds. Checked by coso, not by a UNIQUE index: a register made before may hold
-    /// duplicates, which `check` lists (an entity's `unique` makes the database enforce it).
-    public var unique: Bool
-    /// Another field holding this one's text in English (`check`'s problem): read instead under
-    /// `--lang en`, keeping this field's name.
-    public var englishField: String?
-    /// Bounds and formats beyond the type, checked before every write.
-    public var constraints: [Constraint] = []
-    /// What a new row holds when a write leaves the field out (also the column's DEFAULT).
-    public var defaultValue: Value?
-    /// A sentence for `.help ENTITY`: what the field records and how to write it.
-    public var help: Label?
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let name: String
+        let type: FieldType
+        let label: Label
+        let required: Bool, personal: Bool, secret: Bool, searchable: Bool, unique: Bool
+        let englishField: String?
+        let constraints: [Constraint]
+        let defaultValue: Value?
+        let help: Label?
+        let column: String
+        let foldedColumn: String?, sortColumn: String?
+
+        init(name: String, type: FieldType, label: Label, required: Bool, personal: Bool, secret: Bool, searchable: Bool,
+             unique: Bool, englishField: String?, constraints: [Constraint], defaultValue: Value?, help: Label?) {
+            self.name = name; self.type = type; self.label = label
+            self.required = required; self.personal = personal; self.secret = secret; self.searchable = searchable; self.unique = unique
+            self.englishField = englishField; self.constraints = constraints; self.defaultValue = defaultValue; self.help = help
+            if case .reference = type { column = name + "_id" } else { column = name }
+            foldedColumn = searchable ? column + "_folded" : nil
+            sortColumn = searchable ? column + "_sort" : nil
+        }
+
+        func with(required: Bool? = nil, englishField: String?? = nil, constraints: [Constraint]? = nil,
+                  defaultValue: Value?? = nil, help: Label?? = nil) -> Storage {
+            Storage(name: name, type: type, label: label, required: required ?? self.required, personal: personal, secret: secret,
+                    searchable: searchable, unique: unique, englishField: englishField ?? self.englishField,
+                    constraints: constraints ?? self.constraints, defaultValue: defaultValue ?? self.defaultValue, help: help ?? self.help)
+        }
+    }
+
+    private init(_ storage: Storage) { self.storage = storage }
 
     public init(_ name: String, _ type: FieldType, vi: String, en: String, required: Bool = false,
                 personal: Bool = false, secret: Bool = false, searchable: Bool = false, unique: Bool = false) {
-        self.name = name; self.type = type; self.label = Label(vi: vi, en: en)
-        self.required = required; self.personal = personal; self.secret = secret; self.searchable = searchable
-        self.unique = unique
+        storage = Storage(name: name, type: type, label: Label(vi: vi, en: en), required: required, personal: personal, secret: secret,
+                          searchable: searchable, unique: unique, englishField: nil, constraints: [], defaultValue: nil, help: nil)
     }
+
+    public var name: String { storage.name }
+    public var type: FieldType { storage.type }
+    public var label: Label { storage.label }
+    public var required: Bool { storage.required }
+    /// Personal data (name, birth date, ID numbers): never echoed in errors or logs.
+    public var personal: Bool { storage.personal }
+    /// Secret data: not shown by default listings.
+    public var secret: Bool { storage.secret }
+    /// Searchable with `=~`: the store keeps `<column>_folded` and `<column>_sort` beside it.
+    public var searchable: Bool { storage.searchable }
+    /// No two rows share a value (national ID, card number): every write refuses a value another
+    /// row holds. Checked by coso, not by a UNIQUE index: a register made before may hold
+    /// duplicates, which `check` lists (an entity's `unique` constraint makes the database enforce it).
+    public var unique: Bool { storage.unique }
+    /// Another field holding this one's text in English (`check`'s problem): read instead under
+    /// `--lang en`, keeping this field's name.
+    public var englishField: String? { storage.englishField }
+    /// Bounds and formats beyond the type, checked before every write.
+    public var constraints: [Constraint] { storage.constraints }
+    /// What a new row holds when a write leaves the field out (also the column's DEFAULT).
+    public var defaultValue: Value? { storage.defaultValue }
+    /// A sentence for `.help ENTITY`: what the field records and how to write it.
+    public var help: Label? { storage.help }
 
     /// Every entity's integer primary key (declared by `Entity` itself).
     public static let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
 
     /// A field is known by its name within its entity: that is what a row's values are keyed by.
-    public static func == (a: Field, b: Field) -> Bool { a.name == b.name }
-    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+    public static func == (a: Field, b: Field) -> Bool { a.storage === b.storage || a.storage.name == b.storage.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.name) }
 
     /// The SQL column: the field's name, or `<name>_id` for references.
-    public var column: String {
-        if case .reference = type { return name + "_id" }
-        return name
-    }
-
+    public var column: String { storage.column }
     /// The folded shadow column of a searchable text field (for `=~`).
-    public var foldedColumn: String? { searchable ? column + "_folded" : nil }
+    public var foldedColumn: String? { storage.foldedColumn }
     /// The sort-key shadow column of a searchable text field (Vietnamese alphabetical order).
-    public var sortColumn: String? { searchable ? column + "_sort" : nil }
+    public var sortColumn: String? { storage.sortColumn }
+
+    /// The same field, required or not (a derived source's copy of another entity's field).
+    public func requiring(_ required: Bool) -> Field { Field(storage.with(required: required)) }
+    /// The same field, read in English from `twin` under `--lang en`.
+    public func english(_ twin: String) -> Field { Field(storage.with(englishField: .some(twin))) }
 }
 
 /// A bound or a format a field's values keep, beyond their type. Each is checked before every
@@ -118,21 +156,9 @@ extension Field {
     /// No later than the day it is written.
     public func notInFuture() -> Field { adding(.notInFuture) }
     /// What a new row holds when a write leaves the field out.
-    public func defaulting(_ value: Value) -> Field {
-        var f = self
-        f.defaultValue = value
-        return f
-    }
+    public func defaulting(_ value: Value) -> Field { Field(storage.with(defaultValue: .some(value))) }
     /// The sentence `.help ENTITY` shows for the field.
-    public func help(vi: String, en: String) -> Field {
-        var f = self
-        f.help = Label(vi: vi, en: en)
-        return f
-    }
+    public func help(vi: String, en: String) -> Field { Field(storage.with(help: .some(Label(vi: vi, en: en)))) }
 
-    private func adding(_ constraint: Constraint) -> Field {
-        var f = self
-        f.constraints.append(constraint)
-        return f
-    }
+    private func adding(_ constraint: Constraint) -> Field { Field(storage.with(constraints: storage.constraints + [constraint])) }
 }

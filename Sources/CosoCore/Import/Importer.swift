@@ -69,7 +69,8 @@ public struct Importer {
         let validator = RowValidator(entity: entity, catalog: store.catalog, today: origin.today)
         let unique = entity.fields.filter(\.unique).map(ImportColumn.init)
         do {
-            try store.bulkWrite(origin) { tx in
+            try store.load(origin, overlapped: true) { load in
+                let tx = load.transaction
                 var seenIDs = SeenValues()
                 // Nothing to be a duplicate of but the file's own rows.
                 let startedEmpty = try Importer.isEmpty(entity, tx)
@@ -87,7 +88,7 @@ public struct Importer {
                         var values = try parse(record, columns, validator, tx, &problems)
                         if problems.isEmpty {
                             // The module fills what a file may leave out (a member's status), then its rules.
-                            problems += try owner?.importRow(entity.name, &values, tx) ?? []
+                            problems += try owner?.importRow(entity, &values, tx) ?? []
                             for v in validator.missingRequired(in: values) + validator.constraintProblems(of: values) {
                                 problems.append(ImportProblem(v))
                             }
@@ -100,8 +101,8 @@ public struct Importer {
                         }
                         if report.problems.count >= Importer.problemLimit { return true }
                         guard report.problems.isEmpty, !dryRun else { continue }
-                        let id = try tx.insert(entity.name, values)
-                        try owner?.imported(entity.name, id: id, values, tx)
+                        let id = try tx.insert(entity, values)
+                        try owner?.imported(entity, id: id, values, tx)
                         report.written += 1
                     }
                     return false
@@ -194,8 +195,8 @@ public struct Importer {
     // MARK: Rows
 
     private func parse(_ record: CSVReader.Record, _ columns: [ImportColumn?], _ validator: RowValidator, _ tx: WriteTransaction,
-                       _ problems: inout [ImportProblem]) throws -> [String: Value] {
-        var values: [String: Value] = [:]
+                       _ problems: inout [ImportProblem]) throws -> [Field: Value] {
+        var values: [Field: Value] = [:]
         values.reserveCapacity(columns.count + 2)
         if record.fields.count != columns.count {
             problems.append(ImportProblem("E0405", vi: "dòng có \(record.fields.count) cột, tiêu đề có \(columns.count)",
@@ -225,14 +226,14 @@ public struct Importer {
             var shown: String { column.personal ? "" : " '\(text)'" }
             switch column.type {
             case .text:
-                values[column.name] = .text(text)
+                values[column.field] = .text(text)
             case .int:
                 guard let i = Int64(text) else {
                     problems.append(ImportProblem(column: column.name, "E0408", vi: "\(column.field.label.vi): cần một số nguyên\(shown)",
                                                   en: "\(column.field.label.en): needs a whole number\(shown)"))
                     continue
                 }
-                values[column.name] = .int(i)
+                values[column.field] = .int(i)
             case .decimal:
                 // 65.5 or, as Vietnamese writes it, 65,5.
                 guard let d = Double(text.replacingOccurrences(of: ",", with: ".")), d.isFinite else {
@@ -240,7 +241,7 @@ public struct Importer {
                                                   en: "\(column.field.label.en): needs a number\(shown)"))
                     continue
                 }
-                values[column.name] = .double(d)
+                values[column.field] = .double(d)
             case .date:
                 guard let d = Importer.date(text) else {
                     problems.append(ImportProblem(column: column.name, "E0409",
@@ -248,18 +249,18 @@ public struct Importer {
                         en: "\(column.field.label.en): not a valid date\(shown) (write 2024-05-19 or 19/05/2024)"))
                     continue
                 }
-                values[column.name] = .date(d)
+                values[column.field] = .date(d)
             case .bool:
                 let key = VietnameseText.fold(text)
-                if ["true", "1", "co", "x", "yes"].contains(key) { values[column.name] = .bool(true) }
-                else if ["false", "0", "khong", "no"].contains(key) { values[column.name] = .bool(false) }
+                if ["true", "1", "co", "x", "yes"].contains(key) { values[column.field] = .bool(true) }
+                else if ["false", "0", "khong", "no"].contains(key) { values[column.field] = .bool(false) }
                 else {
                     problems.append(ImportProblem(column: column.name, "E0410", vi: "\(column.field.label.vi): cần có hoặc không\(shown)",
                                                   en: "\(column.field.label.en): needs yes or no\(shown)"))
                 }
             case .enumeration(let id):
                 if let known = column.cases[text] {
-                    values[column.name] = .text(known)
+                    values[column.field] = .text(known)
                     continue
                 }
                 guard let e = tx.catalog.enumType(id), let c = e.find(text) else {
@@ -270,7 +271,7 @@ public struct Importer {
                         en: "\(column.field.label.en): no such value\(shown)" + (s.map { "; did you mean '\($0)'?" } ?? "")))
                     continue
                 }
-                values[column.name] = .text(c.id)
+                values[column.field] = .text(c.id)
                 column.cases[text] = c.id
             case .reference(let target):
                 guard let id = try reference(text, target, tx, column) else {
@@ -284,10 +285,10 @@ public struct Importer {
                         en: "\(column.field.label.en): several rows of \(target) share the name\(shown); write the id instead"))
                     continue
                 }
-                values[column.name] = .int(id)
+                values[column.field] = .int(id)
             }
             // The bounds and formats the field declares, as every write path checks them.
-            if let value = values[column.name], let problem = validator.problem(column.field, value) {
+            if let value = values[column.field], let problem = validator.problem(column.field, value) {
                 problems.append(ImportProblem(problem))
             }
         }
@@ -334,10 +335,10 @@ public struct Importer {
     /// Duplicates within the file (`seen`), and, unless the table started empty, of rows stored
     /// before the import (read without writing the file's waiting rows: `seen` covers those).
     /// `unique`: the entity's unique fields, each with the values met so far (`seenIDs`: the ids).
-    private func uniqueness(_ values: [String: Value], _ unique: [ImportColumn], _ tx: WriteTransaction, checkStored: Bool,
+    private func uniqueness(_ values: [Field: Value], _ unique: [ImportColumn], _ tx: WriteTransaction, checkStored: Bool,
                             _ seenIDs: inout SeenValues) throws -> [ImportProblem] {
         var problems: [ImportProblem] = []
-        if let id = values["id"]?.intValue {
+        if let id = values[Field.id]?.intValue {
             let repeated = !seenIDs.insert(String(id))
             let taken = try checkStored && tx.storedScalar("SELECT count(*) FROM \(entity.table) WHERE id = ?", [.int(id)]) != .int(0)
             if repeated || taken {
@@ -346,7 +347,7 @@ public struct Importer {
             }
         }
         for column in unique {
-            guard let v = values[column.name]?.textValue, !v.isEmpty else { continue }
+            guard let v = values[column.field]?.textValue, !v.isEmpty else { continue }
             if !column.seen.insert(v) {
                 problems.append(ImportProblem(column: column.name, "E0414", vi: "\(column.field.label.vi) trùng với một dòng trước trong tệp",
                                               en: "\(column.field.label.en) repeats an earlier row of the file"))

@@ -45,9 +45,9 @@ public protocol CosoModule: Sendable {
     var statistics: [StatisticDefinition] { get }
     /// Imports (`coso import ENTITY FILE.csv`): fills what a row may leave out, then reports what
     /// is wrong with it beyond its types (a rule, a format), before it is written.
-    func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
+    func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
     /// Imports: what follows from a written row (a member's history events).
-    func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws
+    func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws
 }
 
 extension CosoModule {
@@ -59,7 +59,7 @@ extension CosoModule {
     public var rules: [RuleDefinition] { [] }
     public var targets: [TargetDefinition] { [] }
     public var statistics: [StatisticDefinition] { [] }
-    public func importRow(_ entity: String, _ values: inout [String: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
-    public func imported(_ entity: String, id: Int64, _ values: [String: Value], _ tx: WriteTransaction) throws {}
+    public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
+    public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {}
     public var id: String { manifest.id }
 }

@@ -46,9 +46,9 @@ public enum RuleSettings {
             }
         }
         if let existing = try tx.rowIDs("SELECT id FROM settings WHERE key = ?", [.text(key)]).first {
-            try tx.update("settings", id: existing, ["value": .text(value)])
+            try tx.update(Settings.entity, id: existing, [Settings.value: .text(value)])
         } else {
-            _ = try tx.insert("settings", ["key": .text(key), "value": .text(value)])
+            _ = try tx.insert(Settings.entity, [Settings.key: .text(key), Settings.value: .text(value)])
         }
         return Label(vi: "\(key) = \(value) (mặc định \(fallback)).", en: "\(key) = \(value) (default \(fallback)).")
     }

@@ -14,7 +14,7 @@ enum DerivedEntities {
             singular: Label(vi: "lỗi dữ liệu", en: "data problem"), fields: [
                 Field("code", .text, vi: "Mã lỗi", en: "Code", required: true),
                 Field("severity", .enumeration("check_severity"), vi: "Mức độ", en: "Severity", required: true),
-                { var f = Field("problem", .text, vi: "Vấn đề", en: "Problem", required: true); f.englishField = "problem_en"; return f }(),
+                Field("problem", .text, vi: "Vấn đề", en: "Problem", required: true).english("problem_en"),
                 Field("problem_en", .text, vi: "Vấn đề (tiếng Anh)", en: "Problem (English)", required: true, secret: true),
                 Field("entity", .text, vi: "Bảng", en: "Entity", required: true),
                 Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true),
@@ -45,7 +45,7 @@ enum DerivedEntities {
             name: "rules", label: Label(vi: "Quy định áp dụng", en: "Rules"),
             singular: Label(vi: "quy định", en: "rule"), fields: [
                 Field("code", .text, vi: "Mã", en: "Code", required: true),
-                { var f = Field("rule", .text, vi: "Quy định", en: "Rule", required: true); f.englishField = "rule_en"; return f }(),
+                Field("rule", .text, vi: "Quy định", en: "Rule", required: true).english("rule_en"),
                 Field("rule_en", .text, vi: "Quy định (tiếng Anh)", en: "Rule (English)", required: true, secret: true),
                 Field("source", .text, vi: "Nguồn", en: "Source", required: true),
                 Field("valid_from", .date, vi: "Hiệu lực từ", en: "In force from"),

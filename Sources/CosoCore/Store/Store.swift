@@ -152,14 +152,19 @@ public final class Store: Sendable {
         }
     }
 
-    /// A write that inserts many rows (an import): `body` runs inside `WriteTransaction.bulk`, with
-    /// SQLite's row-by-row foreign key enforcement off and every inserted row's references checked
-    /// instead, in one query per reference, before the commit (same guarantee, one transaction), and
-    /// the rows written by a second thread while `body` goes on (`OverlappedWriter`).
+    /// A load of many rows, for the importer and the demo generators (`BulkLoad`): in one
+    /// transaction with its audit entry, as `write` is.
     ///
-    /// Inside the user's `begin` the setting cannot change: an ordinary `write` with `bulk`.
-    public func bulkWrite<T>(_ origin: WriteOrigin, _ body: (WriteTransaction) throws -> T) throws -> T {
-        if inTransaction { return try write(origin) { tx in try tx.bulk { try body(tx) } } }
+    /// `overlapped` (an import): SQLite's row-by-row foreign key enforcement is off and every
+    /// inserted row's references are checked instead, in one query per table, before the commit
+    /// (same guarantee, one transaction); the rows are written by a second thread while `body` goes
+    /// on (`OverlappedWriter`), and what was stored before the load is read through a connection of
+    /// its own. Otherwise (the generators) foreign keys are checked at commit. Inside the user's
+    /// `begin` the setting cannot change: the load is an ordinary one there.
+    public func load<T>(_ origin: WriteOrigin, overlapped: Bool = false, _ body: (BulkLoad) throws -> T) throws -> T {
+        guard overlapped, !inTransaction else {
+            return try write(origin) { tx in try tx.bulk { try body(BulkLoad(tx)) } }
+        }
         do {
             return try database.writeWithoutTransaction { db in
                 let enforced = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
@@ -172,7 +177,7 @@ public final class Store: Sendable {
                 try db.inTransaction {
                     let tx = WriteTransaction(db: db, catalog: registry.catalog, origin: origin)
                     tx.snapshot = wal ? SnapshotReader(path: path) : nil
-                    result = try tx.bulk(checkingReferences: enforced, overlapping: true) { try body(tx) }
+                    result = try tx.bulk(checkingReferences: enforced, overlapping: true) { try body(BulkLoad(tx)) }
                     return .commit
                 }
                 return result!

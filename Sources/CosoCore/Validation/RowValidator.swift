@@ -14,36 +14,49 @@ public struct RowValidator: Sendable {
     /// The day of the write, for dates that cannot lie ahead of it.
     let today: LocalDate
 
+    /// Looked up once for every row: the required fields no default fills, and each rule between
+    /// fields with its fields (an import checks a million rows).
+    private let requiredFields: [Field]
+    private let rules: [(RowConstraint, [Field])]
+
     public init(entity: Entity, catalog: Catalog, today: LocalDate) {
         self.entity = entity; enums = catalog.enums; self.today = today
+        requiredFields = entity.fields.filter { $0.required && $0.name != "id" && $0.defaultValue == nil }
+        rules = entity.constraints.compactMap { c in
+            let fields = c.fields.compactMap { entity.field($0) }
+            return fields.count == c.fields.count && c.kind != .unique ? (c, fields) : nil
+        }
     }
 
     /// The problems of a whole row (a new one, or one about to be changed merged with its changes);
     /// `checking` limits the field-by-field checks to those fields (an update's), the rules between
     /// fields are checked whenever they name one of them.
-    public func problems(of row: [String: Value], checking: Set<String>? = nil) -> [RuleViolation] {
+    public func problems(of row: [Field: Value], checking: Set<String>? = nil) -> [RuleViolation] {
         var problems: [RuleViolation] = []
         for field in entity.fields where field.name != "id" && (checking?.contains(field.name) ?? true) {
-            if let p = problem(field, row[field.name] ?? field.defaultValue ?? .null) { problems.append(p) }
+            if let p = problem(field, row[field] ?? field.defaultValue ?? .null) { problems.append(p) }
         }
         problems += constraintProblems(of: row, touching: checking)
         return problems
     }
 
     /// The required fields a row leaves empty (those with a default are filled by it).
-    public func missingRequired(in row: [String: Value]) -> [RuleViolation] {
-        entity.fields.compactMap { field in
-            guard field.required, field.name != "id", field.defaultValue == nil, (row[field.name] ?? .null).isNull else { return nil }
-            return problem(field, .null)
+    public func missingRequired(in row: [Field: Value]) -> [RuleViolation] {
+        var problems: [RuleViolation] = []
+        for field in requiredFields where (row[field] ?? .null).isNull {
+            if let p = problem(field, .null) { problems.append(p) }
         }
+        return problems
     }
 
     /// The rules between fields a row breaks; `touching`: only those naming one of these fields.
-    public func constraintProblems(of row: [String: Value], touching: Set<String>? = nil) -> [RuleViolation] {
-        entity.constraints.compactMap { constraint in
-            if let touching, !constraint.fields.contains(where: touching.contains) { return nil }
-            return problem(constraint, row)
+    public func constraintProblems(of row: [Field: Value], touching: Set<String>? = nil) -> [RuleViolation] {
+        var problems: [RuleViolation] = []
+        for (constraint, fields) in rules {
+            if let touching, !constraint.fields.contains(where: touching.contains) { continue }
+            if let p = problem(constraint, fields, row) { problems.append(p) }
         }
+        return problems
     }
 
     /// What is wrong with one field's value, if anything.
@@ -145,10 +158,10 @@ public struct RowValidator: Sendable {
         return nil
     }
 
-    private func problem(_ constraint: RowConstraint, _ row: [String: Value]) -> RuleViolation? {
-        let fields = constraint.fields.compactMap { entity.field($0) }
-        guard fields.count == constraint.fields.count else { return nil }
-        let values = fields.map { row[$0.name] ?? .null }
+    private func problem(_ constraint: RowConstraint, _ fields: [Field], _ row: [Field: Value]) -> RuleViolation? {
+        let values = fields.map { row[$0] ?? .null }
+        // Nothing to compare while a value is missing: the common case, decided before any more work.
+        if case .ordered = constraint.kind, values[0].isNull || values[1].isNull { return nil }
         let labels = fields.map(\.label)
         switch constraint.kind {
         case .ordered(let strictly):
@@ -172,7 +185,7 @@ public struct RowValidator: Sendable {
                              en: when ? "\(labels[0].en) is needed when \(labels[1].en) is \(expected)"
                                  : "\(labels[0].en) is given only when \(labels[1].en) is \(expected)")
         case .notSelf:
-            guard case .int(let target) = values[0], row["id"] == .int(target) else { return nil }
+            guard case .int(let target) = values[0], row[Field.id] == .int(target) else { return nil }
             return violation(.notSelf, fields[0], vi: "\(labels[0].vi) không thể là chính nó", en: "\(labels[0].en) cannot be the row itself")
         case .unique:
             return nil

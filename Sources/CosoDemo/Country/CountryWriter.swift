@@ -21,8 +21,8 @@ final class CountryWriter {
 
     private let inserts: [BulkInsert]
 
-    init(_ tx: WriteTransaction) throws {
-        inserts = try CountryWriter.tables.map { try tx.bulkInsert($0.entity, columns: $0.columns) }
+    init(_ tx: BulkLoad) throws {
+        inserts = try CountryWriter.tables.map { try tx.prepared($0.entity, columns: $0.columns) }
     }
 
     /// The entities the writer fills (whose indexes are built once at the end: keeping live those

@@ -52,26 +52,24 @@ public struct DemoCountry: Sendable {
         defer { channel.cancel() }
 
         let origin = WriteOrigin(user: user, statement: "coso demo country --seed \(seed)", source: "demo")
-        return try store.write(origin) { tx in
-            try tx.bulk {
-                let load = {
-                    try tx.withoutIndexes(on: CountryWriter.entities, keeping: CountryWriter.liveIndexes) { () throws -> DemoDistrict.Summary in
-                        let writer = try CountryWriter(tx)
-                        var done = 0
-                        while true {
-                            switch channel.take() {
-                            case .rows(let batch):
-                                try writer.write(batch)
-                                done += 1
-                                progress?(done, total)
-                            case .done(let summary):
-                                return summary
-                            }
+        return try store.load(origin) { tx in
+            let load = {
+                try tx.withoutIndexes(on: CountryWriter.entities, keeping: CountryWriter.liveIndexes) { () throws -> DemoDistrict.Summary in
+                    let writer = try CountryWriter(tx)
+                    var done = 0
+                    while true {
+                        switch channel.take() {
+                        case .rows(let batch):
+                            try writer.write(batch)
+                            done += 1
+                            progress?(done, total)
+                        case .done(let summary):
+                            return summary
                         }
                     }
                 }
-                return try checked ? load() : tx.trustingChecks(load)
             }
+            return try checked ? load() : tx.trustingChecks(load)
         }
     }
 }

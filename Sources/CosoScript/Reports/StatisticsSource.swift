@@ -62,8 +62,7 @@ struct StatisticsSource: ComputedSource {
             binds += [.int(Int64(i + 1)), .text(s.code), .text(s.title.vi), .text(s.title.en), .bool(s.yearly)]
             return "SELECT ? AS id, ? AS code, ? AS title, ? AS title_en, ? AS yearly"
         }
-        var title = Field("title", .text, vi: "Bảng thống kê", en: "Statistics", required: true)
-        title.englishField = "title_en"
+        let title = Field("title", .text, vi: "Bảng thống kê", en: "Statistics", required: true).english("title_en")
         let entity = Entity(name: "stats", label: Label(vi: "Bảng thống kê", en: "Statistics"), singular: Label(vi: "bảng", en: "table"), fields: [
             Field("id", .int, vi: "Thứ tự", en: "Order", required: true, secret: true),
             Field("code", .text, vi: "Mã", en: "Code", required: true),

@@ -43,9 +43,5 @@ enum TargetShapes {
             Field("shortfall", .int, vi: "Còn thiếu", en: "Short by", required: true),
         ], displayField: nil, readOnly: true)
 
-    private static func english(_ f: Field, _ twin: String) -> Field {
-        var f = f
-        f.englishField = twin
-        return f
-    }
+    private static func english(_ f: Field, _ twin: String) -> Field { f.english(twin) }
 }

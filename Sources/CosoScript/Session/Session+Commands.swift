@@ -28,13 +28,13 @@ extension Session {
             guard case .reference(let entityName) = p.type, let v = out[p.name], let entity = catalog.entity(entityName) else { continue }
             switch v {
             case .int(let id):
-                guard try tx.record(entityName, id: id) != nil else {
+                guard try tx.record(entity, id: id) != nil else {
                     throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)",
                                         argument: p.name)
                 }
             case .text(let name):
-                guard let display = entity.displayField else { continue }
-                let ids = try tx.ids(entityName, where: display, equals: .text(name))
+                guard let display = entity.displayField.flatMap(entity.field) else { continue }
+                let ids = try tx.ids(entity, where: display, equals: .text(name))
                 if ids.isEmpty {
                     throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
                                         argument: p.name,
