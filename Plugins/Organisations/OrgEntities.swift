@@ -24,5 +24,6 @@ public enum Orgs {
         fields: [name, kind, sector, parent, unitCode, founded, dissolved, dissolvedHow, hasCommittee, authorisedToAdmit],
         liveCondition: "dissolved IS NULL",
         constraints: [.ordered(founded, then: dissolved), .notSelf(parent)],
-        indexes: [Index("orgs_parent", on: [parent]), Index("orgs_name", on: [name]), Index("orgs_kind", on: [kind, hasCommittee])])
+        indexes: [Index("orgs_parent", on: [parent]), Index("orgs_name", on: [name]), Index("orgs_kind", on: [kind, hasCommittee])],
+        tree: .init(parent: parent))
 }

@@ -17,6 +17,7 @@ public struct TargetsModule: CosoModule {
     public var migrations: [Migration] { [TargetsModule.migration] }
     public var commands: [Command] { [TargetCommands.add, TargetCommands.remove] }
     public var targets: [TargetDefinition] { PlanTargets.all }
+    public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { try StoredTargets.all(register) }
 
     static let status = EnumType(id: "target_status", label: Label(vi: "Đánh giá", en: "Status"), cases: [
         .init("met", vi: "đạt", en: "met"),
@@ -63,7 +64,7 @@ public enum CustomTargets {
         .maxLength(200)
 
     public static let entity = Entity(
-        name: TargetDefinition.storedEntity, label: Label(vi: "Chỉ tiêu tự đặt", en: "Custom targets"),
+        name: "custom_targets", label: Label(vi: "Chỉ tiêu tự đặt", en: "Custom targets"),
         singular: Label(vi: "chỉ tiêu", en: "target"), fields: [code, title, counted, base, goal, lo, hi, deadline, orgPath],
         displayField: "code", constraints: [.unique(code)])
 }

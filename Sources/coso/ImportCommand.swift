@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The entity to import into (members, orgs, ...).")
+    @Argument(help: "The entity to import into (`coso modules` lists them).")
     var entity: String
 
     @Argument(help: "The CSV file.")

@@ -30,7 +30,7 @@ import Testing
             Issue.record("not a query"); return
         }
         // The ratings through their member's cell, the member and the organisation joined through the tree.
-        #expect(q.sql.contains("t0.member_id IN (SELECT m.id FROM members m WHERE m.org_id IN (WITH RECURSIVE sub(id)"))
+        #expect(q.sql.contains("t0.member_id IN (SELECT p0.id FROM members p0 WHERE p0.org_id IN (WITH RECURSIVE sub(id)"))
         #expect(q.sql.contains("LEFT JOIN members AS t1 ON t1.id = t0.member_id AND (t1.org_id IN (WITH RECURSIVE"))
         #expect(q.binds.filter { $0 == .int(7) }.count == 3)
     }

@@ -23,6 +23,23 @@ public struct Catalog: Sendable {
     }
 
     public func entity(_ name: String) -> Entity? { entities[name] }
+
+    /// The organisation tree: the entity a module declares as such (one at most), if any.
+    public var tree: Entity? { treeName.flatMap { entities[$0] } }
+    private var treeName: String? { entities.values.first { $0.tree != nil }?.name }
+
+    /// The field that places `entity`'s rows in the organisation tree (see `Entity.placedBy`): nil
+    /// for the tree itself and for entities with no place in it (the audit trail).
+    public func placingField(of entity: Entity) -> Field? {
+        guard let tree = treeName, entity.name != tree else { return nil }
+        if let name = entity.placedBy { return entity.field(name) }
+        let references = entity.fields.filter { if case .reference = $0.type { return true } else { return false } }
+        if let direct = references.first(where: { $0.type == .reference(tree) }) { return direct }
+        return references.first { f in
+            guard case .reference(let target) = f.type, target != entity.name, let other = entities[target] else { return false }
+            return other.tree != nil || placingField(of: other).map { $0.type == .reference(tree) } == true
+        }
+    }
     public func enumType(_ id: String) -> EnumType? { enums[id] }
 
     /// Entity names in a stable order (for completion and help).

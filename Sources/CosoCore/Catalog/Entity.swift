@@ -26,10 +26,25 @@ public struct Entity: Sendable, Hashable {
     /// Rows are never updated or deleted, not even by coso (the audit trail): the table's triggers
     /// refuse it.
     public let appendOnly: Bool
+    /// Set by the one entity that is the organisation tree: the field naming each row's parent.
+    public let tree: Tree?
+    /// The field that places a row in the organisation tree: a reference to the tree, or to an
+    /// entity placed in it (a rating through its member). Nil: the first reference to the tree,
+    /// else the first reference to an entity placed in it. What `for "ORG"` and, later, a user's
+    /// scope restrict rows by.
+    public let placedBy: String?
+
+    /// How the entity that is the organisation tree hangs together.
+    public struct Tree: Sendable, Hashable {
+        /// The reference to the same entity that names a row's parent.
+        public let parent: String
+        public init(parent: Field) { self.parent = parent.name }
+    }
 
     public init(name: String, label: Label, singular: Label, fields: [Field], displayField: String? = "name",
                 readOnly: Bool = false, liveCondition: String? = nil, dated: DatedSource? = nil,
-                constraints: [RowConstraint] = [], indexes: [Index] = [], appendOnly: Bool = false) {
+                constraints: [RowConstraint] = [], indexes: [Index] = [], appendOnly: Bool = false, tree: Tree? = nil,
+                placedBy: Field? = nil) {
         self.name = name; self.label = label; self.singular = singular
         // Every entity has an integer primary key `id`, declared here so the language can use it.
         self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [Field.id] + fields
@@ -38,6 +53,7 @@ public struct Entity: Sendable, Hashable {
         self.liveCondition = liveCondition
         self.dated = dated
         self.constraints = constraints; self.indexes = indexes; self.appendOnly = appendOnly
+        self.tree = tree; self.placedBy = placedBy?.name
     }
 
     /// Whether the entity is a table of its own (derived entities such as `check` are read through

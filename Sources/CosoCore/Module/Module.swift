@@ -48,6 +48,31 @@ public protocol CosoModule: Sendable {
     func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
     /// Imports: what follows from a written row (a member's history events).
     func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws
+    /// Targets the module keeps in the register (those staff add with a command), read when
+    /// `targets` computes them, after every module's declared ones.
+    func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition]
+    /// The date of the latest fact the module records (a member's event), if it records dated
+    /// facts: `targets` without a year measures the register at the latest of these.
+    func latestFact(_ register: any RegisterReader) throws -> LocalDate?
+}
+
+/// Read-only access to the register for what a module answers through the contract (the query
+/// runs as the session's reads do).
+public protocol RegisterReader {
+    /// Each row of one read-only statement (values bound, never pasted).
+    func rows(_ sql: String, _ arguments: [Value], _ row: ([Value]) throws -> Void) throws
+}
+
+extension RegisterReader {
+    /// The first column of the first row, `.null` when there is none.
+    public func scalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
+        var value = Value.null
+        var first = true
+        try rows(sql, arguments) { row in
+            if first { value = row.first ?? .null; first = false }
+        }
+        return value
+    }
 }
 
 extension CosoModule {
@@ -61,5 +86,7 @@ extension CosoModule {
     public var statistics: [StatisticDefinition] { [] }
     public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
     public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {}
+    public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { [] }
+    public func latestFact(_ register: any RegisterReader) throws -> LocalDate? { nil }
     public var id: String { manifest.id }
 }

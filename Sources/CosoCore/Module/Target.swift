@@ -89,31 +89,4 @@ public struct TargetDefinition: Sendable {
         case .increase: return Label(vi: "tăng", en: "increase")
         }
     }
-
-    /// Targets staff add with `target add` live in this table (declared by the targets module),
-    /// one row each with these columns.
-    public static let storedEntity = "custom_targets"
-    public static let storedColumns = ["code", "title", "counted", "base", "goal", "lo", "hi", "deadline", "org_path"]
-
-    /// A target staff added, from its stored row (in `storedColumns` order); nil for a row whose
-    /// goal is unknown.
-    public init?(stored row: [Value]) {
-        guard row.count == TargetDefinition.storedColumns.count, let code = row[0].textValue, let title = row[1].textValue,
-              let kind = row[4].textValue else { return nil }
-        let lo = row[5].doubleValue, hi = row[6].doubleValue
-        let goal: Goal
-        switch kind {
-        case "at_least": goal = .atLeast(lo ?? 0)
-        case "more_than": goal = .moreThan(lo ?? 0)
-        case "between": goal = .between(lo ?? 0, hi ?? lo ?? 0)
-        case "at_most": goal = .atMost(hi ?? 0)
-        case "decrease": goal = .decrease
-        case "increase": goal = .increase
-        default: return nil
-        }
-        let deadline = row[7].textValue ?? ""
-        self.init(code, title: Label(vi: title, en: title), wording: Label(vi: title, en: title), source: "target add",
-                  counted: row[2].textValue, base: row[3].textValue, goal: goal, deadline: Label(vi: deadline, en: deadline),
-                  countedOrg: row[8].textValue)
-    }
 }

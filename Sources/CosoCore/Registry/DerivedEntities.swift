@@ -8,7 +8,8 @@ enum DerivedEntities {
         .init("warning", vi: "cần xem", en: "warning"),
     ])
 
-    static func check(_ checks: [DataCheck]) -> Entity {
+    /// `tree`: the organisation tree's entity, which each problem's organisation refers to.
+    static func check(_ checks: [DataCheck], tree: String?) -> Entity {
         Entity(
             name: "check", label: Label(vi: "Kiểm tra dữ liệu", en: "Data check"),
             singular: Label(vi: "lỗi dữ liệu", en: "data problem"), fields: [
@@ -19,7 +20,7 @@ enum DerivedEntities {
                 Field("entity", .text, vi: "Bảng", en: "Entity", required: true),
                 Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true),
                 Field("subject", .text, vi: "Đối tượng", en: "Subject", personal: true),
-                Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation"),
+                Field("org", tree.map { .reference($0) } ?? .int, vi: "Tổ chức", en: "Organisation"),
                 Field("detail", .text, vi: "Chi tiết", en: "Detail"),
             ], displayField: nil, readOnly: true,
             dated: DatedSource(always: true) { checkSQL(checks) })

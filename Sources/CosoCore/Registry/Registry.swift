@@ -103,7 +103,8 @@ public struct Registry: Sendable {
         let checks = declared.flatMap(\.checks)
         // The registry's own derived entities: the data check and the rules, from every module.
         enums[DerivedEntities.severity.id] = DerivedEntities.severity; enumOwner[DerivedEntities.severity.id] = "core"
-        for e in [DerivedEntities.check(checks), DerivedEntities.rules(declared.map { ($0.id, $0.rules) })] {
+        let tree = declared.lazy.flatMap(\.entities).first { $0.tree != nil }?.name
+        for e in [DerivedEntities.check(checks, tree: tree), DerivedEntities.rules(declared.map { ($0.id, $0.rules) })] {
             entities[e.name] = e; owner[e.name] = "core"
         }
         var codes: [String: String] = [:]

@@ -11,7 +11,7 @@ import Synchronization
 /// second connection for the first read and, whenever the `-wal` file was absent (after every
 /// clean close), wrote a throw-away table to create it: a schema change on each start, which also
 /// made every connection parse the schema again (perf: about a third of a `coso -c` run).
-public final class Store: Sendable {
+public final class Store: Sendable, RegisterReader {
     public let path: String
     public let registry: Registry
     let database: DatabaseQueue
@@ -116,6 +116,11 @@ public final class Store: Sendable {
         } catch let e as DatabaseError {
             throw StoreError.engine(Store.describe(e))
         }
+    }
+
+    /// The same, as a module reads through the contract.
+    public func rows(_ sql: String, _ arguments: [Value], _ row: ([Value]) throws -> Void) throws {
+        try query(sql, arguments, row: row)
     }
 
     /// One value (a count).

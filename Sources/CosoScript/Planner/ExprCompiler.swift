@@ -277,8 +277,8 @@ struct ExprCompiler {
         }
         guard allowAggregates else {
             throw Diagnostic("E0216", Label(vi: "\(name.text)() chỉ dùng trong summarize", en: "\(name.text)() works only inside summarize"),
-                             span: span, help: Label(vi: "ví dụ: members | summarize n: count() by gender",
-                                                     en: "for example: members | summarize n: count() by gender"))
+                             span: span, help: Label(vi: "dạng: BẢNG | summarize n: count() by TRƯỜNG",
+                                                     en: "the form: ENTITY | summarize n: count() by FIELD"))
         }
         if name.text == "count", args.isEmpty { return Fragment("count(*)", [], .int, nonNull: true) }
         guard args.count == 1 else {

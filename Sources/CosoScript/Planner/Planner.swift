@@ -20,9 +20,9 @@ public struct Planner {
     public func plan(_ pipeline: Pipeline) throws(Diagnostic) -> Plan {
         guard case .call(let head) = pipeline.elements[0] else {
             let s = pipeline.elements[0].span
-            throw Diagnostic("E0201", Label(vi: "câu lệnh phải bắt đầu bằng một bảng (như members) hoặc một lệnh",
-                                           en: "a statement starts with an entity (such as members) or a command"), span: s,
-                             help: Label(vi: "ví dụ: members | where ...", en: "for example: members | where ..."))
+            throw Diagnostic("E0201", Label(vi: "câu lệnh phải bắt đầu bằng một bảng hoặc một lệnh",
+                                           en: "a statement starts with an entity or a command"), span: s,
+                             help: Label(vi: "dạng: BẢNG | where ...; các bảng và lệnh: .help", en: "the form: ENTITY | where ...; the entities and commands: .help"))
         }
         if let command = commandFor(head) {
             guard pipeline.elements.count == 1 else {
@@ -69,7 +69,7 @@ public struct Planner {
                 case .save(let e):
                     guard case .text(let path) = try constant(e), !path.isEmpty else {
                         throw Diagnostic("E0226", Label(vi: "save cần tên tệp trong dấu nháy", en: "save needs a file name in quotes"),
-                                         span: e.span, help: Label(vi: #"ví dụ: save "dang-vien.csv""#, en: #"for example: save "members.csv""#))
+                                         span: e.span, help: Label(vi: #"ví dụ: save "ket-qua.csv""#, en: #"for example: save "result.csv""#))
                     }
                     saveTo = path
                     q.exporting = true

@@ -19,6 +19,6 @@ enum PipelineText {
         return q
     }
 
-    static let notAQuery = Diagnostic("E0801", Label(vi: "cần một truy vấn (như orgs | where ...), không phải một lệnh",
-                                                     en: "needs a query (such as orgs | where ...), not a command"))
+    static let notAQuery = Diagnostic("E0801", Label(vi: "cần một truy vấn (BẢNG | where ...), không phải một lệnh",
+                                                     en: "needs a query (ENTITY | where ...), not a command"))
 }

@@ -88,40 +88,51 @@ struct ReportArguments {
         return p
     }
 
+    /// The row of the organisation tree `value` names: its id, or its name (exactly, else ignoring
+    /// case and diacritics).
     static func organisation(_ value: Value, span: SourceSpan, _ session: Session) throws(Diagnostic) -> Int64 {
+        guard let tree = session.catalog.tree else {
+            throw Diagnostic("E0805", Label(vi: "không có mô-đun nào khai báo cây tổ chức", en: "no module declares the organisation tree"),
+                             span: span)
+        }
+        let name = tree.displayField.flatMap(tree.field)
         let ids: [Int64]
         do {
             switch value {
-            case .int(let id): ids = try ints(session, "SELECT id FROM orgs WHERE id = ?", [.int(id)])
+            case .int(let id): ids = try ints(session, "SELECT id FROM \(tree.table) WHERE id = ?", [.int(id)])
             default:
-                let name = VietnameseText.nfc(value.textValue ?? "")
-                let exact = try ints(session, "SELECT id FROM orgs WHERE name = ?", [.text(name)])
-                ids = exact.isEmpty ? try ints(session, "SELECT id FROM orgs WHERE name_folded = ?", [.text(VietnameseText.fold(name))]) : exact
+                guard let name else { ids = []; break }
+                let text = VietnameseText.nfc(value.textValue ?? "")
+                let exact = try ints(session, "SELECT id FROM \(tree.table) WHERE \(name.column) = ?", [.text(text)])
+                if exact.isEmpty, let folded = name.foldedColumn {
+                    ids = try ints(session, "SELECT id FROM \(tree.table) WHERE \(folded) = ?", [.text(VietnameseText.fold(text))])
+                } else {
+                    ids = exact
+                }
             }
         } catch { throw internalError(error, span) }
         guard ids.count == 1 else {
+            let lookUp = "\(tree.name) | where \(name?.name ?? "id") =~ \"...\""
             throw Diagnostic(ids.isEmpty ? "E0805" : "E0806",
-                             ids.isEmpty ? Label(vi: "không có tổ chức tên như vậy", en: "no organisation has this name")
-                                         : Label(vi: "\(ids.count) tổ chức trùng tên này", en: "\(ids.count) organisations have this name"),
-                             span: span, help: ids.isEmpty ? Label(vi: "tìm tên: orgs | where name =~ \"...\"", en: "look it up: orgs | where name =~ \"...\"")
+                             ids.isEmpty ? Label(vi: "không có \(tree.singular.vi) tên như vậy", en: "no \(tree.singular.en) has this name")
+                                         : Label(vi: "\(ids.count) \(tree.singular.vi) trùng tên này", en: "\(ids.count) \(tree.singular.en)s have this name"),
+                             span: span, help: ids.isEmpty ? Label(vi: "tìm tên: \(lookUp)", en: "look it up: \(lookUp)")
                                                           : Label(vi: "dùng mã (id) thay cho tên", en: "give the id instead of the name"))
         }
         return ids[0]
     }
 
-    /// The register's date: its latest member event, or today when that is later or absent.
+    /// The register's date: the latest fact a module records (a member's event), or today when
+    /// that is later or there is none.
     static func dataDate(_ session: Session) throws(Diagnostic) -> LocalDate {
-        guard let events = session.catalog.entity("member_events"), case .enumeration(let id)? = events.field("kind")?.type,
-              let kinds = session.catalog.enumType(id)?.cases.map({ Value.text($0.id) }), !kinds.isEmpty else { return session.today }
-        // The latest of each kind's latest, each one seek in the (kind, happened) index: a plain
-        // max(happened) reads all 17 million events of a country.
-        let latest: Value
-        let each = kinds.map { _ in "(SELECT max(happened) FROM member_events WHERE kind = ?)" }
+        var latest: LocalDate?
         do {
-            latest = try session.store.scalar("SELECT max(d) FROM (" + each.map { "SELECT \($0) AS d" }.joined(separator: " UNION ALL ") + ")", kinds)
+            for module in session.store.registry.modules {
+                if let d = try module.latestFact(session.store), d > (latest ?? d) || latest == nil { latest = d }
+            }
         } catch { throw internalError(error, nil) }
-        guard let text = latest.textValue, let d = LocalDate(iso: text), d < session.today else { return session.today }
-        return d
+        guard let latest, latest < session.today else { return session.today }
+        return latest
     }
 
     private static func ints(_ session: Session, _ sql: String, _ binds: [Value]) throws -> [Int64] {

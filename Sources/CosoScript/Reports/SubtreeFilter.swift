@@ -4,36 +4,32 @@ import CosoCore
 /// everything under it (`targets for "Đảng bộ xã Gia Hiệp"`). Plugs into the planner's row-filter
 /// seam, so paths and back-reference counts are restricted too.
 ///
-/// A row belongs to the part through its organisation: an organisation itself; a row with an
-/// `org` (or another organisation reference, such as a village's `commune`); a row about a member
-/// (`member`) through the member's cell. Rows with no organisation (the audit trail) are not
-/// restricted.
+/// The tree is the entity a module declares as such, and a row belongs to the part through the
+/// field that places it in the tree (`Catalog.placingField`): a reference to the tree (a member's
+/// cell), or to a row placed in it (a rating through its member). Rows with no place in the tree
+/// (the audit trail) are not restricted.
 public struct SubtreeFilter: RowFilter {
     public let root: Int64
     let catalog: Catalog
 
     public init(root: Int64, catalog: Catalog) { self.root = root; self.catalog = catalog }
 
-    /// The organisations of the part, as a subquery (the recursive walk down `parent`).
-    var subtree: String {
-        let parent = catalog.entity("orgs")?.field("parent")?.column ?? "parent_id"
-        return "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.\(parent) = sub.id) SELECT id FROM sub"
-    }
-
     public func condition(for entity: Entity, alias: String) -> (sql: String, binds: [Value])? {
-        if entity.name == "orgs" { return ("\(alias).id IN (\(subtree))", [.int(root)]) }
-        if let column = SubtreeFilter.orgColumn(of: entity) { return ("\(alias).\(column) IN (\(subtree))", [.int(root)]) }
-        if let member = entity.field("member"), member.type == .reference("members"),
-           let members = catalog.entity("members"), let org = SubtreeFilter.orgColumn(of: members) {
-            return ("\(alias).\(member.column) IN (SELECT m.id FROM members m WHERE m.\(org) IN (\(subtree)))", [.int(root)])
-        }
-        return nil
+        guard let tree = catalog.tree, let parent = tree.tree.flatMap({ tree.field($0.parent) }) else { return nil }
+        let subtree = "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM \(tree.table) t JOIN sub ON t.\(parent.column) = sub.id) "
+            + "SELECT id FROM sub"
+        return membership(entity, alias, subtree, depth: 0).map { ($0, [.int(root)]) }
     }
 
-    /// The column naming the organisation a row belongs to: `org`, else `commune`, else the first
-    /// reference to an organisation.
-    static func orgColumn(of entity: Entity) -> String? {
-        let refs = entity.fields.filter { $0.type == .reference("orgs") }
-        return (refs.first { $0.name == "org" } ?? refs.first { $0.name == "commune" } ?? refs.first)?.column
+    /// SQL true of a row of `entity` (aliased `alias`) in the part; nil when the entity has no place.
+    private func membership(_ entity: Entity, _ alias: String, _ subtree: String, depth: Int) -> String? {
+        if entity.tree != nil { return "\(alias).id IN (\(subtree))" }
+        guard let field = catalog.placingField(of: entity), case .reference(let target) = field.type,
+              let next = catalog.entity(target) else { return nil }
+        if next.tree != nil { return "\(alias).\(field.column) IN (\(subtree))" }
+        // Through the row it refers to, a few steps at most (a declaration could go round in a circle).
+        let inner = "p\(depth)"
+        guard depth < 4, let condition = membership(next, inner, subtree, depth: depth + 1) else { return nil }
+        return "\(alias).\(field.column) IN (SELECT \(inner).id FROM \(next.table) \(inner) WHERE \(condition))"
     }
 }

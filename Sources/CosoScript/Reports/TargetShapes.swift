@@ -32,16 +32,19 @@ enum TargetShapes {
         ], displayField: "title", readOnly: true)
     }
 
-    static let detail = Entity(
+    /// `target T10 | detail`: the organisations of the tree, each with its own figure.
+    static func detail(_ catalog: Catalog) -> Entity {
+        Entity(
         name: "target_detail", label: Label(vi: "Chi tiết chỉ tiêu theo tổ chức", en: "Target by organisation"),
         singular: Label(vi: "tổ chức", en: "organisation"), fields: [
             Field("id", .int, vi: "Mã", en: "ID", required: true, secret: true),
-            Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation"),
+            Field("org", catalog.tree.map { .reference($0.name) } ?? .int, vi: "Tổ chức", en: "Organisation"),
             Field("numerator", .int, vi: "Tử số", en: "Numerator", required: true),
             Field("denominator", .int, vi: "Mẫu số", en: "Denominator"),
             Field("value", .decimal, vi: "Giá trị", en: "Value"),
             Field("shortfall", .int, vi: "Còn thiếu", en: "Short by", required: true),
         ], displayField: nil, readOnly: true)
+    }
 
     private static func english(_ f: Field, _ twin: String) -> Field { f.english(twin) }
 }

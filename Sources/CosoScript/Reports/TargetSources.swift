@@ -17,14 +17,12 @@ struct TargetsSource: ComputedSource {
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
     }
 
-    /// The modules' targets, then those staff added (`target add`), in the order they were added.
+    /// The modules' declared targets, then those they keep in the register (staff's, in the order
+    /// they were added).
     static func definitions(_ session: Session) throws(Diagnostic) -> [TargetDefinition] {
         var all = session.catalog.targets
-        guard session.catalog.entity(TargetDefinition.storedEntity) != nil else { return all }
         do {
-            try session.store.query("SELECT \(TargetDefinition.storedColumns.joined(separator: ", ")) FROM \(TargetDefinition.storedEntity) ORDER BY id", []) { row in
-                if let t = TargetDefinition(stored: row) { all.append(t) }
-            }
+            for module in session.store.registry.modules { all += try module.storedTargets(session.store) }
         } catch { throw ReportArguments.internalError(error, nil) }
         return all
     }
@@ -53,7 +51,7 @@ struct TargetSource: ComputedSource {
         let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
         if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
             let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
-            return ComputedRows(entity: TargetShapes.detail, sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
+            return ComputedRows(entity: TargetShapes.detail(planner.catalog), sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
         }
         let (sql, binds) = try query.sql([(index + 1, target)], period)
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
