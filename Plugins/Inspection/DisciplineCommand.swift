@@ -31,7 +31,7 @@ extension DisciplineRules {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let member = call.id("member"), org = call.id("org")
         guard (member == nil) != (org == nil) else {
-            throw RuleViolation("E0351", vi: "ghi đúng một đối tượng: member: hoặc org:", en: "give exactly one subject: member: or org:",
+            throw RuleViolation("E1202", vi: "ghi đúng một đối tượng: member: hoặc org:", en: "give exactly one subject: member: or org:",
                                 argument: member == nil ? "measure" : "org")
         }
         guard let decider = try tx.record(Orgs.entity, id: by), let deciderKind = decider[Orgs.kind].textValue else { return Label(vi: "", en: "") }
@@ -43,67 +43,67 @@ extension DisciplineRules {
             case "probationary": allowed = ["reprimand", "warning"]
             case "official", "exempted", "suspended": allowed = ["reprimand", "warning", "removal_from_post", "expulsion"]
             default:
-                throw RuleViolation("E0352", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
+                throw RuleViolation("E1203", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
             }
             guard allowed.contains(measure) else {
-                throw RuleViolation("E0353", vi: status == "probationary" ? "đảng viên dự bị chỉ bị khiển trách hoặc cảnh cáo (R14)"
+                throw RuleViolation("E1204", vi: status == "probationary" ? "đảng viên dự bị chỉ bị khiển trách hoặc cảnh cáo (R14)"
                                                                           : "hình thức này không áp dụng cho đảng viên (R14)",
                                     en: status == "probationary" ? "a probationary member can only be reprimanded or warned (R14)"
                                                                  : "this measure does not apply to a member (R14)", argument: "measure")
             }
             if measure == "removal_from_post",
                try tx.scalar("SELECT count(*) FROM positions WHERE member_id = ? AND (ended IS NULL OR ended > ?)", [.int(member), .date(on)]) == .int(0) {
-                throw RuleViolation("E0354", vi: "cách chức chỉ áp dụng với đảng viên đang giữ chức vụ (R14)",
+                throw RuleViolation("E1205", vi: "cách chức chỉ áp dụng với đảng viên đang giữ chức vụ (R14)",
                                     en: "removal from post applies only to a member holding a post (R14)", argument: "measure")
             }
             // R15: expulsion is for a committee authorised to admit members.
             if measure == "expulsion", decider[Orgs.authorisedToAdmit] != .bool(true), decider[Orgs.authorisedToAdmit] != .int(1) {
-                throw RuleViolation("E0361", vi: "chỉ cấp ủy được ủy quyền kết nạp đảng viên mới quyết định khai trừ (R15)",
+                throw RuleViolation("E1212", vi: "chỉ cấp ủy được ủy quyền kết nạp đảng viên mới quyết định khai trừ (R15)",
                                     en: "only a committee authorised to admit members may expel (R15)", argument: "by")
             }
             // R15: a cell may reprimand or warn its own members only; the rest is for a committee.
             let isCommittee = committeeKinds.contains(deciderKind)
             if !isCommittee {
                 guard measure == "reprimand" || measure == "warning" else {
-                    throw RuleViolation("E0355", vi: "chi bộ chỉ được khiển trách, cảnh cáo; \(measure == "expulsion" ? "khai trừ" : "cách chức") do cấp ủy có thẩm quyền quyết định (R15)",
+                    throw RuleViolation("E1206", vi: "chi bộ chỉ được khiển trách, cảnh cáo; \(measure == "expulsion" ? "khai trừ" : "cách chức") do cấp ủy có thẩm quyền quyết định (R15)",
                                         en: "a cell may only reprimand or warn; this measure is for a competent committee (R15)", argument: "by")
                 }
                 guard m[Members.org] == .int(by) else {
-                    throw RuleViolation("E0356", vi: "chi bộ chỉ kỷ luật đảng viên của chi bộ mình (R15)", en: "a cell disciplines only its own members (R15)",
+                    throw RuleViolation("E1207", vi: "chi bộ chỉ kỷ luật đảng viên của chi bộ mình (R15)", en: "a cell disciplines only its own members (R15)",
                                         argument: "by")
                 }
             }
         } else if let org {
             guard ["reprimand", "warning", "disbandment"].contains(measure) else {
-                throw RuleViolation("E0353", vi: "tổ chức đảng chỉ bị khiển trách, cảnh cáo hoặc giải tán (R14)",
+                throw RuleViolation("E1204", vi: "tổ chức đảng chỉ bị khiển trách, cảnh cáo hoặc giải tán (R14)",
                                     en: "an organisation can only be reprimanded, warned or disbanded (R14)", argument: "measure")
             }
             guard committeeKinds.contains(deciderKind), org != by else {
-                throw RuleViolation("E0355", vi: "kỷ luật tổ chức đảng do cấp ủy cấp trên quyết định (R15)",
+                throw RuleViolation("E1206", vi: "kỷ luật tổ chức đảng do cấp ủy cấp trên quyết định (R15)",
                                     en: "an organisation is disciplined by a committee above it (R15)", argument: "by")
             }
         }
         // R16: limitation periods from the offence.
         if let offence = call.date("offence") {
             guard offence <= on else {
-                throw RuleViolation("E0357", vi: "ngày vi phạm phải trước ngày quyết định", en: "the offence precedes the decision", argument: "offence")
+                throw RuleViolation("E1208", vi: "ngày vi phạm phải trước ngày quyết định", en: "the offence precedes the decision", argument: "offence")
             }
             if let years = limitationYears[measure], offence.adding(months: 12 * years) < on {
-                throw RuleViolation("E0358", vi: "đã hết thời hiệu \(years) năm cho hình thức này (R16)",
+                throw RuleViolation("E1209", vi: "đã hết thời hiệu \(years) năm cho hình thức này (R16)",
                                     en: "the \(years)-year limitation period for this measure has passed (R16)", argument: "offence")
             }
         }
         // R15 (UNVERIFIED thresholds): more than half for reprimand or warning, two thirds for expulsion.
         if let votes = call.id("votes"), let total = call.id("of") {
             guard votes <= total, total > 0 else {
-                throw RuleViolation("E0359", vi: "số phiếu tán thành không vượt tổng số phiếu", en: "votes for cannot exceed votes cast", argument: "votes")
+                throw RuleViolation("E1210", vi: "số phiếu tán thành không vượt tổng số phiếu", en: "votes for cannot exceed votes cast", argument: "votes")
             }
             // Expulsion needs at least its fraction; the other measures more than theirs.
             let expulsion = measure == "expulsion"
             let (n, d) = try RuleSettings.fraction(expulsion ? "R15.expulsion" : "R15.reprimand", tx)
             let enough = expulsion ? votes * Int64(d) >= total * Int64(n) : votes * Int64(d) > total * Int64(n)
             guard enough else {
-                throw RuleViolation("E0360", vi: expulsion ? "khai trừ cần ít nhất \(n)/\(d) số phiếu tán thành (R15)" : "cần trên \(n)/\(d) số phiếu tán thành (R15)",
+                throw RuleViolation("E1211", vi: expulsion ? "khai trừ cần ít nhất \(n)/\(d) số phiếu tán thành (R15)" : "cần trên \(n)/\(d) số phiếu tán thành (R15)",
                                     en: expulsion ? "expulsion needs at least \(n)/\(d) of the votes (R15)" : "more than \(n)/\(d) of the votes are needed (R15)",
                                     argument: "votes")
             }

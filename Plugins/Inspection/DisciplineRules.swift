@@ -81,7 +81,7 @@ enum DisciplineRules {
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {
             if try tx.scalar("SELECT count(*) FROM inspection_plans WHERE org_id = ? AND year = ?", [.int(id), .int(year)]) != .int(0) {
-                throw RuleViolation("E0350", vi: "tổ chức mã \(id) đã có chương trình năm \(year)", en: "organisation \(id) already has a \(year) programme",
+                throw RuleViolation("E1201", vi: "tổ chức mã \(id) đã có chương trình năm \(year)", en: "organisation \(id) already has a \(year) programme",
                                     argument: "year")
             }
             try tx.insert(InspectionPlans.entity, [InspectionPlans.org: .int(id), InspectionPlans.year: .int(year), InspectionPlans.adopted: .date(on)])

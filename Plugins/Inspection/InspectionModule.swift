@@ -10,7 +10,7 @@ public struct InspectionModule: CosoModule {
         id: "inspection", version: Version(0, 2, 0),
         summary: Label(vi: "Kiểm tra, giám sát và kỷ luật đảng", en: "Inspection, supervision and party discipline"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
-                   .init("members", .compatible(with: Version(0, 1, 0)))])
+                   .init("members", .compatible(with: Version(0, 1, 0)))], codes: InspectionDiagnostics.range)
 
     public var enums: [EnumType] {
         [
@@ -42,6 +42,8 @@ public struct InspectionModule: CosoModule {
 
     public var commands: [Command] { [DisciplineRules.discipline, DisciplineRules.plan, InspectionRecordCommands.inspect] }
     public var checks: [DataCheck] { DisciplineRules.checks }
+    public var diagnostics: [DiagnosticDefinition] { InspectionDiagnostics.all }
+    public var examplesOfCosoCodes: [CodeExample] { InspectionDiagnostics.cosoCodes }
     public var rules: [RuleDefinition] { DisciplineRules.rules }
 
     public var entities: [Entity] { [Inspections.entity, Disciplines.entity, InspectionPlans.entity] }

@@ -21,7 +21,7 @@ enum CandidateCommands {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         try OrgRules.requireCell(org, tx, argument: "org")
-        guard born < on else { throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày đưa vào danh sách", en: "the birth date must come first", argument: "born") }
+        guard born < on else { throw RuleViolation("E1101", vi: "ngày sinh phải trước ngày đưa vào danh sách", en: "the birth date must come first", argument: "born") }
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         let id = try tx.insert(Candidates.entity, [Candidates.name: .text(name), Candidates.born: .date(born), Candidates.gender: call["gender"], Candidates.org: .int(org),
                                               Candidates.stage: .text("listed"), Candidates.listed: .date(on)])
@@ -39,19 +39,19 @@ enum CandidateCommands {
         guard let on = call.date("on"), let stage = call.text("stage") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard stage != "admitted", stage != "listed" else {
-            throw RuleViolation("E0366", vi: "kết nạp bằng lệnh admit ... candidate:", en: "admission is recorded by admit ... candidate:", argument: "stage")
+            throw RuleViolation("E1131", vi: "kết nạp bằng lệnh admit ... candidate:", en: "admission is recorded by admit ... candidate:", argument: "stage")
         }
         let subjects = CommonChecks.subjects(call, "candidate")
         let order = ["listed", "trained", "applied", "resolved"]
         for id in subjects {
             guard let c = try tx.record(Candidates.entity, id: id), let current = c[Candidates.stage].textValue else { continue }
             if current == "admitted" || current == "dropped" {
-                throw RuleViolation("E0367", vi: "quần chúng mã \(id) đã kết thúc quy trình", en: "candidate \(id) has left the pipeline", argument: "candidate")
+                throw RuleViolation("E1132", vi: "quần chúng mã \(id) đã kết thúc quy trình", en: "candidate \(id) has left the pipeline", argument: "candidate")
             }
             var values: [Field: Value] = [Candidates.stage: .text(stage)]
             if stage != "dropped" {
                 guard let next = order.firstIndex(of: current).map({ order[min($0 + 1, order.count - 1)] }), next == stage else {
-                    throw RuleViolation("E0368", vi: "bước tiếp theo của quần chúng mã \(id) là \(MemberRecords.candidateStage.find(order[(order.firstIndex(of: current) ?? 0) + 1])?.label.vi ?? "")",
+                    throw RuleViolation("E1133", vi: "bước tiếp theo của quần chúng mã \(id) là \(MemberRecords.candidateStage.find(order[(order.firstIndex(of: current) ?? 0) + 1])?.label.vi ?? "")",
                                         en: "candidate \(id)'s next step is \(order[(order.firstIndex(of: current) ?? 0) + 1])", argument: "stage",
                                         helpVi: "R25: học lớp nhận thức về Đảng trước khi làm đơn", helpEn: "R25: the awareness course precedes the application")
                 }
@@ -68,13 +68,13 @@ enum CandidateCommands {
     static func close(_ candidate: Int64, member: Int64, admitted: LocalDate, _ tx: WriteTransaction) throws {
         guard let c = try tx.record(Candidates.entity, id: candidate) else { return }
         guard c[Candidates.stage] == .text("resolved") else {
-            throw RuleViolation("E0369", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
+            throw RuleViolation("E1134", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
                                 argument: "candidate")
         }
         // R25 (UNVERIFIED, so a setting): the certificate stays valid for five years by default.
         let years = try RuleSettings.integer("R25.years", tx)
         if let course = c[Candidates.awarenessCourse].dateValue, course.adding(months: 12 * years) < admitted {
-            throw RuleViolation("E0370", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá \(years) năm (R25)",
+            throw RuleViolation("E1135", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá \(years) năm (R25)",
                                 en: "the awareness-course certificate is over \(years) years old (R25)", argument: "candidate",
                                 helpVi: "thời hạn đặt bằng: setting \"R25.years\" value: \"...\"", helpEn: "the period is set with: setting \"R25.years\" value: \"...\"")
         }

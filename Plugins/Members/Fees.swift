@@ -69,20 +69,20 @@ enum Fees {
         try CommonChecks.notInFuture(month, today: call.today, argument: "month")
         let reduction = call.id("reduction") ?? 0
         guard [0, 30, 50, 70, 100].contains(reduction) else {
-            throw RuleViolation("E0373", vi: "mức giảm là 0, 30, 50, 70 hoặc 100 (R20)", en: "a reduction is 0, 30, 50, 70 or 100 (R20)", argument: "reduction")
+            throw RuleViolation("E1138", vi: "mức giảm là 0, 30, 50, 70 hoặc 100 (R20)", en: "a reduction is 0, 30, 50, 70 or 100 (R20)", argument: "reduction")
         }
         guard let m = try tx.record(Members.entity, id: member), let status = m[Members.status].textValue, MemberEnums.onRoll.contains(status) else {
-            throw RuleViolation("E0319", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
+            throw RuleViolation("E1109", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
         }
         if try tx.scalar("SELECT count(*) FROM fees WHERE member_id = ? AND month = ?", [.int(member), .date(month)]) != .int(0) {
-            throw RuleViolation("E0374", vi: "đã ghi đảng phí tháng này", en: "this month's fee is already recorded", argument: "month")
+            throw RuleViolation("E1139", vi: "đã ghi đảng phí tháng này", en: "this month's fee is already recorded", argument: "month")
         }
         let book = month >= from01 ? "01-QĐ/TW" : "342-QĐ/TW"
         if month >= from01 {
             let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
             if let due = expected(workStatus: m[Members.workStatus].textValue, base: call.id("base"), reduction: reduction, studentFee: studentFee),
                due != amount {
-                throw RuleViolation("E0375", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
+                throw RuleViolation("E1140", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
                                     argument: "amount")
             }
         }

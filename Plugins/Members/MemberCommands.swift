@@ -38,17 +38,17 @@ enum MemberCommands {
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard born < on else {
-            throw RuleViolation("E0309", vi: "ngày sinh phải trước ngày kết nạp", en: "the birth date must precede the admission", argument: "born")
+            throw RuleViolation("E1101", vi: "ngày sinh phải trước ngày kết nạp", en: "the birth date must precede the admission", argument: "born")
         }
         // R1 (24-QĐ/TW 1.1; 294-QĐ/TW): aged 18 to 60 inclusive; above 60 needs the provincial committee.
         let age = born.wholeYears(until: on)
         if age < MemberRules.minimumAdmissionAge {
-            throw RuleViolation("E0310", vi: "người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)",
+            throw RuleViolation("E1102", vi: "người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)",
                                 en: "an applicant must be at least 18 on the admission date (rule R1)", argument: "born",
                                 helpVi: "kiểm tra lại ngày sinh hoặc ngày kết nạp", helpEn: "check the birth date or the admission date")
         }
         if age > MemberRules.maximumAdmissionAge {
-            throw RuleViolation("E0311", vi: "người trên 60 tuổi chỉ được kết nạp khi cấp ủy cấp tỉnh đồng ý (quy định R1)",
+            throw RuleViolation("E1103", vi: "người trên 60 tuổi chỉ được kết nạp khi cấp ủy cấp tỉnh đồng ý (quy định R1)",
                                 en: "applicants over 60 need the provincial committee's consent (rule R1)", argument: "born")
         }
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
@@ -60,7 +60,7 @@ enum MemberCommands {
             let full = try tx.scalar("SELECT count(*) FROM members WHERE org_id = ? AND status = 'official'", [.int(org)]).intValue ?? 0
             let (n, d) = try RuleSettings.fraction("R3.cell", tx)
             guard votes <= full, votes * Int64(d) >= full * Int64(n) else {
-                throw RuleViolation("E0383", vi: "nghị quyết của chi bộ cần ít nhất \(n)/\(d) trong \(full) đảng viên chính thức tán thành (R3)",
+                throw RuleViolation("E1141", vi: "nghị quyết của chi bộ cần ít nhất \(n)/\(d) trong \(full) đảng viên chính thức tán thành (R3)",
                                     en: "the cell's resolution needs at least \(n)/\(d) of its \(full) full members (R3)", argument: "votes")
             }
             voters = full
@@ -103,12 +103,12 @@ enum MemberCommands {
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
-            "E0314", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
+            "E1104", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
             guard let admitted = m[Members.admitted].dateValue else { return }
             // R5: official from the 12-month date, even when the decision comes later.
             let due = admitted.adding(months: MemberRules.probationMonths)
             guard on >= due else {
-                throw RuleViolation("E0315", vi: "chưa đủ 12 tháng dự bị: sớm nhất từ \(due.iso) (quy định R5)",
+                throw RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị: sớm nhất từ \(due.iso) (quy định R5)",
                                     en: "probation is not yet 12 months: from \(due.iso) at the earliest (rule R5)", argument: "on")
             }
             try tx.update(Members.entity, id: id, [Members.status: .text("official"), Members.confirmed: .date(due)])
@@ -138,10 +138,10 @@ enum MemberCommands {
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
-            "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
+            "E1106", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
             "only active members (probationary, full) can be transferred")) { id, m in
             if m[Members.org] == .int(to) {
-                throw RuleViolation("E0318", vi: "đảng viên đã ở chi bộ này", en: "the member is already in this cell", argument: "to")
+                throw RuleViolation("E1108", vi: "đảng viên đã ở chi bộ này", en: "the member is already in this cell", argument: "to")
             }
             try tx.update(Members.entity, id: id, [Members.org: .int(to)])
             try MemberRules.record(tx, member: id, "transfer_out", on: on, extra: [MemberEvents.note: .text("từ tổ chức mã \(m[Members.org].intValue ?? 0)")])
@@ -172,7 +172,7 @@ enum MemberCommands {
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
-            "E0317", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
+            "E1107", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
             try tx.update(Members.entity, id: id, [Members.status: .text("exempted"), Members.exempted: .date(on), Members.exemptionReason: call["reason"]])
             try MemberRules.record(tx, member: id, "exempted", on: on, status: "exempted")
         }
@@ -199,7 +199,7 @@ enum MemberCommands {
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
-            "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
+            "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
             try tx.update(Members.entity, id: id, [Members.status: .text("removed"), Members.ended: .date(on), Members.removalReason: call["reason"]])
             try MemberRules.record(tx, member: id, "removed", on: on, status: "removed")
         }

@@ -23,11 +23,11 @@ enum MemberImport {
         let card = v[Members.cardNo]?.textValue
         if let born, let admitted {
             if born.wholeYears(until: admitted) < MemberRules.minimumAdmissionAge {
-                problem("admitted", "E0418", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
+                problem("admitted", "E1147", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
             }
         }
         if status == "probationary", card != nil {
-            problem("card_no", "E0422", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
+            problem("card_no", "E1149", "đảng viên dự bị chưa có thẻ (R23)", "a probationary member holds no card (R23)")
         }
         if let org = v[Members.org]?.intValue {
             // The organisation's kind, and whether it has ended, in one look-up per organisation.
@@ -37,10 +37,10 @@ enum MemberImport {
                 return .int((kind.map(OrgEnums.cellKinds.contains) == false ? 1 : 0) | (dissolved != .null ? 2 : 0))
             }.intValue ?? 0
             if known & 1 != 0 {
-                problem("org", "E0420", "đảng viên sinh hoạt ở chi bộ; tổ chức này không phải chi bộ", "members belong to cells; this is not a cell")
+                problem("org", "E1148", "đảng viên sinh hoạt ở chi bộ; tổ chức này không phải chi bộ", "members belong to cells; this is not a cell")
             }
             if let status, MemberEnums.onRoll.contains(status), known & 2 != 0 {
-                problem("org", "E0423", "tổ chức đã kết thúc: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
+                problem("org", "E1150", "tổ chức đã kết thúc: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
                         "the organisation has ended: a member on the roll belongs to a live cell")
             }
         }

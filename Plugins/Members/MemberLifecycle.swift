@@ -32,7 +32,7 @@ enum MemberLifecycle {
     static let suspend = statusChange(
         "suspend", summary: Label(vi: "Đình chỉ sinh hoạt đảng", en: "Suspend from party activity"),
         from: ["probationary", "official"], to: "suspended", event: "suspended",
-        refusal: ("E0329", "chỉ đình chỉ đảng viên đang sinh hoạt", "only active members can be suspended"),
+        refusal: ("E1113", "chỉ đình chỉ đảng viên đang sinh hoạt", "only active members can be suspended"),
         done: ("Đã đình chỉ sinh hoạt", "Suspended"), example: "suspend 1 on: @2024-03-01", expected: "Đã đình chỉ sinh hoạt 1 đảng viên.")
 
     static let reinstate = Command(
@@ -44,7 +44,7 @@ enum MemberLifecycle {
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["suspended"], refusal: (
-            "E0330", "chỉ phục hồi đảng viên đang bị đình chỉ", "only suspended members can be reinstated")) { id, m in
+            "E1114", "chỉ phục hồi đảng viên đang bị đình chỉ", "only suspended members can be reinstated")) { id, m in
             // Back to what they were before: full member once confirmed, else probationary.
             let status = m[Members.confirmed] == .null ? "probationary" : "official"
             try tx.update(Members.entity, id: id, [Members.status: .text(status)])
@@ -56,14 +56,14 @@ enum MemberLifecycle {
     static let withdraw = statusChange(
         "withdraw", summary: Label(vi: "Đảng viên xin ra khỏi Đảng", en: "A member withdraws from the party"),
         from: MemberEnums.onRoll, to: "withdrew", event: "withdrew",
-        refusal: ("E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"),
+        refusal: ("E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"),
         done: ("Đã ghi nhận ra khỏi Đảng", "Recorded the withdrawal of"), example: "withdraw 1 on: @2024-03-01",
         expected: "Đã ghi nhận ra khỏi Đảng 1 đảng viên.")
 
     static let death = statusChange(
         "death", summary: Label(vi: "Ghi nhận đảng viên từ trần", en: "Record a member's death"),
         from: MemberEnums.onRoll, to: "deceased", event: "died",
-        refusal: ("E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"),
+        refusal: ("E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"),
         done: ("Đã ghi nhận từ trần", "Recorded the death of"), example: "death 1 on: @2024-03-01",
         expected: "Đã ghi nhận từ trần 1 đảng viên.")
 
@@ -78,9 +78,9 @@ enum MemberLifecycle {
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         // Eight digits, held by no other member: the field's declaration, checked as it is written.
         _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
-            "E0333", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
+            "E1115", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
             if let confirmed = m[Members.confirmed].dateValue, on < confirmed {
-                throw RuleViolation("E0333", vi: "ngày phát thẻ trước ngày chính thức \(confirmed.iso) (R23)",
+                throw RuleViolation("E1115", vi: "ngày phát thẻ trước ngày chính thức \(confirmed.iso) (R23)",
                                     en: "the card predates full membership on \(confirmed.iso) (R23)", argument: "on")
             }
             try tx.update(Members.entity, id: id, [Members.cardNo: .text(number)])
@@ -105,7 +105,7 @@ enum MemberLifecycle {
             try OrgRules.requireCell(to, tx, argument: "to")
         }
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
-            "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
+            "E1106", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
             "only active members (probationary, full) can be transferred")) { id, _ in
             try tx.update(Members.entity, id: id, [Members.status: .text("transferred_out")])
             try MemberRules.record(tx, member: id, "transfer_out", on: on, org: call.id("to"), status: "transferred_out")
@@ -127,7 +127,7 @@ enum MemberLifecycle {
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["transferred_out"], refusal: (
-            "E0334", "chỉ nhận đảng viên đang chuyển sinh hoạt đi", "only members transferred out can be received")) { id, m in
+            "E1116", "chỉ nhận đảng viên đang chuyển sinh hoạt đi", "only members transferred out can be received")) { id, m in
             let status = m[Members.confirmed] == .null ? "probationary" : "official"
             try tx.update(Members.entity, id: id, [Members.status: .text(status), Members.org: .int(to)])
             try MemberRules.record(tx, member: id, "transfer_in", on: on, org: to, status: status)
@@ -156,7 +156,7 @@ enum MemberLifecycle {
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         guard let m = try tx.record(Members.entity, id: member) else { return Label(vi: "", en: "") }
         guard m[Members.status] == .text("official") || (m[Members.status] == .text("probationary") && role == "group_leader") else {
-            throw RuleViolation("E0335", vi: "chỉ đảng viên chính thức đang sinh hoạt được bầu vào cấp ủy",
+            throw RuleViolation("E1117", vi: "chỉ đảng viên chính thức đang sinh hoạt được bầu vào cấp ủy",
                                 en: "only active full members can hold committee positions", argument: "member")
         }
         // The member belongs to the organisation or to a cell beneath it.
@@ -165,14 +165,14 @@ enum MemberLifecycle {
             SELECT count(*) FROM up WHERE id = ?
             """, [m[Members.org], .int(org)])
         guard inside != .int(0) else {
-            throw RuleViolation("E0336", vi: "đảng viên không sinh hoạt trong tổ chức này", en: "the member does not belong to this organisation",
+            throw RuleViolation("E1118", vi: "đảng viên không sinh hoạt trong tổ chức này", en: "the member does not belong to this organisation",
                                 argument: "org")
         }
         if role == "secretary" {
             let current = try tx.scalar("SELECT count(*) FROM positions WHERE org_id = ? AND role = 'secretary' AND (ended IS NULL OR ended > ?)",
                                         [.int(org), .date(on)])
             if current != .int(0) {
-                throw RuleViolation("E0337", vi: "tổ chức này đang có bí thư; ghi ngày thôi chức của người trước",
+                throw RuleViolation("E1119", vi: "tổ chức này đang có bí thư; ghi ngày thôi chức của người trước",
                                     en: "this organisation has a secretary; end the current one's position first", argument: "role")
             }
         }
@@ -204,19 +204,19 @@ enum Ceremony {
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
-            "E0386", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
+            "E1144", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
             guard let admitted = m[Members.admitted].dateValue else { return }
             guard on >= admitted else {
-                throw RuleViolation("E0387", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
+                throw RuleViolation("E1145", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
                                     argument: "on")
             }
             if on > admitted.adding(days: days), call["consent"] != .bool(true) {
-                throw RuleViolation("E0385", vi: "quá 30 ngày làm việc sau quyết định (\(admitted.iso)): cần cấp trên đồng ý (R4)",
+                throw RuleViolation("E1143", vi: "quá 30 ngày làm việc sau quyết định (\(admitted.iso)): cần cấp trên đồng ý (R4)",
                                     en: "over 30 working days after the decision (\(admitted.iso)): the superior's consent is needed (R4)",
                                     argument: "on", helpVi: "thêm consent: true khi đã có ý kiến cấp trên", helpEn: "add consent: true once the superior agreed")
             }
             if try tx.scalar("SELECT count(*) FROM member_events WHERE member_id = ? AND kind = 'ceremony'", [.int(id)]) != .int(0) {
-                throw RuleViolation("E0388", vi: "đã ghi lễ kết nạp", en: "the ceremony is already recorded", argument: "member")
+                throw RuleViolation("E1146", vi: "đã ghi lễ kết nạp", en: "the ceremony is already recorded", argument: "member")
             }
             try MemberRules.record(tx, member: id, "ceremony", on: on)
         }

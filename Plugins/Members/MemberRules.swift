@@ -47,14 +47,14 @@ enum MemberRules {
     static func checkIntroducers(_ call: CommandCall, _ tx: WriteTransaction, on date: LocalDate) throws {
         let given = ["introducer1", "introducer2"].compactMap { p in call.id(p).map { (p, $0) } }
         if given.count == 2, given[0].1 == given[1].1 {
-            throw RuleViolation("E0327", vi: "hai người giới thiệu phải là hai đảng viên khác nhau (R2)",
+            throw RuleViolation("E1111", vi: "hai người giới thiệu phải là hai đảng viên khác nhau (R2)",
                                 en: "the two introducers must be different members (R2)", argument: "introducer2")
         }
         for (parameter, id) in given {
             let m = try tx.record(Members.entity, id: id)
             let official = m?[Members.status].textValue == "official"
             guard official, let confirmed = m?[Members.confirmed].dateValue, confirmed <= date else {
-                throw RuleViolation("E0328", vi: "người giới thiệu phải là đảng viên chính thức vào ngày kết nạp (R2)",
+                throw RuleViolation("E1112", vi: "người giới thiệu phải là đảng viên chính thức vào ngày kết nạp (R2)",
                                     en: "an introducer must be a full member on the admission date (R2)", argument: parameter)
             }
         }

@@ -8,7 +8,7 @@ public struct MembersModule: CosoModule {
         id: "members", version: Version(0, 3, 0),
         summary: Label(vi: "Đảng viên: kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, xóa tên, xếp loại",
                        en: "Party members: admission, confirmation, transfer, exemption, removal, ratings"),
-        requires: [.init("organisations", .compatible(with: Version(0, 1, 0)))])
+        requires: [.init("organisations", .compatible(with: Version(0, 1, 0)))], codes: MemberDiagnostics.range)
 
     public var enums: [EnumType] {
         MemberEnums.all + [RatingRules.level, MemberRecords.eventKind, MemberRecords.workStatus, MemberRecords.role,
@@ -24,6 +24,8 @@ public struct MembersModule: CosoModule {
          MemberMigrations.historyIndex, MemberMigrations.fileNumberIndex, MemberMigrations.nameIndexDropped]
     }
     public var checks: [DataCheck] { MemberChecks.all }
+    public var diagnostics: [DiagnosticDefinition] { MemberDiagnostics.all }
+    public var examplesOfCosoCodes: [CodeExample] { MemberDiagnostics.cosoCodes }
 
     /// The latest event of any member: the latest of each kind's latest, each one seek in the
     /// (kind, happened) index (a plain max(happened) reads all 17 million events of a country).

@@ -29,7 +29,7 @@ enum OrgReshaping {
         guard let from = call.id("org"), let into = call.id("into"), let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard from != into else {
-            throw RuleViolation("E0362", vi: "không sáp nhập một tổ chức vào chính nó", en: "an organisation cannot merge into itself", argument: "into")
+            throw RuleViolation("E1127", vi: "không sáp nhập một tổ chức vào chính nó", en: "an organisation cannot merge into itself", argument: "into")
         }
         try OrgRules.requireLive(from, tx, argument: "org", on: on)
         try OrgRules.requireLive(into, tx, argument: "into", on: on)
@@ -39,7 +39,7 @@ enum OrgReshaping {
             WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT count(*) FROM sub WHERE id = ?
             """, [.int(from), .int(into)])
         guard inside == .int(0) else {
-            throw RuleViolation("E0321", vi: "không sáp nhập vào một tổ chức cấp dưới của chính nó", en: "an organisation cannot merge into one of its own units",
+            throw RuleViolation("E1110", vi: "không sáp nhập vào một tổ chức cấp dưới của chính nó", en: "an organisation cannot merge into one of its own units",
                                 argument: "into")
         }
         let fromName = try tx.record(Orgs.entity, id: from)?[Orgs.name].textValue ?? "", intoName = try tx.record(Orgs.entity, id: into)?[Orgs.name].textValue ?? ""
@@ -71,7 +71,7 @@ enum OrgReshaping {
         let subjects = CommonChecks.subjects(call, "member")
         let cells = Set(try subjects.compactMap { try tx.record(Members.entity, id: $0)?[Members.org].intValue })
         guard cells.count == 1, let source = cells.first else {
-            throw RuleViolation("E0363", vi: "các đảng viên chuyển sang phải cùng một chi bộ", en: "the members moving must come from one cell",
+            throw RuleViolation("E1128", vi: "các đảng viên chuyển sang phải cùng một chi bộ", en: "the members moving must come from one cell",
                                 argument: call.input == nil ? "member" : nil)
         }
         try OrgRules.requireLive(source, tx, argument: "member", on: on)
@@ -79,7 +79,7 @@ enum OrgReshaping {
         let id = try tx.insert(Orgs.entity, [Orgs.name: .text(name), Orgs.kind: org[Orgs.kind], Orgs.sector: org[Orgs.sector], Orgs.parent: org[Orgs.parent],
                                         Orgs.founded: .date(on), Orgs.hasCommittee: .bool(false)])
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official", "exempted", "suspended"], refusal: (
-            "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { m, _ in
+            "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { m, _ in
             try move(tx, member: m, from: source, to: id, on: on, note: "chia tách thành \(name)")
         }
         let sourceName = org[Orgs.name].textValue ?? ""

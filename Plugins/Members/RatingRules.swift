@@ -33,21 +33,21 @@ enum RatingRules {
     /// only under 366-QĐ/TW and agrees with the level (R18).
     static func checkedBook(year: Int, level chosen: String, score: Int?, today: LocalDate) throws -> String {
         guard year <= today.year else {
-            throw RuleViolation("E0343", vi: "chưa thể xếp loại năm \(year)", en: "\(year) cannot be rated yet", argument: "year")
+            throw RuleViolation("E1123", vi: "chưa thể xếp loại năm \(year)", en: "\(year) cannot be rated yet", argument: "year")
         }
         let book = rulebook(for: year)
         if let score {
             guard book.scored else {
-                throw RuleViolation("E0344", vi: "năm \(year) xếp loại theo \(book.code), không chấm điểm; bỏ score",
+                throw RuleViolation("E1124", vi: "năm \(year) xếp loại theo \(book.code), không chấm điểm; bỏ score",
                                     en: "\(year) is rated under \(book.code), without a score; drop score", argument: "score")
             }
             guard (0...100).contains(score) else {
-                throw RuleViolation("E0345", vi: "điểm phải từ 0 đến 100", en: "a score is from 0 to 100", argument: "score")
+                throw RuleViolation("E1125", vi: "điểm phải từ 0 đến 100", en: "a score is from 0 to 100", argument: "score")
             }
             let expected = level(forScore: score)
             guard expected == chosen else {
                 let label = RatingRules.level.find(expected)!.label
-                throw RuleViolation("E0346", vi: "\(score) điểm là mức \(label.vi) theo 366-QĐ/TW", en: "\(score) points is \(label.en) under 366-QĐ/TW",
+                throw RuleViolation("E1126", vi: "\(score) điểm là mức \(label.vi) theo 366-QĐ/TW", en: "\(score) points is \(label.en) under 366-QĐ/TW",
                                     argument: "level")
             }
         }
@@ -79,13 +79,13 @@ enum RatingRules {
         let book = (code: code, scored: rulebook(for: year).scored)
         let quarter = call.id("quarter")
         if let quarter, !(1...4).contains(quarter) {
-            throw RuleViolation("E0372", vi: "quý từ 1 đến 4", en: "a quarter is 1 to 4", argument: "quarter")
+            throw RuleViolation("E1137", vi: "quý từ 1 đến 4", en: "a quarter is 1 to 4", argument: "quarter")
         }
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
-            "E0340", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
+            "E1120", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
             "only active members are rated; exempt and suspended members are not (R12)")) { id, m in
             if let admitted = m[Members.admitted].dateValue, admitted.year > year {
-                throw RuleViolation("E0341", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
+                throw RuleViolation("E1121", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
                                     argument: "year")
             }
             // R17 (124-QĐ/TW 12.4): disciplined in the year, rated failed unless self-corrected.
@@ -93,7 +93,7 @@ enum RatingRules {
             if chosen != "failed", tx.catalog.entity("disciplines") != nil,
                try tx.scalar("SELECT count(*) FROM disciplines WHERE subject_member_id = ? AND substr(decided_on, 1, 4) = ? AND self_corrected = 0",
                              [.int(id), .text(String(year))]) != .int(0) {
-                throw RuleViolation("E0384", vi: "đảng viên mã \(id) bị kỷ luật năm \(year): xếp loại không hoàn thành nhiệm vụ (R17)",
+                throw RuleViolation("E1142", vi: "đảng viên mã \(id) bị kỷ luật năm \(year): xếp loại không hoàn thành nhiệm vụ (R17)",
                                     en: "member \(id) was disciplined in \(year): rated failed (R17)", argument: "level",
                                     helpVi: "trừ khi tự phát hiện, khắc phục (discipline ... self_corrected: true)",
                                     helpEn: "unless they corrected it themselves (discipline ... self_corrected: true)")
@@ -101,7 +101,7 @@ enum RatingRules {
             if let quarter {
                 if try tx.scalar("SELECT count(*) FROM quarter_ratings WHERE member_id = ? AND year = ? AND quarter = ?",
                                  [.int(id), .int(Int64(year)), .int(quarter)]) != .int(0) {
-                    throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại quý \(quarter)/\(year)",
+                    throw RuleViolation("E1122", vi: "đảng viên mã \(id) đã được xếp loại quý \(quarter)/\(year)",
                                         en: "member \(id) is already rated for Q\(quarter) \(year)", argument: "quarter")
                 }
                 try tx.insert(QuarterRatings.entity, [QuarterRatings.member: .int(id), QuarterRatings.year: .int(Int64(year)), QuarterRatings.quarter: .int(quarter), QuarterRatings.level: .text(chosen),
@@ -109,7 +109,7 @@ enum RatingRules {
                 return
             }
             if try tx.scalar("SELECT count(*) FROM ratings WHERE member_id = ? AND year = ?", [.int(id), .int(Int64(year))]) != .int(0) {
-                throw RuleViolation("E0342", vi: "đảng viên mã \(id) đã được xếp loại năm \(year)",
+                throw RuleViolation("E1122", vi: "đảng viên mã \(id) đã được xếp loại năm \(year)",
                                     en: "member \(id) is already rated for \(year)", argument: "year")
             }
             try tx.insert(Ratings.entity, [Ratings.member: .int(id), Ratings.year: .int(Int64(year)), Ratings.level: .text(chosen),
@@ -139,7 +139,7 @@ enum OrgRatingRules {
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {
             if try tx.scalar("SELECT count(*) FROM org_ratings WHERE org_id = ? AND year = ?", [.int(id), .int(yearValue)]) != .int(0) {
-                throw RuleViolation("E0342", vi: "tổ chức mã \(id) đã được xếp loại năm \(year)", en: "organisation \(id) is already rated for \(year)", argument: "year")
+                throw RuleViolation("E1122", vi: "tổ chức mã \(id) đã được xếp loại năm \(year)", en: "organisation \(id) is already rated for \(year)", argument: "year")
             }
             // R19 (21-HD/BTCTW 2019, for the years rated under 132-QĐ/TW): a cell rated good or
             // better has every member rated completed or better and at least half good or better.
@@ -150,7 +150,7 @@ enum OrgRatingRules {
                     """, [.int(id), .int(yearValue)]).textValue ?? "0/0/0"
                 let parts = counts.split(separator: "/").map { Int($0) ?? 0 }
                 if parts.count == 3, parts[0] > 0, parts[1] < parts[0] || parts[2] * 2 < parts[0] {
-                    throw RuleViolation("E0371", vi: "năm \(year) (21-HD/BTCTW): chi bộ tốt cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt trở lên (R19)",
+                    throw RuleViolation("E1136", vi: "năm \(year) (21-HD/BTCTW): chi bộ tốt cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt trở lên (R19)",
                                         en: "in \(year) (21-HD/BTCTW) a good cell needs every member at least completed and half at least good (R19)",
                                         argument: "level")
                 }

@@ -24,14 +24,14 @@ enum TemporaryTransfer {
         let study = call["study"] == .bool(true)
         let longest = study ? on.adding(months: 24) : on.adding(months: 12).adding(days: -1)
         guard until >= on.adding(months: 3), until <= longest else {
-            throw RuleViolation("E0364", vi: study ? "đi học: sinh hoạt tạm thời từ 3 tháng đến 2 năm (R11)"
+            throw RuleViolation("E1129", vi: study ? "đi học: sinh hoạt tạm thời từ 3 tháng đến 2 năm (R11)"
                                                    : "sinh hoạt tạm thời từ 3 tháng đến dưới 1 năm (R11); lâu hơn thì chuyển chính thức",
                                 en: study ? "for study, a temporary transfer lasts 3 months to 2 years (R11)"
                                           : "a temporary transfer lasts 3 months to under a year (R11); longer moves are permanent",
                                 argument: "until")
         }
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
-            "E0316", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
+            "E1106", "chỉ chuyển sinh hoạt cho đảng viên đang sinh hoạt (dự bị, chính thức)",
             "only active members (probationary, full) can be transferred")) { id, _ in
             try MemberRules.record(tx, member: id, "temp_out", on: on, extra: [MemberEvents.note: .text("đến \(until.iso), tại tổ chức mã \(to)")])
         }
@@ -48,11 +48,11 @@ enum TemporaryTransfer {
         guard let on = call.date("on") else { return Label(vi: "", en: "") }
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
-            "E0319", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
+            "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
             let last = try tx.scalar("SELECT kind FROM member_events WHERE member_id = ? AND kind IN ('temp_out', 'temp_return') ORDER BY happened DESC, id DESC LIMIT 1",
                                      [.int(id)])
             guard last == .text("temp_out") else {
-                throw RuleViolation("E0365", vi: "đảng viên mã \(id) không đang sinh hoạt tạm thời", en: "member \(id) is not on a temporary transfer",
+                throw RuleViolation("E1130", vi: "đảng viên mã \(id) không đang sinh hoạt tạm thời", en: "member \(id) is not on a temporary transfer",
                                     argument: call.input == nil ? "member" : nil)
             }
             try MemberRules.record(tx, member: id, "temp_return", on: on)

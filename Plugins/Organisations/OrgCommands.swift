@@ -26,7 +26,7 @@ enum OrgCommands {
         // 294-QĐ/TW (in force 1/7/2025) abolished the district level: none is founded after it.
         let on = call.date("founded") ?? call.today
         if call.text("kind") == "district_committee", on >= OrgChecks.noDistrictLevelFrom {
-            throw RuleViolation("E0326", vi: "từ 01/7/2025 (294-QĐ/TW) không còn cấp huyện: không thành lập đảng bộ huyện",
+            throw RuleViolation("E1005", vi: "từ 01/7/2025 (294-QĐ/TW) không còn cấp huyện: không thành lập đảng bộ huyện",
                                 en: "from 1/7/2025 (294-QĐ/TW) there is no district level: no district committee can be founded",
                                 argument: call.date("founded") == nil ? "kind" : "founded",
                                 helpVi: "ghi ngày thành lập trước 01/7/2025 nếu nhập dữ liệu cũ", helpEn: "give a founding date before 1/7/2025 when entering history")
@@ -71,7 +71,7 @@ enum OrgCommands {
                 SELECT count(*) FROM sub WHERE id = ?
                 """, [.int(id), .int(to)])
             if inside != .int(0) {
-                throw RuleViolation("E0321", vi: "không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
+                throw RuleViolation("E1006", vi: "không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
                                     en: "an organisation cannot move under itself or one of its own units", argument: "to")
             }
             try tx.update(Orgs.entity, id: id, [Orgs.parent: .int(to)])
@@ -102,7 +102,7 @@ enum OrgCommands {
         for id in subjects {
             guard let org = try tx.record(Orgs.entity, id: id) else { continue }
             if org[Orgs.dissolved] != .null {
-                throw RuleViolation("E0322", vi: "tổ chức này đã kết thúc từ \(org[Orgs.dissolved])", en: "this organisation already ended on \(org[Orgs.dissolved])",
+                throw RuleViolation("E1001", vi: "tổ chức này đã kết thúc từ \(org[Orgs.dissolved])", en: "this organisation already ended on \(org[Orgs.dissolved])",
                                     argument: "org")
             }
             // Nothing may be left pointing at it: live sub-organisations, members on the roll, ...
@@ -110,7 +110,7 @@ enum OrgCommands {
                 guard let live = entity.liveCondition else { continue }
                 let n = try tx.scalar("SELECT count(*) FROM \(entity.table) WHERE \(field.column) = ? AND (\(live))", [.int(id)])
                 if let count = n.intValue, count > 0 {
-                    throw RuleViolation("E0323", vi: "còn \(count) \(entity.singular.vi) thuộc tổ chức này",
+                    throw RuleViolation("E1002", vi: "còn \(count) \(entity.singular.vi) thuộc tổ chức này",
                                         en: "\(count) \(entity.singular.en)(s) still belong to this organisation", argument: "org",
                                         helpVi: "chuyển họ đi trước (org move, transfer), rồi giải thể",
                                         helpEn: "move them first (org move, transfer), then dissolve")

@@ -10,7 +10,8 @@ public struct OrganisationsModule: CosoModule {
     public let manifest = Manifest(
         id: "organisations", version: Version(0, 2, 0),
         summary: Label(vi: "Tổ chức đảng: cây tổ chức, thành lập, sáp nhập, giải thể",
-                       en: "Party organisations: the tree, founding, moves and dissolution"))
+                       en: "Party organisations: the tree, founding, moves and dissolution"),
+        codes: OrgDiagnostics.range)
 
     public var enums: [EnumType] {
         [OrgEnums.kind, OrgEnums.sector, OrgEnums.ending, OrgRecords.villageKind, OrgRecords.recognitionKind, OrgRecords.meetingKind]
@@ -20,6 +21,8 @@ public struct OrganisationsModule: CosoModule {
     }
     public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration, OrgRecords.authorisation] }
     public var checks: [DataCheck] { OrgChecks.all }
+    public var diagnostics: [DiagnosticDefinition] { OrgDiagnostics.all }
+    public var examplesOfCosoCodes: [CodeExample] { OrgDiagnostics.cosoCodes }
     public var rules: [RuleDefinition] { OrgChecks.rules }
     public var statistics: [StatisticDefinition] { OrgStatistics.all }
     public var commands: [Command] {

@@ -11,9 +11,10 @@ public struct PropagandaModule: CosoModule {
         summary: Label(vi: "Tuyên giáo: bồi dưỡng lý luận chính trị, học tập nghị quyết",
                        en: "Propaganda: political training, resolution study"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
-                   .init("members", .compatible(with: Version(0, 1, 0)))])
+                   .init("members", .compatible(with: Version(0, 1, 0)))], codes: PropagandaDiagnostics.range)
 
     public var enums: [EnumType] { [PropagandaModule.course, PropagandaRecords.exemplarChannel] }
+    public var diagnostics: [DiagnosticDefinition] { PropagandaDiagnostics.all }
 
     static let course = EnumType(id: "course", label: Label(vi: "Lớp bồi dưỡng", en: "Course"), cases: [
                 .init("awareness", vi: "nhận thức về Đảng", en: "party awareness"),

@@ -68,7 +68,7 @@ enum PropagandaRecords {
         for id in subjects {
             guard let m = try tx.record(Members.entity, id: id) else { continue }
             if let admitted = m[Members.admitted].dateValue, course == "new_member", ended < admitted {
-                throw RuleViolation("E0338", vi: "lớp đảng viên mới học sau khi kết nạp (R6)", en: "the new-member course follows admission (R6)",
+                throw RuleViolation("E1301", vi: "lớp đảng viên mới học sau khi kết nạp (R6)", en: "the new-member course follows admission (R6)",
                                     argument: "ended")
             }
             try tx.insert(Trainings.entity, [Trainings.member: .int(id), Trainings.course: .text(course), Trainings.ended: .date(ended), Trainings.provider: call["provider"],

@@ -22,22 +22,22 @@ enum TargetCommands {
             expected: "Đã thêm chỉ tiêu X1.")]
     ) { call, tx in
         guard let code = call.text("code"), code.range(of: #"^[A-Za-z][A-Za-z0-9_]*$"#, options: .regularExpression) != nil else {
-            throw RuleViolation("E0811", vi: "mã chỉ tiêu gồm chữ và số, bắt đầu bằng chữ (như X1)", en: "a target code is letters and digits, starting with a letter (such as X1)",
+            throw RuleViolation("E1401", vi: "mã chỉ tiêu gồm chữ và số, bắt đầu bằng chữ (như X1)", en: "a target code is letters and digits, starting with a letter (such as X1)",
                                 argument: "code")
         }
         let taken = try !tx.ids(CustomTargets.entity, where: CustomTargets.code, equals: .text(code)).isEmpty
         if taken || PlanTargets.all.contains(where: { $0.code.lowercased() == code.lowercased() }) {
-            throw RuleViolation("E0812", vi: "đã có chỉ tiêu \(code)", en: "target \(code) already exists", argument: "code",
+            throw RuleViolation("E1402", vi: "đã có chỉ tiêu \(code)", en: "target \(code) already exists", argument: "code",
                                 helpVi: "chọn mã khác, hoặc target remove \(code) trước", helpEn: "choose another code, or target remove \(code) first")
         }
         let goal = call.text("goal") ?? ""
         let value = call.id("value").map { Value.double(Double($0)) } ?? .null
         let upto = call.id("upto").map { Value.double(Double($0)) } ?? .null
         if ["at_least", "more_than", "between", "at_most"].contains(goal), value == .null {
-            throw RuleViolation("E0813", vi: "cách so \(goal) cần value:", en: "goal \(goal) needs value:", argument: "goal")
+            throw RuleViolation("E1403", vi: "cách so \(goal) cần value:", en: "goal \(goal) needs value:", argument: "goal")
         }
         if goal == "between", upto == .null {
-            throw RuleViolation("E0813", vi: "between cần cả upto:", en: "between needs upto: too", argument: "goal")
+            throw RuleViolation("E1403", vi: "between cần cả upto:", en: "between needs upto: too", argument: "goal")
         }
         let (lo, hi): (Value, Value) = goal == "at_most" ? (.null, value) : (value, upto)
         _ = try tx.insert(CustomTargets.entity, [
@@ -57,7 +57,7 @@ enum TargetCommands {
     ) { call, tx in
         let code = call.text("code") ?? ""
         guard let id = try tx.ids(CustomTargets.entity, where: CustomTargets.code, equals: .text(code)).first else {
-            throw RuleViolation("E0814", vi: "không có chỉ tiêu tự đặt \(code)", en: "no custom target \(code)", argument: "code",
+            throw RuleViolation("E1404", vi: "không có chỉ tiêu tự đặt \(code)", en: "no custom target \(code)", argument: "code",
                                 helpVi: "chỉ bỏ được chỉ tiêu thêm bằng target add", helpEn: "only targets added with target add can be removed")
         }
         try tx.delete(CustomTargets.entity, id: id)

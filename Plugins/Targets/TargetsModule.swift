@@ -10,13 +10,14 @@ public struct TargetsModule: CosoModule {
         summary: Label(vi: "Chỉ tiêu của kế hoạch: tính trực tiếp từ dữ liệu", en: "Plan targets, computed live from the data"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0))),
                    .init("members", .compatible(with: Version(0, 1, 0))),
-                   .init("inspection", .compatible(with: Version(0, 1, 0)))])
+                   .init("inspection", .compatible(with: Version(0, 1, 0)))], codes: TargetDiagnostics.range)
 
     public var enums: [EnumType] { [TargetsModule.status, TargetsModule.goal] }
     public var entities: [Entity] { [CustomTargets.entity] }
     public var migrations: [Migration] { [TargetsModule.migration] }
     public var commands: [Command] { [TargetCommands.add, TargetCommands.remove] }
     public var targets: [TargetDefinition] { PlanTargets.all }
+    public var diagnostics: [DiagnosticDefinition] { TargetDiagnostics.all }
     public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { try StoredTargets.all(register) }
 
     static let status = EnumType(id: "target_status", label: Label(vi: "Đánh giá", en: "Status"), cases: [

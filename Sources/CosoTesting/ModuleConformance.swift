@@ -79,6 +79,10 @@ public enum ModuleConformance {
         } catch {
             problems.append("\(module.id): migrations failed: \(error)")
         }
+        problems += diagnosticExamples(module.diagnostics, modules: modules, owner: module.id)
+        problems += diagnosticExamples(module.examplesOfCosoCodes.map { e in
+            DiagnosticDefinition(e.code, vi: "", en: "", example: e.example)
+        }, modules: modules, owner: module.id)
         for command in module.commands {
             if command.examples.isEmpty { problems.append("\(module.id): command '\(command.name)' has no example") }
             for example in command.examples {
@@ -96,6 +100,30 @@ public enum ModuleConformance {
                 } catch {
                     problems.append("\(module.id): example of '\(command.name)' failed: \(error)")
                 }
+            }
+        }
+        return problems
+    }
+
+    /// Each diagnostic's example, run on a new register with `modules`, fails with that diagnostic.
+    public static func diagnosticExamples(_ diagnostics: [DiagnosticDefinition], modules: [any CosoModule], owner: String) -> [String] {
+        var problems: [String] = []
+        for d in diagnostics {
+            guard let example = d.example else { continue }
+            do {
+                let db = try TemporaryDatabase()
+                defer { db.remove() }
+                let session = try example.today.map { try db.session(modules, today: $0) } ?? db.session(modules)
+                for step in example.setup { _ = try session.output(step) }
+                _ = try session.output(example.source)
+                problems.append("\(owner): the example of \(d.code) ran without an error")
+            } catch let e as SourceError {
+                if e.diagnostic.code != d.code {
+                    problems.append("\(owner): the example of \(d.code) failed with \(e.diagnostic.code) instead: "
+                                    + DiagnosticRenderer.render(e.diagnostic, in: e.source))
+                }
+            } catch {
+                problems.append("\(owner): the example of \(d.code) failed: \(error)")
             }
         }
         return problems

@@ -35,7 +35,7 @@ import Testing
         (#"admti "X""#, "E0201", "1:1"),
         ("orgs | where kind == vilage_cell | count", "E0205", "1:22"),
         (#"admit "Nguyễn Văn Bé" born: @2023-02-30 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0103", "1:29"),
-        (#"admit "Nguyễn Văn Bé" born: @2007-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0310", "1:29"),
+        (#"admit "Nguyễn Văn Bé" born: @2007-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E1102", "1:29"),
         (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn 99" on: @2024-05-19"#, "E0301", "1:59"),
     ])
     func eachMistakeGivesOneClearMessageAndChangesNothing(_ c: (String, String, String)) throws {

@@ -17,19 +17,19 @@ import Testing
     @Test func anOrganisationCannotMoveUnderItsOwnUnit() throws {
         let (db, s) = try smallDistrict()
         defer { db.remove() }
-        #expect(failure(s, #"org move "Đảng bộ xã Gia Hiệp" to: "Chi bộ thôn 8" on: @2025-07-01"#) == "E0321")
-        #expect(failure(s, #"org move "Chi bộ thôn 8" to: "Chi bộ thôn Cũ" on: @2025-07-01"#) == "E0324")
+        #expect(failure(s, #"org move "Đảng bộ xã Gia Hiệp" to: "Chi bộ thôn 8" on: @2025-07-01"#) == "E1006")
+        #expect(failure(s, #"org move "Chi bộ thôn 8" to: "Chi bộ thôn Cũ" on: @2025-07-01"#) == "E1003")
     }
 
     @Test func dissolvingRefusesWhileMembersRemain() throws {
         let (db, s) = try smallDistrict()
         defer { db.remove() }
         _ = try s.output(#"admit "Vũ Văn Tâm" born: @1980-01-01 gender: male org: "Chi bộ thôn 9" on: @2020-01-10"#)
-        #expect(failure(s, #"org dissolve "Chi bộ thôn 9" on: @2025-01-01"#) == "E0323")
-        #expect(failure(s, #"org dissolve "Đảng bộ xã Gia Hiệp" on: @2025-01-01"#) == "E0323")  // live cells below
+        #expect(failure(s, #"org dissolve "Chi bộ thôn 9" on: @2025-01-01"#) == "E1002")
+        #expect(failure(s, #"org dissolve "Đảng bộ xã Gia Hiệp" on: @2025-01-01"#) == "E1002")  // live cells below
         _ = try s.output(#"transfer 1 to: "Chi bộ thôn 8" on: @2024-12-01"#)
         #expect(failure(s, #"org dissolve "Chi bộ thôn 9" on: @2025-01-01"#) == nil)
-        #expect(failure(s, #"org dissolve "Chi bộ thôn 9" on: @2025-01-02"#) == "E0322")
+        #expect(failure(s, #"org dissolve "Chi bộ thôn 9" on: @2025-01-02"#) == "E1001")
     }
 
     @Test func ambiguousNamesAskForTheID() throws {

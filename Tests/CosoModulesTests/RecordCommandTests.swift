@@ -10,10 +10,10 @@ import Testing
         defer { db.remove() }
         _ = try s.output(#"admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01"#)
         let before = try auditCount(s)
-        #expect(failure(s, #"village add "Thôn 9" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Chi bộ thôn Cũ""#) == "E0324")
-        #expect(failure(s, #"village add "Thôn 9" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Đảng bộ xã Gia Hiệp""#) == "E0325")
+        #expect(failure(s, #"village add "Thôn 9" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Chi bộ thôn Cũ""#) == "E1003")
+        #expect(failure(s, #"village add "Thôn 9" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Đảng bộ xã Gia Hiệp""#) == "E1004")
         #expect(failure(s, #"term "Chi bộ thôn 8" started: @2025-07-15 ends: @2020-07-14"#) == "E0513")
-        #expect(failure(s, #"meeting "Chi bộ thôn Cũ" held: @2024-05-05 kind: regular"#) == "E0324")
+        #expect(failure(s, #"meeting "Chi bộ thôn Cũ" held: @2024-05-05 kind: regular"#) == "E1003")
         #expect(failure(s, #"meeting "Chi bộ thôn 8" held: @2027-05-05 kind: regular"#) == "E0305")
         #expect(failure(s, #"inspect mode: inspection kind: regular by_org: "Đảng bộ xã Gia Hiệp" started: @2024-04-01"#) == "E0514")
         #expect(failure(s, #"study "Chi bộ thôn 8" resolution: "NQ 21" held_on: @2022-09-10 invited: 5 attended: 6"#) == "E0513")

@@ -25,9 +25,9 @@ import Testing
     @Test func mergingMovesMembersVillagesAndKeepsTheirHistory() throws {
         let (db, s) = try district()
         defer { db.remove() }
-        #expect(failure(s, #"org merge "Chi bộ thôn 9" into: "Chi bộ thôn 9" on: @2025-07-01"#) == "E0362")
-        #expect(failure(s, #"org merge "Chi bộ thôn 9" into: "Chi bộ thôn Cũ" on: @2025-07-01"#) == "E0324")
-        #expect(failure(s, #"org merge "Chi bộ thôn 9" into: "Đảng bộ xã Gia Hiệp" on: @2025-07-01"#) == "E0325")
+        #expect(failure(s, #"org merge "Chi bộ thôn 9" into: "Chi bộ thôn 9" on: @2025-07-01"#) == "E1127")
+        #expect(failure(s, #"org merge "Chi bộ thôn 9" into: "Chi bộ thôn Cũ" on: @2025-07-01"#) == "E1003")
+        #expect(failure(s, #"org merge "Chi bộ thôn 9" into: "Đảng bộ xã Gia Hiệp" on: @2025-07-01"#) == "E1004")
         #expect(try s.output(#"org merge "Chi bộ thôn 9" into: "Chi bộ thôn 8" on: @2025-07-01"#)
                 == "Đã sáp nhập Chi bộ thôn 9 vào Chi bộ thôn 8: 2 đảng viên, 0 tổ chức, 1 thôn.")
         #expect(try s.output("members | sort id | select org.name") == "Chi bộ thôn 8\nChi bộ thôn 8")
@@ -44,7 +44,7 @@ import Testing
         defer { db.remove() }
         #expect(failure(s, #"members | org split name: "Chi bộ thôn 9B" on: @2025-07-01"#) == nil)
         _ = try s.output(#"admit "Lê Văn Cường" born: @1980-03-03 gender: male org: "Chi bộ thôn 8" on: @2002-05-01"#)
-        #expect(failure(s, #"members | org split name: "Chi bộ hỗn hợp" on: @2025-07-02"#) == "E0363")
+        #expect(failure(s, #"members | org split name: "Chi bộ hỗn hợp" on: @2025-07-02"#) == "E1128")
         #expect(try s.value(#"orgs | where name == "Chi bộ thôn 9B" | select parent.name"#) == .text("Đảng bộ xã Gia Hiệp"))
         #expect(try s.value(#"members | where org.name == "Chi bộ thôn 9B" | count"#) == .int(2))
     }
@@ -53,9 +53,9 @@ import Testing
         let (db, s) = try district()
         defer { db.remove() }
         let base = #"transfer temp 1 to: "Chi bộ thôn 8" on: @2024-03-01"#
-        #expect(failure(s, base + " until: @2024-05-31") == "E0364")
-        #expect(failure(s, base + " until: @2025-03-01") == "E0364")
-        #expect(failure(s, "transfer return 1 on: @2024-04-01") == "E0365")
+        #expect(failure(s, base + " until: @2024-05-31") == "E1129")
+        #expect(failure(s, base + " until: @2025-03-01") == "E1129")
+        #expect(failure(s, "transfer return 1 on: @2024-04-01") == "E1130")
         #expect(failure(s, base + " until: @2025-03-01 study: true") == nil)
         #expect(failure(s, "transfer return 1 on: @2025-03-01") == nil)
         // The home cell keeps the member on its roll throughout.
@@ -66,16 +66,16 @@ import Testing
         let (db, s) = try district()
         defer { db.remove() }
         _ = try s.output(#"candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2019-01-10"#)
-        #expect(failure(s, "candidate step 1 stage: applied on: @2019-02-01") == "E0368")  // R25: the course first
+        #expect(failure(s, "candidate step 1 stage: applied on: @2019-02-01") == "E1133")  // R25: the course first
         _ = try s.output("candidate step 1 stage: trained on: @2019-03-15")
         _ = try s.output("candidate step 1 stage: applied on: @2019-04-15")
         let admit = #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1"#
-        #expect(failure(s, admit) == "E0369")  // the cell has not resolved
+        #expect(failure(s, admit) == "E1134")  // the cell has not resolved
         _ = try s.output("candidate step 1 stage: resolved on: @2024-05-01")
-        #expect(failure(s, admit) == "E0370")  // the certificate of 15/3/2019 expired after five years
+        #expect(failure(s, admit) == "E1135")  // the certificate of 15/3/2019 expired after five years
         #expect(failure(s, admit.replacingOccurrences(of: "@2024-06-01", with: "@2024-03-01")) == nil)
         #expect(try s.output("candidates | select stage, member.name") == "admitted | Lê Thị Mai")
-        #expect(failure(s, "candidate step 1 stage: dropped on: @2024-04-01") == "E0367")
+        #expect(failure(s, "candidate step 1 stage: dropped on: @2024-04-01") == "E1132")
     }
 
     @Test func unverifiedFiguresAreSettingsStaffCanChange() throws {
@@ -87,7 +87,7 @@ import Testing
         // R15: with the default two thirds, 6 of 10 cannot expel; a province that uses 3/5 can.
         _ = try s.output(#"org add "Chi bộ khác" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#)
         let expel = #"discipline member: 1 measure: expulsion by: "Đảng bộ xã Gia Hiệp" on: @2025-09-01 votes: 6 of: 10"#
-        #expect(failure(s, expel) == "E0360")
+        #expect(failure(s, expel) == "E1211")
         #expect(try s.output(#"setting "R15.expulsion" value: "3/5""#) == "R15.expulsion = 3/5 (mặc định 2/3).")
         #expect(failure(s, expel) == nil)
         // R25: the certificate's validity, five years by default.
@@ -98,7 +98,7 @@ import Testing
             candidate step 1 stage: resolved on: @2024-05-01
             setting "R25.years" value: "3"
             """)
-        #expect(failure(s, #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1"#) == "E0370")
+        #expect(failure(s, #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1"#) == "E1135")
         #expect(try s.value(#"settings | where key == "R25.years" | select value"#) == .text("3"))
         // Every change of a setting is in the audit trail.
         #expect(try s.value(#"audit_changes | where entity == "settings" | count"#) == .int(2))

@@ -50,7 +50,7 @@ import Testing
         let (db, s) = try village()
         defer { db.remove() }
         #expect(rendered(s, #"admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19"#) == """
-            lỗi[E0310]: người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)
+            lỗi[E1102]: người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)
               --> <input>:1:25
               |
             1 | admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19

@@ -14,15 +14,33 @@ public struct Catalog: Sendable {
     public let targets: [TargetDefinition]
     /// Every module's statistics tables, in registry order (`stats`).
     public let statistics: [StatisticDefinition]
+    /// Every module's diagnostics, with the module's id, in registry order (coso's own are
+    /// `HostDiagnostics.all`).
+    public let diagnostics: [(module: String, definition: DiagnosticDefinition)]
+    /// The modules' examples of coso's own codes, in registry order.
+    public let cosoCodeExamples: [CodeExample]
 
     public init(entities: [String: Entity], enums: [String: EnumType], commands: [String: Command], owner: [String: String],
                 checks: [DataCheck] = [], settings: [String: String] = [:], targets: [TargetDefinition] = [],
-                statistics: [StatisticDefinition] = []) {
+                statistics: [StatisticDefinition] = [], diagnostics: [(module: String, definition: DiagnosticDefinition)] = [],
+                cosoCodeExamples: [CodeExample] = []) {
         self.entities = entities; self.enums = enums; self.commands = commands; self.owner = owner; self.checks = checks
-        self.settings = settings; self.targets = targets; self.statistics = statistics
+        self.settings = settings; self.targets = targets; self.statistics = statistics; self.diagnostics = diagnostics
+        self.cosoCodeExamples = cosoCodeExamples
     }
 
     public func entity(_ name: String) -> Entity? { entities[name] }
+
+    /// A diagnostic by its code, coso's own or a module's, with who declares it; a code of coso's
+    /// own without an example of its own takes the first a module gives.
+    public func diagnostic(_ code: String) -> (module: String, definition: DiagnosticDefinition)? {
+        if let host = HostDiagnostics.all.first(where: { $0.code == code }) {
+            guard host.example == nil, let given = cosoCodeExamples.first(where: { $0.code == code }) else { return ("coso", host) }
+            return ("coso", DiagnosticDefinition(host.code, vi: host.title.vi, en: host.title.en, helpVi: host.help?.vi, helpEn: host.help?.en,
+                                                 regulation: host.regulation, example: given.example))
+        }
+        return diagnostics.first { $0.definition.code == code }
+    }
 
     /// The organisation tree: the entity a module declares as such (one at most), if any.
     public var tree: Entity? { treeName.flatMap { entities[$0] } }

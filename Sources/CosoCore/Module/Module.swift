@@ -16,11 +16,14 @@ public struct Manifest: Sendable {
     public let summary: Label
     public let requires: [Requirement]
     public let pluginProtocol: Version
+    /// The numbers of the diagnostic codes the module raises (`1100...1199`: E1100 to E1199), which
+    /// no other module may claim. Codes below 1000 are coso's own.
+    public let codes: ClosedRange<Int>?
 
     public init(id: String, version: Version, summary: Label, requires: [Requirement] = [],
-                pluginProtocol: Version = pluginProtocolVersion) {
+                pluginProtocol: Version = pluginProtocolVersion, codes: ClosedRange<Int>? = nil) {
         self.id = id; self.version = version; self.summary = summary
-        self.requires = requires; self.pluginProtocol = pluginProtocol
+        self.requires = requires; self.pluginProtocol = pluginProtocol; self.codes = codes
     }
 }
 
@@ -43,6 +46,10 @@ public protocol CosoModule: Sendable {
     var targets: [TargetDefinition] { get }
     /// Statistics tables it offers (`stats`, `report annual`).
     var statistics: [StatisticDefinition] { get }
+    /// The diagnostics its commands and imports raise, in the range of `manifest.codes`.
+    var diagnostics: [DiagnosticDefinition] { get }
+    /// Examples of coso's own codes in the module's terms (`.help E0301`).
+    var examplesOfCosoCodes: [CodeExample] { get }
     /// Imports (`coso import ENTITY FILE.csv`): fills what a row may leave out, then reports what
     /// is wrong with it beyond its types (a rule, a format), before it is written.
     func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
@@ -84,6 +91,8 @@ extension CosoModule {
     public var rules: [RuleDefinition] { [] }
     public var targets: [TargetDefinition] { [] }
     public var statistics: [StatisticDefinition] { [] }
+    public var diagnostics: [DiagnosticDefinition] { [] }
+    public var examplesOfCosoCodes: [CodeExample] { [] }
     public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
     public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {}
     public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { [] }

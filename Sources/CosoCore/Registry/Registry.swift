@@ -87,12 +87,14 @@ public struct Registry: Sendable {
         let id: String
         let enums: [EnumType], entities: [Entity], commands: [Command]
         let checks: [DataCheck], rules: [RuleDefinition], targets: [TargetDefinition], statistics: [StatisticDefinition]
+        let diagnostics: [DiagnosticDefinition], codes: ClosedRange<Int>?, cosoCodeExamples: [CodeExample]
         let migrationNumbers: [Int]
 
         init(_ m: any CosoModule) {
             id = m.id
             enums = m.enums; entities = m.entities; commands = m.commands
             checks = m.checks; rules = m.rules; targets = m.targets; statistics = m.statistics
+            diagnostics = m.diagnostics; codes = m.manifest.codes; cosoCodeExamples = m.examplesOfCosoCodes
             migrationNumbers = m.migrations.map(\.number)
         }
     }
@@ -173,10 +175,39 @@ public struct Registry: Sendable {
         for name in entities.keys where commandHeads.contains(name) {
             throw .duplicateCommand(name, modules: [owner[name] ?? "?", "entity and command"])
         }
+        try checkDiagnostics(declared)
         var settings: [String: String] = [:]
         for m in declared { for r in m.rules { settings.merge(r.settings) { a, _ in a } } }
         return Catalog(entities: entities, enums: enums, commands: commands, owner: owner, checks: checks,
                        settings: settings, targets: declared.flatMap(\.targets),
-                       statistics: declared.flatMap(\.statistics))
+                       statistics: declared.flatMap(\.statistics),
+                       diagnostics: declared.flatMap { m in m.diagnostics.map { (m.id, $0) } },
+                       cosoCodeExamples: declared.flatMap(\.cosoCodeExamples))
+    }
+
+    /// Each module's diagnostic codes lie in the range it claims, which no other module's
+    /// overlaps and which leaves coso's own (below 1000) alone; no code is declared twice.
+    private static func checkDiagnostics(_ declared: [Declarations]) throws(RegistryError) {
+        var claimed: [(module: String, range: ClosedRange<Int>)] = []
+        for m in declared {
+            guard let range = m.codes else {
+                if !m.diagnostics.isEmpty { throw .invalidDiagnostics(module: m.id, reason: "are declared but the manifest claims no codes") }
+                continue
+            }
+            guard range.lowerBound >= 1000, range.upperBound <= 9999 else {
+                throw .invalidDiagnostics(module: m.id, reason: "claim \(range), outside 1000...9999 (below 1000 is coso's own)")
+            }
+            if let other = claimed.first(where: { $0.range.overlaps(range) }) {
+                throw .invalidDiagnostics(module: m.id, reason: "claim \(range), which overlaps the range of module '\(other.module)' (\(other.range))")
+            }
+            claimed.append((m.id, range))
+            var seen: Set<String> = []
+            for d in m.diagnostics {
+                guard let n = d.number, range.contains(n) else {
+                    throw .invalidDiagnostics(module: m.id, reason: "declare \(d.code), outside the range claimed (E\(range.lowerBound)...E\(range.upperBound))")
+                }
+                guard seen.insert(d.code).inserted else { throw .invalidDiagnostics(module: m.id, reason: "declare \(d.code) twice") }
+            }
+        }
     }
 }

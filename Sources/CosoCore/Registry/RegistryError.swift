@@ -15,6 +15,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidEntity(module: String, entity: String, reason: String)
     /// Check and rule codes are stable identifiers shared by every module.
     case duplicateCode(String, modules: [String])
+    /// A module's diagnostic codes: outside its range, or in a range another module claims.
+    case invalidDiagnostics(module: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "module '\(m)': command '\(c)' \(r)"
         case .invalidEntity(let m, let e, let r):
             return "module '\(m)': entity '\(e)' \(r)"
+        case .invalidDiagnostics(let m, let r):
+            return "module '\(m)': diagnostics \(r)"
         case .duplicateCode(let c, let m):
             return "check or rule code '\(c)' is declared by more than one module (\(m.joined(separator: ", "))); codes must be unique"
         }

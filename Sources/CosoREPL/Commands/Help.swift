@@ -17,7 +17,11 @@ public enum Help {
             return "\(e.id): \(e.label.text(language))\n" + e.cases.map { "  \($0.id)  \($0.label.text(language))\n" }.joined()
         }
         if topic == "language" || topic == "ngon-ngu" { return languageHelp(language) }
-        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report"]
+        if topic == "errors" || topic == "loi" { return DiagnosticHelp.list(catalog, language) }
+        if let code = DiagnosticHelp.code(topic) {
+            return DiagnosticHelp.explain(code, catalog, language) ?? (vi ? "Không có mã lỗi \(code). Xem .help errors.\n" : "No error code \(code). See .help errors.\n")
+        }
+        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors"]
         let s = Suggest.closest(to: topic, in: candidates)
         return (vi ? "Không có mục trợ giúp '\(topic)'." : "No help topic '\(topic)'.")
             + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
@@ -41,7 +45,7 @@ public enum Help {
               members | where name =~ "nguyen van an"        (=~ không phân biệt hoa thường, dấu; đ = d)
             Chỉ tiêu và thống kê: targets [NĂM] [asof NGÀY] [for "TỔ CHỨC"], target T10 | detail, stats theory
             Lệnh chấm: .schema .mode table|csv|json|markdown|line .timer .read TỆP .once TỆP .sql .lang en .quit
-            Xem thêm: .help language, .help targets, .help stats
+            Xem thêm: .help language, .help targets, .help stats, .help errors (mã lỗi), .help E1105
 
             """ : """
 
@@ -50,7 +54,7 @@ public enum Help {
               members | where name =~ "nguyen van an"        (=~ ignores case and diacritics; đ = d)
             Targets and statistics: targets [YEAR] [asof DATE] [for "ORG"], target T10 | detail, stats theory
             Dot commands: .schema .mode table|csv|json|markdown|line .timer .read FILE .once FILE .sql .lang vi .quit
-            See also: .help language, .help targets, .help stats
+            See also: .help language, .help targets, .help stats, .help errors (error codes), .help E1105
 
             """
         return out

@@ -92,7 +92,8 @@ extension Parser {
         case .number(let s):
             advance()
             if let i = Int64(s) { return Expr(.literal(.int(i)), tok.span) }
-            if let d = Double(s) { return Expr(.literal(.double(d)), tok.span) }
+            // A whole number beyond 64 bits is an error, not a decimal that compares loosely.
+            if s.contains("."), let d = Double(s), d.isFinite { return Expr(.literal(.double(d)), tok.span) }
             throw Diagnostic("E0106", vi: "số quá lớn", en: "number too large", span: tok.span)
         case .string(let s):
             advance()

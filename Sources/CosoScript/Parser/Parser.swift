@@ -96,7 +96,9 @@ public struct Parser {
         if current.isWord("def") { return try definition() }
         if current.isWord("for"), peek(1).identifier != nil, peek(2).isWord("in") { return try forLoop() }
         if current.isWord("if") { return try conditional() }
-        if current.isWord("use"), case .string = peek(1).kind {
+        // `use` is a reserved word: whatever follows is the file (a name that is not text is refused
+        // when the statement runs, with what to write instead).
+        if current.isWord("use"), peek(1).startsExpression {
             let start = current.span
             advance()
             let path = try primary()

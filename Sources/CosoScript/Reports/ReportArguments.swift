@@ -92,7 +92,7 @@ struct ReportArguments {
     /// case and diacritics).
     static func organisation(_ value: Value, span: SourceSpan, _ session: Session) throws(Diagnostic) -> Int64 {
         guard let tree = session.catalog.tree else {
-            throw Diagnostic("E0805", Label(vi: "không có mô-đun nào khai báo cây tổ chức", en: "no module declares the organisation tree"),
+            throw Diagnostic("E0811", Label(vi: "không có mô-đun nào khai báo cây tổ chức", en: "no module declares the organisation tree"),
                              span: span)
         }
         let name = tree.displayField.flatMap(tree.field)

@@ -26,6 +26,15 @@ public struct Token: Sendable, Equatable {
     public func isSymbol(_ s: String) -> Bool { kind == .symbol(s) }
     public func isWord(_ s: String) -> Bool { kind == .identifier(s) }
 
+    /// A token an expression can start with: a value, a name, a variable, `(`, `[` or `-`.
+    public var startsExpression: Bool {
+        switch kind {
+        case .identifier, .string, .number, .date, .variable: return true
+        case .symbol(let s): return s == "(" || s == "[" || s == "-"
+        case .dot, .end, .eof: return false
+        }
+    }
+
     /// How `.tokens` prints a token.
     public var debugText: String {
         switch kind {

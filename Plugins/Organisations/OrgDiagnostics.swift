@@ -1,0 +1,44 @@
+import CosoCore
+
+/// What the organisations module refuses (codes E1000 to E1099).
+enum OrgDiagnostics {
+    static let range = 1000...1099
+    static let commune = [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#,
+                          #"org add "Chi bộ thôn 5" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#]
+    static let ended = commune + [#"org add "Chi bộ thôn Cũ" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#,
+                                  #"org dissolve "Chi bộ thôn Cũ" on: @2020-06-30 how: merged"#]
+
+    /// Examples of coso's own codes in this module's terms.
+    static let cosoCodes = [
+        CodeExample("E0301", setup: commune, #"org add "Chi bộ thôn 6" kind: village_cell parent: "Đảng bộ xã Không Có""#),
+        CodeExample("E0302", setup: commune + [#"org add "Chi bộ thôn 5" kind: village_cell"#], #"org dissolve "Chi bộ thôn 5" on: @2024-01-01"#),
+        CodeExample("E0305", setup: commune, #"org dissolve "Chi bộ thôn 5" on: @2099-01-01"#),
+        CodeExample("E0501", #"org add "   " kind: commune_committee"#),
+        CodeExample("E0504", setup: commune, #"recognise "Chi bộ thôn 5" year: 1800 kind: four_good"#),
+        CodeExample("E0513", setup: commune, #"term "Chi bộ thôn 5" started: @2025-07-15 ends: @2020-07-14"#),
+        CodeExample("E0517", setup: commune + [#"recognise "Chi bộ thôn 5" year: 2024 kind: four_good"#],
+                    #"recognise "Chi bộ thôn 5" year: 2024 kind: four_good"#),
+        CodeExample("E0805", #"targets for "Xã Không Có""#),
+    ]
+
+    static let all = [
+        DiagnosticDefinition("E1001", vi: "tổ chức đã kết thúc", en: "the organisation has already ended", setup: ended,
+                             #"org dissolve "Chi bộ thôn Cũ" on: @2024-01-01"#),
+        DiagnosticDefinition("E1002", vi: "còn tổ chức, đảng viên thuộc tổ chức định giải thể", en: "organisations or members still belong to it",
+                             helpVi: "chuyển họ đi trước (org move, transfer), rồi giải thể", helpEn: "move them first (org move, transfer), then dissolve",
+                             setup: commune, #"org dissolve "Đảng bộ xã Gia Hiệp" on: @2024-01-01"#),
+        DiagnosticDefinition("E1003", vi: "tổ chức đã kết thúc vào ngày của sự việc", en: "the organisation had ended by the event's date",
+                             helpVi: "chọn một tổ chức đang hoạt động", helpEn: "choose an organisation that still exists", setup: ended,
+                             #"meeting "Chi bộ thôn Cũ" held: @2024-05-05 kind: regular"#),
+        DiagnosticDefinition("E1004", vi: "đảng viên sinh hoạt ở chi bộ; tổ chức này không phải chi bộ", en: "members belong to cells; this is not a cell",
+                             regulation: "Điều lệ Đảng, Điều 21", setup: commune,
+                             #"village add "Thôn 5" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Đảng bộ xã Gia Hiệp""#),
+        DiagnosticDefinition("E1005", vi: "từ 01/7/2025 không còn cấp huyện: không thành lập đảng bộ huyện",
+                             en: "from 1/7/2025 there is no district level: no district committee is founded", regulation: "294-QĐ/TW",
+                             helpVi: "ghi ngày thành lập trước 01/7/2025 nếu nhập dữ liệu cũ", helpEn: "give a founding date before 1/7/2025 when entering history",
+                             #"org add "Đảng bộ huyện X" kind: district_committee founded: @2025-08-01"#),
+        DiagnosticDefinition("E1006", vi: "không chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
+                             en: "an organisation cannot move under itself or one of its own units", setup: commune,
+                             #"org move "Đảng bộ xã Gia Hiệp" to: "Chi bộ thôn 5" on: @2025-07-01"#),
+    ]
+}
