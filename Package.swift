@@ -16,7 +16,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "coso", targets: ["coso"]),
+        // For modules written outside this package: the contract, coso's command line to build an
+        // executable with more modules, the built-in modules, and the conformance check.
         .library(name: "CosoCore", targets: ["CosoCore"]),
+        .library(name: "CosoCLI", targets: ["CosoCLI"]),
+        .library(name: "CosoBuiltins", targets: ["CosoBuiltins"]),
         .library(name: "CosoTesting", targets: ["CosoTesting"]),
     ],
     dependencies: [
@@ -62,16 +66,20 @@ let package = Package(
         // MARK: Demo data (real Di Linh units, names) and the generator
         .target(name: "CosoDemo", dependencies: ["CosoCore"], swiftSettings: strict),
 
-        // MARK: The executable: CLI, wiring, and the one list of built-in modules
-        .executableTarget(
-            name: "coso",
+        // MARK: The one list of built-in modules, and the command line as a library
+        .target(name: "CosoBuiltins", dependencies: ["CosoCore", "CosoOrganisations", "CosoMembers", "CosoInspection",
+                                                     "CosoPropaganda", "CosoTargets"], swiftSettings: strict),
+        .target(
+            name: "CosoCLI",
             dependencies: [
                 "CosoCore", "CosoScript", "CosoREPL", "CosoDemo", "CosoReport",
-                "CosoOrganisations", "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoTargets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+
+        // MARK: The executable: the command line with the built-in modules
+        .executableTarget(name: "coso", dependencies: ["CosoCLI", "CosoBuiltins"], swiftSettings: strict),
 
         // MARK: Test support shipped as a library: module conformance check, temporary sessions
         .target(name: "CosoTesting", dependencies: ["CosoCore", "CosoScript"], swiftSettings: strict),
@@ -79,16 +87,15 @@ let package = Package(
         // MARK: Tests (Swift Testing only; run with `swift test --disable-xctest`)
         .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
-        .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoOrganisations",
-                                                            "CosoMembers", "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo",
+        .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoBuiltins", "CosoOrganisations",
+                                                            "CosoMembers", "CosoDemo",
                                                             .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
-        .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoOrganisations", "CosoMembers",
+        .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoBuiltins", "CosoOrganisations", "CosoMembers",
                                                              "CosoInspection", "CosoPropaganda", "CosoTargets", "CosoDemo",
                                                              .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
-        .testTarget(name: "CosoREPLTests", dependencies: ["CosoREPL", "CosoTesting", "CosoOrganisations", "CosoMembers",
-                                                          "CosoInspection", "CosoPropaganda"],
+        .testTarget(name: "CosoREPLTests", dependencies: ["CosoREPL", "CosoTesting", "CosoBuiltins"],
                     swiftSettings: strict),
         .testTarget(name: "CosoEndToEndTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
     ]

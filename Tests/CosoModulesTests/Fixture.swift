@@ -1,13 +1,11 @@
+import CosoBuiltins
 import CosoCore
-import CosoInspection
 import CosoMembers
 import CosoOrganisations
-import CosoPropaganda
-import CosoTargets
 import CosoScript
 import CosoTesting
 
-let allModules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule(), TargetsModule()]
+let allModules: [any CosoModule] = Builtins.all
 
 /// A small tree: a commune with two village cells (one dissolved) and an agency committee.
 func smallDistrict() throws -> (TemporaryDatabase, Session) {

@@ -1,15 +1,12 @@
+import CosoBuiltins
 import CosoCore
-import CosoInspection
-import CosoMembers
-import CosoOrganisations
-import CosoPropaganda
 import CosoREPL
 import CosoScript
 import CosoTesting
 import Foundation
 import Testing
 
-let modules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule()]
+let modules: [any CosoModule] = Builtins.all
 
 /// Feeds the REPL a fixed sequence of lines, Ctrl-C and Ctrl-D; records what it adds to history.
 final class ScriptedReader: LineReader {

@@ -1,13 +1,9 @@
+import CosoBuiltins
 import CosoCore
-import CosoInspection
-import CosoMembers
-import CosoOrganisations
-import CosoPropaganda
-import CosoTargets
 import CosoScript
 import CosoTesting
 
-let modules: [any CosoModule] = [OrganisationsModule(), MembersModule(), InspectionModule(), PropagandaModule(), TargetsModule()]
+let modules: [any CosoModule] = Builtins.all
 
 func catalog() throws -> Catalog { try Registry(modules).catalog }
 

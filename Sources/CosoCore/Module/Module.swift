@@ -29,7 +29,7 @@ public struct Manifest: Sendable {
 
 /// A coso module: everything it adds, declared as data.
 ///
-/// Built-in modules are listed once in the executable (`BuiltinModules.all`); nothing is scanned or
+/// Built-in modules are listed once in the executable (`Builtins.all`); nothing is scanned or
 /// registered globally. A module never sees the parser; its commands receive typed arguments and a
 /// write transaction that records the audit trail.
 public protocol CosoModule: Sendable {

@@ -21,7 +21,7 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .duplicateModule(let id):
-            return "module '\(id)' is listed twice; keep one entry in BuiltinModules.all"
+            return "module '\(id)' is listed twice; keep one entry in Builtins.all"
         case .duplicateEntity(let e, let m):
             return "entity '\(e)' is declared by more than one module (\(m.joined(separator: ", "))); rename one"
         case .duplicateEnum(let e, let m):
@@ -29,7 +29,7 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateCommand(let c, let m):
             return "command '\(c)' is declared by more than one module (\(m.joined(separator: ", "))); rename one"
         case .missingRequirement(let m, let r):
-            return "module '\(m)' requires module '\(r)', which is not registered; add it to BuiltinModules.all"
+            return "module '\(m)' requires module '\(r)', which is not registered; add it to Builtins.all"
         case .versionMismatch(let m, let r, let range, let found):
             return "module '\(m)' requires '\(r)' \(range), but version \(found) is registered"
         case .cyclicRequirement(let path):

@@ -83,7 +83,7 @@ struct Settings {
     /// `path` and `loading`: a generator's new file (see `Store.init(path:registry:loading:)`).
     func openSession(origin: String, path: String? = nil, loading: Bool = false) throws -> Session {
         let registry: Registry
-        do { registry = try Registry(BuiltinModules.all) } catch {
+        do { registry = try Program.registry() } catch {
             Output.error("coso: internal error: \(error)")
             throw ExitCode(70)
         }

@@ -4,8 +4,9 @@ import CosoREPL
 import CosoScript
 import Foundation
 
-struct Coso: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// coso's command line (see `Coso.main(modules:)`).
+public struct Coso: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "coso",
         abstract: "The register of party organisations and members (sổ tổ chức cơ sở đảng và đảng viên).",
         discussion: """
@@ -22,7 +23,9 @@ struct Coso: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "STATEMENTS"))
     var statements: String?
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         if let statements {
             let session = try options.settings.openSession(origin: "-c")
             try Script.run(SourceFile(name: "<-c>", text: statements), session: session, settings: options.settings)
@@ -113,7 +116,7 @@ struct Modules: ParsableCommand {
 
     func run() throws {
         let registry: Registry
-        do { registry = try Registry(BuiltinModules.all) } catch {
+        do { registry = try Program.registry() } catch {
             Output.error("coso: \(error)")
             throw ExitCode(70)
         }
