@@ -27,16 +27,18 @@ extension DisciplineRules {
                                   #"discipline member: 1 measure: reprimand by: "Chi bộ thôn 5" on: @2024-03-01 votes: 8 of: 10"#,
                                   expected: "Đã ghi kỷ luật khiển trách (mã 1).")]
     ) { call, tx in
-        guard let measure = call.text("measure"), let by = call.id("by"), let on = call.date("on") else { return Label(vi: "", en: "") }
+        let measure = try call.requireText("measure"); let by = try call.requireID("by"); let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let member = call.id("member"), org = call.id("org")
         guard (member == nil) != (org == nil) else {
             throw RuleViolation("E1202", vi: "ghi đúng một đối tượng: member: hoặc org:", en: "give exactly one subject: member: or org:",
                                 argument: member == nil ? "measure" : "org")
         }
-        guard let decider = try tx.record(Orgs.entity, id: by), let deciderKind = decider[Orgs.kind].textValue else { return Label(vi: "", en: "") }
+        let decider = try tx.require(Orgs.entity, id: by)
+        let deciderKind = decider[Orgs.kind].textValue ?? ""
         if let member {
-            guard let m = try tx.record(Members.entity, id: member), let status = m[Members.status].textValue else { return Label(vi: "", en: "") }
+            let m = try tx.require(Members.entity, id: member)
+            let status = m[Members.status].textValue ?? ""
             // R14: what each kind of member may receive.
             let allowed: Set<String>
             switch status {

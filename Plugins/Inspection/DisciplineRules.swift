@@ -76,7 +76,7 @@ enum DisciplineRules {
                                   #"inspection plan "Đảng bộ xã Gia Hiệp" year: 2024 on: @2024-01-10"#,
                                   expected: "Đã ghi chương trình kiểm tra, giám sát năm 2024 của 1 tổ chức.")]
     ) { call, tx in
-        guard let on = call.date("on"), let year = call.id("year") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let year = try call.requireID("year")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {

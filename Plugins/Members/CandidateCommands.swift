@@ -17,7 +17,7 @@ enum CandidateCommands {
                                   #"candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-01-10"#,
                                   expected: "Đã đưa Lê Thị Mai (mã 1) vào danh sách quần chúng ưu tú.")]
     ) { call, tx in
-        guard let on = call.date("on"), let org = call.id("org"), let born = call.date("born") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let org = try call.requireID("org"); let born = try call.requireDate("born")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         try OrgRules.requireCell(org, tx, argument: "org")
@@ -36,7 +36,7 @@ enum CandidateCommands {
         input: "candidates",
         examples: [CommandExample(setup: setup, "candidate step 1 stage: trained on: @2024-03-15", expected: "Đã ghi bước đã học lớp nhận thức về Đảng cho 1 quần chúng.")]
     ) { call, tx in
-        guard let on = call.date("on"), let stage = call.text("stage") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let stage = try call.requireText("stage")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard stage != "admitted", stage != "listed" else {
             throw RuleViolation("E1131", vi: "kết nạp bằng lệnh admit ... candidate:", en: "admission is recorded by admit ... candidate:", argument: "stage")
@@ -66,7 +66,7 @@ enum CandidateCommands {
 
     /// `admit ... candidate: ID`: the cell must have resolved, and the awareness course be recent (R25).
     static func close(_ candidate: Int64, member: Int64, admitted: LocalDate, _ tx: WriteTransaction) throws {
-        guard let c = try tx.record(Candidates.entity, id: candidate) else { return }
+        let c = try tx.require(Candidates.entity, id: candidate)
         guard c[Candidates.stage] == .text("resolved") else {
             throw RuleViolation("E1134", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
                                 argument: "candidate")

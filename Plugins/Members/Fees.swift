@@ -64,7 +64,7 @@ enum Fees {
         examples: [CommandExample(setup: MemberLifecycle.setup, #"fee 1 month: @2025-12-01 amount: 30000 channel: cash"#,
                                   expected: "Đã ghi đảng phí tháng 2025-12 của Nguyễn Văn An: 30000 đồng (342-QĐ/TW).")]
     ) { call, tx in
-        guard let member = call.id("member"), let day = call.date("month"), let amount = call.id("amount") else { return Label(vi: "", en: "") }
+        let member = try call.requireID("member"); let day = try call.requireDate("month"); let amount = try call.requireID("amount")
         let month = LocalDate(year: day.year, month: day.month, day: 1)!
         try CommonChecks.notInFuture(month, today: call.today, argument: "month")
         let reduction = call.id("reduction") ?? 0

@@ -34,7 +34,7 @@ enum MemberCommands {
                            expected: "Đã kết nạp Nguyễn Văn An (mã 1) vào Chi bộ thôn 5, dự bị từ 2024-05-19."),
         ]
     ) { call, tx in
-        guard let born = call.date("born"), let on = call.date("on"), let org = call.id("org") else { return Label(vi: "", en: "") }
+        let born = try call.requireDate("born"); let on = try call.requireDate("on"); let org = try call.requireID("org")
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard born < on else {
@@ -100,11 +100,11 @@ enum MemberCommands {
                            expected: "Đã công nhận chính thức 1 đảng viên."),
         ]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E1104", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
-            guard let admitted = m[Members.admitted].dateValue else { return }
+            let admitted = try MemberRules.admitted(m, id)
             // R5: official from the 12-month date, even when the decision comes later.
             let due = admitted.adding(months: MemberRules.probationMonths)
             guard on >= due else {
@@ -133,7 +133,7 @@ enum MemberCommands {
                            expected: "Đã chuyển 1 đảng viên sang Chi bộ thôn 6."),
         ]
     ) { call, tx in
-        guard let on = call.date("on"), let to = call.id("to") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let to = try call.requireID("to")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
@@ -169,7 +169,7 @@ enum MemberCommands {
                            expected: "Đã miễn sinh hoạt cho 1 đảng viên."),
         ]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E1107", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
@@ -196,7 +196,7 @@ enum MemberCommands {
                            expected: "Đã xóa tên 1 đảng viên."),
         ]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in

@@ -156,5 +156,8 @@ enum MemberDiagnostics {
                              regulation: "Chỉ thị 29-CT/TW (2003)"),
         DiagnosticDefinition("E1150", vi: "tệp nhập: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
                              en: "import: a member on the roll belongs to a live cell"),
+        // A register can hold such a member only if it was written outside coso: no statement makes one.
+        DiagnosticDefinition("E1151", vi: "đảng viên chưa có ngày vào Đảng", en: "the member has no admission date",
+                             helpVi: "ghi ngày vào Đảng của đảng viên trước", helpEn: "record the member's admission date first"),
     ]
 }

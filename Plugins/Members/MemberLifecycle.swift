@@ -16,7 +16,7 @@ enum MemberLifecycle {
                                      expected: String, extra: @escaping @Sendable (Record) -> [Field: Value] = { _ in [:] }) -> Command {
         Command(name, summary: summary, positional: [memberParameter], labelled: [onParameter], input: "members",
                 examples: [CommandExample(setup: setup, example, expected: expected)]) { call, tx in
-            guard let on = call.date("on") else { return Label(vi: "", en: "") }
+            let on = try call.requireDate("on")
             try CommonChecks.notInFuture(on, today: call.today, argument: "on")
             let count = try MemberRules.eachSubject(call, tx, allowed: allowed, refusal: refusal) { id, m in
                 var values: [Field: Value] = [Members.status: .text(status)]
@@ -41,7 +41,7 @@ enum MemberLifecycle {
         examples: [CommandExample(setup: setup + ["suspend 1 on: @2024-03-01"], "reinstate 1 on: @2024-06-01",
                                   expected: "Đã phục hồi sinh hoạt 1 đảng viên.")]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["suspended"], refusal: (
             "E1114", "chỉ phục hồi đảng viên đang bị đình chỉ", "only suspended members can be reinstated")) { id, m in
@@ -74,7 +74,7 @@ enum MemberLifecycle {
         labelled: [Parameter("number", .text, vi: "số thẻ (8 chữ số)", en: "card number (8 digits)", field: Members.cardNo), onParameter],
         examples: [CommandExample(setup: setup, #"card 1 number: "12345678" on: @2021-09-02"#, expected: "Đã phát thẻ số 12345678.")]
     ) { call, tx in
-        guard let on = call.date("on"), let id = call.id("member"), let number = call.text("number") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let id = try call.requireID("member"); let number = try call.requireText("number")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         // Eight digits, held by no other member: the field's declaration, checked as it is written.
         _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
@@ -98,7 +98,7 @@ enum MemberLifecycle {
         input: "members",
         examples: [CommandExample(setup: setup, "transfer out 1 on: @2024-03-01", expected: "Đã chuyển đi 1 đảng viên.")]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         if let to = call.id("to") {
             try OrgRules.requireLive(to, tx, argument: "to", on: on)
@@ -122,7 +122,7 @@ enum MemberLifecycle {
         examples: [CommandExample(setup: setup + [#"org add "Chi bộ thôn 6" kind: village_cell"#, "transfer out 1 on: @2024-03-01"],
                                   #"transfer in 1 to: "Chi bộ thôn 6" on: @2024-03-20"#, expected: "Đã nhận 1 đảng viên vào Chi bộ thôn 6.")]
     ) { call, tx in
-        guard let on = call.date("on"), let to = call.id("to") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let to = try call.requireID("to")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
@@ -149,12 +149,11 @@ enum MemberLifecycle {
         examples: [CommandExample(setup: setup, #"appoint 1 role: secretary org: "Chi bộ thôn 5" on: @2022-06-01"#,
                                   expected: "Đã ghi Nguyễn Văn An làm bí thư Chi bộ thôn 5 từ 2022-06-01.")]
     ) { call, tx in
-        guard let on = call.date("on"), let member = call.id("member"), let org = call.id("org"), let role = call.text("role") else {
-            return Label(vi: "", en: "")
-        }
+        let on = try call.requireDate("on"), member = try call.requireID("member"), org = try call.requireID("org")
+        let role = try call.requireText("role")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
-        guard let m = try tx.record(Members.entity, id: member) else { return Label(vi: "", en: "") }
+        let m = try tx.require(Members.entity, id: member)
         guard m[Members.status] == .text("official") || (m[Members.status] == .text("probationary") && role == "group_leader") else {
             throw RuleViolation("E1117", vi: "chỉ đảng viên chính thức đang sinh hoạt được bầu vào cấp ủy",
                                 en: "only active full members can hold committee positions", argument: "member")
@@ -201,11 +200,11 @@ enum Ceremony {
                    Parameter("consent", .bool, vi: "cấp trên đồng ý cho tổ chức muộn", en: "the superior agreed to a late ceremony", required: false)],
         examples: [CommandExample(setup: Array(MemberLifecycle.setup.prefix(2)), "ceremony 1 on: @2020-06-01", expected: "Đã ghi lễ kết nạp ngày 2020-06-01.")]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E1144", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
-            guard let admitted = m[Members.admitted].dateValue else { return }
+            let admitted = try MemberRules.admitted(m, id)
             guard on >= admitted else {
                 throw RuleViolation("E1145", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
                                     argument: "on")

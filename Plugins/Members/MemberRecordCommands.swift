@@ -15,7 +15,7 @@ enum MemberRecordCommands {
         example: CommandExample(setup: setup, #"comment 1 year: 2024 cell: "Chi bộ thôn 6""#, expected: "Đã ghi nhận xét (mã 1)."),
         defaults: ["favourable": .bool(true)]
     ) { call, tx in
-        guard let cell = call.id("cell"), let member = call.id("member") else { return }
+        let cell = try call.requireID("cell"); let member = try call.requireID("member")
         try OrgRules.requireCell(cell, tx, argument: "cell")
         // The comment comes from where the member lives: record it as their residence cell.
         try tx.update(Members.entity, id: member, [Members.residenceCell: .int(cell)])

@@ -28,6 +28,16 @@ enum MemberRules {
         return subjects.count
     }
 
+    /// A member's admission date, which the rules of probation count from: a member entered
+    /// without one is refused, not passed over.
+    static func admitted(_ m: Record, _ id: Int64) throws -> LocalDate {
+        guard let admitted = m[Members.admitted].dateValue else {
+            throw RuleViolation("E1151", vi: "đảng viên mã \(id) chưa có ngày vào Đảng", en: "member \(id) has no admission date",
+                                helpVi: "ghi ngày vào Đảng của đảng viên trước", helpEn: "record the member's admission date first")
+        }
+        return admitted
+    }
+
     /// Appends one event to a member's history; `status` and `org` are what they are after it.
     @discardableResult
     static func record(_ tx: WriteTransaction, member: Int64, _ kind: String, on date: LocalDate, org: Int64? = nil,

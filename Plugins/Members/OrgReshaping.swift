@@ -26,7 +26,7 @@ enum OrgReshaping {
         examples: [CommandExample(setup: setup, #"org merge "Chi bộ thôn 5" into: "Chi bộ thôn 6" on: @2025-07-01"#,
                                   expected: "Đã sáp nhập Chi bộ thôn 5 vào Chi bộ thôn 6: 2 đảng viên, 0 tổ chức, 0 thôn.")]
     ) { call, tx in
-        guard let from = call.id("org"), let into = call.id("into"), let on = call.date("on") else { return Label(vi: "", en: "") }
+        let from = try call.requireID("org"); let into = try call.requireID("into"); let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         guard from != into else {
             throw RuleViolation("E1127", vi: "không sáp nhập một tổ chức vào chính nó", en: "an organisation cannot merge into itself", argument: "into")
@@ -66,7 +66,7 @@ enum OrgReshaping {
         examples: [CommandExample(setup: setup, #"members | where name =~ "binh" | org split name: "Chi bộ thôn 5B" on: @2025-07-01"#,
                                   expected: "Đã lập Chi bộ thôn 5B (mã 4) từ Chi bộ thôn 5 với 1 đảng viên.")]
     ) { call, tx in
-        guard let on = call.date("on"), let name = call.text("name") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let name = try call.requireText("name")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let subjects = CommonChecks.subjects(call, "member")
         let cells = Set(try subjects.compactMap { try tx.record(Members.entity, id: $0)?[Members.org].intValue })
@@ -75,7 +75,7 @@ enum OrgReshaping {
                                 argument: call.input == nil ? "member" : nil)
         }
         try OrgRules.requireLive(source, tx, argument: "member", on: on)
-        guard let org = try tx.record(Orgs.entity, id: source) else { return Label(vi: "", en: "") }
+        let org = try tx.require(Orgs.entity, id: source)
         let id = try tx.insert(Orgs.entity, [Orgs.name: .text(name), Orgs.kind: org[Orgs.kind], Orgs.sector: org[Orgs.sector], Orgs.parent: org[Orgs.parent],
                                         Orgs.founded: .date(on), Orgs.hasCommittee: .bool(false)])
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official", "exempted", "suspended"], refusal: (

@@ -72,7 +72,7 @@ enum RatingRules {
                            expected: "Đã xếp loại 1 đảng viên năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ."),
         ]
     ) { call, tx in
-        guard let yearValue = call.id("year"), let chosen = call.text("level") else { return Label(vi: "", en: "") }
+        let yearValue = try call.requireID("year"); let chosen = try call.requireText("level")
         let year = Int(yearValue)
         let score = call.id("score").map(Int.init)
         let code = try checkedBook(year: year, level: chosen, score: score, today: call.today)
@@ -133,7 +133,7 @@ enum OrgRatingRules {
         examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
                                   #"rate org "Chi bộ thôn 5" 2024 level: good"#, expected: "Đã xếp loại 1 tổ chức năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ.")]
     ) { call, tx in
-        guard let yearValue = call.id("year"), let chosen = call.text("level") else { return Label(vi: "", en: "") }
+        let yearValue = try call.requireID("year"); let chosen = try call.requireText("level")
         let year = Int(yearValue)
         let book = try RatingRules.checkedBook(year: year, level: chosen, score: call.id("score").map(Int.init), today: call.today)
         let subjects = CommonChecks.subjects(call, "org")

@@ -17,7 +17,7 @@ enum TemporaryTransfer {
                                   #"transfer temp 1 to: "Chi bộ thôn 6" on: @2024-03-01 until: @2024-09-01"#,
                                   expected: "Đã chuyển sinh hoạt tạm thời 1 đảng viên đến 2024-09-01.")]
     ) { call, tx in
-        guard let on = call.date("on"), let until = call.date("until"), let to = call.id("to") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on"); let until = try call.requireDate("until"); let to = try call.requireID("to")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
@@ -45,7 +45,7 @@ enum TemporaryTransfer {
                                                                   #"transfer temp 1 to: "Chi bộ thôn 6" on: @2024-03-01 until: @2024-09-01"#],
                                   "transfer return 1 on: @2024-09-01", expected: "Đã ghi 1 đảng viên trở về.")]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in

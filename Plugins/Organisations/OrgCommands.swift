@@ -60,7 +60,7 @@ enum OrgCommands {
                            expected: "Đã chuyển 1 tổ chức sang Đảng bộ B."),
         ]
     ) { call, tx in
-        guard let to = call.id("to"), let on = call.date("on") else { return Label(vi: "", en: "") }
+        let to = try call.requireID("to"); let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         let subjects = CommonChecks.subjects(call, "org")
@@ -95,7 +95,7 @@ enum OrgCommands {
                            expected: "Đã kết thúc 1 tổ chức (sáp nhập) từ ngày 2025-06-30."),
         ]
     ) { call, tx in
-        guard let on = call.date("on") else { return Label(vi: "", en: "") }
+        let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, today: call.today, argument: "on")
         let how = call.text("how") ?? "dissolved"
         let subjects = CommonChecks.subjects(call, "org")

@@ -76,7 +76,7 @@ enum OrgRecordCommands {
         example: CommandExample(setup: commune, #"meeting "Chi bộ thôn 5" held: @2024-05-05 kind: regular present: 12 excused: 1"#,
                                 expected: "Đã ghi buổi sinh hoạt (mã 1).")
     ) { call, tx in
-        guard let org = call.id("org"), let held = call.date("held") else { return }
+        let org = try call.requireID("org"); let held = try call.requireDate("held")
         try OrgRules.requireLive(org, tx, argument: "org", on: held)
     }
 }

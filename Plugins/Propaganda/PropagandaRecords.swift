@@ -62,7 +62,7 @@ enum PropagandaRecords {
                                   #"train 1 course: intermediate ended: @2023-06-30"#,
                                   expected: "Đã ghi 1 đảng viên hoàn thành lớp trung cấp lý luận chính trị.")]
     ) { call, tx in
-        guard let ended = call.date("ended"), let course = call.text("course") else { return Label(vi: "", en: "") }
+        let ended = try call.requireDate("ended"); let course = try call.requireText("course")
         try CommonChecks.notInFuture(ended, today: call.today, argument: "ended")
         let subjects = CommonChecks.subjects(call, "member")
         for id in subjects {

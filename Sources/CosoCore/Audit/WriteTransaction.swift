@@ -143,6 +143,14 @@ public final class WriteTransaction {
         try row(entity.name, id: id).map { Record(entity: entity, values: $0) }
     }
 
+    /// The row `id` of `entity`, which must exist (E0301 names the entity and the id otherwise).
+    public func require(_ entity: Entity, id: Int64) throws -> Record {
+        guard let record = try record(entity, id: id) else {
+            throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)")
+        }
+        return record
+    }
+
     /// Ids of the rows of `entity` whose `field` holds `value` (NFC-normalised for text), in id order.
     public func ids(_ entity: Entity, where field: Field, equals value: Value) throws -> [Int64] {
         try ids(entity.name, where: field.name, equals: value)

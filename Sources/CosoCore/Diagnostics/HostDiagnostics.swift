@@ -136,6 +136,7 @@ public enum HostDiagnostics {
         d("E0701", "lỗi nội bộ: một mô-đun ghi vào bảng không có", "internal error: a module wrote to an entity that does not exist"),
         d("E0702", "lỗi nội bộ: một mô-đun ghi vào trường không có", "internal error: a module wrote to a field that does not exist"),
         d("E0703", "lỗi nội bộ: sửa hay xóa khi nhập hàng loạt", "internal error: an update or delete during a bulk load"),
+        d("E0704", "lỗi nội bộ: lệnh chạy thiếu tham số bắt buộc", "internal error: a command ran without a required argument"),
     ]
 
     static let reports = [

@@ -50,6 +50,21 @@ public struct CommandCall: Sendable {
     public func text(_ name: String) -> String? { arguments[name]?.textValue }
     public func date(_ name: String) -> LocalDate? { arguments[name]?.dateValue }
     public func id(_ name: String) -> Int64? { arguments[name]?.intValue }
+
+    /// A required argument. The planner refuses a command without its required arguments, so one
+    /// missing here is a mistake in coso or in the module (an internal error, exit 70), never a
+    /// command that silently does nothing.
+    public func requireText(_ name: String) throws -> String { try require(name, text(name)) }
+    public func requireDate(_ name: String) throws -> LocalDate { try require(name, date(name)) }
+    public func requireID(_ name: String) throws -> Int64 { try require(name, id(name)) }
+
+    private func require<T>(_ name: String, _ value: T?) throws -> T {
+        guard let value else {
+            throw RuleViolation("E0704", vi: "lỗi nội bộ: lệnh chạy thiếu tham số bắt buộc \(name)",
+                                en: "internal error: the command ran without its required argument \(name)", argument: name)
+        }
+        return value
+    }
 }
 
 /// A rule or input refusal raised by a command; the session turns it into a diagnostic pointing
