@@ -1,6 +1,7 @@
 # coso: the two commands of the quick start, and a few helpers.
 #   make run    build, make a fresh demo district, open the REPL on it
-#   make test   every test (unit, end-to-end, the REPL in tmux)
+#   make test   every test (unit, end-to-end, the REPL in tmux), then the worked module of
+#               Examples/Assignments, built as an outside author builds it (its own package)
 
 SWIFT ?= swift
 DEMO_DB ?= demo.db
@@ -17,10 +18,14 @@ run: deps build
 	.build/debug/coso demo district --db $(DEMO_DB) --seed $(SEED)
 	.build/debug/coso --db $(DEMO_DB)
 
+EXAMPLE_MODULE := Examples/Assignments
+
 test:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	$(SWIFT) build --package-path $(EXAMPLE_MODULE)
+	$(SWIFT) test --disable-xctest --package-path $(EXAMPLE_MODULE)
 
 build:
 	$(SWIFT) build
@@ -77,4 +82,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf .build $(EXAMPLE_MODULE)/.build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -22,6 +22,12 @@ let package = Package(
         .library(name: "CosoCLI", targets: ["CosoCLI"]),
         .library(name: "CosoBuiltins", targets: ["CosoBuiltins"]),
         .library(name: "CosoTesting", targets: ["CosoTesting"]),
+        // The built-in modules one by one, for a module that names their fields (a member, a cell).
+        .library(name: "CosoOrganisations", targets: ["CosoOrganisations"]),
+        .library(name: "CosoMembers", targets: ["CosoMembers"]),
+        .library(name: "CosoInspection", targets: ["CosoInspection"]),
+        .library(name: "CosoPropaganda", targets: ["CosoPropaganda"]),
+        .library(name: "CosoTargets", targets: ["CosoTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

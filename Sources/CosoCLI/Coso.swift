@@ -15,7 +15,7 @@ public struct Coso: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 error in the statements (bad query, rule refused), 70 internal error.
             """,
         version: "coso 0.1.0 (module protocol \(pluginProtocolVersion))",
-        subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, Demo.self, Modules.self]
+        subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, Demo.self, Modules.self, ModuleCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions

@@ -131,9 +131,17 @@ public enum Help {
             if f.required { flags.append(vi ? "bắt buộc" : "required") }
             if f.searchable { flags.append(vi ? "tìm bằng =~" : "searchable with =~") }
             if f.personal { flags.append(vi ? "dữ liệu cá nhân" : "personal data") }
+            if f.unique { flags.append(vi ? "không trùng" : "unique") }
+            flags += f.constraints.map { FieldHelp.constraint($0, language) }
+            if let value = f.defaultValue { flags.append((vi ? "mặc định " : "default ") + value.description) }
             out += "  \(f.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(type.padding(toLength: 18, withPad: " ", startingAt: 0)) \(f.label.text(language))"
                 + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]") + "\n"
+            if let help = f.help { out += String(repeating: " ", count: width + 23) + help.text(language) + "\n" }
         }
+        let rules = e.constraints.map { FieldHelp.rule($0, e, language) }
+        if !rules.isEmpty { out += (vi ? "  Quy tắc: " : "  Rules: ") + rules.joined(separator: "; ") + "\n" }
+        let enums = e.fields.compactMap { f -> String? in if case .enumeration(let id) = f.type { return id } else { return nil } }
+        if !enums.isEmpty { out += (vi ? "  Giá trị của danh mục: " : "  Enum values: ") + enums.map { ".help \($0)" }.joined(separator: ", ") + "\n" }
         return out
     }
 
