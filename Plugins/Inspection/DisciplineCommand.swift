@@ -103,7 +103,7 @@ extension DisciplineRules {
             // Expulsion needs at least its fraction; the other measures more than theirs.
             let expulsion = measure == "expulsion"
             let (n, d) = try RuleSettings.fraction(expulsion ? "R15.expulsion" : "R15.reprimand", tx)
-            let enough = expulsion ? votes * Int64(d) >= total * Int64(n) : votes * Int64(d) > total * Int64(n)
+            let enough = RuleSettings.reaches(votes, of: total, (n, d), strictly: !expulsion)
             guard enough else {
                 throw RuleViolation("E1211", vi: expulsion ? "khai trừ cần ít nhất \(n)/\(d) số phiếu tán thành (R15)" : "cần trên \(n)/\(d) số phiếu tán thành (R15)",
                                     en: expulsion ? "expulsion needs at least \(n)/\(d) of the votes (R15)" : "more than \(n)/\(d) of the votes are needed (R15)",

@@ -59,7 +59,7 @@ enum MemberCommands {
         if let votes = call.id("votes") {
             let full = try tx.scalar("SELECT count(*) FROM members WHERE org_id = ? AND status = 'official'", [.int(org)]).intValue ?? 0
             let (n, d) = try RuleSettings.fraction("R3.cell", tx)
-            guard votes <= full, votes * Int64(d) >= full * Int64(n) else {
+            guard votes <= full, RuleSettings.reaches(votes, of: full, (n, d)) else {
                 throw RuleViolation("E1141", vi: "nghị quyết của chi bộ cần ít nhất \(n)/\(d) trong \(full) đảng viên chính thức tán thành (R3)",
                                     en: "the cell's resolution needs at least \(n)/\(d) of its \(full) full members (R3)", argument: "votes")
             }

@@ -11,7 +11,7 @@ enum OrgCommands {
             Parameter("sector", .enumeration("org_sector"), vi: "loại hình", en: "sector", required: false),
             Parameter("founded", .date, vi: "ngày thành lập", en: "founding date", required: false),
             Parameter("committee", .bool, vi: "có cấp ủy", en: "has a committee", required: false),
-            Parameter("code", .text, vi: "mã đơn vị hành chính", en: "administrative unit code", required: false),
+            Parameter("code", .text, vi: "mã đơn vị hành chính", en: "administrative unit code", required: false, field: Orgs.unitCode),
             Parameter("admits", .bool, vi: "được ủy quyền kết nạp (mặc định: cấp xã trở lên)", en: "authorised to admit (default: communes and above)",
                       required: false),
         ],

@@ -54,7 +54,7 @@ enum PropagandaRecords {
             Parameter("course", .enumeration("course"), vi: "lớp", en: "course"),
             Parameter("ended", .date, vi: "ngày kết thúc", en: "end date"),
             Parameter("provider", .text, vi: "nơi đào tạo", en: "provider", required: false),
-            Parameter("certificate", .text, vi: "số chứng chỉ", en: "certificate number", required: false),
+            Parameter("certificate", .text, vi: "số chứng chỉ", en: "certificate number", required: false, field: Trainings.certificateNo),
         ],
         input: "members",
         examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,

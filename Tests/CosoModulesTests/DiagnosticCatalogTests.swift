@@ -55,7 +55,7 @@ import Testing
             }
         }
         func refusal(_ modules: [any CosoModule]) -> String {
-            do { _ = try Registry(modules); return "" } catch { return "\(error)" }
+            switch Result(catching: { () throws(RegistryError) in try Registry(modules) }) { case .success: return ""; case .failure(let error): return "\(error)" }
         }
         #expect(refusal([Claimer("a", 5000...5099, ["E5001"]), Claimer("b", 5050...5149, ["E5101"])]).contains("overlaps the range of module 'a'"))
         #expect(refusal([Claimer("a", 5000...5099, ["E5101"])]).contains("declare E5101, outside the range claimed"))

@@ -12,6 +12,14 @@ public enum RuleSettings {
         Int(try value(key, tx)) ?? Int(tx.catalog.settings[key] ?? "") ?? 0
     }
 
+    /// Whether `part` of `whole` reaches the fraction `n/d` (`strictly`: goes beyond it), compared
+    /// without overflow whatever the counts a command is given.
+    public static func reaches(_ part: Int64, of whole: Int64, _ fraction: (Int, Int), strictly: Bool = false) -> Bool {
+        let left = part.multipliedFullWidth(by: Int64(fraction.1)), right = whole.multipliedFullWidth(by: Int64(fraction.0))
+        let l = (left.high, left.low), r = (right.high, right.low)
+        return strictly ? l > r : l >= r
+    }
+
     /// A fraction written "2/3"; the default when the stored text is not one.
     public static func fraction(_ key: String, _ tx: WriteTransaction) throws -> (Int, Int) {
         func parse(_ s: String) -> (Int, Int)? {

@@ -170,8 +170,12 @@ public struct RowValidator: Sendable {
                 let personal = fields.contains(where: \.personal)
                 let (a, b) = personal ? ("", "") : (" (\(values[1]))", " (\(values[0]))")
                 let second = labels[0].inSentence
-                return violation(.order, fields[1], vi: "\(labels[1].vi)\(a) phải \(strictly ? "sau" : "không trước") \(second.vi)\(b)",
-                                 en: "\(labels[1].en)\(a) must come \(strictly ? "after" : "no earlier than") \(second.en)\(b)")
+                // Dates come after one another; numbers are greater or not less.
+                let isDate = fields[1].type == .date
+                let vi = isDate ? (strictly ? "sau" : "không trước") : (strictly ? "lớn hơn" : "không nhỏ hơn")
+                let en = isDate ? (strictly ? "come after" : "come no earlier than") : (strictly ? "be greater than" : "be at least")
+                return violation(.order, fields[1], vi: "\(labels[1].vi)\(a) phải \(vi) \(second.vi)\(b)",
+                                 en: "\(labels[1].en)\(a) must \(en) \(second.en)\(b)")
             }
         case .exactlyOne:
             guard values.filter({ !$0.isNull }).count != 1 else { return nil }

@@ -94,12 +94,19 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
-    /// Adds months, clamping the day to the month's length (Jan 31 + 1 month = Feb 28/29).
+    /// Adds months, clamping the day to the month's length (Jan 31 + 1 month = Feb 28/29). A result
+    /// beyond the dates the register writes (years 1 to 9999) stops at the first or the last of them.
     public func adding(months: Int) -> LocalDate {
-        let total = year * 12 + (month - 1) + months
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow || total >= 10_000 * 12 { return months < 0 ? LocalDate.first : LocalDate.last }
+        if total < 12 { return LocalDate.first }
         let y = total / 12, m = total % 12 + 1
         return LocalDate(year: y, month: m, day: min(day, LocalDate.daysIn(month: m, year: y)))!
     }
+
+    /// The first and the last day the register writes.
+    public static let first = LocalDate(year: 1, month: 1, day: 1)!
+    public static let last = LocalDate(year: 9999, month: 12, day: 31)!
 
     /// Whole years from `self` to `date` (an age: the birthday must have been reached).
     public func wholeYears(until date: LocalDate) -> Int {
