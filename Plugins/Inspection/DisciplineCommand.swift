@@ -16,8 +16,8 @@ extension DisciplineRules {
             Parameter("member", .reference("members"), vi: "đảng viên bị kỷ luật", en: "member disciplined", required: false),
             Parameter("org", .reference("orgs"), vi: "tổ chức bị kỷ luật", en: "organisation disciplined", required: false),
             Parameter("offence", .date, vi: "ngày vi phạm", en: "date of the offence", required: false),
-            Parameter("votes", .int, vi: "số phiếu tán thành", en: "votes for", required: false),
-            Parameter("of", .int, vi: "tổng số phiếu", en: "votes cast", required: false),
+            Parameter("votes", .int, vi: "số phiếu tán thành", en: "votes for", required: false, field: Disciplines.votesFor),
+            Parameter("of", .int, vi: "tổng số phiếu", en: "votes cast", required: false, field: Disciplines.votesTotal),
             Parameter("article", .text, vi: "điều vi phạm (69-QĐ/TW)", en: "article breached (69-QĐ/TW)", required: false),
             Parameter("self_corrected", .bool, vi: "tự phát hiện, khắc phục (R17)", en: "found and fixed by themselves (R17)", required: false),
         ],
@@ -28,7 +28,8 @@ extension DisciplineRules {
                                   expected: "Đã ghi kỷ luật khiển trách (mã 1).")]
     ) { call, tx in
         let measure = try call.requireText("measure"); let by = try call.requireID("by"); let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
+        try tx.check(Disciplines.entity, [Disciplines.votesFor: call["votes"], Disciplines.votesTotal: call["of"]])
         let member = call.id("member"), org = call.id("org")
         guard (member == nil) != (org == nil) else {
             throw RuleViolation("E1202", vi: "ghi đúng một đối tượng: member: hoặc org:", en: "give exactly one subject: member: or org:",

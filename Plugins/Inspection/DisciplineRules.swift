@@ -77,7 +77,7 @@ enum DisciplineRules {
                                   expected: "Đã ghi chương trình kiểm tra, giám sát năm 2024 của 1 tổ chức.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let year = try call.requireID("year")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {
             if try tx.scalar("SELECT count(*) FROM inspection_plans WHERE org_id = ? AND year = ?", [.int(id), .int(year)]) != .int(0) {

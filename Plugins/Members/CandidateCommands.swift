@@ -18,7 +18,7 @@ enum CandidateCommands {
                                   expected: "Đã đưa Lê Thị Mai (mã 1) vào danh sách quần chúng ưu tú.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let org = try call.requireID("org"); let born = try call.requireDate("born")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         try OrgRules.requireCell(org, tx, argument: "org")
         guard born < on else { throw RuleViolation("E1101", vi: "ngày sinh phải trước ngày đưa vào danh sách", en: "the birth date must come first", argument: "born") }
@@ -37,7 +37,7 @@ enum CandidateCommands {
         examples: [CommandExample(setup: setup, "candidate step 1 stage: trained on: @2024-03-15", expected: "Đã ghi bước đã học lớp nhận thức về Đảng cho 1 quần chúng.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let stage = try call.requireText("stage")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         guard stage != "admitted", stage != "listed" else {
             throw RuleViolation("E1131", vi: "kết nạp bằng lệnh admit ... candidate:", en: "admission is recorded by admit ... candidate:", argument: "stage")
         }

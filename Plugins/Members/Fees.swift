@@ -66,11 +66,9 @@ enum Fees {
     ) { call, tx in
         let member = try call.requireID("member"); let day = try call.requireDate("month"); let amount = try call.requireID("amount")
         let month = LocalDate(year: day.year, month: day.month, day: 1)!
-        try CommonChecks.notInFuture(month, today: call.today, argument: "month")
+        try CommonChecks.notInFuture(month, call, argument: "month")
+        try tx.check(FeePayments.entity, [FeePayments.amount: .int(amount), FeePayments.base: call["base"], FeePayments.reduction: call["reduction"]])
         let reduction = call.id("reduction") ?? 0
-        guard [0, 30, 50, 70, 100].contains(reduction) else {
-            throw RuleViolation("E1138", vi: "mức giảm là 0, 30, 50, 70 hoặc 100 (R20)", en: "a reduction is 0, 30, 50, 70 or 100 (R20)", argument: "reduction")
-        }
         guard let m = try tx.record(Members.entity, id: member), let status = m[Members.status].textValue, MemberEnums.onRoll.contains(status) else {
             throw RuleViolation("E1109", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
         }
@@ -104,6 +102,7 @@ public enum FeePayments {
     public static let channel = Field("channel", .enumeration("fee_channel"), vi: "Hình thức nộp", en: "Channel", required: true)
     public static let reduction = Field("reduction", .int, vi: "Mức giảm (%)", en: "Reduction (%)", required: true)
         .oneOf([0, 30, 50, 70, 100]).defaulting(.int(0))
+        .help(vi: "giảm 30, 50 hoặc 70%, hoặc miễn (100) theo 01-QĐ/TW (R20)", en: "a reduction of 30, 50 or 70%, or exemption (100), under 01-QĐ/TW (R20)")
     public static let rulebook = Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true).maxLength(50)
 
     public static let entity = Entity(

@@ -36,7 +36,7 @@ enum MemberCommands {
     ) { call, tx in
         let born = try call.requireDate("born"); let on = try call.requireDate("on"); let org = try call.requireID("org")
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         guard born < on else {
             throw RuleViolation("E1101", vi: "ngày sinh phải trước ngày kết nạp", en: "the birth date must precede the admission", argument: "born")
         }
@@ -101,7 +101,7 @@ enum MemberCommands {
         ]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E1104", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
             let admitted = try MemberRules.admitted(m, id)
@@ -134,7 +134,7 @@ enum MemberCommands {
         ]
     ) { call, tx in
         let on = try call.requireDate("on"); let to = try call.requireID("to")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
@@ -170,7 +170,7 @@ enum MemberCommands {
         ]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E1107", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
             try tx.update(Members.entity, id: id, [Members.status: .text("exempted"), Members.exempted: .date(on), Members.exemptionReason: call["reason"]])
@@ -197,7 +197,7 @@ enum MemberCommands {
         ]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
             try tx.update(Members.entity, id: id, [Members.status: .text("removed"), Members.ended: .date(on), Members.removalReason: call["reason"]])

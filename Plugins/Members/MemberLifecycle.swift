@@ -17,7 +17,7 @@ enum MemberLifecycle {
         Command(name, summary: summary, positional: [memberParameter], labelled: [onParameter], input: "members",
                 examples: [CommandExample(setup: setup, example, expected: expected)]) { call, tx in
             let on = try call.requireDate("on")
-            try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+            try CommonChecks.notInFuture(on, call, argument: "on")
             let count = try MemberRules.eachSubject(call, tx, allowed: allowed, refusal: refusal) { id, m in
                 var values: [Field: Value] = [Members.status: .text(status)]
                 values.merge(extra(m)) { $1 }
@@ -42,7 +42,7 @@ enum MemberLifecycle {
                                   expected: "Đã phục hồi sinh hoạt 1 đảng viên.")]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["suspended"], refusal: (
             "E1114", "chỉ phục hồi đảng viên đang bị đình chỉ", "only suspended members can be reinstated")) { id, m in
             // Back to what they were before: full member once confirmed, else probationary.
@@ -75,7 +75,7 @@ enum MemberLifecycle {
         examples: [CommandExample(setup: setup, #"card 1 number: "12345678" on: @2021-09-02"#, expected: "Đã phát thẻ số 12345678.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let id = try call.requireID("member"); let number = try call.requireText("number")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         // Eight digits, held by no other member: the field's declaration, checked as it is written.
         _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E1115", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
@@ -99,7 +99,7 @@ enum MemberLifecycle {
         examples: [CommandExample(setup: setup, "transfer out 1 on: @2024-03-01", expected: "Đã chuyển đi 1 đảng viên.")]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         if let to = call.id("to") {
             try OrgRules.requireLive(to, tx, argument: "to", on: on)
             try OrgRules.requireCell(to, tx, argument: "to")
@@ -123,7 +123,7 @@ enum MemberLifecycle {
                                   #"transfer in 1 to: "Chi bộ thôn 6" on: @2024-03-20"#, expected: "Đã nhận 1 đảng viên vào Chi bộ thôn 6.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let to = try call.requireID("to")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["transferred_out"], refusal: (
@@ -151,7 +151,7 @@ enum MemberLifecycle {
     ) { call, tx in
         let on = try call.requireDate("on"), member = try call.requireID("member"), org = try call.requireID("org")
         let role = try call.requireText("role")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         let m = try tx.require(Members.entity, id: member)
         guard m[Members.status] == .text("official") || (m[Members.status] == .text("probationary") && role == "group_leader") else {
@@ -201,7 +201,7 @@ enum Ceremony {
         examples: [CommandExample(setup: Array(MemberLifecycle.setup.prefix(2)), "ceremony 1 on: @2020-06-01", expected: "Đã ghi lễ kết nạp ngày 2020-06-01.")]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E1144", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
             let admitted = try MemberRules.admitted(m, id)

@@ -27,7 +27,7 @@ enum OrgReshaping {
                                   expected: "Đã sáp nhập Chi bộ thôn 5 vào Chi bộ thôn 6: 2 đảng viên, 0 tổ chức, 0 thôn.")]
     ) { call, tx in
         let from = try call.requireID("org"); let into = try call.requireID("into"); let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         guard from != into else {
             throw RuleViolation("E1127", vi: "không sáp nhập một tổ chức vào chính nó", en: "an organisation cannot merge into itself", argument: "into")
         }
@@ -67,7 +67,7 @@ enum OrgReshaping {
                                   expected: "Đã lập Chi bộ thôn 5B (mã 4) từ Chi bộ thôn 5 với 1 đảng viên.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let name = try call.requireText("name")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let subjects = CommonChecks.subjects(call, "member")
         let cells = Set(try subjects.compactMap { try tx.record(Members.entity, id: $0)?[Members.org].intValue })
         guard cells.count == 1, let source = cells.first else {

@@ -41,9 +41,6 @@ enum RatingRules {
                 throw RuleViolation("E1124", vi: "năm \(year) xếp loại theo \(book.code), không chấm điểm; bỏ score",
                                     en: "\(year) is rated under \(book.code), without a score; drop score", argument: "score")
             }
-            guard (0...100).contains(score) else {
-                throw RuleViolation("E1125", vi: "điểm phải từ 0 đến 100", en: "a score is from 0 to 100", argument: "score")
-            }
             let expected = level(forScore: score)
             guard expected == chosen else {
                 let label = RatingRules.level.find(expected)!.label
@@ -75,12 +72,14 @@ enum RatingRules {
         let yearValue = try call.requireID("year"); let chosen = try call.requireText("level")
         let year = Int(yearValue)
         let score = call.id("score").map(Int.init)
+        let quarter = call.id("quarter")
+        if quarter != nil {
+            try tx.check(QuarterRatings.entity, [QuarterRatings.year: .int(yearValue), QuarterRatings.quarter: call["quarter"], QuarterRatings.score: call["score"]])
+        } else {
+            try tx.check(Ratings.entity, [Ratings.year: .int(yearValue), Ratings.score: call["score"]])
+        }
         let code = try checkedBook(year: year, level: chosen, score: score, today: call.today)
         let book = (code: code, scored: rulebook(for: year).scored)
-        let quarter = call.id("quarter")
-        if let quarter, !(1...4).contains(quarter) {
-            throw RuleViolation("E1137", vi: "quý từ 1 đến 4", en: "a quarter is 1 to 4", argument: "quarter")
-        }
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E1120", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
             "only active members are rated; exempt and suspended members are not (R12)")) { id, m in
@@ -135,6 +134,7 @@ enum OrgRatingRules {
     ) { call, tx in
         let yearValue = try call.requireID("year"); let chosen = try call.requireText("level")
         let year = Int(yearValue)
+        try tx.check(OrgRatings.entity, [OrgRatings.year: .int(yearValue), OrgRatings.score: call["score"]])
         let book = try RatingRules.checkedBook(year: year, level: chosen, score: call.id("score").map(Int.init), today: call.today)
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {

@@ -18,7 +18,7 @@ enum TemporaryTransfer {
                                   expected: "Đã chuyển sinh hoạt tạm thời 1 đảng viên đến 2024-09-01.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let until = try call.requireDate("until"); let to = try call.requireID("to")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         try OrgRules.requireCell(to, tx, argument: "to")
         let study = call["study"] == .bool(true)
@@ -46,7 +46,7 @@ enum TemporaryTransfer {
                                   "transfer return 1 on: @2024-09-01", expected: "Đã ghi 1 đảng viên trở về.")]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
             let last = try tx.scalar("SELECT kind FROM member_events WHERE member_id = ? AND kind IN ('temp_out', 'temp_return') ORDER BY happened DESC, id DESC LIMIT 1",

@@ -22,7 +22,7 @@ enum OrgCommands {
         ]
     ) { call, tx in
         let name = VietnameseText.nfc(call.text("name") ?? "").trimmingCharacters(in: .whitespaces)
-        if let founded = call.date("founded") { try CommonChecks.notInFuture(founded, today: call.today, argument: "founded") }
+        if let founded = call.date("founded") { try CommonChecks.notInFuture(founded, call, argument: "founded") }
         // 294-QĐ/TW (in force 1/7/2025) abolished the district level: none is founded after it.
         let on = call.date("founded") ?? call.today
         if call.text("kind") == "district_committee", on >= OrgChecks.noDistrictLevelFrom {
@@ -61,7 +61,7 @@ enum OrgCommands {
         ]
     ) { call, tx in
         let to = try call.requireID("to"); let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(to, tx, argument: "to", on: on)
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {
@@ -96,7 +96,7 @@ enum OrgCommands {
         ]
     ) { call, tx in
         let on = try call.requireDate("on")
-        try CommonChecks.notInFuture(on, today: call.today, argument: "on")
+        try CommonChecks.notInFuture(on, call, argument: "on")
         let how = call.text("how") ?? "dissolved"
         let subjects = CommonChecks.subjects(call, "org")
         for id in subjects {

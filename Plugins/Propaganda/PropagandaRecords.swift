@@ -63,7 +63,7 @@ enum PropagandaRecords {
                                   expected: "Đã ghi 1 đảng viên hoàn thành lớp trung cấp lý luận chính trị.")]
     ) { call, tx in
         let ended = try call.requireDate("ended"); let course = try call.requireText("course")
-        try CommonChecks.notInFuture(ended, today: call.today, argument: "ended")
+        try CommonChecks.notInFuture(ended, call, argument: "ended")
         let subjects = CommonChecks.subjects(call, "member")
         for id in subjects {
             guard let m = try tx.record(Members.entity, id: id) else { continue }

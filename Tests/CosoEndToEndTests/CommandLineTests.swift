@@ -37,6 +37,14 @@ import Testing
         (#"admit "Nguyễn Văn Bé" born: @2023-02-30 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0103", "1:29"),
         (#"admit "Nguyễn Văn Bé" born: @2007-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E1102", "1:29"),
         (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn 99" on: @2024-05-19"#, "E0301", "1:59"),
+        // What the fields declare, refused through commands (every such bound: WriteRefusalTests).
+        (#"admit "=HYPERLINK(1)" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0508", "1:7"),
+        (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 national_id: "123""#, "E0507", "1:111"),
+        (#"fee 1 month: @2025-11-01 amount: -5000"#, "E0504", "1:34"),
+        (#"fee 1 month: @2025-11-01 amount: 5000 reduction: 40"#, "E0505", "1:50"),
+        (#"recognise 1 year: 1929 kind: four_good"#, "E0504", "1:19"),
+        (#"bulletin 1 issued: @2024-03-15 title: "Bản tin" copies: -5"#, "E0504", "1:57"),
+        (#"org add "Chi bộ mới" kind: village_cell founded: @2999-01-01"#, "E0305", "1:50"),
     ])
     func eachMistakeGivesOneClearMessageAndChangesNothing(_ c: (String, String, String)) throws {
         let db = try Coso.demoCopy()

@@ -22,7 +22,7 @@ import Testing
         #expect(failure(s, "fee 1 month: @2026-03-15 amount: 52000 base: 5200000") == "E1139")  // the same month
         #expect(failure(s, "fee 2 month: @2026-03-01 amount: 20000 base: 4000000") == nil)        // 0.5% of the pension
         #expect(failure(s, "fee 2 month: @2026-04-01 amount: 10000 base: 4000000 reduction: 50") == nil)
-        #expect(failure(s, "fee 2 month: @2026-05-01 amount: 10000 base: 4000000 reduction: 40") == "E1138")
+        #expect(failure(s, "fee 2 month: @2026-05-01 amount: 10000 base: 4000000 reduction: 40") == "E0505")
         #expect(failure(s, "fee 3 month: @2026-03-01 amount: 3000") == "E1140")                   // students pay 5,000
         #expect(failure(s, "fee 3 month: @2026-03-01 amount: 5000 channel: cash") == nil)
         #expect(failure(s, "fee 3 month: @2026-07-01 amount: 5000") == "E0305")

@@ -63,7 +63,7 @@ import Testing
     @Test func quarterlyRatingsAreKeptApart() throws {
         let (db, s) = try rated()
         defer { db.remove() }
-        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80 quarter: 5") == "E1137")
+        #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80 quarter: 5") == "E0504")
         #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80 quarter: 1") == nil)
         #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 85 quarter: 1") == "E1122")
         #expect(failure(s, "members | where id == 1 | rate 2025 level: good score: 80") == nil)

@@ -53,8 +53,8 @@ import Testing
         (#"fee 1 month: @2025-12-01 amount: -1"#, "-1"),
         (#"fee 1 month: @2025-12-01 amount: 1000 base: -1"#, "-1"),
         (#"fee 1 month: @2025-12-01 amount: 1000 reduction: 40"#, "40"),
-        (#"inspect mode: inspection kind: regular by_org: 1 subject_org: 2 plan_year: 1800"#, "1800"),
-        (#"inspect mode: inspection kind: regular by_org: 1 subject_org: 2 conclusion: "\#(long(4001))""#, long(4001)),
+        (#"inspect mode: inspection kind: regular by_org: 1 subject_org: 2 started: @2024-05-01 plan_year: 1800"#, "1800"),
+        (#"inspect mode: inspection kind: regular by_org: 1 subject_org: 2 started: @2024-05-01 conclusion: "\#(long(4001))""#, long(4001)),
         (#"inspect mode: inspection kind: regular by_org: 1 subject_org: 2 started: @2024-05-01 ended: @2024-04-01"#, "@2024-04-01"),
         (#"inspection plan 1 year: 1800 on: @2024-01-10"#, "1800"),
         (#"study 2 resolution: "NQ" held_on: @2022-09-10 invited: -1"#, "-1"),
@@ -88,10 +88,20 @@ import Testing
                 #expect(!d.code.hasPrefix("E07"), "\(statement) → \(d.code) \(d.message.vi)")
                 let bytes = Array(statement.utf8)
                 let pointed = d.span.map { String(decoding: bytes[$0.start..<min($0.end, bytes.count)], as: UTF8.self) } ?? ""
-                #expect(pointed.contains(at), "\(statement) → \(d.code) points at '\(pointed)', not at '\(at)'")
+                // At the value itself (with its quotes or @), not at the statement or the command.
+                #expect(pointed.contains(at) && pointed.count <= at.count + 2, "\(statement) → \(d.code) points at '\(pointed)', not at '\(at)'")
+                // Naming what was refused: the field, as its declaration or the command's parameter calls it.
+                #expect(Self.namesAField(d.message.vi, session.catalog), "\(statement) → \(d.code) \(d.message.vi)")
             }
         }
         #expect(try session.store.scalar("SELECT count(*) FROM audit_changes") == before)
+    }
+
+    /// Whether a refusal names a field of some entity (its label, in any case) or the setting refused.
+    static func namesAField(_ message: String, _ catalog: Catalog) -> Bool {
+        let lower = message.lowercased()
+        let labels = catalog.entities.values.flatMap { $0.fields.map { $0.label.vi.lowercased() } }
+        return labels.contains { lower.contains($0) } || message.contains("R25.years")
     }
 
     /// A value breaking what a field declares, for each constraint of each field of each built-in

@@ -25,6 +25,17 @@ extension WriteTransaction {
         try checkStored(entity, row, id: id, changed: changed)
     }
 
+    /// Checks values a command is about to write against their fields' declarations ahead of the
+    /// rules that read them, so that a score beyond its bounds is refused as such and not as a level
+    /// it does not match. An empty value is left to the write, which checks the whole row.
+    public func check(_ entity: Entity, _ values: [Field: Value]) throws {
+        let validator = RowValidator(entity: entity, catalog: catalog, today: origin.today)
+        for field in entity.fields {
+            guard let value = values[field], !value.isNull else { continue }
+            if let problem = validator.problem(field, value) { throw problem }
+        }
+    }
+
     /// The values keyed by the entity's own fields; a key it does not declare is a module's mistake.
     private func fields<Key: RowKey>(_ entity: Entity, _ values: [Key: Value]) throws -> [Field: Value] {
         var row: [Field: Value] = [:]

@@ -9,6 +9,12 @@ public struct Label: Hashable, Sendable {
     /// abbreviation ("Ngày vào Đảng" → "ngày vào Đảng"; "CCCD" stays).
     public var inSentence: Label { Label(vi: Label.lowerFirst(vi), en: Label.lowerFirst(en)) }
 
+    /// As it opens a sentence: the first letter in upper case ("ngày thành lập" → "Ngày thành lập").
+    public var atStart: Label {
+        func upper(_ t: String) -> String { t.first.map { $0.uppercased() + t.dropFirst() } ?? t }
+        return Label(vi: upper(vi), en: upper(en))
+    }
+
     static func lowerFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase else { return text }
         let rest = text.dropFirst()

@@ -43,8 +43,16 @@ public struct CommandCall: Sendable {
     public let arguments: [String: Value]
     public let input: [Int64]?
     public let today: LocalDate
-    public init(arguments: [String: Value], input: [Int64]?, today: LocalDate) {
-        self.arguments = arguments; self.input = input; self.today = today
+    /// The command's parameters, so that a refusal can name an argument in the user's words.
+    public let parameters: [Parameter]
+    public init(arguments: [String: Value], input: [Int64]?, today: LocalDate, parameters: [Parameter] = []) {
+        self.arguments = arguments; self.input = input; self.today = today; self.parameters = parameters
+    }
+    /// What an argument is, as its parameter describes it (without the parenthesised details), or its name.
+    public func label(of name: String) -> Label {
+        guard let p = parameters.first(where: { $0.name == name }) else { return Label(vi: name, en: name) }
+        func plain(_ s: String) -> String { s.components(separatedBy: " (").first ?? s }
+        return Label(vi: plain(p.label.vi), en: plain(p.label.en))
     }
     public subscript(_ name: String) -> Value { arguments[name] ?? .null }
     public func text(_ name: String) -> String? { arguments[name]?.textValue }

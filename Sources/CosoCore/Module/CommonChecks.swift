@@ -1,10 +1,12 @@
 /// Checks that several modules' commands share.
 public enum CommonChecks {
     /// An event cannot be recorded ahead of today (in Asia/Ho_Chi_Minh).
-    public static func notInFuture(_ date: LocalDate, today: LocalDate, argument: String) throws {
-        guard date <= today else {
-            throw RuleViolation("E0305", vi: "ngày \(date.iso) ở tương lai (hôm nay là \(today.iso))",
-                                en: "\(date.iso) is in the future (today is \(today.iso))", argument: argument,
+    /// The refusal names the argument as its parameter describes it ("ngày thành lập").
+    public static func notInFuture(_ date: LocalDate, _ call: CommandCall, argument: String) throws {
+        guard date <= call.today else {
+            let what = call.label(of: argument).atStart
+            throw RuleViolation("E0305", vi: "\(what.vi) (\(date.iso)) ở tương lai: hôm nay là \(call.today.iso)",
+                                en: "\(what.en) (\(date.iso)) is in the future: today is \(call.today.iso)", argument: argument,
                                 helpVi: "ghi sự kiện khi nó đã diễn ra", helpEn: "record an event once it has happened")
         }
     }

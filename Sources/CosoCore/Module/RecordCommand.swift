@@ -8,7 +8,7 @@ public enum RecordCommand {
                             check: @escaping @Sendable (CommandCall, WriteTransaction) throws -> Void = { _, _ in }) -> Command {
         Command(name, summary: summary, positional: positional, labelled: labelled, examples: [example]) { call, tx in
             for p in positional + labelled {
-                if case .date = p.type, !future.contains(p.name), let d = call.date(p.name) { try CommonChecks.notInFuture(d, today: call.today, argument: p.name) }
+                if case .date = p.type, !future.contains(p.name), let d = call.date(p.name) { try CommonChecks.notInFuture(d, call, argument: p.name) }
                 if case .reference(let target) = p.type, let id = call.id(p.name), try tx.record(target, id: id) == nil {
                     throw RuleViolation("E0301", vi: "không có \(p.label.vi) mã \(id)", en: "no \(p.label.en) with id \(id)", argument: p.name)
                 }

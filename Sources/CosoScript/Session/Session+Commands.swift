@@ -9,7 +9,8 @@ extension Session {
             return try store.write(origin) { tx in
                 let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
                 let arguments = try resolveReferences(plan, tx)
-                let call = CommandCall(arguments: arguments, input: inputIDs, today: today)
+                let call = CommandCall(arguments: arguments, input: inputIDs, today: today,
+                                       parameters: plan.command.positional + plan.command.labelled)
                 return try plan.command.body(call, tx).text(language)
             }
         } catch let v as RuleViolation {
