@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scales=("$@")
 [ ${#scales[@]} -eq 0 ] && scales=(district province country)
-data=bench/.data/generate
+data=${BENCH_DATA:-bench/.data/generate}
 mkdir -p "$data"
-make -s release >/dev/null
-coso=.build/release/coso
+# COSO_BIN: another build to measure (bench/before-after.sh), else this checkout's release build.
+if [ -n "${COSO_BIN:-}" ]; then coso=$COSO_BIN; else make -s release >/dev/null; coso=.build/release/coso; fi
 printf '| scale | organisations | members | seconds | members/s | peak memory |\n| --- | ---: | ---: | ---: | ---: | ---: |\n'
 for scale in "${scales[@]}"; do
     rm -f "$data/$scale.db" "$data/$scale.db"-* "$data/$scale.db.partial"

@@ -12,10 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
-data=bench/.data/import
+data=${BENCH_DATA:-bench/.data/import}
 mkdir -p "$data"
-make -s release >/dev/null
-coso=.build/release/coso
+# COSO_BIN: another build to measure (bench/before-after.sh), else this checkout's release build.
+if [ -n "${COSO_BIN:-}" ]; then coso=$COSO_BIN; else make -s release >/dev/null; coso=.build/release/coso; fi
 rm -f "$data"/*.db "$data"/*.db-*
 "$coso" demo district --db "$data/demo.db" --seed 1 >/dev/null
 "$coso" --db "$data/demo.db" -c 'orgs | sort id | save "'"$data"'/orgs.csv"' >/dev/null

@@ -6,13 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"
-data=bench/.data
+data=${BENCH_DATA:-bench/.data}
 mkdir -p "$data"
 
 # The release binary links the Swift runtime statically (as `make release` does): it starts in about
 # half the time of a dynamically linked one, which is most of the cost of a small query.
-make -s release >/dev/null
-coso=.build/release/coso
+# COSO_BIN: another build to measure (bench/before-after.sh), else this checkout's release build.
+if [ -n "${COSO_BIN:-}" ]; then coso=$COSO_BIN; else make -s release >/dev/null; coso=.build/release/coso; fi
 
 if [ ! -f "$data/demo.db" ]; then
     "$coso" demo district --db "$data/demo.db" --seed 1 >/dev/null
