@@ -1,6 +1,4 @@
 import CosoCore
-import CosoMembers
-import CosoOrganisations
 
 /// Discipline (DOMAIN.md §3 R14–R17) and the yearly inspection programme (T11).
 enum DisciplineRules {

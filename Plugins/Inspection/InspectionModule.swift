@@ -1,6 +1,4 @@
 import CosoCore
-import CosoMembers
-import CosoOrganisations
 
 /// Inspection and supervision (yearly programmes, T11), and discipline (R14–R17).
 public struct InspectionModule: CosoModule {

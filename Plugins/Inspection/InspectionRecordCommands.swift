@@ -1,6 +1,4 @@
 import CosoCore
-import CosoMembers
-import CosoOrganisations
 
 /// `inspect`: one inspection or supervision, of an organisation or a member.
 enum InspectionRecordCommands {

@@ -1,6 +1,5 @@
 import CosoCore
 import CosoMembers
-import CosoOrganisations
 
 /// Political training and resolution study, exemplars and bulletins.
 public struct PropagandaModule: CosoModule {

@@ -1,6 +1,4 @@
 import CosoCore
-import CosoMembers
-import CosoOrganisations
 
 /// Resolution study sessions and attendance, exemplars and bulletins, recorded as entered.
 enum PropagandaRecordCommands {

@@ -1,6 +1,5 @@
 import CosoCore
 import CosoMembers
-import CosoOrganisations
 
 /// Attendance at study sessions, exemplary members and organisations and where they were
 /// published, internal bulletins; and the `train` command whose completion raises the member's
