@@ -97,7 +97,7 @@ public enum Inspections {
     public static let planYear = Field("plan_year", .int, vi: "Năm kế hoạch", en: "Plan year").range(1930...2200)
     public static let started = Field("started", .date, vi: "Ngày bắt đầu", en: "Started")
     public static let ended = Field("ended", .date, vi: "Ngày kết thúc", en: "Ended")
-    public static let conclusion = Field("conclusion", .text, vi: "Kết luận", en: "Conclusion", personal: true).maxLength(4000)
+    public static let conclusion = Field("conclusion", .text, vi: "Kết luận", en: "Conclusion", personal: true).maxLength(4000).multilineText()
     public static let violation = Field("violation", .bool, vi: "Có vi phạm", en: "Violation found", required: true).defaulting(.bool(false))
 
     public static let entity = Entity(

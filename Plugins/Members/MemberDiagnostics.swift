@@ -15,6 +15,7 @@ enum MemberDiagnostics {
         CodeExample("E0307", #"setting "R25.years" value: "năm""#),
         CodeExample("E0507", setup: one,
                     #"admit "Nguyễn Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 national_id: "12345""#),
+        CodeExample("E0505", setup: one, "fee 1 month: @2025-12-01 amount: 10000 reduction: 40"),
         CodeExample("E0508", setup: one, #"admit "=SUM(A1)" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02"#),
         CodeExample("E0512", setup: one + [#"card 1 number: "12345678" on: @2022-01-01"#,
                                           #"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2020-06-01"#,
@@ -144,13 +145,18 @@ enum MemberDiagnostics {
     /// What an imported member may not be (reported per row, with no statement to show).
     static let imports = [
         DiagnosticDefinition("E1147", vi: "tệp nhập: vào Đảng khi chưa đủ 18 tuổi", en: "import: admitted before the age of 18",
+                             helpVi: "kiểm tra ngày sinh và ngày vào Đảng trong tệp", helpEn: "check the birth and admission dates in the file",
                              regulation: "24-QĐ/TW, điểm 1.1"),
         DiagnosticDefinition("E1148", vi: "tệp nhập: đảng viên sinh hoạt ở chi bộ; tổ chức ghi không phải chi bộ",
-                             en: "import: members belong to cells; the organisation given is not a cell"),
+                             en: "import: members belong to cells; the organisation given is not a cell",
+                             helpVi: "ghi mã hoặc tên chi bộ nơi đảng viên sinh hoạt", helpEn: "give the id or name of the member's cell"),
         DiagnosticDefinition("E1149", vi: "tệp nhập: đảng viên dự bị chưa có thẻ", en: "import: a probationary member holds no card",
+                             helpVi: "bỏ số thẻ, hoặc ghi ngày công nhận chính thức", helpEn: "drop the card number, or give the confirmation date",
                              regulation: "Chỉ thị 29-CT/TW (2003)"),
         DiagnosticDefinition("E1150", vi: "tệp nhập: đảng viên còn sinh hoạt phải ở chi bộ đang hoạt động",
-                             en: "import: a member on the roll belongs to a live cell"),
+                             en: "import: a member on the roll belongs to a live cell",
+                             helpVi: "ghi chi bộ hiện nay của đảng viên (chi bộ cũ đã giải thể hoặc sáp nhập)",
+                             helpEn: "give the member's present cell (the old one was dissolved or merged)"),
         // A register can hold such a member only if it was written outside coso: no statement makes one.
         DiagnosticDefinition("E1151", vi: "đảng viên chưa có ngày vào Đảng", en: "the member has no admission date",
                              helpVi: "ghi ngày vào Đảng của đảng viên trước", helpEn: "record the member's admission date first"),

@@ -14,7 +14,7 @@ public enum MemberEvents {
     public static let votesTotal = Field("votes_total", .int, vi: "Tổng số phiếu", en: "Votes cast").range(0...)
     public static let introducer1 = Field("introducer1", .reference("members"), vi: "Người giới thiệu 1", en: "Introducer 1")
     public static let introducer2 = Field("introducer2", .reference("members"), vi: "Người giới thiệu 2", en: "Introducer 2")
-    public static let note = Field("note", .text, vi: "Ghi chú", en: "Note").maxLength(1000)
+    public static let note = Field("note", .text, vi: "Ghi chú", en: "Note").maxLength(1000).multilineText()
 
     public static let entity = Entity(
         name: "member_events", label: Label(vi: "Quá trình sinh hoạt đảng", en: "Member events"),

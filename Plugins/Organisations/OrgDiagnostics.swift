@@ -15,6 +15,8 @@ enum OrgDiagnostics {
         CodeExample("E0305", setup: commune, #"org dissolve "Chi bộ thôn 5" on: @2099-01-01"#),
         CodeExample("E0501", #"org add "   " kind: commune_committee"#),
         CodeExample("E0504", setup: commune, #"recognise "Chi bộ thôn 5" year: 1800 kind: four_good"#),
+        CodeExample("E0506", setup: commune, #"org add "Chi bộ thôn 7" kind: village_cell code: "123456789012345678901""#),
+        CodeExample("E0511", setup: commune, #"org add "Chi bộ\tthôn 7" kind: village_cell"#),
         CodeExample("E0513", setup: commune, #"term "Chi bộ thôn 5" started: @2025-07-15 ends: @2020-07-14"#),
         CodeExample("E0517", setup: commune + [#"recognise "Chi bộ thôn 5" year: 2024 kind: four_good"#],
                     #"recognise "Chi bộ thôn 5" year: 2024 kind: four_good"#),

@@ -50,7 +50,7 @@ public enum Innovations {
     public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
     public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
     public static let title = Field("title", .text, vi: "Tên mô hình", en: "Title", required: true).maxLength(500)
-    public static let product = Field("product", .text, vi: "Sản phẩm cụ thể", en: "Concrete product").maxLength(1000)
+    public static let product = Field("product", .text, vi: "Sản phẩm cụ thể", en: "Concrete product").maxLength(1000).multilineText()
     public static let ratedHigh = Field("rated_high", .bool, vi: "Được đánh giá cao", en: "Rated highly", required: true)
         .defaulting(.bool(false))
 

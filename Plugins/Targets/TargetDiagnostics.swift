@@ -4,6 +4,11 @@ import CosoCore
 enum TargetDiagnostics {
     static let range = 1400...1499
     static let added = [#"target add X1 title: "Số chi bộ thôn" counted: "orgs | where kind == village_cell" goal: at_least value: 1"#]
+    /// Examples of coso's own codes in this module's terms.
+    static let cosoCodes = [
+        CodeExample("E0238", #"target add X1 title: "Số chi bộ thôn" counted: "orgs | wher kind == village_cell" goal: at_least value: 1"#),
+    ]
+
     static let all = [
         DiagnosticDefinition("E1401", vi: "mã chỉ tiêu gồm chữ và số, bắt đầu bằng chữ", en: "a target code is letters and digits, starting with a letter",
                              #"target add "1X" title: "x" counted: "orgs | where kind == village_cell" goal: at_least value: 1"#),

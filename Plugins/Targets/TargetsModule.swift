@@ -18,6 +18,7 @@ public struct TargetsModule: CosoModule {
     public var commands: [Command] { [TargetCommands.add, TargetCommands.remove] }
     public var targets: [TargetDefinition] { PlanTargets.all }
     public var diagnostics: [DiagnosticDefinition] { TargetDiagnostics.all }
+    public var examplesOfCosoCodes: [CodeExample] { TargetDiagnostics.cosoCodes }
     public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { try StoredTargets.all(register) }
 
     static let status = EnumType(id: "target_status", label: Label(vi: "Đánh giá", en: "Status"), cases: [
@@ -55,8 +56,8 @@ public struct TargetsModule: CosoModule {
 public enum CustomTargets {
     public static let code = Field("code", .text, vi: "Mã", en: "Code", required: true, unique: true).maxLength(20)
     public static let title = Field("title", .text, vi: "Chỉ tiêu", en: "Target", required: true).maxLength(500)
-    public static let counted = Field("counted", .text, vi: "Tử số (truy vấn)", en: "Numerator (query)", required: true).maxLength(4000)
-    public static let base = Field("base", .text, vi: "Mẫu số (truy vấn)", en: "Denominator (query)").maxLength(4000)
+    public static let counted = Field("counted", .text, vi: "Tử số (truy vấn)", en: "Numerator (query)", required: true).maxLength(4000).multilineText()
+    public static let base = Field("base", .text, vi: "Mẫu số (truy vấn)", en: "Denominator (query)").maxLength(4000).multilineText()
     public static let goal = Field("goal", .enumeration("target_goal"), vi: "Cách so", en: "Goal", required: true)
     public static let lo = Field("lo", .decimal, vi: "Mức", en: "Value")
     public static let hi = Field("hi", .decimal, vi: "Mức trên", en: "Upper value")

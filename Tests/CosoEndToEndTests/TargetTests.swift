@@ -106,7 +106,7 @@ import Testing
         let db = try Coso.demoCopy()
         let bad = try Coso.run(["--db", db, "-c", #"target add X1 title: "Sai" counted: "orgs | where kindd == village_cell" goal: at_least value: 1"#])
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("E0227"))
+        #expect(bad.stderr.contains("E0238"))
         #expect(bad.stderr.contains("kind"))
         #expect(try sqlite(db, "SELECT count(*) FROM custom_targets") == [["0"]])
         let add = try Coso.run(["--db", db, "-c", #"target add X1 title: "Chi bộ thôn có chi ủy" counted: "orgs | where kind == village_cell and has_committee" of: "orgs | where kind == village_cell" goal: more_than value: 50 by: "parent""#])

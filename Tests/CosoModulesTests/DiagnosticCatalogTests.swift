@@ -45,6 +45,15 @@ import Testing
         #expect(HostDiagnostics.all.filter { $0.example != nil }.count >= 40)
     }
 
+    /// `.help CODE` always says more than the title: statements that raise it, or what to do.
+    @Test func everyCodeHasAnExampleOrWhatToDo() throws {
+        let catalog = try Registry(allModules).catalog
+        let shown = Set(catalog.cosoCodeExamples.map(\.code))
+        let bare = (HostDiagnostics.all.map { ("coso", $0) } + catalog.diagnostics)
+            .filter { $0.1.example == nil && $0.1.help == nil && !shown.contains($0.1.code) }.map(\.1.code)
+        #expect(bare == [])
+    }
+
     @Test func twoModulesCannotClaimOneCode() {
         struct Claimer: CosoModule {
             let manifest: Manifest

@@ -30,6 +30,8 @@ import Testing
         (#"org add "Chi bộ X" kind: khong_co"#, "khong_co"),
         ("org add \"Chi bộ \u{1B}[31mX\" kind: village_cell", "Chi bộ \u{1B}[31mX"),
         (#"org add "   " kind: village_cell"#, "   "),
+        (#"org add "Chi bộ\tX" kind: village_cell"#, #"Chi bộ\tX"#),
+        (#"bulletin 2 issued: @2024-03-15 title: "Bản tin\nsố 2""#, #"Bản tin\nsố 2"#),
         (#"village add "\#(long(201))" kind: village commune: 1"#, long(201)),
         (#"term 2 started: @2025-07-15 ends: @2030-07-14 seats: 0"#, "0"),
         (#"term 2 started: @2025-07-15 ends: @2030-07-14 seats: 100"#, "100"),
@@ -114,7 +116,9 @@ import Testing
         case .reference: out.append(("999999", "E0412"))
         case .int: out.append(("mười", "E0408"))
         case .date: out.append(("2024-13-45", "E0409"))
-        case .text: out.append(("a\u{1B}[2Jb", "E0511"))
+        case .text:
+            out.append(("a\u{1B}[2Jb", "E0511"))
+            if !field.multiline { out.append(("a\tb", "E0511")) }
         case .bool, .decimal: break
         }
         for c in field.constraints {

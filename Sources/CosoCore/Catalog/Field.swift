@@ -35,24 +35,27 @@ public struct Field: Sendable, Hashable {
         let constraints: [Constraint]
         let defaultValue: Value?
         let help: Label?
+        let multiline: Bool
         let column: String
         let foldedColumn: String?, sortColumn: String?
 
         init(name: String, type: FieldType, label: Label, required: Bool, personal: Bool, secret: Bool, searchable: Bool,
-             unique: Bool, englishField: String?, constraints: [Constraint], defaultValue: Value?, help: Label?) {
+             unique: Bool, englishField: String?, constraints: [Constraint], defaultValue: Value?, help: Label?, multiline: Bool) {
             self.name = name; self.type = type; self.label = label
             self.required = required; self.personal = personal; self.secret = secret; self.searchable = searchable; self.unique = unique
             self.englishField = englishField; self.constraints = constraints; self.defaultValue = defaultValue; self.help = help
+            self.multiline = multiline
             if case .reference = type { column = name + "_id" } else { column = name }
             foldedColumn = searchable ? column + "_folded" : nil
             sortColumn = searchable ? column + "_sort" : nil
         }
 
         func with(required: Bool? = nil, englishField: String?? = nil, constraints: [Constraint]? = nil,
-                  defaultValue: Value?? = nil, help: Label?? = nil) -> Storage {
+                  defaultValue: Value?? = nil, help: Label?? = nil, multiline: Bool? = nil) -> Storage {
             Storage(name: name, type: type, label: label, required: required ?? self.required, personal: personal, secret: secret,
                     searchable: searchable, unique: unique, englishField: englishField ?? self.englishField,
-                    constraints: constraints ?? self.constraints, defaultValue: defaultValue ?? self.defaultValue, help: help ?? self.help)
+                    constraints: constraints ?? self.constraints, defaultValue: defaultValue ?? self.defaultValue, help: help ?? self.help,
+                    multiline: multiline ?? self.multiline)
         }
     }
 
@@ -61,7 +64,8 @@ public struct Field: Sendable, Hashable {
     public init(_ name: String, _ type: FieldType, vi: String, en: String, required: Bool = false,
                 personal: Bool = false, secret: Bool = false, searchable: Bool = false, unique: Bool = false) {
         storage = Storage(name: name, type: type, label: Label(vi: vi, en: en), required: required, personal: personal, secret: secret,
-                          searchable: searchable, unique: unique, englishField: nil, constraints: [], defaultValue: nil, help: nil)
+                          searchable: searchable, unique: unique, englishField: nil, constraints: [], defaultValue: nil, help: nil,
+                          multiline: false)
     }
 
     public var name: String { storage.name }
@@ -87,6 +91,9 @@ public struct Field: Sendable, Hashable {
     public var defaultValue: Value? { storage.defaultValue }
     /// A sentence for `.help ENTITY`: what the field records and how to write it.
     public var help: Label? { storage.help }
+    /// Text that may run over several lines (a conclusion, a note). Other text is one line: a tab
+    /// or a line break in a name or a title is refused, as it would break every table it is shown in.
+    public var multiline: Bool { storage.multiline }
 
     /// Every entity's integer primary key (declared by `Entity` itself).
     public static let id = Field("id", .int, vi: "Mã", en: "ID", required: true)
@@ -157,6 +164,8 @@ extension Field {
     public func notInFuture() -> Field { adding(.notInFuture) }
     /// What a new row holds when a write leaves the field out.
     public func defaulting(_ value: Value) -> Field { Field(storage.with(defaultValue: .some(value))) }
+    /// Text that may hold line breaks and tabs (see `multiline`).
+    public func multilineText() -> Field { Field(storage.with(multiline: true)) }
     /// The sentence `.help ENTITY` shows for the field.
     public func help(vi: String, en: String) -> Field { Field(storage.with(help: .some(Label(vi: vi, en: en)))) }
 

@@ -74,7 +74,7 @@ struct CoreModule: CosoModule {
 public enum AuditTrail {
     public static let at = Field("at", .text, vi: "Thời điểm", en: "At", required: true)
     public static let user = Field("user", .text, vi: "Người thực hiện", en: "User", required: true)
-    public static let statement = Field("statement", .text, vi: "Câu lệnh", en: "Statement", required: true)
+    public static let statement = Field("statement", .text, vi: "Câu lệnh", en: "Statement", required: true).multilineText()
     public static let source = Field("source", .text, vi: "Nguồn", en: "Source", required: true)
 
     public static let entries = Entity(
@@ -86,8 +86,8 @@ public enum AuditTrail {
     public static let entity = Field("entity", .text, vi: "Bảng", en: "Entity", required: true)
     public static let rowID = Field("row_id", .int, vi: "Mã dòng", en: "Row ID", required: true)
     public static let op = Field("op", .enumeration("change_op"), vi: "Loại", en: "Operation", required: true)
-    public static let before = Field("before", .text, vi: "Trước", en: "Before", personal: true)
-    public static let after = Field("after", .text, vi: "Sau", en: "After", personal: true)
+    public static let before = Field("before", .text, vi: "Trước", en: "Before", personal: true).multilineText()
+    public static let after = Field("after", .text, vi: "Sau", en: "After", personal: true).multilineText()
 
     public static let changes = Entity(
         name: "audit_changes", label: Label(vi: "Dòng dữ liệu thay đổi", en: "Changed rows"),

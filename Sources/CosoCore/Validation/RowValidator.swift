@@ -104,6 +104,11 @@ public struct RowValidator: Sendable {
                              en: "\(name.en) holds a control or hidden character (\(bad)) that cannot be stored",
                              helpVi: "gõ lại, hoặc dán dưới dạng văn bản thuần", helpEn: "type it again, or paste it as plain text")
         }
+        if !field.multiline, let breaks = text.unicodeScalars.first(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+            let hex = String(breaks.value, radix: 16, uppercase: true)
+            return violation(.unsafeText, field, vi: "\(name.vi) ghi trên một dòng: có dấu xuống dòng hoặc tab (U+000\(hex))",
+                             en: "\(name.en) is written on one line: it holds a line break or a tab (U+000\(hex))")
+        }
         for constraint in field.constraints {
             switch constraint {
             case .maxLength(let limit) where text.unicodeScalars.count > limit:

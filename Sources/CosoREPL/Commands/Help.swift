@@ -133,6 +133,7 @@ public enum Help {
             if f.personal { flags.append(vi ? "dữ liệu cá nhân" : "personal data") }
             if f.unique { flags.append(vi ? "không trùng" : "unique") }
             flags += f.constraints.map { FieldHelp.constraint($0, language) }
+            if f.multiline { flags.append(vi ? "nhiều dòng" : "several lines") }
             if let value = f.defaultValue { flags.append((vi ? "mặc định " : "default ") + value.description) }
             out += "  \(f.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(type.padding(toLength: 18, withPad: " ", startingAt: 0)) \(f.label.text(language))"
                 + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]") + "\n"

@@ -104,7 +104,7 @@ extension Planner {
         do {
             _ = try PipelineText.plan(try PipelineText.parse(text), self, at: TargetPeriod(year: today.year, date: today, dataDate: today))
         } catch {
-            throw Diagnostic("E0227", Label(vi: "truy vấn trong dấu nháy sai: \(error.message.vi)", en: "the quoted query is wrong: \(error.message.en)"),
+            throw Diagnostic("E0238", Label(vi: "truy vấn trong dấu nháy sai: \(error.message.vi)", en: "the quoted query is wrong: \(error.message.en)"),
                              span: span, help: error.help)
         }
     }
