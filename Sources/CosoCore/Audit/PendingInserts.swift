@@ -6,7 +6,7 @@ import GRDB
 /// Why: a statement run once per row pays SQLite's per-execution costs (opening its cursors
 /// again, resetting, binding through the wrapper) once per row; one statement for a few hundred
 /// rows pays them once. (The CHECK constraints' enum lists, once thought a cost per execution,
-/// are one per row: `EnumChecks` rewrites them.)
+/// are one per row in the form `TableSchema` writes them.)
 ///
 /// Ids are given by the transaction (the largest id in the table plus one, as SQLite would), so
 /// that `insert` can return a row's id before the row is written. Waiting rows are written

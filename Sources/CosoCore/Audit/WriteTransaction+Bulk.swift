@@ -24,7 +24,7 @@ extension WriteTransaction {
     /// Inside, rows from `insert` reach SQLite a few thousand at a time and foreign keys are checked
     /// at commit (see PendingInserts); reads through the transaction still see every row inserted.
     ///
-    /// `checkingReferences`: SQLite's foreign key enforcement is off (`Store.bulkWrite`) and the
+    /// `checkingReferences`: SQLite's foreign key enforcement is off (`Store.load`) and the
     /// references of the inserted rows are checked here at the end instead.
     ///
     /// `overlapping`: rows are written by a second thread while `body` goes on (see
@@ -146,7 +146,7 @@ extension WriteTransaction {
 
     /// Runs `body` with the tables' CHECK constraints not evaluated, for a generator whose rows
     /// are valid by construction (its tests build with them in force). Even in the form
-    /// `EnumChecks` gives them, evaluating them made a ninth of the country demo 20% slower
+    /// the generated tables give them (`TableSchema`), evaluating them made a ninth of the country demo 20% slower
     /// (10.5 -> 12.7 s); before that form, they were most of a country-size load.
     func trustingChecks<T>(_ body: () throws -> T) throws -> T {
         try flushPending()
@@ -159,9 +159,9 @@ extension WriteTransaction {
 
 
     /// `scalar` over the rows stored before this write, not the ones still waiting (outside
-    /// `Store.bulkWrite`, rows of this write already written count too): for an import asking
+    /// `Store.load`, rows of this write already written count too): for an import asking
     /// whether a value is taken before the file (the file's own rows it checks itself), without
-    /// writing the waiting rows one by one, and, in `Store.bulkWrite`, without waiting for the
+    /// writing the waiting rows one by one, and, in `Store.load`, without waiting for the
     /// writing thread (a connection of its own reads the last commit).
     func storedScalar(_ sql: String, _ arguments: [Value] = []) throws -> Value {
         if let snapshot { return try snapshot.scalar(sql, arguments) }
