@@ -92,7 +92,7 @@ enum DisciplineRules {
 /// A committee's yearly inspection and supervision programme (T11).
 public enum InspectionPlans {
     public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let adopted = Field("adopted", .date, vi: "Ngày ban hành", en: "Adopted", required: true)
 
     public static let entity = Entity(

@@ -94,7 +94,7 @@ public enum Inspections {
     public static let byOrg = Field("by_org", .reference("orgs"), vi: "Cấp tiến hành", en: "Conducted by", required: true)
     public static let subjectOrg = Field("subject_org", .reference("orgs"), vi: "Tổ chức được kiểm tra", en: "Subject organisation")
     public static let subjectMember = Field("subject_member", .reference("members"), vi: "Đảng viên được kiểm tra", en: "Subject member")
-    public static let planYear = Field("plan_year", .int, vi: "Năm kế hoạch", en: "Plan year").range(1930...2200)
+    public static let planYear = Field.year("plan_year", vi: "Năm kế hoạch", en: "Plan year", required: false)
     public static let started = Field("started", .date, vi: "Ngày bắt đầu", en: "Started")
     public static let ended = Field("ended", .date, vi: "Ngày kết thúc", en: "Ended")
     public static let conclusion = Field("conclusion", .text, vi: "Kết luận", en: "Conclusion", personal: true).maxLength(4000).multilineText()

@@ -46,7 +46,7 @@ enum MemberRecord2HSDV {
 /// Awards and seniority badges of a member.
 public enum Awards {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let kind = Field("kind", .enumeration("award_kind"), vi: "Hình thức", en: "Kind", required: true)
     public static let badgeYears = Field("badge_years", .int, vi: "Huy hiệu (năm tuổi đảng)", en: "Badge (years of seniority)")
         .oneOf(MemberRecord2HSDV.badgeYears.map(Int64.init))

@@ -62,7 +62,7 @@ public enum Positions {
 /// Yearly ratings of organisations.
 public enum OrgRatings {
     public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let level = Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true)
     public static let score = Field("score", .int, vi: "Điểm", en: "Score").range(0...100)
     public static let rulebook = Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true).maxLength(50)
@@ -76,7 +76,7 @@ public enum OrgRatings {
 /// Quarterly ratings of members (T14).
 public enum QuarterRatings {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let quarter = Field("quarter", .int, vi: "Quý", en: "Quarter", required: true).range(1...4)
     public static let level = Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true)
     public static let score = Field("score", .int, vi: "Điểm", en: "Score").range(0...100)
@@ -90,7 +90,7 @@ public enum QuarterRatings {
 /// What the cell where a member lives says of them each year (T2).
 public enum ResidenceComments {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let cell = Field("cell", .reference("orgs"), vi: "Chi bộ nơi cư trú", en: "Residence cell", required: true)
     public static let favourable = Field("favourable", .bool, vi: "Nhận xét tốt", en: "Favourable", required: true).defaulting(.bool(true))
 
@@ -103,7 +103,7 @@ public enum ResidenceComments {
 /// Yearly commitments of members (T4).
 public enum Commitments {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let kind = Field("kind", .enumeration("commitment_kind"), vi: "Loại", en: "Kind", required: true)
 
     public static let entity = Entity(

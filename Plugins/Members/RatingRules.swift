@@ -167,7 +167,7 @@ enum OrgRatingRules {
 /// Yearly ratings of members.
 public enum Ratings {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let level = Field("level", .enumeration("rating_level"), vi: "Mức", en: "Level", required: true)
     public static let score = Field("score", .int, vi: "Điểm", en: "Score").range(0...100)
         .help(vi: "điểm trên thang 100 (366-QĐ/TW, từ xếp loại năm 2025)", en: "the 100-point score (366-QĐ/TW, from the 2025 ratings)")

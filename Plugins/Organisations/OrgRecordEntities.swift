@@ -35,7 +35,7 @@ public enum CommitteeTerms {
 /// "Four good" and other recognitions of an organisation in a year.
 public enum Recognitions {
     public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let kind = Field("kind", .enumeration("recognition_kind"), vi: "Danh hiệu", en: "Recognition", required: true)
     public static let grantedBy = Field("granted_by", .reference("orgs"), vi: "Cấp công nhận", en: "Granted by")
 
@@ -48,7 +48,7 @@ public enum Recognitions {
 /// Creative models and new ways of working (T3).
 public enum Innovations {
     public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let title = Field("title", .text, vi: "Tên mô hình", en: "Title", required: true).maxLength(500)
     public static let product = Field("product", .text, vi: "Sản phẩm cụ thể", en: "Concrete product").maxLength(1000).multilineText()
     public static let ratedHigh = Field("rated_high", .bool, vi: "Được đánh giá cao", en: "Rated highly", required: true)

@@ -102,7 +102,7 @@ public enum Attendance {
 public enum Exemplars {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member")
     public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation")
-    public static let year = Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+    public static let year = Field.year()
     public static let title = Field("title", .text, vi: "Nội dung", en: "Title", required: true).maxLength(500)
     public static let publishedIn = Field("published_in", .enumeration("publication"), vi: "Nơi tuyên truyền", en: "Published in")
 

@@ -18,7 +18,7 @@ public enum FieldType: Sendable, Hashable {
 ///
 /// Bounds and formats are `constraints`, added with the modifiers below:
 ///
-///     Field("year", .int, vi: "Năm", en: "Year", required: true).range(1930...2200)
+///     Field("seats", .int, vi: "Số cấp ủy viên", en: "Seats").range(1...99)
 ///     Field("national_id", .text, vi: "Số CCCD", en: "National ID", personal: true).digits(12)
 ///
 /// One reference to an immutable box: a field keys every value of every row written (an import
@@ -94,6 +94,14 @@ public struct Field: Sendable, Hashable {
     /// Text that may run over several lines (a conclusion, a note). Other text is one line: a tab
     /// or a line break in a name or a title is refused, as it would break every table it is shown in.
     public var multiline: Bool { storage.multiline }
+
+    /// The years a register records: from the Party's founding to well ahead of any plan.
+    public static let yearsOfRecord: ClosedRange<Int64> = 1930...2200
+
+    /// A year of record (a rating's, a recognition's, a plan's): a whole number in `yearsOfRecord`.
+    public static func year(_ name: String = "year", vi: String = "Năm", en: String = "Year", required: Bool = true) -> Field {
+        Field(name, .int, vi: vi, en: en, required: required).range(yearsOfRecord)
+    }
 
     /// Every entity's integer primary key (declared by `Entity` itself).
     public static let id = Field("id", .int, vi: "Mã", en: "ID", required: true)

@@ -58,7 +58,7 @@ struct ReportArguments {
                 }
                 continue
             }
-            guard a.label == nil, year == nil, case .int(let y) = try planner.constant(a.value), (1930...2200).contains(y) else {
+            guard a.label == nil, year == nil, case .int(let y) = try planner.constant(a.value), Field.yearsOfRecord.contains(y) else {
                 throw Diagnostic("E0804", Label(vi: "không hiểu tham số này", en: "this argument is not understood"), span: a.span, help: usage)
             }
             year = Int(y)
