@@ -12,7 +12,8 @@ public struct Coso: ParsableCommand {
         discussion: """
             With no statements, coso opens the interactive REPL on the database (GNU readline on a terminal),
             or reads statements from standard input when it is not a terminal.
-            Exit codes: 0 ok, 64 usage, 65 error in the statements (bad query, rule refused), 70 internal error.
+            Exit codes: 0 ok, 64 usage, 65 error in the statements (bad query, rule refused), 70 internal error,
+            75 the register is held by another session's write (run again later).
             """,
         version: "coso 0.1.0 (module protocol \(pluginProtocolVersion))",
         subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, Demo.self, Modules.self, ModuleCommand.self]
@@ -47,7 +48,10 @@ public struct Coso: ParsableCommand {
         } else {
             reader = PlainLineReader()
         }
-        REPL(session: session, reader: reader, mode: options.settings.mode).run()
+        let repl = REPL(session: session, reader: reader, mode: options.settings.mode)
+        // How long a transaction may sit idle at the prompt before the REPL warns (seconds).
+        if let seconds = ProcessInfo.processInfo.environment["COSO_IDLE_WARNING"].flatMap(Double.init) { repl.idleWarning = seconds }
+        repl.run()
     }
 }
 
@@ -63,7 +67,12 @@ enum Script {
         let renderer = repl.renderer
         do {
             // --atomic: the whole script is one transaction: all of it lands, or none of it.
-            if atomic { try session.store.begin() }
+            if atomic {
+                session.atomic = true
+                do { try session.store.begin(user: session.user, source: session.origin) } catch StoreError.busy(let holder) {
+                    throw SourceError(Session.busy(holder, span: SourceSpan(0, 0)), in: source)
+                }
+            }
             try session.run(source, sink: renderer)
             if atomic {
                 try session.store.commit()
@@ -82,8 +91,18 @@ enum Script {
             if atomic {
                 Output.error(settings.language == .vi ? "(--atomic: không thay đổi nào được ghi)" : "(--atomic: no change was written)")
             }
-            throw ExitCode(error.diagnostic.code.hasPrefix("E07") ? 70 : 65)
+            throw ExitCode(Script.exitCode(error.diagnostic.code))
         }
+    }
+}
+
+extension Script {
+    /// 70 is a bug in coso; 75 (EX_TEMPFAIL) a register another session holds: run again later;
+    /// 65 anything wrong in the statements or refused by a rule.
+    static func exitCode(_ code: String) -> Int32 {
+        if code.hasPrefix("E07") { return 70 }
+        if code == "E0604" { return 75 }
+        return 65
     }
 }
 

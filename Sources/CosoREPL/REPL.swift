@@ -17,6 +17,9 @@ public final class REPL {
     var onceFile: String?
     var quit = false
     var entryCount = 0
+    /// After this long at the prompt with a transaction open (`begin`), the next statement is
+    /// preceded by a warning: every other writer waits on it meanwhile.
+    public var idleWarning: TimeInterval = 300
 
     public init(session: Session, reader: any LineReader, mode: OutputMode = .table,
                 output: any TextOutput = StandardOutput(), errors: any TextOutput = StandardOutput(fd: 2),
@@ -34,7 +37,9 @@ public final class REPL {
             : "coso: the register of party organisations and members. Type .help for help, Ctrl-D to leave.\n")
         output.flush()
         while !quit {
+            let waiting = Date()
             guard let entry = readStatement() else { break }
+            warnIfIdle(since: waiting)
             let text = entry.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }
             // Lines typed with a leading space stay out of the history (as in bash).
@@ -51,6 +56,16 @@ public final class REPL {
         }
         output.write("\n")
         output.flush()
+    }
+
+    /// A transaction left open at the prompt holds every other writer: say so, with how long.
+    func warnIfIdle(since: Date) {
+        let idle = Date().timeIntervalSince(since)
+        guard session.store.inTransaction, idle >= idleWarning else { return }
+        let minutes = Int(idle / 60)
+        errors.write(session.language == .vi
+            ? "cảnh báo: giao dịch (begin) đã mở và chờ \(minutes) phút; các phiên khác không ghi được cho đến khi commit hoặc rollback.\n"
+            : "warning: the transaction (begin) has been open and idle for \(minutes) min; no other session can write until commit or rollback.\n")
     }
 
     /// Reads lines until the statement is complete (brackets and strings closed, no trailing `|`).

@@ -244,6 +244,48 @@ import Testing
         #expect(try Coso.run(["--db", db, "-c", #"members | where name =~ "mot hai" or name =~ "ba bon" | count"#]).stdout == "2\n")
     }
 
+    @Test func anErrorInAFileReadByTheScriptStopsTheAtomicRunAndWritesNothing() throws {
+        let db = try Coso.demoCopy()
+        let dir = try Coso.scratchDirectory()
+        try """
+            org add "Chi bộ thôn Thử 1" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+            org add "Chi bộ thôn Thử 2" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+            org add "Chi bộ thôn Thử 3" kind: no_such_kind
+            org add "Chi bộ thôn Thử 4" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+            """.write(toFile: dir + "/inner.coso", atomically: true, encoding: .utf8)
+        try """
+            org add "Chi bộ thôn Thử 0" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+            .read inner.coso
+            org add "Chi bộ thôn Thử 5" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+            """.write(toFile: dir + "/outer.coso", atomically: true, encoding: .utf8)
+        let before = try Coso.shell("sqlite3", [db, "select count(*) from orgs; select count(*) from audit"]).stdout
+        let r = try Coso.run(["run", dir + "/outer.coso", "--atomic", "--db", db])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("--> \(dir)/inner.coso:3:"), "\(r.stderr)")
+        #expect(r.stderr.contains("không thay đổi nào được ghi"))
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from orgs; select count(*) from audit"]).stdout == before)
+        // Without --atomic the error still stops the run at the inner file, exit 65.
+        let plain = try Coso.run(["run", dir + "/outer.coso", "--db", db])
+        #expect(plain.status == 65)
+        #expect(!plain.stdout.contains("Thử 5"))
+    }
+
+    @Test func commitAndRollbackAreRefusedInsideAnAtomicRun() throws {
+        let db = try Coso.demoCopy()
+        let dir = try Coso.scratchDirectory()
+        for word in ["commit", "rollback", "begin"] {
+            try """
+                org add "Chi bộ thôn Thử" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+                \(word)
+                org add "Chi bộ thôn Thử khác" kind: village_cell parent: "Đảng bộ xã Gia Hiệp"
+                """.write(toFile: dir + "/s.coso", atomically: true, encoding: .utf8)
+            let r = try Coso.run(["run", dir + "/s.coso", "--atomic", "--db", db])
+            #expect(r.status == 65)
+            #expect(r.stderr.contains("E0605") && r.stderr.contains("s.coso:2:1"), "\(r.stderr)")
+            #expect(try Coso.run(["--db", db, "-c", #"orgs | where name =~ "chi bo thon thu" | count"#]).stdout == "0\n")
+        }
+    }
+
     @Test func aScriptThatLeavesATransactionOpenIsRolledBack() throws {
         let db = try Coso.demoCopy()
         let r = try Coso.run(["--db", db, "-c", """

@@ -42,6 +42,28 @@ import Testing
         #expect(t.waitFor("coso> orgs | where kind == village_cell"), "\(t.screen)")
     }
 
+    @Test func aTransactionLeftOpenIsNamedToOtherWritersAndWarnedAbout() throws {
+        let db = try Coso.demoCopy()
+        let t = try TmuxSession(database: db, environment: ["COSO_IDLE_WARNING": "1"])
+        defer { t.kill() }
+        t.type("begin")
+        t.send("Enter")
+        #expect(t.waitFor("coso*>"), "\(t.screen)")
+        // Another writer waits its 10 seconds, then is told who holds the register: exit 75.
+        let other = try Coso.run(["--db", db, "-c", #"org add "Chi bộ thôn Thử" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#])
+        #expect(other.status == 75)
+        #expect(other.stderr.contains("E0604") && other.stderr.contains("repl"), "\(other.stderr)")
+        #expect(!other.stderr.contains("lỗi nội bộ"))
+        // Back at the REPL after more than a second idle: a warning before the next statement.
+        t.type("orgs | count")
+        t.send("Enter")
+        #expect(t.waitFor("cảnh báo: giao dịch (begin) đã mở"), "\(t.screen)")
+        t.type("rollback")
+        t.send("Enter")
+        #expect(t.waitFor("Đã hủy các thay đổi"), "\(t.screen)")
+        #expect(try Coso.run(["--db", db, "-c", #"org add "Chi bộ thôn Thử" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#]).status == 0)
+    }
+
     @Test func ctrlCClearsTheLineAndNeverLeaves() throws {
         let t = try TmuxSession(database: Coso.sharedDemo)
         defer { t.kill() }

@@ -92,8 +92,12 @@ final class TmuxSession {
     let socket = "coso-test-" + UUID().uuidString.prefix(8)
     let stateHome: String
 
-    init(database: String, stateHome: String? = nil) throws {
+    /// Extra environment for coso (`COSO_IDLE_WARNING`).
+    var environment: [String: String] = [:]
+
+    init(database: String, stateHome: String? = nil, environment: [String: String] = [:]) throws {
         self.stateHome = try stateHome ?? Coso.scratchDirectory()
+        self.environment = environment
         try start(database)
     }
 
@@ -110,7 +114,8 @@ final class TmuxSession {
     }
 
     func start(_ database: String) throws {
-        let command = "env XDG_STATE_HOME=\(stateHome) TERM=xterm \(Coso.binary) --db \(database)"
+        let extra = environment.map { "\($0.key)=\($0.value) " }.sorted().joined()
+        let command = "env XDG_STATE_HOME=\(stateHome) TERM=xterm \(extra)\(Coso.binary) --db \(database)"
         let r = tmux(["new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
         precondition(r.status == 0, "tmux new-session failed: \(r.output)")
         serverPID = pid_t(tmux(["display-message", "-p", "#{pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0

@@ -141,6 +141,11 @@ public enum HostDiagnostics {
         d("E0601", "đã dừng (Ctrl-C)", "interrupted (Ctrl-C)", help: ("câu đang chạy đã dừng, không ghi gì; chạy lại khi cần", "the statement stopped and wrote nothing; run it again when needed")),
         d("E0602", "giao dịch đã mở, hoặc chưa mở", "a transaction already open, or none open", example: "commit"),
         d("E0603", "giao dịch mở bằng begin chưa được commit", "a transaction opened with begin and not committed", help: ("các thay đổi từ begin đã bị hủy; thêm commit ở cuối tệp", "the changes since begin were rolled back; end the file with commit")),
+        d("E0604", "sổ đang được một phiên khác giữ để ghi", "another session holds the register for writing",
+          help: ("không ghi gì; chờ phiên đó (người, nguồn và giờ được nêu nếu biết) commit hoặc rollback rồi chạy lại; mã thoát 75",
+                 "nothing was written; wait for that session (its user, source and time are named when known) to commit or roll back, then run again; exit code 75")),
+        d("E0605", "begin, commit, rollback trong coso run --atomic", "begin, commit or rollback under coso run --atomic",
+          help: ("cả tệp đã là một giao dịch: bỏ các dòng này, hoặc chạy không có --atomic", "the whole file is one transaction already: remove these lines, or run without --atomic")),
     ]
 
     static let internals = [

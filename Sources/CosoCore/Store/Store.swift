@@ -111,10 +111,8 @@ public final class Store: Sendable, RegisterReader {
             // One statement in autocommit mode reads one consistent snapshot; inside `begin` it
             // sees the transaction's own changes.
             try database.writeWithoutTransaction(read)
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
-            throw StoreError.interrupted
         } catch let e as DatabaseError {
-            throw StoreError.engine(Store.describe(e))
+            throw translate(e)
         }
     }
 
@@ -150,10 +148,8 @@ public final class Store: Sendable, RegisterReader {
             return try database.write { db in
                 try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
             }
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
-            throw StoreError.interrupted
         } catch let e as DatabaseError {
-            throw StoreError.engine(Store.describe(e))
+            throw translate(e)
         }
     }
 
@@ -167,6 +163,9 @@ public final class Store: Sendable, RegisterReader {
     /// its own. Otherwise (the generators) foreign keys are checked at commit. Inside the user's
     /// `begin` the setting cannot change: the load is an ordinary one there.
     public func load<T>(_ origin: WriteOrigin, overlapped: Bool = false, _ body: (BulkLoad) throws -> T) throws -> T {
+        // A load can take minutes: another writer kept waiting is told whose it is.
+        if !inTransaction { WriteHolder.take(path, user: origin.user, source: origin.source) }
+        defer { if !inTransaction { WriteHolder.release(path) } }
         guard overlapped, !inTransaction else {
             return try write(origin) { tx in try tx.bulk { try body(BulkLoad(tx)) } }
         }
@@ -187,32 +186,49 @@ public final class Store: Sendable, RegisterReader {
                 }
                 return result!
             }
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
-            throw StoreError.interrupted
         } catch let e as DatabaseError {
-            throw StoreError.engine(Store.describe(e))
+            throw translate(e)
         }
     }
 
     // MARK: Explicit transactions
 
     /// `begin`: later commands are kept until `commit` or dropped by `rollback`.
-    public func begin() throws {
+    /// `user` and `source` are left beside the file while the transaction is open, for another
+    /// writer kept waiting to be told who holds it (`WriteHolder`).
+    public func begin(user: String = "", source: String = "") throws {
         guard !inTransaction else { throw StoreError.transaction("a transaction is already open") }
-        try database.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+        do {
+            try database.writeWithoutTransaction { db in try db.beginTransaction(.immediate) }
+        } catch let e as DatabaseError { throw translate(e) }
         explicit.withLock { $0 = true }
+        WriteHolder.take(path, user: user, source: source)
     }
 
     public func commit() throws {
         guard inTransaction else { throw StoreError.transaction("no transaction is open") }
-        try database.writeWithoutTransaction { db in try db.commit() }
+        do {
+            try database.writeWithoutTransaction { db in try db.commit() }
+        } catch let e as DatabaseError { throw translate(e) }
         explicit.withLock { $0 = false }
+        WriteHolder.release(path)
     }
 
     public func rollback() throws {
         guard inTransaction else { throw StoreError.transaction("no transaction is open") }
+        defer { WriteHolder.release(path) }
         try database.writeWithoutTransaction { db in try db.rollback() }
         explicit.withLock { $0 = false }
+    }
+
+    /// What a failure of the engine means to the user: Ctrl-C, another writer holding the file
+    /// (with who, when they said), or an engine error.
+    func translate(_ e: DatabaseError) -> StoreError {
+        switch e.resultCode {
+        case .SQLITE_INTERRUPT: return .interrupted
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(holder: WriteHolder.read(path))
+        default: return .engine(Store.describe(e))
+        }
     }
 
     /// Cancels the statement running now (Ctrl-C); callable from any thread.

@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case interrupted
     case engine(String)
     case transaction(String)
+    /// Another connection held the register for writing longer than the store waits (10 s);
+    /// `holder` is who, when they left a note (`WriteHolder`).
+    case busy(holder: WriteHolder?)
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "database error: \(message)"
         case .transaction(let message):
             return message
+        case .busy(let holder):
+            return "the register is being written by another session" + (holder.map { " (\($0.user), \($0.source), since \($0.since))" } ?? "")
         }
     }
 }

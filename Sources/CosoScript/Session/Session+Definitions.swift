@@ -37,15 +37,22 @@ extension Session {
         guard case .text(let relative) = try planner.constant(pathExpr) else {
             throw Diagnostic("E0231", Label(vi: "use cần tên tệp trong dấu nháy", en: "use needs a file name in quotes"), span: span)
         }
+        try runFile(relative, span: span, pathSpan: pathExpr.span, from: source, sink: sink)
+    }
+
+    /// Runs the statements of a file named in `source` (`use "FILE"`, `.read FILE`): a relative
+    /// name is found beside the script that names it; a file that reads itself, directly or not,
+    /// is refused; an error inside stops the caller with the inner file's own location.
+    func runFile(_ relative: String, span: SourceSpan, pathSpan: SourceSpan, from source: SourceFile, sink: any ResultSink) throws {
         var path = relative
         if !relative.hasPrefix("/"), source.name.hasSuffix(".coso"), let slash = source.name.lastIndex(of: "/") {
             path = String(source.name[...slash]) + relative
         }
-        guard !using.contains(path) else {
-            throw Diagnostic("E0232", Label(vi: "tệp \(relative) tự gọi lại chính nó qua use", en: "\(relative) uses itself"), span: span)
+        guard !using.contains(path), path != source.name else {
+            throw Diagnostic("E0232", Label(vi: "tệp \(relative) tự gọi lại chính nó qua use hoặc .read", en: "\(relative) uses itself"), span: span)
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw Diagnostic("E0231", Label(vi: "không đọc được tệp \(relative)", en: "cannot read \(relative)"), span: pathExpr.span)
+        guard !relative.isEmpty, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw Diagnostic("E0231", Label(vi: "không đọc được tệp \(relative)", en: "cannot read \(relative)"), span: pathSpan)
         }
         using.append(path)
         defer { using.removeLast() }

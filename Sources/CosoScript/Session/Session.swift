@@ -30,8 +30,11 @@ public final class Session: @unchecked Sendable {
     public internal(set) var pipelines: [String: Pipeline] = [:]
     /// Queries defined by `def name(params) = pipeline`, called as `name(args) | ...`.
     public internal(set) var definitions: [String: (parameters: [Name], body: Pipeline)] = [:]
-    /// Scripts being run by `use`, innermost last (to refuse a script that uses itself).
+    /// Scripts being run by `use` or `.read`, innermost last (to refuse a script that uses itself).
     var using: [String] = []
+    /// `coso run --atomic`: the whole run is one transaction, which `begin`, `commit` and
+    /// `rollback` inside it would break: they are refused.
+    public var atomic = false
     /// Opens a sink writing to a file, in the format its extension names (set by whoever owns the
     /// renderers: the REPL and the CLI). `save "FILE"` refuses to run without it.
     public var openFile: ((String) throws -> any ResultSink)?
@@ -74,6 +77,8 @@ public final class Session: @unchecked Sendable {
                 throw SourceError(e, in: source)
             } catch let e as SourceError {
                 throw e
+            } catch StoreError.busy(let holder) {
+                throw SourceError(Session.busy(holder, span: statement.span), in: source)
             } catch StoreError.interrupted {
                 throw SourceError(Diagnostic("E0601", Label(vi: "đã dừng (Ctrl-C)", en: "interrupted (Ctrl-C)"),
                                              span: statement.span), in: source)
@@ -207,6 +212,11 @@ public final class Session: @unchecked Sendable {
             for statement in truthy ? then : otherwise { try execute(statement, source: source, sink: sink) }
         case .use(let path, let span):
             try use(path, span: span, from: source, sink: sink)
+        case .dot(let text, let span) where text == ".read" || text.hasPrefix(".read "):
+            // Run here, not by the REPL's handler, so that an error inside stops the script (and an
+            // atomic run) with its own file and line, as `use` does.
+            let path = text.dropFirst(".read".count).trimmingCharacters(in: .whitespaces)
+            try runFile(path, span: span, pathSpan: span, from: source, sink: sink)
         case .dot(let text, let span):
             guard let dotCommands else {
                 throw Diagnostic("E0229", Label(vi: "lệnh chấm không dùng được ở đây", en: "dot commands are not available here"), span: span)
