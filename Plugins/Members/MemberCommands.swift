@@ -130,7 +130,7 @@ enum MemberCommands {
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#, #"org add "Chi bộ thôn 6" kind: village_cell"#,
                                    #"admit "Lê Văn Cường" born: @1985-06-30 gender: male org: "Chi bộ thôn 5" on: @2020-02-03"#],
                            #"members | where name =~ "le van cuong" | transfer to: "Chi bộ thôn 6" on: @2024-08-01"#,
-                           expected: "Đã chuyển 1 đảng viên sang Chi bộ thôn 6."),
+                           expected: "Đã chuyển 1 đảng viên sang Chi bộ thôn 6.\n  - Lê Văn Cường (Chi bộ thôn 6, mã 1)"),
         ]
     ) { call, tx in
         let on = try call.requireDate("on"); let to = try call.requireID("to")

@@ -64,7 +64,7 @@ enum OrgReshaping {
                    Parameter("on", .date, vi: "ngày chia tách", en: "date of the split")],
         input: "members",
         examples: [CommandExample(setup: setup, #"members | where name =~ "binh" | org split name: "Chi bộ thôn 5B" on: @2025-07-01"#,
-                                  expected: "Đã lập Chi bộ thôn 5B (mã 4) từ Chi bộ thôn 5 với 1 đảng viên.")]
+                                  expected: "Đã lập Chi bộ thôn 5B (mã 4) từ Chi bộ thôn 5 với 1 đảng viên.\n  - Trần Văn Bình (Chi bộ thôn 5B, mã 2)")]
     ) { call, tx in
         let on = try call.requireDate("on"); let name = try call.requireText("name")
         try CommonChecks.notInFuture(on, call, argument: "on")

@@ -49,6 +49,8 @@ public struct Coso: ParsableCommand {
             reader = PlainLineReader()
         }
         let repl = REPL(session: session, reader: reader, mode: options.settings.mode)
+        // On a terminal, a write that matches several rows asks first.
+        if isatty(1) != 0 { session.confirmWrite = { repl.confirm($0) } }
         // How long a transaction may sit idle at the prompt before the REPL warns (seconds).
         if let seconds = ProcessInfo.processInfo.environment["COSO_IDLE_WARNING"].flatMap(Double.init) { repl.idleWarning = seconds }
         repl.run()
@@ -117,12 +119,16 @@ struct RunScript: ParsableCommand {
     @Flag(name: .long, help: "Run the whole script in one transaction: all of its changes, or none.")
     var atomic = false
 
+    @Flag(name: .long, help: "Run every write and roll it back, printing what it would have changed.")
+    var dryRun = false
+
     func run() throws {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             Output.error(options.language == .vi ? "coso: không đọc được tệp \(file)" : "coso: cannot read \(file)")
             throw ExitCode(66)
         }
         let session = try options.settings.openSession(origin: "script:\(file)")
+        session.dryRun = dryRun
         try Script.run(SourceFile(name: file, text: text), session: session, settings: options.settings, atomic: atomic)
     }
 }

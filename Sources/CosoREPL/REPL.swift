@@ -58,6 +58,18 @@ public final class REPL {
         output.flush()
     }
 
+    /// Lists the rows a write is about to change and asks; only yes writes (Enter, Ctrl-C,
+    /// Ctrl-D and anything else: no). Set as the session's `confirmWrite` on a terminal.
+    public func confirm(_ rows: [String]) -> Bool {
+        let vi = session.language == .vi
+        output.write((vi ? "Câu lệnh này ghi vào \(rows.count) dòng:\n" : "This statement writes to \(rows.count) rows:\n")
+                     + rows.map { "  - \($0)\n" }.joined())
+        output.flush()
+        guard case .line(let answer) = reader.readLine(prompt: vi ? "Ghi? (c/K) " : "Write? (y/N) ") else { return false }
+        let word = VietnameseText.fold(answer.trimmingCharacters(in: .whitespaces))
+        return ["c", "co", "y", "yes"].contains(word)
+    }
+
     /// A transaction left open at the prompt holds every other writer: say so, with how long.
     func warnIfIdle(since: Date) {
         let idle = Date().timeIntervalSince(since)

@@ -270,6 +270,36 @@ import Testing
         #expect(!plain.stdout.contains("Thử 5"))
     }
 
+    @Test func aWriteFromAPipelineNamesEveryRowItChanged() throws {
+        let db = try Coso.demoCopy()
+        let subjects = #"members | where org.parent.name == "Đảng bộ xã Gia Hiệp" and status == probationary and admitted <= @2025-10-01"#
+        var expected: [String] = []
+        let listed = try Coso.run(["--db", db, "--format", "csv", "-c", subjects + " | select id, name, org.name"]).stdout
+        for line in listed.split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            expected.append("  - \(cells[1]) (\(cells[2]), mã \(cells[0]))")
+        }
+        #expect(expected.count == 2)
+        let r = try Coso.run(["--db", db, "-c", subjects + " | confirm on: @2026-11-30"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "Đã công nhận chính thức 2 đảng viên.\n" + expected.sorted().joined(separator: "\n") + "\n"
+                || r.stdout == "Đã công nhận chính thức 2 đảng viên.\n" + expected.joined(separator: "\n") + "\n", "\(r.stdout)")
+        // Never a national ID.
+        #expect(r.stdout.range(of: #"\d{12}"#, options: .regularExpression) == nil)
+    }
+
+    @Test func aDryRunSaysWhatWouldChangeAndWritesNothing() throws {
+        let db = try Coso.demoCopy()
+        let dir = try Coso.scratchDirectory()
+        try #"members | where org.parent.name == "Đảng bộ xã Gia Hiệp" and status == official | take 1 | suspend on: @2026-11-02"#
+            .write(toFile: dir + "/s.coso", atomically: true, encoding: .utf8)
+        let before = try Coso.shell("sqlite3", [db, "select count(*) from audit; select count(*) from members where status = 'suspended'"]).stdout
+        let r = try Coso.run(["run", dir + "/s.coso", "--dry-run", "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("(chạy thử, không ghi gì) Đã đình chỉ sinh hoạt 1 đảng viên.\n  - "), "\(r.stdout)")
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from audit; select count(*) from members where status = 'suspended'"]).stdout == before)
+    }
+
     @Test func commitAndRollbackAreRefusedInsideAnAtomicRun() throws {
         let db = try Coso.demoCopy()
         let dir = try Coso.scratchDirectory()

@@ -64,6 +64,30 @@ import Testing
         #expect(try Coso.run(["--db", db, "-c", #"org add "Chi bộ thôn Thử" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#]).status == 0)
     }
 
+    @Test func aWriteThatMatchesSeveralRowsListsThemAndAsksFirst() throws {
+        let db = try Coso.demoCopy()
+        let t = try TmuxSession(database: db)
+        defer { t.kill() }
+        let subjects = #"members | where org.parent.name == "Đảng bộ xã Gia Hiệp" and status == probationary and admitted <= @2025-10-01"#
+        let before = try Coso.run(["--db", db, "-c", subjects + " | count"]).stdout
+        #expect(before == "2\n")
+        t.type(subjects + " | confirm on: @2026-11-30")
+        t.send("Enter")
+        #expect(t.waitFor("Ghi? (c/K)"), "\(t.screen)")
+        #expect(t.screen.contains("Câu lệnh này ghi vào 2 dòng:"))
+        // Enter alone is no.
+        t.send("Enter")
+        #expect(t.waitFor("Không ghi gì."), "\(t.screen)")
+        #expect(try Coso.run(["--db", db, "-c", subjects + " | count"]).stdout == "2\n")
+        t.send("Up")
+        t.send("Enter")
+        #expect(t.waitFor("Ghi? (c/K)"), "\(t.screen)")
+        t.type("c")
+        t.send("Enter")
+        #expect(t.waitFor("Đã công nhận chính thức 2 đảng viên."), "\(t.screen)")
+        #expect(try Coso.run(["--db", db, "-c", subjects + " | count"]).stdout == "0\n")
+    }
+
     @Test func ctrlCClearsTheLineAndNeverLeaves() throws {
         let t = try TmuxSession(database: Coso.sharedDemo)
         defer { t.kill() }

@@ -55,8 +55,10 @@ import Testing
     @Test func commandsTakePipelineInput() throws {
         let (db, s) = try village()
         defer { db.remove() }
-        #expect(try s.output(#"members | where org.name == "Chi bộ thôn 8" | transfer to: 3 on: @2025-06-01"#)
-                == "Đã chuyển 2 đảng viên sang Chi bộ thôn 9.")
+        // The message, then each member moved, by name, cell and id.
+        let out = try s.output(#"members | where org.name == "Chi bộ thôn 8" | transfer to: 3 on: @2025-06-01"#).split(separator: "\n")
+        #expect(out.first == "Đã chuyển 2 đảng viên sang Chi bộ thôn 9.")
+        #expect(out.dropFirst().count == 2 && out.dropFirst().allSatisfy { $0.hasPrefix("  - ") && $0.hasSuffix(")") && $0.contains("Chi bộ thôn 9, mã ") })
         #expect(try s.value("members | where org == 3 | count") == .int(4))
     }
 

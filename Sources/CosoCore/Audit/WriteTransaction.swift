@@ -188,6 +188,14 @@ public final class WriteTransaction {
         return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments)
     }
 
+    /// Every row of a read query, inside the transaction. Values are bound, never pasted.
+    public func rows(_ sql: String, _ arguments: [Value] = []) throws -> [[Value]] {
+        try flushPending()
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments.statementArguments).map { r in
+            (0..<r.count).map { Value(r[$0] as DatabaseValue) }
+        }
+    }
+
     private var memo: [String: Value] = [:]
 
     /// A value computed once per transaction (an organisation's kind, looked up for each of a
@@ -292,7 +300,13 @@ public final class WriteTransaction {
         return w
     }
 
+    /// Every row the transaction changed (not those of a bulk load), once each, in the order they
+    /// were first changed: what a write reports it touched.
+    public private(set) var touched: [(entity: String, id: Int64)] = []
+    private var touchedKeys: Set<String> = []
+
     private func audit(_ entity: Entity, id: Int64, op: String, before: [(String, Value)]?, after: [(String, Value)]?) throws {
+        if touchedKeys.insert("\(entity.name)#\(id)").inserted { touched.append((entity.name, id)) }
         let audit = try currentAuditID()
         try db.cachedStatement(sql: """
             INSERT INTO audit_changes (audit_id, entity, row_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?)

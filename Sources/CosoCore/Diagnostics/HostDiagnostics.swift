@@ -144,6 +144,8 @@ public enum HostDiagnostics {
         d("E0604", "sổ đang được một phiên khác giữ để ghi", "another session holds the register for writing",
           help: ("không ghi gì; chờ phiên đó (người, nguồn và giờ được nêu nếu biết) commit hoặc rollback rồi chạy lại; mã thoát 75",
                  "nothing was written; wait for that session (its user, source and time are named when known) to commit or roll back, then run again; exit code 75")),
+        d("E0606", "các dòng khớp đã thay đổi từ lúc hỏi", "the matching rows changed since the question",
+          help: ("một phiên khác đã ghi trong lúc chờ trả lời: không ghi gì; chạy lại câu lệnh", "another session wrote while the question waited: nothing was written; run the statement again")),
         d("E0605", "begin, commit, rollback trong coso run --atomic", "begin, commit or rollback under coso run --atomic",
           help: ("cả tệp đã là một giao dịch: bỏ các dòng này, hoặc chạy không có --atomic", "the whole file is one transaction already: remove these lines, or run without --atomic")),
     ]

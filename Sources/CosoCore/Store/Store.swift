@@ -132,16 +132,20 @@ public final class Store: Sendable, RegisterReader {
 
     /// Runs `body` in one write transaction that also records the audit trail. Everything rolls
     /// back if `body` throws: nothing is half-written.
-    public func write<T>(_ origin: WriteOrigin, _ body: (WriteTransaction) throws -> T) throws -> T {
+    ///
+    /// `dryRun`: the transaction is rolled back once `body` has run: what it returns tells what
+    /// would have changed, and nothing has (`.dryrun on`, `coso run --dry-run`).
+    public func write<T>(_ origin: WriteOrigin, dryRun: Bool = false, _ body: (WriteTransaction) throws -> T) throws -> T {
         do {
-            if inTransaction {
+            if inTransaction || dryRun {
                 // Inside the user's transaction each command is still all or nothing: a savepoint.
                 return try database.writeWithoutTransaction { db in
                     var result: T?
-                    try db.inSavepoint {
-                        result = try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
-                        return .commit
+                    let run = {
+                        result = try body(WriteTransaction(db: db, catalog: self.registry.catalog, origin: origin))
+                        return dryRun ? Database.TransactionCompletion.rollback : .commit
                     }
+                    if inTransaction { try db.inSavepoint(run) } else { try db.inTransaction(.immediate, run) }
                     return result!
                 }
             }

@@ -3,7 +3,7 @@ import CosoScript
 import Foundation
 
 extension REPL {
-    /// `.help`, `.schema`, `.mode`, `.timer`, `.read`, `.once`, `.sql`, `.tokens`, `.ast`, `.lang`, `.quit`.
+    /// `.help`, `.schema`, `.mode`, `.timer`, `.dryrun`, `.read`, `.once`, `.sql`, `.tokens`, `.ast`, `.lang`, `.quit`.
     public func runDotCommand(_ text: String) {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         let name = parts[0]
@@ -27,6 +27,9 @@ extension REPL {
         case ".timer":
             timer = arg == "on" || (arg.isEmpty && !timer)
             out.write(vi ? "Đo thời gian: \(timer ? "bật" : "tắt")\n" : "Timer: \(timer ? "on" : "off")\n")
+        case ".dryrun":
+            session.dryRun = arg == "on" || (arg.isEmpty && !session.dryRun)
+            out.write(vi ? "Chạy thử (không ghi gì): \(session.dryRun ? "bật" : "tắt")\n" : "Dry run (nothing written): \(session.dryRun ? "on" : "off")\n")
         case ".lang":
             if let l = Language(rawValue: arg) { session.language = l; renderer.language = l }
             else { errors.write(".lang vi | en\n") }

@@ -4,15 +4,44 @@ import Foundation
 /// Running a module command in its write transaction, with references resolved by name.
 extension Session {
     func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
+        // A write from a pipeline that matches several rows, in the REPL: the rows are listed and
+        // the user asked first; the write then acts on exactly those rows or not at all.
+        var agreed: [Int64]?
+        if let input = plan.input, let confirmWrite, let entity = inputEntity(plan) {
+            var ids: [Int64] = []
+            try store.query(input.sql, input.binds) { row in if let id = row.first?.intValue { ids.append(id) } }
+            if ids.count > 1 {
+                var lines: [String] = []
+                try store.query(RowDescription(entity, catalog: catalog).sql, [RowDescription.argument(ids)]) { row in
+                    lines.append(RowDescription.line(row, language: language))
+                }
+                guard confirmWrite(lines) else {
+                    return language == .vi ? "Không ghi gì." : "Nothing was written."
+                }
+                agreed = ids
+            }
+        }
         let origin = WriteOrigin(user: user, statement: statementText, source: self.origin, today: today)
         do {
-            return try store.write(origin) { tx in
+            let text = try store.write(origin, dryRun: dryRun) { tx in
                 let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
+                if let agreed, let inputIDs, Set(agreed) != Set(inputIDs) {
+                    throw RuleViolation("E0606", vi: "các dòng khớp đã thay đổi từ lúc hỏi: không ghi gì", en: "the matching rows changed since the question: nothing was written",
+                                        helpVi: "chạy lại câu lệnh", helpEn: "run the statement again")
+                }
                 let arguments = try resolveReferences(plan, tx)
                 let call = CommandCall(arguments: arguments, input: inputIDs, today: today,
                                        parameters: plan.command.positional + plan.command.labelled)
-                return try plan.command.body(call, tx).text(language)
+                var text = try plan.command.body(call, tx).text(language)
+                // A write from a pipeline names every row it acted on (never a secret field).
+                if let inputIDs, !inputIDs.isEmpty, tx.changeCount > 0, let entity = inputEntity(plan) {
+                    for row in try tx.rows(RowDescription(entity, catalog: catalog).sql, [RowDescription.argument(inputIDs)]) {
+                        text += "\n  - " + RowDescription.line(row, language: language)
+                    }
+                }
+                return text
             }
+            return dryRun ? (language == .vi ? "(chạy thử, không ghi gì) " : "(dry run, nothing written) ") + text : text
         } catch let v as RuleViolation {
             // The argument it names, or the one that fills the field it names.
             let argument = v.argument.flatMap { name in
@@ -21,6 +50,9 @@ extension Session {
             throw Diagnostic(v.code, v.message, span: plan.spans[argument ?? ""] ?? plan.spans[""], help: v.help)
         }
     }
+
+    /// The entity whose rows a command takes through its pipeline.
+    func inputEntity(_ plan: CommandPlan) -> Entity? { plan.command.input.flatMap(catalog.entity) }
 
     /// Turns reference arguments given by name into row ids, refusing unknown or ambiguous names.
     func resolveReferences(_ plan: CommandPlan, _ tx: WriteTransaction) throws -> [String: Value] {

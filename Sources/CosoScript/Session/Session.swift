@@ -35,6 +35,12 @@ public final class Session: @unchecked Sendable {
     /// `coso run --atomic`: the whole run is one transaction, which `begin`, `commit` and
     /// `rollback` inside it would break: they are refused.
     public var atomic = false
+    /// `.dryrun on`, `coso run --dry-run`: every write runs and is rolled back, saying what it
+    /// would have changed.
+    public var dryRun = false
+    /// Asked before a write from a pipeline that matches more than one row, with a line naming
+    /// each (the REPL asks the user; scripts set none and write, listing the rows after).
+    public var confirmWrite: (([String]) -> Bool)?
     /// Opens a sink writing to a file, in the format its extension names (set by whoever owns the
     /// renderers: the REPL and the CLI). `save "FILE"` refuses to run without it.
     public var openFile: ((String) throws -> any ResultSink)?
