@@ -120,6 +120,7 @@ extension DisciplineRules {
             try tx.update(Members.entity, id: member, [Members.status: .text("expelled"), Members.ended: .date(on)])
             try tx.insert(MemberEvents.entity, [MemberEvents.member: .int(member), MemberEvents.kind: .text("expelled"), MemberEvents.happened: .date(on), MemberEvents.status: .text("expelled"),
                                             MemberEvents.decidedBy: .int(by)])
+            try MemberTimeline.settle(member, tx)
         }
         if let org, measure == "disbandment" {
             try tx.update(Orgs.entity, id: org, [Orgs.dissolved: .date(on), Orgs.dissolvedHow: .text("disbanded")])

@@ -105,11 +105,14 @@ enum MemberCommands {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
             "E1104", "chỉ công nhận chính thức đảng viên dự bị", "only probationary members can be confirmed")) { id, m in
             let admitted = try MemberRules.admitted(m, id)
-            // R5: official from the 12-month date, even when the decision comes later.
-            let due = admitted.adding(months: MemberRules.probationMonths)
+            // R5 (Charter art. 5): twelve months of probation from the admission ceremony (from the
+            // decision when no ceremony is recorded); official from that date, even when the
+            // decision comes later.
+            let start = MemberTimeline.probationStart(try MemberTimeline.events(id, tx)) ?? admitted
+            let due = start.adding(months: MemberRules.probationMonths)
             guard on >= due else {
-                throw RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị: sớm nhất từ \(due.iso) (quy định R5)",
-                                    en: "probation is not yet 12 months: from \(due.iso) at the earliest (rule R5)", argument: "on")
+                throw RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị kể từ \(start.iso): sớm nhất từ \(due.iso) (quy định R5)",
+                                    en: "probation is not yet 12 months from \(start.iso): from \(due.iso) at the earliest (rule R5)", argument: "on")
             }
             try tx.update(Members.entity, id: id, [Members.status: .text("official"), Members.confirmed: .date(due)])
             try MemberRules.record(tx, member: id, "confirmed", on: due, status: "official", extra: [MemberEvents.note: .text("quyết định ngày \(on.iso)")])

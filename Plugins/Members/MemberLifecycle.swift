@@ -203,12 +203,14 @@ enum Ceremony {
         let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, call, argument: "on")
         _ = try MemberRules.eachSubject(call, tx, allowed: ["probationary"], refusal: (
-            "E1144", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members")) { id, m in
+            "E1144", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members"), first: { id, m in
             let admitted = try MemberRules.admitted(m, id)
             guard on >= admitted else {
                 throw RuleViolation("E1145", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
                                     argument: "on")
             }
+        }) { id, m in
+            let admitted = try MemberRules.admitted(m, id)
             if on > admitted.adding(days: days), call["consent"] != .bool(true) {
                 throw RuleViolation("E1143", vi: "quá 30 ngày làm việc sau quyết định (\(admitted.iso)): cần cấp trên đồng ý (R4)",
                                     en: "over 30 working days after the decision (\(admitted.iso)): the superior's consent is needed (R4)",

@@ -4,10 +4,12 @@ import CosoCore
 /// (`members asof` reads the roll at a date from it).
 public enum MemberEvents {
     public static let member = Field("member", .reference("members"), vi: "Đảng viên", en: "Member", required: true)
-    public static let kind = Field("kind", .enumeration("member_event"), vi: "Sự kiện", en: "Event", required: true)
+        .changedBy("void")
+    public static let kind = Field("kind", .enumeration("member_event"), vi: "Sự kiện", en: "Event", required: true).changedBy("void")
     public static let happened = Field("happened", .date, vi: "Ngày", en: "Date", required: true).notInFuture()
-    public static let org = Field("org", .reference("orgs"), vi: "Chi bộ", en: "Cell")
+    public static let org = Field("org", .reference("orgs"), vi: "Chi bộ", en: "Cell").changedBy("void")
     public static let status = Field("status", .enumeration("member_status"), vi: "Tình trạng sau sự kiện", en: "Status after")
+        .changedBy("void")
     public static let decisionNo = Field("decision_no", .text, vi: "Số quyết định", en: "Decision number").maxLength(50)
     public static let decidedBy = Field("decided_by", .reference("orgs"), vi: "Cấp quyết định", en: "Decided by")
     public static let votesFor = Field("votes_for", .int, vi: "Số phiếu tán thành", en: "Votes for").range(0...)

@@ -11,13 +11,35 @@ enum MemberRules {
     /// Runs `body` for each member the command acts on (its pipeline input, or its `member`
     /// argument), refusing the whole command if one has a status outside `allowed`. The refusal
     /// names the member's id when the members came from a pipeline. Returns how many there were.
+    /// `first` runs for each member before the status is looked at.
+    ///
+    /// The status is the one the member's history gives at the event's date (`at`, by default the
+    /// command's `on:`), so that history entered years later is judged as it stood then; a member
+    /// without recorded events is judged by the status on the roll.
     static func eachSubject(_ call: CommandCall, _ tx: WriteTransaction, allowed: Set<String>,
-                            refusal: (code: String, vi: String, en: String),
+                            refusal: (code: String, vi: String, en: String), at date: LocalDate? = nil,
+                            first: (Int64, Record) throws -> Void = { _, _ in },
                             _ body: (Int64, Record) throws -> Void) throws -> Int {
         let subjects = CommonChecks.subjects(call, "member")
+        let when = date ?? call.date("on")
         for id in subjects {
             guard let m = try tx.record(Members.entity, id: id) else { continue }
-            guard let status = m[Members.status].textValue, allowed.contains(status) else {
+            // What the command says of a date before the member's history (its own code).
+            try first(id, m)
+            var status = m[Members.status].textValue
+            if let when {
+                let events = try MemberTimeline.events(id, tx)
+                if let opening = events.first {
+                    status = MemberTimeline.status(at: when, events)
+                    if status == nil {
+                        throw RuleViolation("E1153", vi: "ngày \(when.iso) trước khi đảng viên mã \(id) vào Đảng (\(opening.happened.iso))",
+                                            en: "\(when.iso) precedes member \(id)'s admission (\(opening.happened.iso))", argument: "on",
+                                            helpVi: "mọi sự kiện của đảng viên đều từ ngày vào Đảng trở đi",
+                                            helpEn: "a member's events all come on or after the admission")
+                    }
+                }
+            }
+            guard let status, allowed.contains(status) else {
                 let which = call.input == nil ? "" : " (mã \(id))"
                 let whichEn = call.input == nil ? "" : " (id \(id))"
                 throw RuleViolation(refusal.code, vi: refusal.vi + which, en: refusal.en + whichEn,
@@ -49,7 +71,11 @@ enum MemberRules {
         if let org { values[MemberEvents.org] = .int(org) }
         if let status { values[MemberEvents.status] = .text(status) }
         for (key, value) in extra { values[key] = value }
-        return try tx.insert(MemberEvents.entity, values)
+        let id = try tx.insert(MemberEvents.entity, values)
+        // Judged against the member's whole history, which then gives their status and dates
+        // (an import checks its rows itself and writes the history they imply).
+        if !tx.isBulk { try MemberTimeline.settle(member, tx) }
+        return id
     }
 
     /// R2 (24-QĐ/TW 3.2.1): two introducers, both full members on the admission date, and not
@@ -61,8 +87,12 @@ enum MemberRules {
                                 en: "the two introducers must be different members (R2)", argument: "introducer2")
         }
         for (parameter, id) in given {
+            // A full member on the admission date, whatever became of them since (struck off later
+            // does not undo an introduction made when they were a full member).
             let m = try tx.record(Members.entity, id: id)
-            let official = m?[Members.status].textValue == "official"
+            let events = try MemberTimeline.events(id, tx)
+            let then = events.isEmpty ? m?[Members.status].textValue : MemberTimeline.status(at: date, events)
+            let official = then == "official" || then == "exempted"
             guard official, let confirmed = m?[Members.confirmed].dateValue, confirmed <= date else {
                 throw RuleViolation("E1112", vi: "người giới thiệu phải là đảng viên chính thức vào ngày kết nạp (R2)",
                                     en: "an introducer must be a full member on the admission date (R2)", argument: parameter)

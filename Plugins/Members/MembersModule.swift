@@ -50,6 +50,39 @@ public struct MembersModule: CosoModule {
         entity.name == Members.entity.name ? try MemberImport.check(&values, tx) : []
     }
 
+    /// A member voided as entered by mistake takes their own history with them.
+    public func voiding(_ record: Record, _ tx: WriteTransaction) throws {
+        guard record.entity.name == Members.entity.name else { return }
+        for event in try tx.ids(MemberEvents.entity, where: MemberEvents.member, equals: .int(record.id)) {
+            try tx.delete(MemberEvents.entity, id: event)
+        }
+    }
+
+    /// After a correction: a member's events corrected or voided are judged again as a whole and
+    /// give the member's status and dates anew (a confirmation voided: probationary again); a birth
+    /// date corrected must still precede an admission at 18 or more (R1).
+    public func corrected(_ correction: Correction, _ tx: WriteTransaction) throws {
+        switch correction.entity.name {
+        case MemberEvents.entity.name:
+            var seen: Set<Int64> = []
+            for event in correction.before {
+                guard let member = event[MemberEvents.member].intValue, seen.insert(member).inserted else { continue }
+                try MemberTimeline.settle(member, tx)
+            }
+        case Members.entity.name where correction.touches(Members.born):
+            for before in correction.before {
+                guard let m = try tx.record(Members.entity, id: before.id), let born = m[Members.born].dateValue,
+                      let admitted = m[Members.admitted].dateValue else { continue }
+                guard born < admitted, born.wholeYears(until: admitted) >= MemberRules.minimumAdmissionAge else {
+                    throw RuleViolation("E1102", vi: "với ngày sinh này, đảng viên mã \(before.id) vào Đảng khi chưa đủ 18 tuổi (quy định R1)",
+                                        en: "with this birth date, member \(before.id) was admitted under 18 (rule R1)", argument: Members.born.name)
+                }
+            }
+        default:
+            break
+        }
+    }
+
     public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {
         if entity.name == Members.entity.name { try MemberImport.history(id, values, tx) }
     }

@@ -80,13 +80,16 @@ enum RatingRules {
         }
         let code = try checkedBook(year: year, level: chosen, score: score, today: call.today)
         let book = (code: code, scored: rulebook(for: year).scored)
+        // Judged by the status at the year's end (or today, in the year itself).
+        let yearEnd = min(LocalDate(year: year, month: 12, day: 31) ?? call.today, call.today)
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E1120", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
-            "only active members are rated; exempt and suspended members are not (R12)")) { id, m in
+            "only active members are rated; exempt and suspended members are not (R12)"), at: yearEnd, first: { id, m in
             if let admitted = m[Members.admitted].dateValue, admitted.year > year {
                 throw RuleViolation("E1121", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
                                     argument: "year")
             }
+        }) { id, m in
             // R17 (124-QĐ/TW 12.4): disciplined in the year, rated failed unless self-corrected.
             // Disciplines belong to the inspection module: checked when it is registered.
             if chosen != "failed", tx.catalog.entity("disciplines") != nil,

@@ -11,8 +11,10 @@ public struct WriteOrigin: Sendable {
     /// The day of the write (the session's: in Viet Nam, or the date a test sets), against which
     /// dates that cannot lie ahead are checked.
     public let today: LocalDate
-    public init(user: String, statement: String, source: String, today: LocalDate = .today()) {
-        self.user = user; self.statement = statement; self.source = source; self.today = today
+    /// Why: given with every correction (`update`, `void`), recorded in the audit entry.
+    public let reason: String?
+    public init(user: String, statement: String, source: String, today: LocalDate = .today(), reason: String? = nil) {
+        self.user = user; self.statement = statement; self.source = source; self.today = today; self.reason = reason
     }
 }
 
@@ -29,6 +31,9 @@ public final class WriteTransaction {
     public internal(set) var changeCount = 0
     /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
     var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
+    /// Inside a bulk load (an import, a generator): rows are checked by their loader, and what
+    /// follows from them written by it, not row by row.
+    public var isBulk: Bool { bulkRanges != nil }
     /// Set inside `bulk(checkingReferences: true)`, where SQLite does not look at references.
     var checksReferences = false
     /// Set by an overlapped load: a connection of its own that reads the last commit.
@@ -318,8 +323,9 @@ public final class WriteTransaction {
     /// leaves no entry.
     func currentAuditID() throws -> Int64 {
         if let auditID { return auditID }
-        try db.execute(sql: "INSERT INTO audit (at, user, statement, source) VALUES (?, ?, ?, ?)",
-                       arguments: [Self.timestamp(), origin.user, VietnameseText.nfc(origin.statement), origin.source])
+        try db.execute(sql: "INSERT INTO audit (at, user, statement, source, reason) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [Self.timestamp(), origin.user, VietnameseText.nfc(origin.statement), origin.source,
+                                   origin.reason.map(VietnameseText.nfc)])
         auditID = db.lastInsertedRowID
         return auditID!
     }

@@ -36,26 +36,28 @@ public struct Field: Sendable, Hashable {
         let defaultValue: Value?
         let help: Label?
         let multiline: Bool
+        let changedBy: [String]
         let column: String
         let foldedColumn: String?, sortColumn: String?
 
         init(name: String, type: FieldType, label: Label, required: Bool, personal: Bool, secret: Bool, searchable: Bool,
-             unique: Bool, englishField: String?, constraints: [Constraint], defaultValue: Value?, help: Label?, multiline: Bool) {
+             unique: Bool, englishField: String?, constraints: [Constraint], defaultValue: Value?, help: Label?, multiline: Bool,
+             changedBy: [String]) {
             self.name = name; self.type = type; self.label = label
             self.required = required; self.personal = personal; self.secret = secret; self.searchable = searchable; self.unique = unique
             self.englishField = englishField; self.constraints = constraints; self.defaultValue = defaultValue; self.help = help
-            self.multiline = multiline
+            self.multiline = multiline; self.changedBy = changedBy
             if case .reference = type { column = name + "_id" } else { column = name }
             foldedColumn = searchable ? column + "_folded" : nil
             sortColumn = searchable ? column + "_sort" : nil
         }
 
         func with(required: Bool? = nil, englishField: String?? = nil, constraints: [Constraint]? = nil,
-                  defaultValue: Value?? = nil, help: Label?? = nil, multiline: Bool? = nil) -> Storage {
+                  defaultValue: Value?? = nil, help: Label?? = nil, multiline: Bool? = nil, changedBy: [String]? = nil) -> Storage {
             Storage(name: name, type: type, label: label, required: required ?? self.required, personal: personal, secret: secret,
                     searchable: searchable, unique: unique, englishField: englishField ?? self.englishField,
                     constraints: constraints ?? self.constraints, defaultValue: defaultValue ?? self.defaultValue, help: help ?? self.help,
-                    multiline: multiline ?? self.multiline)
+                    multiline: multiline ?? self.multiline, changedBy: changedBy ?? self.changedBy)
         }
     }
 
@@ -65,7 +67,7 @@ public struct Field: Sendable, Hashable {
                 personal: Bool = false, secret: Bool = false, searchable: Bool = false, unique: Bool = false) {
         storage = Storage(name: name, type: type, label: Label(vi: vi, en: en), required: required, personal: personal, secret: secret,
                           searchable: searchable, unique: unique, englishField: nil, constraints: [], defaultValue: nil, help: nil,
-                          multiline: false)
+                          multiline: false, changedBy: [])
     }
 
     public var name: String { storage.name }
@@ -94,6 +96,10 @@ public struct Field: Sendable, Hashable {
     /// Text that may run over several lines (a conclusion, a note). Other text is one line: a tab
     /// or a line break in a name or a title is refused, as it would break every table it is shown in.
     public var multiline: Bool { storage.multiline }
+    /// The commands that change the field: it follows from recorded events (a member's status
+    /// from admission, confirmation, suspension...), so `update` refuses it and names them.
+    /// Empty: a value staff may correct with `update`.
+    public var changedBy: [String] { storage.changedBy }
 
     /// The years a register records: from the Party's founding to well ahead of any plan.
     public static let yearsOfRecord: ClosedRange<Int64> = 1930...2200
@@ -174,6 +180,8 @@ extension Field {
     public func defaulting(_ value: Value) -> Field { Field(storage.with(defaultValue: .some(value))) }
     /// Text that may hold line breaks and tabs (see `multiline`).
     public func multilineText() -> Field { Field(storage.with(multiline: true)) }
+    /// Follows from events these commands record: not corrected by `update` (see `changedBy`).
+    public func changedBy(_ commands: String...) -> Field { Field(storage.with(changedBy: commands)) }
     /// The sentence `.help ENTITY` shows for the field.
     public func help(vi: String, en: String) -> Field { Field(storage.with(help: .some(Label(vi: vi, en: en)))) }
 

@@ -21,18 +21,26 @@ public struct RowDescription: Sendable {
         func display(_ a: String, _ e: Entity) -> String? {
             e.displayField.flatMap(e.field).map { "\(a).\($0.column)" }
         }
-        // What the row is called: its own name, else the name of what places it (a rating's member).
+        // What the row is called: its own name, else the name of whom it is about (a rating's or an
+        // event's member) followed by what it is (its first enum, by label, and its first date).
         var name = display("t", entity)
-        let placing = catalog.placingField(of: entity) ?? entity.tree.flatMap { entity.field($0.parent) }
         var place: String?
-        if let placing, let (a, target) = join("t", placing) {
-            if name == nil, target.tree == nil {
-                // The member's name; the place is the member's own cell.
-                name = display(a, target)
-                if let next = catalog.placingField(of: target), let (b, tree) = join(a, next) { place = display(b, tree) }
-            } else {
-                place = display(a, target)
+        if name == nil, let subject = entity.fields.first(where: { f in
+            guard case .reference(let target) = f.type, let other = catalog.entity(target) else { return false }
+            return other.tree == nil && other.displayField != nil
+        }), let (a, target) = join("t", subject) {
+            var parts = [display(a, target) ?? "NULL"]
+            if let kind = entity.fields.first(where: { if case .enumeration = $0.type { return true } else { return false } }),
+               case .enumeration(let id) = kind.type, let type = catalog.enumType(id), !type.cases.isEmpty {
+                let whens = type.cases.map { "WHEN '\($0.id.replacingOccurrences(of: "'", with: "''"))' THEN '\($0.label.vi.replacingOccurrences(of: "'", with: "''"))'" }
+                parts.append("': ' || CASE t.\(kind.column) \(whens.joined(separator: " ")) ELSE t.\(kind.column) END")
             }
+            if let date = entity.fields.first(where: { $0.type == .date }) { parts.append("coalesce(' ' || t.\(date.column), '')") }
+            name = parts.joined(separator: " || ")
+            if let next = catalog.placingField(of: target), let (b, tree) = join(a, next) { place = display(b, tree) }
+        } else {
+            let placing = catalog.placingField(of: entity) ?? entity.tree.flatMap { entity.field($0.parent) }
+            if let placing, let (a, target) = join("t", placing) { place = display(a, target) }
         }
         sql = "SELECT t.id, \(name ?? "NULL"), \(place ?? "NULL") FROM \(entity.table) t " + joins.joined(separator: " ")
             + " WHERE t.id IN (SELECT value FROM json_each(?))"

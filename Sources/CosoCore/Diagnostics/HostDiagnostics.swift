@@ -81,6 +81,19 @@ public enum HostDiagnostics {
         d("E0237", "band cần danh sách mốc", "band needs a list of bounds", example: "audit | select b: band(id, 30)"),
         d("E0238", "truy vấn trong dấu nháy của lệnh sai", "a quoted query given to a command is wrong",
           help: ("thử truy vấn riêng trước, rồi đặt nó trong dấu nháy", "try the query on its own first, then quote it")),
+        d("E0240", "update, void cần các dòng của một bảng sửa được", "update and void need the rows of an entity that can be corrected",
+          help: ("dạng: BẢNG | where ... | update TRƯỜNG: GIÁ_TRỊ reason: \"...\"; nhật ký không sửa, không xóa được",
+                 "the form: ENTITY | where ... | update FIELD: VALUE reason: \"...\"; the audit trail is never changed"),
+          example: #"audit | void reason: "nhập nhầm""#),
+        d("E0241", "update cần TRƯỜNG: GIÁ_TRỊ của bảng; void chỉ nhận reason:", "update takes FIELD: VALUE of the entity; void takes only reason:",
+          help: (".schema BẢNG liệt kê các trường", ".schema ENTITY lists the fields"), example: #"settings | update valu: "1" reason: "sai""#),
+        d("E0242", "trường theo các sự kiện đã ghi, không sửa trực tiếp", "a field that follows from recorded events is not corrected directly",
+          help: ("dùng lệnh ghi sự kiện mà thông báo nêu; sự kiện ghi nhầm thì void rồi ghi lại", "use the command the message names; void an event entered by mistake and record it again")),
+        d("E0243", "update, void cần lý do: reason: \"...\"", "update and void need a reason: reason: \"...\"",
+          help: ("lý do được ghi vào nhật ký cùng giá trị trước và sau", "the reason is recorded in the audit trail with the values before and after"),
+          example: #"settings | update value: "1""#),
+        d("E0244", "còn dòng khác trỏ tới dòng cần hủy", "other rows still refer to the row to void",
+          help: ("hủy hoặc sửa các dòng đó trước (thông báo nêu bảng và trường)", "void or correct those rows first (the message names the entity and field)")),
     ]
 
     static let commands = [

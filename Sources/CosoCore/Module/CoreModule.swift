@@ -76,10 +76,12 @@ public enum AuditTrail {
     public static let user = Field("user", .text, vi: "Người thực hiện", en: "User", required: true)
     public static let statement = Field("statement", .text, vi: "Câu lệnh", en: "Statement", required: true).multilineText()
     public static let source = Field("source", .text, vi: "Nguồn", en: "Source", required: true)
+    /// Why a correction (`update`, `void`) was made, as staff gave it.
+    public static let reason = Field("reason", .text, vi: "Lý do sửa", en: "Reason").maxLength(1000)
 
     public static let entries = Entity(
         name: "audit", label: Label(vi: "Nhật ký thay đổi", en: "Audit trail"),
-        singular: Label(vi: "lần thay đổi", en: "audit entry"), fields: [at, user, statement, source],
+        singular: Label(vi: "lần thay đổi", en: "audit entry"), fields: [at, user, statement, source, reason],
         displayField: nil, readOnly: true, appendOnly: true)
 
     public static let entry = Field("audit", .reference("audit"), vi: "Lần thay đổi", en: "Audit entry", required: true)

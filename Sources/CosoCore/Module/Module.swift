@@ -55,6 +55,13 @@ public protocol CosoModule: Sendable {
     func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
     /// Imports: what follows from a written row (a member's history events).
     func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws
+    /// Before `void` removes `record` (a row of any module's entity): remove what belongs to it
+    /// alone, recorded in the audit trail too (a member's own history), or refuse. Rows of other
+    /// entities still referring to it then make coso refuse the removal.
+    func voiding(_ record: Record, _ tx: WriteTransaction) throws
+    /// After `update` or `void` (see `Correction`): check the result against the module's rules
+    /// and recompute what follows from the corrected rows.
+    func corrected(_ correction: Correction, _ tx: WriteTransaction) throws
     /// Targets the module keeps in the register (those staff add with a command), read when
     /// `targets` computes them, after every module's declared ones.
     func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition]
@@ -95,6 +102,8 @@ extension CosoModule {
     public var examplesOfCosoCodes: [CodeExample] { [] }
     public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
     public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {}
+    public func voiding(_ record: Record, _ tx: WriteTransaction) throws {}
+    public func corrected(_ correction: Correction, _ tx: WriteTransaction) throws {}
     public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { [] }
     public func latestFact(_ register: any RegisterReader) throws -> LocalDate? { nil }
     public var id: String { manifest.id }

@@ -43,7 +43,7 @@ extension Planner {
     }
 
     /// Evaluates a constant argument and checks it against the parameter's type.
-    private func typed(_ e: Expr, as p: Parameter) throws(Diagnostic) -> Value {
+    func typed(_ e: Expr, as p: Parameter) throws(Diagnostic) -> Value {
         // A bare word is an enum case (or a boolean); everything else is a constant expression.
         if case .path(let names) = e.kind, names.count == 1 {
             let word = names[0].text

@@ -75,6 +75,13 @@ public struct Planner {
                     q.exporting = true
                 }
             case .call(let call):
+                if commandFor(call) == nil, Planner.correctionWords.contains(call.head.text) {
+                    guard i == pipeline.elements.count - 1 else {
+                        throw Diagnostic("E0211", Label(vi: "\(call.head.text) phải là bước cuối", en: "\(call.head.text) must be the last stage"),
+                                         span: pipeline.elements[i + 1].span)
+                    }
+                    return .correction(try correctionPlan(call, rows: q))
+                }
                 guard let command = commandFor(call) else { throw unknownName(call.head, afterPipe: true) }
                 guard i == pipeline.elements.count - 1 else {
                     throw Diagnostic("E0211", Label(vi: "lệnh \(command.name) phải là bước cuối", en: "command \(command.name) must be the last stage"),
@@ -138,7 +145,7 @@ public struct Planner {
     }
 
     private func unknownName(_ name: Name, afterPipe: Bool = false) -> Diagnostic {
-        let candidates = afterPipe ? Array(catalog.commands.keys) + Array(Parser.stageKeywords)
+        let candidates = afterPipe ? Array(catalog.commands.keys) + Array(Parser.stageKeywords) + Array(Planner.correctionWords)
                                    : catalog.entityNames + catalog.commandNames + Array(computedSources.keys)
         let suggestion = Suggest.closest(to: name.text, in: candidates)
         let what = afterPipe ? Label(vi: "không có bước hay lệnh '\(name.text)'", en: "unknown stage or command '\(name.text)'")

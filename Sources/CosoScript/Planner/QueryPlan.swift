@@ -33,4 +33,5 @@ public struct CommandPlan: Sendable {
 public enum Plan: Sendable {
     case query(CompiledQuery)
     case command(CommandPlan)
+    case correction(CorrectionPlan)
 }

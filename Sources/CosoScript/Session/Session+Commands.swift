@@ -4,44 +4,27 @@ import Foundation
 /// Running a module command in its write transaction, with references resolved by name.
 extension Session {
     func runCommand(_ plan: CommandPlan, statementText: String) throws -> String {
-        // A write from a pipeline that matches several rows, in the REPL: the rows are listed and
-        // the user asked first; the write then acts on exactly those rows or not at all.
         var agreed: [Int64]?
-        if let input = plan.input, let confirmWrite, let entity = inputEntity(plan) {
-            var ids: [Int64] = []
-            try store.query(input.sql, input.binds) { row in if let id = row.first?.intValue { ids.append(id) } }
-            if ids.count > 1 {
-                var lines: [String] = []
-                try store.query(RowDescription(entity, catalog: catalog).sql, [RowDescription.argument(ids)]) { row in
-                    lines.append(RowDescription.line(row, language: language))
-                }
-                guard confirmWrite(lines) else {
-                    return language == .vi ? "Không ghi gì." : "Nothing was written."
-                }
-                agreed = ids
-            }
+        if let input = plan.input, let entity = inputEntity(plan) {
+            guard let rows = try askBeforeWriting(input, entity) else { return nothingWritten }
+            agreed = rows
         }
         let origin = WriteOrigin(user: user, statement: statementText, source: self.origin, today: today)
         do {
             let text = try store.write(origin, dryRun: dryRun) { tx in
                 let inputIDs = try plan.input.map { try tx.rowIDs($0.sql, $0.binds) }
-                if let agreed, let inputIDs, Set(agreed) != Set(inputIDs) {
-                    throw RuleViolation("E0606", vi: "các dòng khớp đã thay đổi từ lúc hỏi: không ghi gì", en: "the matching rows changed since the question: nothing was written",
-                                        helpVi: "chạy lại câu lệnh", helpEn: "run the statement again")
-                }
+                if let agreed, let inputIDs { try sameRows(agreed, inputIDs) }
                 let arguments = try resolveReferences(plan, tx)
                 let call = CommandCall(arguments: arguments, input: inputIDs, today: today,
                                        parameters: plan.command.positional + plan.command.labelled)
                 var text = try plan.command.body(call, tx).text(language)
                 // A write from a pipeline names every row it acted on (never a secret field).
                 if let inputIDs, !inputIDs.isEmpty, tx.changeCount > 0, let entity = inputEntity(plan) {
-                    for row in try tx.rows(RowDescription(entity, catalog: catalog).sql, [RowDescription.argument(inputIDs)]) {
-                        text += "\n  - " + RowDescription.line(row, language: language)
-                    }
+                    text += try describe(entity, inputIDs, tx).map { "\n  - " + $0 }.joined()
                 }
                 return text
             }
-            return dryRun ? (language == .vi ? "(chạy thử, không ghi gì) " : "(dry run, nothing written) ") + text : text
+            return dryRunPrefix + text
         } catch let v as RuleViolation {
             // The argument it names, or the one that fills the field it names.
             let argument = v.argument.flatMap { name in
@@ -51,6 +34,38 @@ extension Session {
         }
     }
 
+    /// In the REPL (`confirmWrite` set), a write about to change several rows lists them and asks:
+    /// nil when the user says no; else the rows it was agreed for (empty: nothing was asked).
+    func askBeforeWriting(_ input: CompiledQuery, _ entity: Entity) throws -> [Int64]? {
+        guard let confirmWrite else { return [] }
+        var ids: [Int64] = []
+        try store.query(input.sql, input.binds) { row in if let id = row.first?.intValue { ids.append(id) } }
+        guard ids.count > 1 else { return [] }
+        var lines: [String] = []
+        try store.query(RowDescription(entity, catalog: catalog).sql, [RowDescription.argument(ids)]) { row in
+            lines.append(RowDescription.line(row, language: language))
+        }
+        return confirmWrite(lines) ? ids : nil
+    }
+
+    /// The write acts on the rows the user agreed to, or not at all (another session may have
+    /// written while the question waited).
+    func sameRows(_ agreed: [Int64], _ now: [Int64]) throws {
+        guard !agreed.isEmpty, Set(agreed) != Set(now) else { return }
+        throw RuleViolation("E0606", vi: "các dòng khớp đã thay đổi từ lúc hỏi: không ghi gì", en: "the matching rows changed since the question: nothing was written",
+                            helpVi: "chạy lại câu lệnh", helpEn: "run the statement again")
+    }
+
+    /// A line naming each row (name, place, id), in id order.
+    func describe(_ entity: Entity, _ ids: [Int64], _ tx: WriteTransaction) throws -> [String] {
+        try tx.rows(RowDescription(entity, catalog: catalog).sql, [RowDescription.argument(ids)]).map {
+            RowDescription.line($0, language: language)
+        }
+    }
+
+    var nothingWritten: String { language == .vi ? "Không ghi gì." : "Nothing was written." }
+    var dryRunPrefix: String { dryRun ? (language == .vi ? "(chạy thử, không ghi gì) " : "(dry run, nothing written) ") : "" }
+
     /// The entity whose rows a command takes through its pipeline.
     func inputEntity(_ plan: CommandPlan) -> Entity? { plan.command.input.flatMap(catalog.entity) }
 
@@ -59,30 +74,37 @@ extension Session {
         var out = plan.arguments
         for p in plan.command.positional + plan.command.labelled {
             guard case .reference(let entityName) = p.type, let v = out[p.name], let entity = catalog.entity(entityName) else { continue }
-            switch v {
-            case .int(let id):
-                guard try tx.record(entity, id: id) != nil else {
-                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)",
-                                        argument: p.name)
-                }
-            case .text(let name):
-                guard let display = entity.displayField.flatMap(entity.field) else { continue }
-                let ids = try tx.ids(entity, where: display, equals: .text(name))
-                if ids.isEmpty {
-                    throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
-                                        argument: p.name,
-                                        helpVi: "xem danh sách: \(entityName) | where name =~ \"...\"",
-                                        helpEn: "look it up: \(entityName) | where name =~ \"...\"")
-                }
-                if ids.count > 1 {
-                    throw RuleViolation("E0302", vi: "\(ids.count) \(entity.singular.vi) trùng tên này", en: "\(ids.count) \(entity.singular.en)s have this name",
-                                        argument: p.name, helpVi: "dùng mã (id) thay cho tên", helpEn: "give the id instead of the name")
-                }
-                out[p.name] = .int(ids[0])
-            default: continue
-            }
+            out[p.name] = try resolveReference(v, to: entity, argument: p.name, tx)
         }
         return out
+    }
+
+    /// A reference given by id (which must exist) or by display name (which must name one row).
+    func resolveReference(_ v: Value, to entity: Entity, argument: String, _ tx: WriteTransaction) throws -> Value {
+        switch v {
+        case .int(let id):
+            guard try tx.record(entity, id: id) != nil else {
+                throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) mã \(id)", en: "no \(entity.singular.en) with id \(id)",
+                                    argument: argument)
+            }
+            return v
+        case .text(let name):
+            guard let display = entity.displayField.flatMap(entity.field) else { return v }
+            let ids = try tx.ids(entity, where: display, equals: .text(name))
+            if ids.isEmpty {
+                throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
+                                    argument: argument,
+                                    helpVi: "xem danh sách: \(entity.name) | where name =~ \"...\"",
+                                    helpEn: "look it up: \(entity.name) | where name =~ \"...\"")
+            }
+            if ids.count > 1 {
+                throw RuleViolation("E0302", vi: "\(ids.count) \(entity.singular.vi) trùng tên này", en: "\(ids.count) \(entity.singular.en)s have this name",
+                                    argument: argument, helpVi: "dùng mã (id) thay cho tên", helpEn: "give the id instead of the name")
+            }
+            return .int(ids[0])
+        default:
+            return v
+        }
     }
 
     func slice(_ text: String, _ span: SourceSpan) -> String {

@@ -82,6 +82,9 @@ extension Session {
             case .command(let c):
                 throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(c.command.name)", en: "let cannot hold the command \(c.command.name)"),
                                  span: p.span)
+            case .correction(let c):
+                let word = c.kind == .update ? "update" : "void"
+                throw Diagnostic("E0218", Label(vi: "let không giữ được lệnh \(word)", en: "let cannot hold the command \(word)"), span: p.span)
             }
         case .let, .transaction, .dot, .def, .use, .for, .if:
             throw Diagnostic("E0218", Label(vi: "let cần một giá trị hoặc một truy vấn", en: "let needs a value or a query"), span: value.span)

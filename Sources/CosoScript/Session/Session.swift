@@ -115,6 +115,10 @@ public final class Session: @unchecked Sendable {
                         var text = "-- command \(c.command.name): " + c.arguments.keys.sorted().joined(separator: ", ")
                         if let input = c.input { text += "\n-- input rows:\n" + input.explanation }
                         return text
+                    case .correction(let c):
+                        let fields = c.values.keys.sorted().joined(separator: ", ")
+                        return "-- \(c.kind == .update ? "update \(c.entity.name): \(fields)" : "void \(c.entity.name)")\n-- input rows:\n"
+                            + c.input.explanation
                     }
                 case .let, .transaction, .dot, .def, .use, .for, .if: return ""
                 }
@@ -178,6 +182,8 @@ public final class Session: @unchecked Sendable {
             case .command(let plan):
                 let text = slice(source.text, p.span)
                 try sink.message(try runCommand(plan, statementText: text))
+            case .correction(let plan):
+                try sink.message(try runCorrection(plan, statementText: slice(source.text, p.span)))
             }
         case .let(let name, let value, _):
             try bind(name, value)
