@@ -48,6 +48,17 @@ enum CandidateCommands {
             if current == "admitted" || current == "dropped" {
                 throw RuleViolation("E1132", vi: "quần chúng mã \(id) đã kết thúc quy trình", en: "candidate \(id) has left the pipeline", argument: "candidate")
             }
+            // Steps come in the order of their dates too: none before the last one recorded.
+            let last = [c[Candidates.listed], c[Candidates.awarenessCourse], c[Candidates.applied]].compactMap(\.dateValue).max()
+            if let last, on < last {
+                throw RuleViolation("E1155", vi: "ngày của bước này trước bước đã ghi của quần chúng mã \(id) (\(last.iso))",
+                                    en: "this step's date precedes candidate \(id)'s last recorded step (\(last.iso))", argument: "on")
+            }
+            if current == "resolved", stage != "dropped" {
+                throw RuleViolation("E1133", vi: "chi bộ đã ra nghị quyết đề nghị kết nạp quần chúng mã \(id): bước tiếp theo là kết nạp",
+                                    en: "the cell has resolved to admit candidate \(id): the next step is the admission", argument: "stage",
+                                    helpVi: "admit ... candidate: \(id), hoặc stage: dropped", helpEn: "admit ... candidate: \(id), or stage: dropped")
+            }
             var values: [Field: Value] = [Candidates.stage: .text(stage)]
             if stage != "dropped" {
                 guard let next = order.firstIndex(of: current).map({ order[min($0 + 1, order.count - 1)] }), next == stage else {
@@ -67,6 +78,10 @@ enum CandidateCommands {
     /// `admit ... candidate: ID`: the cell must have resolved, and the awareness course be recent (R25).
     static func close(_ candidate: Int64, member: Int64, admitted: LocalDate, _ tx: WriteTransaction) throws {
         let c = try tx.require(Candidates.entity, id: candidate)
+        if let last = [c[Candidates.listed], c[Candidates.awarenessCourse], c[Candidates.applied]].compactMap(\.dateValue).max(), admitted < last {
+            throw RuleViolation("E1155", vi: "ngày kết nạp trước bước đã ghi của quần chúng (\(last.iso))",
+                                en: "the admission precedes the candidate's last recorded step (\(last.iso))", argument: "on")
+        }
         guard c[Candidates.stage] == .text("resolved") else {
             throw RuleViolation("E1134", vi: "quần chúng chưa được chi bộ ra nghị quyết đề nghị kết nạp", en: "the cell has not yet resolved to admit this candidate",
                                 argument: "candidate")

@@ -52,6 +52,10 @@ enum MemberChecks {
                        source: "21-HD/BTCTW (2019)", until: LocalDate(year: 2023, month: 10, day: 3), verified: false),
     ]
 
+    /// The day a member's probation runs from: the ceremony when recorded, else the decision.
+    /// `+e.kind`: the member's few events are found by member, not every ceremony by kind.
+    static let probationStart = "coalesce((SELECT min(e.happened) FROM member_events e WHERE e.member_id = m.id AND +e.kind = 'ceremony'), m.admitted)"
+
     static let all = [
         DataCheck("D101", .error, entity: "members",
                   problem: Label(vi: "đảng viên chưa có số CCCD", en: "a member without a national ID"),
@@ -92,8 +96,10 @@ enum MemberChecks {
                   problem: Label(vi: "quá 12 tháng dự bị và 30 ngày làm việc chưa xét công nhận chính thức (R5)",
                                  en: "probation over 12 months and 30 working days with no decision (R5)"),
                   fix: Label(vi: "chi bộ xét công nhận chính thức (confirm) hoặc đề nghị xóa tên (remove)", en: "confirm or strike off"),
-                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'dự bị từ ' || m.admitted AS detail FROM members m "
-                      + "WHERE m.status = 'probationary' AND date(m.admitted, '+12 months', '+42 days') < ?"),
+                  // Probation runs from the ceremony when it is recorded (R5, Charter art. 5).
+                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'dự bị từ ' || \(probationStart) AS detail FROM members m "
+                      + "WHERE m.status = 'probationary' AND date(m.admitted, '+12 months', '+42 days') < ? "
+                      + "AND date(\(probationStart), '+12 months', '+42 days') < ?"),
         DataCheck("D108", .error, entity: "members",
                   problem: Label(vi: "đảng viên còn trong danh sách ở tổ chức đã kết thúc", en: "a member on the roll of an organisation that has ended"),
                   fix: Label(vi: "chuyển sinh hoạt sang chi bộ đang hoạt động (transfer)", en: "transfer the member to a live cell"),
@@ -159,12 +165,17 @@ enum MemberChecks {
                   sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'kết nạp ' || m.admitted AS detail FROM members m "
                       + "WHERE m.admitted < date(m.born, '+18 years')"),
         DataCheck("D116", .error, entity: "members",
-                  problem: Label(vi: "ngày chính thức không phải ngày đủ 12 tháng dự bị (R5)", en: "a confirmation date other than 12 months after admission (R5)"),
-                  fix: Label(vi: "sửa ngày chính thức theo ngày kết nạp", en: "correct the confirmation date"),
-                  sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'kết nạp ' || m.admitted || ', chính thức ' || m.confirmed AS detail "
-                      + "FROM members m WHERE m.confirmed IS NOT NULL AND m.admitted IS NOT NULL AND m.confirmed <> date(m.admitted, '+12 months') "
+                  problem: Label(vi: "ngày chính thức không phải ngày đủ 12 tháng dự bị kể từ lễ kết nạp (R5)",
+                                 en: "a confirmation date other than 12 months after the admission ceremony (R5)"),
+                  fix: Label(vi: "sửa ngày của sự kiện công nhận chính thức hoặc lễ kết nạp (member_events | ... | update happened: ...)",
+                             en: "correct the date of the confirmation or the ceremony (member_events | ... | update happened: ...)"),
+                  sql: "SELECT row_id, subject, org_id, detail FROM (SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, "
+                      + "m.confirmed AS confirmed, \(probationStart) AS start, "
+                      + "'dự bị từ ' || \(probationStart) || ', chính thức ' || m.confirmed AS detail "
+                      + "FROM members m WHERE m.confirmed IS NOT NULL AND m.admitted IS NOT NULL) "
+                      + "WHERE confirmed <> date(start, '+12 months') "
                       // 29 February: twelve months on is 28 February (SQLite would say 1 March).
-                      + "AND NOT (substr(m.admitted, 6) = '02-29' AND m.confirmed = date(m.admitted, '+12 months', '-1 day'))"),
+                      + "AND NOT (substr(start, 6) = '02-29' AND confirmed = date(start, '+12 months', '-1 day'))"),
         DataCheck("D118", .error, entity: "awards",
                   problem: Label(vi: "huy hiệu Đảng trao khi chưa đủ tuổi đảng (R24)", en: "a badge given before the seniority it marks (R24)"),
                   fix: Label(vi: "kiểm tra ngày vào Đảng và năm trao huy hiệu", en: "check the admission date and the year of the badge"),
@@ -185,6 +196,30 @@ enum MemberChecks {
                       SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'quyết định ' || m.admitted AS detail
                       FROM members m WHERE m.status = 'probationary' AND date(m.admitted, '+42 days') < ?
                         AND NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND +e.kind = 'ceremony')
+                      """),
+        // Histories already inconsistent (entered before coso judged every event against the
+        // whole history, or edited outside it): `members asof` would list such a member wrongly.
+        DataCheck("D120", .error, entity: "member_events",
+                  problem: Label(vi: "sự kiện trước ngày vào Đảng", en: "an event before the member's admission"),
+                  fix: Label(vi: "sửa ngày của sự kiện (member_events | where id == ... | update happened: ...) hoặc hủy nếu ghi nhầm (void)",
+                             en: "correct the event's date (member_events | where id == ... | update happened: ...) or void it"),
+                  sql: """
+                      SELECT e.id AS row_id, m.name AS subject, m.org_id AS org_id,
+                          e.kind || ' ' || e.happened || ', vào Đảng ' || a.happened AS detail
+                      FROM member_events a JOIN member_events e ON e.member_id = a.member_id AND e.happened < a.happened
+                      JOIN members m ON m.id = a.member_id
+                      WHERE a.kind = 'admitted' AND e.happened <= ?
+                      """),
+        DataCheck("D121", .error, entity: "member_events",
+                  problem: Label(vi: "sự kiện sau khi đảng viên đã ra khỏi danh sách (từ trần, khai trừ, xóa tên, ra khỏi Đảng)",
+                                 en: "an event after the member left the roll for good (death, expulsion, removal, withdrawal)"),
+                  fix: Label(vi: "sửa ngày của sự kiện hoặc hủy nếu ghi nhầm (void)", en: "correct the event's date or void it"),
+                  sql: """
+                      SELECT e.id AS row_id, m.name AS subject, m.org_id AS org_id,
+                          e.kind || ' ' || e.happened || ' sau ' || t.kind || ' ' || t.happened AS detail
+                      FROM member_events t JOIN member_events e ON e.member_id = t.member_id AND e.happened > t.happened
+                      JOIN members m ON m.id = t.member_id
+                      WHERE t.kind IN ('died', 'expelled', 'removed', 'withdrew') AND e.happened <= ?
                       """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),

@@ -155,6 +155,10 @@ enum MemberDiagnostics {
                              helpEn: "see the history: member_events | where member == ... | sort happened; void an event entered by mistake",
                              setup: one + [#"card 1 number: "12345678" on: @2022-01-01"#],
                              #"member_events | where kind == confirmed | void reason: "nhập nhầm""#),
+        DiagnosticDefinition("E1155", vi: "bước của quần chúng trước bước đã ghi", en: "a candidate's step before the last one recorded",
+                             helpVi: "các bước theo thứ tự ngày: đưa vào danh sách, học lớp nhận thức, làm đơn, nghị quyết, kết nạp",
+                             helpEn: "steps come in date order: listed, awareness course, application, resolution, admission",
+                             setup: candidate, "candidate step 1 stage: trained on: @2024-01-05"),
     ] + imports
 
     /// What an imported member may not be (reported per row, with no statement to show).

@@ -36,6 +36,8 @@ extension Builder {
             let (age, born, admitted) = MemberTraits.lifeDates(profile, mustBeOfficial: mustBeOfficial, reference: ref, &random)
 
             let probationary = admitted > ref.adding(months: -12)
+            let (ceremony, recordsCeremony, probationStart) = MemberTraits.ceremony(
+                admitted: admitted, probationary: probationary, reference: ref, firstYear: Builder.firstYear, random)
             var values: [String: Value] = [
                 "name": .text(name), "gender": .text(female ? "female" : "male"), "born": .date(born), "org": .int(org),
                 "admitted": .date(admitted), "ethnicity": .text(kho ? "co_ho" : ethnicityOfKinhArea()),
@@ -45,7 +47,7 @@ extension Builder {
                 values["status"] = .text("probationary")
             } else {
                 values["status"] = .text("official")
-                values["confirmed"] = .date(admitted.adding(months: 12))
+                values["confirmed"] = .date(probationStart.adding(months: 12))
                 values["card_no"] = .text(String(nextCard))
                 nextCard += 1 + random.int(0...40)
                 if age >= 70, !mustBeOfficial, random.chance(0.35) {
@@ -63,9 +65,8 @@ extension Builder {
             let id = try tx.insert("members", values)
             summary.members += 1
             try event(id, "admitted", admitted, org: org, status: "probationary")
-            // R4: the ceremony within 30 working days (recorded from 2018, the history's start).
-            let ceremony = admitted.adding(days: random.int(7...28))
-            if admitted.year >= Builder.firstYear, ceremony <= ref { try event(id, "ceremony", ceremony) }
+            _ = random.int(7...28)  // the draw the ceremony once took (see `MemberTraits.ceremony`)
+            if recordsCeremony { try event(id, "ceremony", ceremony) }
             let confirmed = values["confirmed"]?.dateValue, exempted = values["exempted"]?.dateValue
             if let confirmed {
                 try event(id, "confirmed", confirmed, status: "official")

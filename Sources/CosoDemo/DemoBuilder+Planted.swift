@@ -24,6 +24,8 @@ extension DemoDistrict {
         ("D116", 1, "a confirmation date 20 days after the 12-month date"),
         ("D117", 1, "a committee member struck off the roll whose position was not ended"),
         ("D118", 1, "a 40-year badge for a member admitted less than 40 years before"),
+        ("D120", 1, "an exemption entered with a date before the member's admission"),
+        ("D121", 1, "a member who died in 2020 recorded as suspended in 2021"),
         ("D301", 1, "a member reprimanded in 2022 and rated good"),
         ("D302", 1, "a grassroots cell without its 2022 inspection programme"),
     ]
@@ -75,6 +77,10 @@ extension Builder {
                 try tx.update("members", id: m.id, ["admitted": .date(admitted)])
                 _ = try tx.rowIDs("SELECT id FROM member_events WHERE member_id = ? AND kind = 'admitted'", [.int(m.id)]).map { e in
                     try tx.update("member_events", id: e, ["happened": .date(admitted)])
+                }
+                // The ceremony followed within the month (R4): probation ran out in July 2022.
+                _ = try tx.rowIDs("SELECT id FROM member_events WHERE member_id = ? AND kind = 'ceremony'", [.int(m.id)]).map { e in
+                    try tx.update("member_events", id: e, ["happened": .date(admitted.adding(days: 12))])
                 }
             }
         }
@@ -132,6 +138,16 @@ extension Builder {
         // D118: a 40-year badge in 2022 for a member admitted after 1982.
         if let m = pick("official", in: officialsFrom, where: { (1985...1995).contains($0.admitted.year) }) {
             try tx.insert("awards", ["member": .int(m.id), "year": .int(2022), "kind": .text("badge"), "badge_years": .int(40)])
+        }
+        // D120: an event dated before the admission (a year typed wrong when it was entered).
+        if let m = pick("official", in: officialsFrom, where: { $0.admitted.year >= 2000 }) {
+            try event(m.id, "temp_out", m.admitted.adding(months: -14))
+        }
+        // D121: died in March 2020, then recorded as suspended in 2021.
+        if let m = pick("official", in: officialsFrom, where: { $0.admitted.year < 2015 }) {
+            try tx.update("members", id: m.id, ["status": .text("deceased"), "ended": .date(date(2020, 3, 1))])
+            try event(m.id, "died", date(2020, 3, 1), status: "deceased")
+            try event(m.id, "temp_out", date(2021, 4, 1))
         }
         // D301: reprimanded in 2022, rated good all the same.
         if let m = pick("official", in: officialsFrom, where: { $0.admitted.year < 2020 && disciplined[$0.id] == nil }),

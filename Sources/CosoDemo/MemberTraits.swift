@@ -33,6 +33,20 @@ enum MemberTraits {
     /// agencies are of working age; admitted between 19 and 45, never after `reference`; a member
     /// who `mustBeOfficial` was admitted over 13 months before it; about 3.5% of members are
     /// admitted each year (T6), recent admissions among the young.
+    /// R4: the admission ceremony within 30 working days of the decision, recorded from 2018 (the
+    /// history's start); R5: probation runs twelve months from it (from the decision when none is
+    /// recorded), so a full member's ceremony falls a year or more before the reference date.
+    /// The offset is read from a copy of the generator: the caller's draws stay those of every
+    /// earlier release (which drew it later, unused by the confirmation), and so does the demo.
+    static func ceremony(admitted: LocalDate, probationary: Bool, reference ref: LocalDate, firstYear: Int,
+                         _ random: SeededRandom) -> (date: LocalDate, recorded: Bool, probationStart: LocalDate) {
+        var fork = random
+        var date = admitted.adding(days: fork.int(7...28))
+        if !probationary { date = min(date, ref.adding(months: -12)) }
+        let recorded = admitted.year >= firstYear && date <= ref
+        return (date, recorded, recorded ? date : admitted)
+    }
+
     static func lifeDates(_ profile: Profile, mustBeOfficial: Bool, reference ref: LocalDate,
                           _ random: inout SeededRandom) -> (age: Int, born: LocalDate, admitted: LocalDate) {
         let age: Int

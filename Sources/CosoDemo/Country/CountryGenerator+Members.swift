@@ -19,8 +19,10 @@ extension CountryGenerator {
             let probationary = admitted > ref.adding(months: -12)
             var status = probationary ? "probationary" : "official"
             var confirmed: LocalDate?, exempted: LocalDate?, card: String?
+            let ceremony = MemberTraits.ceremony(admitted: admitted, probationary: probationary, reference: ref,
+                                                 firstYear: Builder.firstYear, random)
             if !probationary {
-                confirmed = admitted.adding(months: 12)
+                confirmed = ceremony.probationStart.adding(months: 12)
                 card = cardNumber()
                 if age >= 70, !mustBeOfficial, random.chance(0.35) {
                     status = "exempted"
@@ -39,10 +41,9 @@ extension CountryGenerator {
             summary.members += 1
 
             batch.events.append(CountryEvent(member: id, kind: "admitted", happened: admitted, org: org, status: "probationary", note: nil))
-            // R4: the ceremony within 30 working days (recorded from 2018, the history's start).
-            let ceremony = admitted.adding(days: random.int(7...28))
-            if admitted.year >= Builder.firstYear, ceremony <= ref {
-                batch.events.append(CountryEvent(member: id, kind: "ceremony", happened: ceremony, org: nil, status: nil, note: nil))
+            _ = random.int(7...28)  // the draw the ceremony once took (see `MemberTraits.ceremony`)
+            if ceremony.recorded {
+                batch.events.append(CountryEvent(member: id, kind: "ceremony", happened: ceremony.date, org: nil, status: nil, note: nil))
             }
             if let confirmed {
                 batch.events.append(CountryEvent(member: id, kind: "confirmed", happened: confirmed, org: nil, status: "official", note: nil))
