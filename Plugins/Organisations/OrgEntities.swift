@@ -15,7 +15,9 @@ public enum Orgs {
         .changedBy("org dissolve", "org merge")
     public static let dissolvedHow = Field("dissolved_how", .enumeration("org_ending"), vi: "Hình thức kết thúc", en: "How it ended")
     public static let hasCommittee = Field("has_committee", .bool, vi: "Có cấp ủy", en: "Has a committee", required: true)
-        .defaulting(.bool(false))
+        .defaulting(.bool(false)).changedBy("term")
+        .help(vi: "theo nhiệm kỳ cấp ủy mới nhất đã bắt đầu (term); khi chưa ghi nhiệm kỳ nào: như lúc thêm tổ chức",
+              en: "from the latest term that has begun (term); with no term recorded: as given when the organisation was added")
     public static let authorisedToAdmit = Field("authorised_to_admit", .bool, vi: "Được ủy quyền kết nạp đảng viên",
                                                 en: "Authorised to admit members", required: true).defaulting(.bool(false))
 
@@ -24,7 +26,26 @@ public enum Orgs {
         singular: Label(vi: "tổ chức", en: "organisation"),
         fields: [name, kind, sector, parent, unitCode, founded, dissolved, dissolvedHow, hasCommittee, authorisedToAdmit],
         liveCondition: "dissolved IS NULL",
+        dated: DatedSource(presence: asOfPresence, impliedBy: []) { asOfSelect },
         constraints: [.ordered(founded, then: dissolved), .notSelf(parent)],
         indexes: [Index("orgs_parent", on: [parent]), Index("orgs_name", on: [name]), Index("orgs_kind", on: [kind, hasCommittee])],
         tree: .init(parent: parent))
+
+    /// The tree as it stood at a date (`orgs asof @2022-12-31`): organisations founded by then (or
+    /// of unknown founding), their end only if it had come, and whether they had a committee then:
+    /// the latest committee term begun by the date says so; with no term recorded, the flag given
+    /// when the organisation was added.
+    static let asOfPresence = "(o.founded IS NULL OR o.founded <= ?)"
+
+    static let asOfSelect: String = {
+        let latestTerm = "(SELECT t.committee FROM committee_terms t WHERE t.org_id = o.id AND t.started <= ? "
+            + "ORDER BY t.started DESC, t.id DESC LIMIT 1)"
+        let derived: [String: String] = [
+            "has_committee": "coalesce(\(latestTerm), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE o.has_committee END)",
+            "dissolved": "CASE WHEN o.dissolved <= ? THEN o.dissolved END",
+            "dissolved_how": "CASE WHEN o.dissolved <= ? THEN o.dissolved_how END",
+        ]
+        let columns = ["id", "name", "name_folded", "name_sort"] + entity.fields.dropFirst(2).map(\.column)
+        return "SELECT " + columns.map { c in derived[c].map { "\($0) AS \(c)" } ?? "o.\(c)" }.joined(separator: ", ") + " FROM orgs o"
+    }()
 }

@@ -45,9 +45,12 @@ enum OrgRecordCommands {
     static let term = RecordCommand.make(
         "term", summary: Label(vi: "Ghi nhiệm kỳ cấp ủy", en: "Record a committee term"), entity: "committee_terms", positional: [org],
         labelled: [Parameter("started", .date, vi: "từ ngày", en: "from"), Parameter("ends", .date, vi: "đến ngày", en: "until"),
-                   Parameter("seats", .int, vi: "số cấp ủy viên", en: "seats", required: false)],
+                   Parameter("seats", .int, vi: "số cấp ủy viên", en: "seats", required: false),
+                   Parameter("committee", .bool, vi: "có bầu cấp ủy (mặc định: có; không khi chỉ bầu bí thư)",
+                             en: "a committee was elected (default: yes; no when only a secretary was)", required: false)],
         example: CommandExample(setup: commune, #"term "Chi bộ thôn 5" started: @2025-07-15 ends: @2030-07-14 seats: 3"#, expected: "Đã ghi nhiệm kỳ (mã 1)."),
-        future: ["ends"]
+        future: ["ends"],
+        after: { _, call, tx in try CommitteeHistory.settle(try call.requireID("org"), tx) }
     )
 
     static let recognise = RecordCommand.make(

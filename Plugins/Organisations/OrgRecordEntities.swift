@@ -24,10 +24,14 @@ public enum CommitteeTerms {
     public static let started = Field("started", .date, vi: "Từ", en: "From", required: true)
     public static let ends = Field("ends", .date, vi: "Đến", en: "To", required: true)
     public static let seats = Field("seats", .int, vi: "Số cấp ủy viên", en: "Seats").range(1...99)
+    /// Whether the congress elected a committee (a small cell elects only a secretary).
+    public static let committee = Field("committee", .bool, vi: "Có bầu cấp ủy", en: "Elected a committee", required: true)
+        .defaulting(.bool(true))
+        .help(vi: "không (false) khi đại hội chỉ bầu bí thư, phó bí thư, không bầu cấp ủy", en: "false when the congress elected only a secretary and deputy, no committee")
 
     public static let entity = Entity(
         name: "committee_terms", label: Label(vi: "Nhiệm kỳ cấp ủy", en: "Committee terms"),
-        singular: Label(vi: "nhiệm kỳ", en: "term"), fields: [org, started, ends, seats], displayField: nil,
+        singular: Label(vi: "nhiệm kỳ", en: "term"), fields: [org, started, ends, seats, committee], displayField: nil,
         constraints: [.ordered(started, then: ends, strictly: true)],
         indexes: [Index("committee_terms_org", on: [org])])
 }

@@ -25,6 +25,25 @@ public struct OrganisationsModule: CosoModule {
     public var examplesOfCosoCodes: [CodeExample] { OrgDiagnostics.cosoCodes }
     public var rules: [RuleDefinition] { OrgChecks.rules }
     public var statistics: [StatisticDefinition] { OrgStatistics.all }
+    /// A committee term corrected or voided: whether its organisation has a committee follows anew.
+    public func corrected(_ correction: Correction, _ tx: WriteTransaction) throws {
+        guard correction.entity.name == CommitteeTerms.entity.name else { return }
+        var seen: Set<Int64> = []
+        for term in correction.before {
+            // The organisation it was of, and the one it is of now when that was corrected.
+            let now = try tx.record(CommitteeTerms.entity, id: term.id)?[CommitteeTerms.org].intValue
+            for org in [term[CommitteeTerms.org].intValue, now].compactMap({ $0 }) where seen.insert(org).inserted {
+                try CommitteeHistory.settle(org, tx)
+            }
+        }
+    }
+
+    /// The latest committee term begun: `targets` without a year measures the register at the
+    /// latest fact any module records.
+    public func latestFact(_ register: any RegisterReader) throws -> LocalDate? {
+        try register.scalar("SELECT max(started) FROM committee_terms").dateValue
+    }
+
     public var commands: [Command] {
         [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve, OrgRecordCommands.villageAdd, OrgRecordCommands.villageHeads,
          OrgRecordCommands.term, OrgRecordCommands.recognise, OrgRecordCommands.innovation, OrgRecordCommands.meeting]

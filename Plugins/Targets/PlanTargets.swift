@@ -95,9 +95,10 @@ enum PlanTargets {
             "T10", title: words("Chi bộ thôn, tổ dân phố có chi ủy", "Village and residential-group cells with a committee"),
             wording: words("đến năm 2030 có trên 65% chi bộ có cấp ủy", "By 2030 more than 65% of cells have a committee"),
             source: source,
-            counted: "orgs | where kind == village_cell and has_committee and dissolved == null",
-            base: "orgs | where kind == village_cell and dissolved == null",
-            goal: .moreThan(65), deadline: words("đến 2030", "by 2030"), dated: false, countedOrg: "parent"),
+            // The tree as it stood at the date: a committee from the latest term begun by then.
+            counted: "orgs asof $date | where kind == village_cell and has_committee and dissolved == null",
+            base: "orgs asof $date | where kind == village_cell and dissolved == null",
+            goal: .moreThan(65), deadline: words("đến 2030", "by 2030"), countedOrg: "parent"),
         TargetDefinition(
             "T11", title: words("Cấp ủy cơ sở có chương trình kiểm tra, giám sát", "Grassroots committees with an inspection programme"),
             wording: words("Có 100% cấp ủy cơ sở, chi bộ trực thuộc đảng ủy cơ sở xây dựng chương trình, kế hoạch để thực hiện có hiệu quả công tác kiểm tra, giám sát theo quy định",

@@ -92,14 +92,38 @@ import Testing
         func row(_ code: String) -> [String]? { rows.first { $0.first == code } }
         let admitted = try sqlite(db, "SELECT count(*) FROM member_events WHERE kind = 'admitted' AND strftime('%Y', happened) = '2021'")[0][0]
         #expect(row("T6")?[1].hasPrefix("\(admitted) / ") == true)
-        // Whether a cell has a committee is known for today only.
-        #expect(row("T10") == ["T10", "", "no_data"])
+        // Whether a cell had a committee then follows from its committee terms (from 2020 on the demo).
+        #expect(row("T10") == ["T10", "97 / 183 = 53.0%", "unmet"])
+        // Whether a village head is a member is known for today only.
+        #expect(row("T13a")?[2] == "no_data")
         // After the register's last year there is nothing yet.
         let later = try csv(db, #"targets 2024 | where status != no_data | count"#)
         #expect(later == [["0"]])
         // The change is this year's value less last year's.
         let change = try csv(db, #"targets | where code == "T6" | select value, previous, change"#).last!.map { Double($0)! }
         #expect(abs(change[0] - change[1] - change[2]) < 0.11)
+    }
+
+    @Test func aCommitteeTermMovesT10FromItsDateOnly() throws {
+        let db = try Coso.demoCopy()
+        let cell = try csv(db, "orgs | where kind == village_cell and not has_committee | sort id | first | select id").last![0]
+        // A congress in March 2026 elects the cell's first committee.
+        let r = try Coso.run(["--db", db, "-c", "term \(cell) started: @2026-03-01 ends: @2031-02-28 seats: 3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try csv(db, "orgs | where id == \(cell) | select has_committee").last == ["1"])
+        #expect(try csv(db, #"targets | where code == "T10" | select year, figure"#).last == ["2026", "98 / 183 = 53.6%"])
+        #expect(try csv(db, #"targets 2022 | where code == "T10" | select figure"#).last == ["97 / 183 = 53.0%"])
+        // The tree as it stood: no committee before the congress, one after.
+        #expect(try csv(db, "orgs asof @2025-12-31 | where id == \(cell) | select has_committee").last == ["0"])
+        #expect(try csv(db, "orgs asof @2026-03-01 | where id == \(cell) | select has_committee").last == ["1"])
+        // A term entered by mistake, voided: back to no committee, and T10 with it.
+        let void = try Coso.run(["--db", db, "-c", #"committee_terms | where org == \#(cell) | void reason: "nhập nhầm tổ chức""#])
+        #expect(void.status == 0, "\(void.stderr)")
+        #expect(try csv(db, #"targets | where code == "T10" | select figure"#).last == ["97 / 183 = 53.0%"])
+        #expect(try csv(db, "orgs | where id == \(cell) | select has_committee").last == ["0"])
+        // A has_committee flag is not corrected by hand: it follows the terms.
+        let refused = try Coso.run(["--db", db, "-c", #"orgs | where id == \#(cell) | update has_committee: true reason: "x""#])
+        #expect(refused.status == 65 && refused.stderr.contains("E0242") && refused.stderr.contains("term"))
     }
 
     @Test func staffAddTheirOwnTargetsAndBadQueriesAreRefused() throws {

@@ -31,6 +31,8 @@ public final class WriteTransaction {
     public internal(set) var changeCount = 0
     /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
     var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?
+    /// The day of the write (the session's): what "now" means to a rule.
+    public var today: LocalDate { origin.today }
     /// Inside a bulk load (an import, a generator): rows are checked by their loader, and what
     /// follows from them written by it, not row by row.
     public var isBulk: Bool { bulkRanges != nil }

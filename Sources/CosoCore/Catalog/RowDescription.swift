@@ -42,6 +42,11 @@ public struct RowDescription: Sendable {
             let placing = catalog.placingField(of: entity) ?? entity.tree.flatMap { entity.field($0.parent) }
             if let placing, let (a, target) = join("t", placing) { place = display(a, target) }
         }
+        // Neither a name nor a subject (a committee term): what it is, and its first date.
+        if name == nil {
+            let singular = "'" + entity.singular.vi.replacingOccurrences(of: "'", with: "''") + "'"
+            name = entity.fields.first(where: { $0.type == .date }).map { "\(singular) || coalesce(' ' || t.\($0.column), '')" } ?? singular
+        }
         sql = "SELECT t.id, \(name ?? "NULL"), \(place ?? "NULL") FROM \(entity.table) t " + joins.joined(separator: " ")
             + " WHERE t.id IN (SELECT value FROM json_each(?))"
     }

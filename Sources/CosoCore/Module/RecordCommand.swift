@@ -5,7 +5,8 @@
 public enum RecordCommand {
     public static func make(_ name: String, summary: Label, entity: String, positional: [Parameter] = [], labelled: [Parameter],
                             example: CommandExample, defaults: [String: Value] = [:], future: Set<String> = [],
-                            check: @escaping @Sendable (CommandCall, WriteTransaction) throws -> Void = { _, _ in }) -> Command {
+                            check: @escaping @Sendable (CommandCall, WriteTransaction) throws -> Void = { _, _ in },
+                            after: @escaping @Sendable (Int64, CommandCall, WriteTransaction) throws -> Void = { _, _, _ in }) -> Command {
         Command(name, summary: summary, positional: positional, labelled: labelled, examples: [example]) { call, tx in
             for p in positional + labelled {
                 if case .date = p.type, !future.contains(p.name), let d = call.date(p.name) { try CommonChecks.notInFuture(d, call, argument: p.name) }
@@ -17,6 +18,7 @@ public enum RecordCommand {
             var values = defaults
             for (key, value) in call.arguments where value != .null { values[key] = value }
             let id = try tx.insert(entity, values)
+            try after(id, call, tx)
             let e = tx.catalog.entity(entity)
             return Label(vi: "Đã ghi \(e?.singular.vi ?? entity) (mã \(id)).", en: "Recorded \(e?.singular.en ?? entity) (id \(id)).")
         }
