@@ -39,7 +39,9 @@ extension DisciplineRules {
         let deciderKind = decider[Orgs.kind].textValue ?? ""
         if let member {
             let m = try tx.require(Members.entity, id: member)
-            let status = m[Members.status].textValue ?? ""
+            // Judged as the member stood on the decision's date, by an organisation over their cell then.
+            let status = try MemberTimeline.status(of: member, on: on, tx) ?? ""
+
             // R14: what each kind of member may receive.
             let allowed: Set<String>
             switch status {
@@ -71,10 +73,13 @@ extension DisciplineRules {
                     throw RuleViolation("E1206", vi: "chi bộ chỉ được khiển trách, cảnh cáo; \(measure == "expulsion" ? "khai trừ" : "cách chức") do cấp ủy có thẩm quyền quyết định (R15)",
                                         en: "a cell may only reprimand or warn; this measure is for a competent committee (R15)", argument: "by")
                 }
-                guard m[Members.org] == .int(by) else {
+                guard try MemberTimeline.cell(of: member, on: on, tx) == by else {
                     throw RuleViolation("E1207", vi: "chi bộ chỉ kỷ luật đảng viên của chi bộ mình (R15)", en: "a cell disciplines only its own members (R15)",
                                         argument: "by")
                 }
+            } else if let cell = try MemberTimeline.cell(of: member, on: on, tx) {
+                // A committee decides within its own part of the tree, as it stood on the date.
+                try OrgRules.requireAuthority(by, over: cell, on: on, tx)
             }
         } else if let org {
             guard ["reprimand", "warning", "disbandment"].contains(measure) else {
@@ -85,6 +90,7 @@ extension DisciplineRules {
                 throw RuleViolation("E1206", vi: "kỷ luật tổ chức đảng do cấp ủy cấp trên quyết định (R15)",
                                     en: "an organisation is disciplined by a committee above it (R15)", argument: "by")
             }
+            try OrgRules.requireAuthority(by, over: org, on: on, strictlyAbove: true, tx)
         }
         // R16: limitation periods from the offence.
         if let offence = call.date("offence") {

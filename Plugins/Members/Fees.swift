@@ -33,6 +33,9 @@ enum Fees {
                        source: "342-QĐ/TW (2010)", until: from01.adding(days: -1), verified: false),
     ]
 
+    /// Work statuses whose fee 01-QĐ/TW computes from a salary or a pension.
+    static let basedOnSalary: Set<String> = ["civil_servant", "public_employee", "armed_forces", "enterprise", "retired"]
+
     /// The amount due under 01-QĐ/TW (a share of the base, or a fixed sum), by work status, after
     /// the reduction; nil where no source gives one (farmers and freelancers, members abroad).
     static func expected(workStatus: String?, base: Int64?, reduction: Int64, studentFee: Int64) -> Int64? {
@@ -69,14 +72,25 @@ enum Fees {
         try CommonChecks.notInFuture(month, call, argument: "month")
         try tx.check(FeePayments.entity, [FeePayments.amount: .int(amount), FeePayments.base: call["base"], FeePayments.reduction: call["reduction"]])
         let reduction = call.id("reduction") ?? 0
-        guard let m = try tx.record(Members.entity, id: member), let status = m[Members.status].textValue, MemberEnums.onRoll.contains(status) else {
-            throw RuleViolation("E1109", vi: "đảng viên này không còn trong danh sách", en: "this member is no longer on the roll", argument: "member")
+        // On the roll in that month, as the member's history says.
+        guard let m = try tx.record(Members.entity, id: member), let status = try MemberTimeline.status(of: member, on: month.adding(months: 1).adding(days: -1), tx),
+              MemberEnums.onRoll.contains(status) else {
+            throw RuleViolation("E1109", vi: "đảng viên này không trong danh sách vào tháng đó", en: "this member was not on the roll that month", argument: "member")
         }
         if try tx.scalar("SELECT count(*) FROM fees WHERE member_id = ? AND month = ?", [.int(member), .date(month)]) != .int(0) {
             throw RuleViolation("E1139", vi: "đã ghi đảng phí tháng này", en: "this month's fee is already recorded", argument: "month")
         }
         let book = month >= from01 ? "01-QĐ/TW" : "342-QĐ/TW"
         if month >= from01 {
+            // Where 01-QĐ/TW computes the amount from the salary or pension, the base is needed to
+            // know whether the amount is right.
+            let work = m[Members.workStatus].textValue
+            if call.id("base") == nil, let work, basedOnSalary.contains(work) {
+                throw RuleViolation("E1157", vi: "theo 01-QĐ/TW đảng phí của đảng viên này tính theo lương hoặc lương hưu: cần base: (R20)",
+                                    en: "under 01-QĐ/TW this member's fee is a share of the salary or pension: base: is needed (R20)", argument: "amount",
+                                    helpVi: "thêm base: SỐ_TIỀN (lương đóng bảo hiểm xã hội hoặc lương hưu)",
+                                    helpEn: "add base: AMOUNT (the insured salary or the pension)")
+            }
             let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
             if let due = expected(workStatus: m[Members.workStatus].textValue, base: call.id("base"), reduction: reduction, studentFee: studentFee),
                due != amount {

@@ -40,8 +40,9 @@ enum MemberCommands {
         guard born < on else {
             throw RuleViolation("E1101", vi: "ngày sinh phải trước ngày kết nạp", en: "the birth date must precede the admission", argument: "born")
         }
-        // R1 (24-QĐ/TW 1.1; 294-QĐ/TW): aged 18 to 60 inclusive; above 60 needs the provincial committee.
-        let age = born.wholeYears(until: on)
+        // R1 (24-QĐ/TW 1.1; 294-QĐ/TW): aged 18 to 60 inclusive, counted in months; above 60 needs
+        // the provincial committee.
+        let age = born.wholeMonths(until: on) / 12
         if age < MemberRules.minimumAdmissionAge {
             throw RuleViolation("E1102", vi: "người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)",
                                 en: "an applicant must be at least 18 on the admission date (rule R1)", argument: "born",

@@ -50,8 +50,8 @@ enum MemberDiagnostics {
         DiagnosticDefinition("E1109", vi: "đảng viên không còn trong danh sách", en: "the member is no longer on the roll",
                              setup: one + ["death 1 on: @2024-07-01"], "withdraw 1 on: @2024-08-01"),
         DiagnosticDefinition("E1110", vi: "không sáp nhập vào một tổ chức cấp dưới của chính nó", en: "no merging into one of its own units",
-                             setup: OrgReshaping.setup + [#"org add "Chi bộ thôn 5B" kind: village_cell parent: "Chi bộ thôn 5""#],
-                             #"org merge "Chi bộ thôn 5" into: "Chi bộ thôn 5B" on: @2025-07-01"#),
+                             setup: OrgReshaping.setup + [#"org add "Tổ đảng số 1" kind: party_group parent: "Chi bộ thôn 5""#],
+                             #"org merge "Chi bộ thôn 5" into: "Tổ đảng số 1" on: @2025-07-01"#),
         DiagnosticDefinition("E1111", vi: "hai người giới thiệu phải là hai đảng viên khác nhau", en: "the two introducers must be different members",
                              regulation: "24-QĐ/TW, điểm 3.2.1", setup: one,
                              #"admit "Lê Văn Tư" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 introducer1: 1 introducer2: 1"#),
@@ -159,6 +159,16 @@ enum MemberDiagnostics {
                              helpVi: "các bước theo thứ tự ngày: đưa vào danh sách, học lớp nhận thức, làm đơn, nghị quyết, kết nạp",
                              helpEn: "steps come in date order: listed, awareness course, application, resolution, admission",
                              setup: candidate, "candidate step 1 stage: trained on: @2024-01-05"),
+        DiagnosticDefinition("E1156", vi: "chức vụ không có ở tổ chức này (theo loại tổ chức, có cấp ủy hay không)",
+                             en: "a role the organisation does not have (by its kind, and whether it has a committee)",
+                             regulation: "Điều lệ Đảng, Điều 24; 29-QĐ/TW; 262/296-QĐ/TW",
+                             helpVi: "chi bộ dưới 9 đảng viên chính thức chỉ có bí thư, phó bí thư; ban thường vụ, ủy ban kiểm tra chỉ ở đảng bộ",
+                             helpEn: "a cell under nine full members has only a secretary and deputy; standing committees and inspection commissions exist only in committees",
+                             setup: one, #"appoint 1 role: member org: "Chi bộ thôn 5" on: @2022-06-01"#),
+        DiagnosticDefinition("E1157", vi: "đảng phí tính theo lương hoặc lương hưu cần căn cứ tính (base:)",
+                             en: "a fee computed from a salary or pension needs its base (base:)", regulation: "01-QĐ/TW (3/2/2026)",
+                             example: DiagnosticExample(setup: one + [#"members | where id == 1 | update work_status: civil_servant reason: "bổ sung""#],
+                                                        "fee 1 month: @2026-03-01 amount: 1000", today: LocalDate(year: 2026, month: 4, day: 1))),
     ] + imports
 
     /// What an imported member may not be (reported per row, with no statement to show).

@@ -22,7 +22,7 @@ enum MemberImport {
         // are the members module's rules.
         let card = v[Members.cardNo]?.textValue
         if let born, let admitted {
-            if born.wholeYears(until: admitted) < MemberRules.minimumAdmissionAge {
+            if born.wholeMonths(until: admitted) / 12 < MemberRules.minimumAdmissionAge {
                 problem("admitted", "E1147", "vào Đảng khi chưa đủ 18 tuổi (R1)", "admitted before the age of 18 (R1)")
             }
         }

@@ -153,6 +153,7 @@ enum MemberLifecycle {
         let role = try call.requireText("role")
         try CommonChecks.notInFuture(on, call, argument: "on")
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
+        try requireRoleFits(role, org: org, on: on, tx)
         let m = try tx.require(Members.entity, id: member)
         guard m[Members.status] == .text("official") || (m[Members.status] == .text("probationary") && role == "group_leader") else {
             throw RuleViolation("E1117", vi: "chỉ đảng viên chính thức đang sinh hoạt được bầu vào cấp ủy",
@@ -183,6 +184,39 @@ enum MemberLifecycle {
         let name = m[Members.name].textValue ?? "", orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
         let label = MemberRecords.role.find(role)?.label ?? Label(vi: role, en: role)
         return Label(vi: "Đã ghi \(name) làm \(label.vi) \(orgName) từ \(on.iso).", en: "Recorded \(name) as \(label.en) of \(orgName) from \(on.iso).")
+    }
+}
+
+extension MemberLifecycle {
+    /// Committees in the narrow sense (đảng bộ): the levels that have standing committees and
+    /// inspection commissions (R26: from the grassroots committee up).
+    static let committeeLevels: Set<String> = ["provincial_committee", "district_committee", "commune_committee", "grassroots_committee"]
+
+    /// R8, R26: the roles an organisation has by its kind and whether it had a committee on the
+    /// date (a cell under nine full members elects a secretary, no committee).
+    static func requireRoleFits(_ role: String, org: Int64, on date: LocalDate, _ tx: WriteTransaction) throws {
+        let kind = try tx.record(Orgs.entity, id: org)?[Orgs.kind].textValue ?? ""
+        let roleLabel = MemberRecords.role.find(role)?.label ?? Label(vi: role, en: role)
+        func refuse(_ vi: String, _ en: String) -> RuleViolation {
+            RuleViolation("E1156", vi: "\(roleLabel.vi): \(vi)", en: "\(roleLabel.en): \(en)", argument: "role",
+                          helpVi: "xem cấp ủy của tổ chức: committee_terms | where org == \(org)", helpEn: "see its terms: committee_terms | where org == \(org)")
+        }
+        switch role {
+        case "group_leader":
+            guard kind == "party_group" else { throw refuse("chỉ có ở tổ đảng", "only in a party group") }
+        case "standing", "inspection_chair", "inspection_member":
+            guard committeeLevels.contains(kind) else {
+                throw refuse("chỉ có ở đảng bộ từ cơ sở trở lên, không có ở chi bộ (R26)", "only in committees from the grassroots level up, never in a cell (R26)")
+            }
+            fallthrough
+        case "member":
+            guard try CommitteeHistory.hasCommittee(org, on: date, tx) else {
+                throw refuse("tổ chức chưa có cấp ủy vào ngày này: chi bộ dưới 9 đảng viên chính thức chỉ bầu bí thư, phó bí thư (R8)",
+                             "the organisation had no committee on this date: a cell under nine full members elects only a secretary and deputy (R8)")
+            }
+        default:
+            guard kind != "party_group" else { throw refuse("tổ đảng chỉ có tổ trưởng", "a party group has only a leader") }
+        }
     }
 }
 

@@ -27,6 +27,20 @@ public enum MemberTimeline {
         events.last { $0.happened <= date && $0.status != nil }?.status
     }
 
+    /// The cell a member belonged to on `date`, as their history says (their cell on the roll
+    /// when it says nothing by then).
+    public static func cell(of member: Int64, on date: LocalDate, _ tx: WriteTransaction) throws -> Int64? {
+        if let org = try events(member, tx).last(where: { $0.happened <= date && $0.org != nil })?.org { return org }
+        return try tx.record(Members.entity, id: member)?[Members.org].intValue
+    }
+
+    /// The status a member had on `date` (their status on the roll when their history is empty).
+    public static func status(of member: Int64, on date: LocalDate, _ tx: WriteTransaction) throws -> String? {
+        let events = try events(member, tx)
+        if events.isEmpty { return try tx.record(Members.entity, id: member)?[Members.status].textValue }
+        return status(at: date, events)
+    }
+
     /// Statuses that end a member's history: nothing can follow them.
     static let final: Set<String> = ["deceased", "expelled", "removed", "withdrew"]
 

@@ -73,7 +73,7 @@ public struct MembersModule: CosoModule {
             for before in correction.before {
                 guard let m = try tx.record(Members.entity, id: before.id), let born = m[Members.born].dateValue,
                       let admitted = m[Members.admitted].dateValue else { continue }
-                guard born < admitted, born.wholeYears(until: admitted) >= MemberRules.minimumAdmissionAge else {
+                guard born < admitted, born.wholeMonths(until: admitted) / 12 >= MemberRules.minimumAdmissionAge else {
                     throw RuleViolation("E1102", vi: "với ngày sinh này, đảng viên mã \(before.id) vào Đảng khi chưa đủ 18 tuổi (quy định R1)",
                                         en: "with this birth date, member \(before.id) was admitted under 18 (rule R1)", argument: Members.born.name)
                 }

@@ -19,4 +19,15 @@ public enum CommitteeHistory {
         let current = terms.first { ($0[1].dateValue ?? today) <= today }
         try tx.update(Orgs.entity, id: org, [Orgs.hasCommittee: .bool(current?[0] == .bool(true) || current?[0] == .int(1))])
     }
+
+    /// Whether `org` had a committee on `date`, as `orgs asof` says.
+    public static func hasCommittee(_ org: Int64, on date: LocalDate, _ tx: WriteTransaction) throws -> Bool {
+        let terms = try tx.rows("SELECT committee, started FROM committee_terms WHERE org_id = ? ORDER BY started DESC, id DESC", [.int(org)])
+        guard !terms.isEmpty else {
+            let flag = try tx.record(Orgs.entity, id: org)?[Orgs.hasCommittee]
+            return flag == .bool(true) || flag == .int(1)
+        }
+        guard let current = terms.first(where: { ($0[1].dateValue ?? date) <= date }) else { return false }
+        return current[0] == .bool(true) || current[0] == .int(1)
+    }
 }

@@ -33,6 +33,7 @@ enum OrgCommands {
         }
         if let parent = call.id("parent") {
             try OrgRules.requireLive(parent, tx, argument: "parent", on: call.date("founded") ?? call.today)
+            try OrgRules.requirePlace(kind: call.text("kind") ?? "", under: parent, on: on, tx, argument: "parent")
         }
         let id = try tx.insert(Orgs.entity, [
             Orgs.name: .text(name), Orgs.kind: call["kind"], Orgs.sector: call["sector"], Orgs.parent: call["parent"],
@@ -74,6 +75,8 @@ enum OrgCommands {
                 throw RuleViolation("E1006", vi: "không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
                                     en: "an organisation cannot move under itself or one of its own units", argument: "to")
             }
+            let kind = try tx.record(Orgs.entity, id: id)?[Orgs.kind].textValue ?? ""
+            try OrgRules.requirePlace(kind: kind, under: to, on: on, tx, argument: "to")
             try tx.update(Orgs.entity, id: id, [Orgs.parent: .int(to)])
         }
         let target = try tx.record(Orgs.entity, id: to)?[Orgs.name].textValue ?? ""

@@ -42,5 +42,17 @@ enum OrgDiagnostics {
         DiagnosticDefinition("E1006", vi: "không chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó",
                              en: "an organisation cannot move under itself or one of its own units", setup: commune,
                              #"org move "Đảng bộ xã Gia Hiệp" to: "Chi bộ thôn 5" on: @2025-07-01"#),
+        DiagnosticDefinition("E1007", vi: "loại tổ chức này không đặt dưới loại cấp trên này", en: "this kind of organisation does not go under that kind",
+                             regulation: "Điều lệ Đảng, Điều 21-25", helpVi: "chi bộ chỉ gồm tổ đảng; đảng bộ xã không đặt dưới chi bộ",
+                             helpEn: "a cell holds only party groups; a commune committee never goes under a cell", setup: commune,
+                             #"org add "Đảng bộ xã Gia Bắc" kind: commune_committee parent: "Chi bộ thôn 5""#),
+        DiagnosticDefinition("E1008", vi: "từ 01/7/2025 không đặt tổ chức dưới đảng bộ huyện", en: "from 1/7/2025 nothing goes under a district committee",
+                             regulation: "294-QĐ/TW", setup: [#"org add "Đảng bộ huyện Di Linh" kind: district_committee founded: @1976-01-01"#],
+                             #"org add "Đảng bộ xã Gia Bắc" kind: commune_committee parent: "Đảng bộ huyện Di Linh" founded: @2025-07-01"#),
+        DiagnosticDefinition("E1009", vi: "tổ chức quyết định không có thẩm quyền với đối tượng", en: "the deciding organisation has no authority over the subject",
+                             helpVi: "cấp quyết định là tổ chức của đối tượng hoặc cấp trên của nó", helpEn: "the decision belongs to the subject's organisation or one above it",
+                             regulation: "Điều lệ Đảng, Điều 36; 294-QĐ/TW"),
+        DiagnosticDefinition("E1010", vi: "từ 01/7/2025 đảng bộ huyện không quyết định", en: "from 1/7/2025 a district committee decides nothing",
+                             helpVi: "quyết định thuộc đảng ủy xã hoặc cấp tỉnh", helpEn: "the commune or the provincial committee decides", regulation: "294-QĐ/TW"),
     ]
 }

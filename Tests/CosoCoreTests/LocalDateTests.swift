@@ -39,6 +39,18 @@ import Testing
         #expect(born.wholeYears(until: LocalDate(iso: "2024-05-20")!) == 18)
     }
 
+    @Test func agesInMonthsFollowTheCalendar() {
+        let born = LocalDate(iso: "2006-05-20")!
+        #expect(born.wholeMonths(until: LocalDate(iso: "2024-05-19")!) == 12 * 18 - 1)
+        #expect(born.wholeMonths(until: LocalDate(iso: "2024-05-20")!) == 12 * 18)
+        // Born on 29 February: eighteen years on the 28th of a short February (R1 in months).
+        let leap = LocalDate(iso: "2008-02-29")!
+        #expect(leap.wholeMonths(until: LocalDate(iso: "2026-02-27")!) == 12 * 18 - 1)
+        #expect(leap.wholeMonths(until: LocalDate(iso: "2026-02-28")!) == 12 * 18)
+        #expect(LocalDate(iso: "2024-01-31")!.wholeMonths(until: LocalDate(iso: "2024-02-29")!) == 1)
+        #expect(LocalDate(iso: "2024-01-31")!.wholeMonths(until: LocalDate(iso: "2024-02-28")!) == 0)
+    }
+
     @Test func todayIsInHoChiMinhCity() {
         // 2026-01-14T18:30Z is already 15 January in Viet Nam (UTC+7).
         let instant = Date(timeIntervalSince1970: 1_768_415_400)

@@ -109,6 +109,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public static let last = LocalDate(year: 9999, month: 12, day: 31)!
 
     /// Whole years from `self` to `date` (an age: the birthday must have been reached).
+    /// Whole months from this date to `date`: the most `n` with `adding(months: n) <= date` (born
+    /// on 29 February, a person is a month older on the 28th of a short month, as `adding` counts).
+    public func wholeMonths(until date: LocalDate) -> Int {
+        let n = (date.year - year) * 12 + (date.month - month)
+        return adding(months: n) <= date ? n : n - 1
+    }
+
     public func wholeYears(until date: LocalDate) -> Int {
         var years = date.year - year
         if (date.month, date.day) < (month, day) { years -= 1 }

@@ -1,0 +1,112 @@
+import CosoCore
+import CosoScript
+import CosoTesting
+import Testing
+
+/// A district with two communes, a cell in each, and a full member in each cell (ids 1, 2).
+private func district() throws -> (TemporaryDatabase, Session) {
+    let db = try TemporaryDatabase()
+    let s = try db.session(allModules)
+    _ = try s.output("""
+        org add "Đảng bộ huyện Di Linh" kind: district_committee founded: @1976-01-01
+        org add "Đảng bộ xã Gia Hiệp" kind: commune_committee parent: "Đảng bộ huyện Di Linh" founded: @1980-01-01
+        org add "Đảng bộ xã Gia Bắc" kind: commune_committee parent: "Đảng bộ huyện Di Linh" founded: @1980-01-01
+        org add "Chi bộ thôn 8" kind: village_cell parent: "Đảng bộ xã Gia Hiệp" founded: @1990-01-01
+        org add "Chi bộ thôn Đăng Gia" kind: village_cell parent: "Đảng bộ xã Gia Bắc" founded: @1990-01-01
+        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01
+        confirm 1 on: @2001-03-05
+        admit "K'Brăk" born: @1975-02-02 gender: male org: "Chi bộ thôn Đăng Gia" on: @2001-04-01
+        confirm 2 on: @2002-04-05
+        """)
+    return (db, s)
+}
+
+/// Who may decide and what a structure may hold (DOMAIN.md §3 R8, R15, R20, R26; 294-QĐ/TW):
+/// each rule broken where it applies (refused, nothing written) and kept where it does not.
+@Suite struct JurisdictionRuleTests {
+    @Test func aCommitteeDecidesOnlyWithinItsOwnSubtree() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        let before = try auditCount(s)
+        #expect(failure(s, #"discipline member: 2 measure: warning by: "Đảng bộ xã Gia Hiệp" on: @2024-03-01"#) == "E1009")
+        // A commune disciplining its own superior.
+        #expect(failure(s, #"discipline org: "Đảng bộ huyện Di Linh" measure: reprimand by: "Đảng bộ xã Gia Hiệp" on: @2024-03-01"#) == "E1009")
+        #expect(try auditCount(s) == before)
+        #expect(failure(s, #"discipline member: 1 measure: warning by: "Đảng bộ xã Gia Hiệp" on: @2024-03-01"#) == nil)
+        #expect(failure(s, #"discipline org: "Chi bộ thôn 8" measure: reprimand by: "Đảng bộ xã Gia Hiệp" on: @2024-03-01"#) == nil)
+    }
+
+    @Test func theDistrictDecidesNothingFromJuly2025() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        #expect(failure(s, #"discipline member: 1 measure: expulsion by: "Đảng bộ huyện Di Linh" on: @2025-08-01"#) == "E1010")
+        #expect(try s.output("members | where id == 1 | select status") == "official")
+        #expect(failure(s, #"discipline member: 1 measure: expulsion by: "Đảng bộ huyện Di Linh" on: @2025-06-01"#) == nil)
+        #expect(try s.output("members | where id == 1 | select status, ended") == "expelled | 2025-06-01")
+    }
+
+    @Test func aDecisionIsJudgedOnTheCellTheMemberWasInThen() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        // Member 1 moved to Gia Bắc in 2024; Gia Hiệp's decision on a 2023 case was within its
+        // subtree then, Gia Bắc's was not.
+        _ = try s.output(#"members | where id == 1 | transfer to: "Chi bộ thôn Đăng Gia" on: @2024-01-10"#)
+        #expect(failure(s, #"discipline member: 1 measure: warning by: "Đảng bộ xã Gia Bắc" on: @2023-06-01"#) == "E1009")
+        #expect(failure(s, #"discipline member: 1 measure: warning by: "Đảng bộ xã Gia Hiệp" on: @2023-06-01"#) == nil)
+    }
+
+    @Test func rolesFitTheOrganisationsKindAndCommittee() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        // A cell without a committee: a secretary, no committee member, never a standing member or an inspection chair.
+        #expect(failure(s, #"appoint 1 role: member org: "Chi bộ thôn 8" on: @2022-06-01"#) == "E1156")
+        #expect(failure(s, #"appoint 1 role: standing org: "Chi bộ thôn 8" on: @2022-06-01"#) == "E1156")
+        #expect(failure(s, #"appoint 1 role: inspection_chair org: "Chi bộ thôn 8" on: @2022-06-01"#) == "E1156")
+        #expect(failure(s, #"appoint 1 role: group_leader org: "Chi bộ thôn 8" on: @2022-06-01"#) == "E1156")
+        #expect(failure(s, #"appoint 1 role: secretary org: "Chi bộ thôn 8" on: @2022-06-01"#) == nil)
+        // Once the cell elected a committee (from its term), a committee member is possible.
+        _ = try s.output(#"term "Chi bộ thôn 8" started: @2023-01-10 ends: @2028-01-09 seats: 3"#)
+        #expect(failure(s, #"appoint 1 role: member org: "Chi bộ thôn 8" on: @2022-12-01"#) == "E1156")
+        #expect(failure(s, #"appoint 1 role: member org: "Chi bộ thôn 8" on: @2023-02-01"#) == nil)
+        // A commune committee with its committee: a standing member and an inspection chair.
+        _ = try s.output(#"term "Đảng bộ xã Gia Hiệp" started: @2020-07-15 ends: @2025-07-14 seats: 15"#)
+        #expect(failure(s, #"appoint 1 role: inspection_chair org: "Đảng bộ xã Gia Hiệp" on: @2023-02-01"#) == nil)
+    }
+
+    @Test func theTreeKeepsItsShape() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        #expect(failure(s, #"org add "Chi bộ thôn 9" kind: village_cell parent: "Chi bộ thôn 8""#) == "E1007")
+        #expect(failure(s, #"org add "Đảng bộ xã Mới" kind: commune_committee parent: "Chi bộ thôn 8""#) == "E1007")
+        #expect(failure(s, #"org move "Chi bộ thôn 8" to: "Chi bộ thôn Đăng Gia" on: @2024-01-01"#) == "E1007")
+        // From 1/7/2025 nothing new under the district; before, a new commune committee was.
+        #expect(failure(s, #"org add "Đảng bộ xã Tân Lâm" kind: commune_committee parent: "Đảng bộ huyện Di Linh" founded: @2025-07-01"#) == "E1008")
+        #expect(failure(s, #"org move "Chi bộ thôn 8" to: "Đảng bộ huyện Di Linh" on: @2025-08-01"#) == "E1007")
+        #expect(failure(s, #"org add "Đảng bộ xã Tân Lâm" kind: commune_committee parent: "Đảng bộ huyện Di Linh" founded: @2024-07-01"#) == nil)
+        #expect(failure(s, #"org add "Tổ đảng số 1" kind: party_group parent: "Chi bộ thôn 8""#) == nil)
+    }
+
+    @Test func aFeeComputedFromTheSalaryNeedsTheSalary() throws {
+        let db = try TemporaryDatabase()
+        let s = try db.session(allModules, today: LocalDate(year: 2026, month: 4, day: 1)!)
+        defer { db.remove() }
+        _ = try s.output("""
+            org add "Chi bộ thôn 8" kind: village_cell
+            admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01 work_status: civil_servant
+            confirm 1 on: @2001-03-05
+            """)
+        #expect(failure(s, "fee 1 month: @2026-03-01 amount: 1000") == "E1157")
+        #expect(failure(s, "fee 1 month: @2026-03-01 amount: 1000 base: 9000000") == "E1140")
+        #expect(failure(s, "fee 1 month: @2026-03-01 amount: 90000 base: 9000000") == nil)
+        // Before 01-QĐ/TW the amount was not computed from a base.
+        #expect(failure(s, "fee 1 month: @2025-12-01 amount: 30000") == nil)
+    }
+
+    @Test func theAgeAtAdmissionIsCountedInMonths() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        // Born 29/2/2008: eighteen on 28/2/2026 as the months count.
+        let admit = #"admit "Hồ Văn Em" born: @2008-02-29 gender: male org: "Chi bộ thôn 8" on: "#
+        #expect(failure(s, admit + "@2026-01-14") == "E1102")
+    }
+}
