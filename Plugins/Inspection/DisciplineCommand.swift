@@ -122,6 +122,10 @@ extension DisciplineRules {
             Disciplines.decidedOn: .date(on), Disciplines.offenceArticle: call["article"], Disciplines.votesFor: call["votes"], Disciplines.votesTotal: call["of"],
             Disciplines.offenceOn: call["offence"], Disciplines.selfCorrected: .bool(call["self_corrected"] == .bool(true)), Disciplines.appealed: .bool(false),
         ])
+        if let member, measure == "removal_from_post" {
+            // Removed from post: every position the member held ends on the decision's date.
+            try MemberTimeline.endPositions(of: member, on: on, tx)
+        }
         if let member, measure == "expulsion" {
             try tx.update(Members.entity, id: member, [Members.status: .text("expelled"), Members.ended: .date(on)])
             try tx.insert(MemberEvents.entity, [MemberEvents.member: .int(member), MemberEvents.kind: .text("expelled"), MemberEvents.happened: .date(on), MemberEvents.status: .text("expelled"),

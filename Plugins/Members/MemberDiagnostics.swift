@@ -169,6 +169,12 @@ enum MemberDiagnostics {
                              en: "a fee computed from a salary or pension needs its base (base:)", regulation: "01-QĐ/TW (3/2/2026)",
                              example: DiagnosticExample(setup: one + [#"members | where id == 1 | update work_status: civil_servant reason: "bổ sung""#],
                                                         "fee 1 month: @2026-03-01 amount: 1000", today: LocalDate(year: 2026, month: 4, day: 1))),
+        DiagnosticDefinition("E1158", vi: "chức vụ đã thôi", en: "the position has already ended", setup: PositionAndAwardCommands.setup + ["position end 1 on: @2024-06-30"],
+                             "position end 1 on: @2024-07-30"),
+        DiagnosticDefinition("E1159", vi: "ngày thôi chức trước ngày giữ chức", en: "the end of a position precedes its start",
+                             setup: PositionAndAwardCommands.setup, "position end 1 on: @2022-05-01"),
+        DiagnosticDefinition("E1160", vi: "huy hiệu Đảng chưa đủ tuổi đảng, hoặc đã trao", en: "a badge before its seniority, or given already",
+                             regulation: "R24 (UNVERIFIED)", setup: PositionAndAwardCommands.setup, "award 1 year: 2025 kind: badge badge: 30"),
     ] + imports
 
     /// What an imported member may not be (reported per row, with no statement to show).

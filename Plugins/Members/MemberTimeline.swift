@@ -41,6 +41,14 @@ public enum MemberTimeline {
         return status(at: date, events)
     }
 
+    /// Ends every position a member holds on `date` (they left the roll, or were removed from post).
+    public static func endPositions(of member: Int64, on date: LocalDate, _ tx: WriteTransaction) throws {
+        for row in try tx.rows("SELECT id FROM positions WHERE member_id = ? AND (ended IS NULL OR ended > ?) AND started <= ?",
+                               [.int(member), .date(date), .date(date)]) {
+            if let id = row.first?.intValue { try tx.update(Positions.entity, id: id, [Positions.ended: .date(date)]) }
+        }
+    }
+
     /// Statuses that end a member's history: nothing can follow them.
     static let final: Set<String> = ["deceased", "expelled", "removed", "withdrew"]
 
@@ -142,6 +150,8 @@ public enum MemberTimeline {
         // The day the member left the roll: their history's end, or a transfer out not yet received.
         if let status, final.contains(status) || status == "transferred_out", let last = events.last(where: { $0.status == status }) {
             values[Members.ended] = .date(last.happened)
+            // Off the roll: off every position they held (D117 no longer arises from a command).
+            try endPositions(of: member, on: last.happened, tx)
         } else {
             values[Members.ended] = .null
             values[Members.removalReason] = .null

@@ -43,7 +43,8 @@ public struct MembersModule: CosoModule {
          MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint,
          OrgReshaping.merge, OrgReshaping.split, TemporaryTransfer.out, TemporaryTransfer.back,
          CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay,
-         MemberRecordCommands.comment, MemberRecordCommands.commitment, Ceremony.command]
+         MemberRecordCommands.comment, MemberRecordCommands.commitment, Ceremony.command,
+         PositionAndAwardCommands.end, PositionAndAwardCommands.award]
     }
 
     public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] {

@@ -110,3 +110,41 @@ private func district() throws -> (TemporaryDatabase, Session) {
         #expect(failure(s, admit + "@2026-01-14") == "E1102")
     }
 }
+
+/// Keeping structure true: positions end (by command, on leaving the roll, on removal from post),
+/// and badges follow seniority (R24).
+@Suite struct PositionAndAwardTests {
+    @Test func positionsEndByCommandAndWhenTheHolderLeaves() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        _ = try s.output(#"appoint 1 role: secretary org: "Chi bộ thôn 8" on: @2020-06-01"#)
+        _ = try s.output(#"appoint 2 role: secretary org: "Chi bộ thôn Đăng Gia" on: @2020-06-01"#)
+        // A new secretary needs the old one's end first; then it follows.
+        #expect(failure(s, "position end 1 on: @2020-05-01") == "E1159")
+        #expect(failure(s, #"positions | where member == 1 | position end on: @2024-06-30"#) == nil)
+        #expect(try s.output("positions | where member == 1 | select ended") == "2024-06-30")
+        #expect(failure(s, "position end 1 on: @2024-07-30") == "E1158")
+        // Struck off: the position ends with the roll (D117 cannot arise from a command).
+        _ = try s.output("remove 2 on: @2025-03-01 reason: other")
+        #expect(try s.output("positions | where member == 2 | select ended") == "2025-03-01")
+    }
+
+    @Test func removalFromPostEndsThePosts() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        _ = try s.output(#"appoint 1 role: secretary org: "Chi bộ thôn 8" on: @2020-06-01"#)
+        _ = try s.output(#"discipline member: 1 measure: removal_from_post by: "Đảng bộ xã Gia Hiệp" on: @2024-03-01"#)
+        #expect(try s.output("positions | where member == 1 | select ended") == "2024-03-01")
+    }
+
+    @Test func badgesFollowSeniority() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        // Admitted in 2000: thirty years in 2030, not in 2025.
+        #expect(failure(s, "award 1 year: 2025 kind: badge badge: 30") == "E1160")
+        #expect(failure(s, "award 1 year: 2025 kind: badge") == "E0515")
+        #expect(failure(s, "award 1 year: 2025 kind: badge badge: 25") == "E0505")
+        #expect(failure(s, "award 1 year: 2025 kind: excellent_year") == nil)
+        #expect(try s.value("awards | where member == 1 | count") == .int(1))
+    }
+}
