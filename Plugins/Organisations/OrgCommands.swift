@@ -83,6 +83,42 @@ enum OrgCommands {
         return Label(vi: "Đã chuyển \(subjects.count) tổ chức sang \(target).", en: "Moved \(subjects.count) organisation(s) under \(target).")
     }
 
+    /// `org rename`: a new name from a date; the old one is kept with its last day (`org_names`),
+    /// so that `orgs asof` before the date shows it, and it stays searchable.
+    static let rename = Command(
+        "org rename",
+        summary: Label(vi: "Đổi tên một tổ chức từ một ngày (tên cũ vẫn tra được)", en: "Rename an organisation from a date (the old name is kept)"),
+        positional: [Parameter("org", .reference("orgs"), vi: "tổ chức", en: "the organisation")],
+        labelled: [
+            Parameter("to", .text, vi: "tên mới", en: "the new name", field: Orgs.name),
+            Parameter("on", .date, vi: "ngày mang tên mới", en: "date of the new name"),
+        ],
+        examples: [
+            CommandExample(setup: [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee founded: @1980-01-01"#],
+                           #"org rename "Đảng bộ xã Gia Hiệp" to: "Đảng bộ xã Gia Hiệp mới" on: @2025-07-01"#,
+                           expected: "Đã đổi tên Đảng bộ xã Gia Hiệp thành Đảng bộ xã Gia Hiệp mới từ 2025-07-01."),
+        ]
+    ) { call, tx in
+        let id = try call.requireID("org"), on = try call.requireDate("on")
+        let name = VietnameseText.nfc(try call.requireText("to")).trimmingCharacters(in: .whitespaces)
+        try CommonChecks.notInFuture(on, call, argument: "on")
+        try OrgRules.requireLive(id, tx, argument: "org", on: on)
+        let org = try tx.require(Orgs.entity, id: id)
+        let old = org[Orgs.name].textValue ?? ""
+        guard VietnameseText.nfc(old) != name else {
+            throw RuleViolation("E1011", vi: "tên mới giống tên hiện tại", en: "the new name is the current one", argument: "to")
+        }
+        // After its founding and after the last renaming.
+        let last = try tx.scalar("SELECT max(until) FROM org_names WHERE org_id = ?", [.int(id)]).dateValue
+        if let since = [org[Orgs.founded].dateValue, last].compactMap({ $0 }).max(), on <= since {
+            throw RuleViolation("E1012", vi: "ngày đổi tên phải sau \(since.iso) (thành lập hoặc lần đổi tên trước)",
+                                en: "the renaming must follow \(since.iso) (the founding or the last renaming)", argument: "on")
+        }
+        try tx.insert(OrgNames.entity, [OrgNames.org: .int(id), OrgNames.name: .text(old), OrgNames.until: .date(on.adding(days: -1))])
+        try tx.update(Orgs.entity, id: id, [Orgs.name: .text(name)])
+        return Label(vi: "Đã đổi tên \(old) thành \(name) từ \(on.iso).", en: "Renamed \(old) to \(name) from \(on.iso).")
+    }
+
     static let dissolve = Command(
         "org dissolve",
         summary: Label(vi: "Giải thể, sáp nhập hoặc giải tán một tổ chức", en: "Dissolve, merge or disband an organisation"),

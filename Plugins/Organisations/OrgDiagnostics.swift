@@ -54,5 +54,11 @@ enum OrgDiagnostics {
                              regulation: "Điều lệ Đảng, Điều 36; 294-QĐ/TW"),
         DiagnosticDefinition("E1010", vi: "từ 01/7/2025 đảng bộ huyện không quyết định", en: "from 1/7/2025 a district committee decides nothing",
                              helpVi: "quyết định thuộc đảng ủy xã hoặc cấp tỉnh", helpEn: "the commune or the provincial committee decides", regulation: "294-QĐ/TW"),
+        DiagnosticDefinition("E1011", vi: "tên mới giống tên hiện tại", en: "the new name is the current one", setup: commune,
+                             #"org rename "Chi bộ thôn 5" to: "Chi bộ thôn 5" on: @2025-07-01"#),
+        DiagnosticDefinition("E1012", vi: "ngày đổi tên không sau ngày thành lập hoặc lần đổi tên trước",
+                             en: "a renaming dated before the founding or the last renaming",
+                             setup: commune + [#"org rename "Chi bộ thôn 5" to: "Chi bộ thôn Năm" on: @2025-07-01"#],
+                             #"org rename "Chi bộ thôn Năm" to: "Chi bộ thôn 5A" on: @2025-06-01"#),
     ]
 }

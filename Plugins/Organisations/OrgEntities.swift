@@ -40,7 +40,14 @@ public enum Orgs {
     static let asOfSelect: String = {
         let latestTerm = "(SELECT t.committee FROM committee_terms t WHERE t.org_id = o.id AND t.started <= ? "
             + "ORDER BY t.started DESC, t.id DESC LIMIT 1)"
+        // The name it bore then: the earliest former name still borne on the date, else today's.
+        let formerly = { (column: String) in
+            "(SELECT n.\(column) FROM org_names n WHERE n.org_id = o.id AND n.until >= ? ORDER BY n.until LIMIT 1)"
+        }
         let derived: [String: String] = [
+            "name": "coalesce(\(formerly("name")), o.name)",
+            "name_folded": "coalesce(\(formerly("name_folded")), o.name_folded)",
+            "name_sort": "coalesce(\(formerly("name_sort")), o.name_sort)",
             "has_committee": "coalesce(\(latestTerm), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE o.has_committee END)",
             "dissolved": "CASE WHEN o.dissolved <= ? THEN o.dissolved END",
             "dissolved_how": "CASE WHEN o.dissolved <= ? THEN o.dissolved_how END",

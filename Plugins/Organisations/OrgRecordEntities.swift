@@ -77,3 +77,17 @@ public enum Meetings {
         singular: Label(vi: "buổi sinh hoạt", en: "meeting"), fields: [org, held, kind, present, excused], displayField: nil,
         indexes: [Index("meetings_org", on: [org, held])])
 }
+
+/// The names an organisation bore before it was renamed (`org rename`), each with its last day:
+/// `orgs asof D` shows the name of that date, and an old name stays searchable here.
+public enum OrgNames {
+    public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
+    public static let name = Field("name", .text, vi: "Tên cũ", en: "Former name", required: true, searchable: true).maxLength(200)
+    public static let until = Field("until", .date, vi: "Mang tên này đến ngày", en: "Bore this name until", required: true)
+
+    public static let entity = Entity(
+        name: "org_names", label: Label(vi: "Tên cũ của tổ chức đảng", en: "Former names of organisations"),
+        singular: Label(vi: "tên cũ", en: "former name"), fields: [org, name, until],
+        constraints: [.unique(org, until)],
+        indexes: [Index("org_names_org", on: [org, until])])
+}

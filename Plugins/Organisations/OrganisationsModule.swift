@@ -17,7 +17,7 @@ public struct OrganisationsModule: CosoModule {
         [OrgEnums.kind, OrgEnums.sector, OrgEnums.ending, OrgRecords.villageKind, OrgRecords.recognitionKind, OrgRecords.meetingKind]
     }
     public var entities: [Entity] {
-        [Orgs.entity, Villages.entity, CommitteeTerms.entity, Recognitions.entity, Innovations.entity, Meetings.entity]
+        [Orgs.entity, Villages.entity, CommitteeTerms.entity, Recognitions.entity, Innovations.entity, Meetings.entity, OrgNames.entity]
     }
     public var migrations: [Migration] { OrgMigrations.all + [OrgRecords.migration, OrgRecords.authorisation] }
     public var checks: [DataCheck] { OrgChecks.all }
@@ -45,7 +45,7 @@ public struct OrganisationsModule: CosoModule {
     }
 
     public var commands: [Command] {
-        [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve, OrgRecordCommands.villageAdd, OrgRecordCommands.villageHeads,
+        [OrgCommands.add, OrgCommands.move, OrgCommands.dissolve, OrgCommands.rename, OrgRecordCommands.villageAdd, OrgRecordCommands.villageHeads,
          OrgRecordCommands.term, OrgRecordCommands.recognise, OrgRecordCommands.innovation, OrgRecordCommands.meeting]
     }
 }

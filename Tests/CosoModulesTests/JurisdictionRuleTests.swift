@@ -148,3 +148,23 @@ private func district() throws -> (TemporaryDatabase, Session) {
         #expect(try s.value("awards | where member == 1 | count") == .int(1))
     }
 }
+
+/// A renaming is dated: the tree as it stood shows the name of the date, the old one stays searchable.
+@Suite struct OrgRenameTests {
+    @Test func aRenamedOrganisationReadsAsItWasBeforeTheDate() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        _ = try s.output(#"org rename "Chi bộ thôn 8" to: "Chi bộ thôn Tám" on: @2025-07-01"#)
+        #expect(try s.output(#"orgs | where id == 4 | select name"#) == "Chi bộ thôn Tám")
+        #expect(try s.output(#"orgs asof @2025-06-30 | where id == 4 | select name"#) == "Chi bộ thôn 8")
+        #expect(try s.output(#"orgs asof @2025-07-01 | where id == 4 | select name"#) == "Chi bộ thôn Tám")
+        #expect(try s.value(#"orgs asof @2024-01-01 | where name =~ "chi bo thon 8" | count"#) == .int(1))
+        #expect(try s.output(#"org_names | where name =~ "chi bo thon 8" | select org.name, until"#) == "Chi bộ thôn Tám | 2025-06-30")
+        // A second renaming: each date reads its own name.
+        #expect(failure(s, #"org rename "Chi bộ thôn Tám" to: "Chi bộ thôn 8A" on: @2025-06-01"#) == "E1012")
+        _ = try s.output(#"org rename "Chi bộ thôn Tám" to: "Chi bộ thôn 8A" on: @2025-09-01"#)
+        #expect(try s.output(#"orgs asof @2025-08-01 | where id == 4 | select name"#) == "Chi bộ thôn Tám")
+        #expect(try s.output(#"orgs asof @2020-08-01 | where id == 4 | select name"#) == "Chi bộ thôn 8")
+        #expect(failure(s, #"org rename "Chi bộ thôn 8A" to: "Chi bộ thôn 8A" on: @2025-10-01"#) == "E1011")
+    }
+}

@@ -12,7 +12,7 @@ import Testing
     @Test func startOfStatement() {
         #expect(complete("mem", word: "mem") == ["member_events", "members"])
         #expect(complete("ad", word: "ad") == ["admit"])
-        #expect(complete("o", word: "o") == ["org", "org_ratings", "orgs"])
+        #expect(complete("o", word: "o") == ["org", "org_names", "org_ratings", "orgs"])
     }
 
     @Test func afterAPipeAndInsideStages() {
