@@ -26,7 +26,7 @@ private func register() throws -> (TemporaryDatabase, Session) {
         let (db, s) = try register()
         defer { db.remove() }
         let out = try s.output(#"members | where id == 1 | update national_id: "079070000009" reason: "sai số CCCD khi nhập""#)
-        #expect(out == "Đã sửa số cccd của 1 đảng viên (lý do ghi trong nhật ký).\n  - Nguyễn Văn An (Chi bộ thôn 8, mã 1)")
+        #expect(out == "Đã sửa số CCCD của 1 đảng viên (lý do ghi trong nhật ký).\n  - Nguyễn Văn An (Chi bộ thôn 8, mã 1)")
         #expect(try s.value("members | where national_id == \"079070000009\" | count") == .int(1))
         #expect(try s.value("members | where national_id == \"079070000001\" | count") == .int(0))
         let audit = try s.store.scalar("SELECT reason FROM audit ORDER BY id DESC LIMIT 1")

@@ -131,3 +131,21 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
         #expect(err.contains("Giao dịch chưa commit: đã hủy các thay đổi từ lúc begin."))
     }
 }
+
+@Suite struct CorrectionHelpTests {
+    @Test func helpUpdateListsTheFieldsThatFollowFromEventsWithTheirCommands() throws {
+        let (out, _, _) = try repl([.line(".help update"), .line(".help void"), .line(".quit")])
+        #expect(out.contains(#"update TRƯỜNG: GIÁ_TRỊ ... reason: "LÝ DO""#))
+        #expect(out.contains("members.status  → confirm, suspend"))
+        #expect(out.contains("orgs.has_committee  → term"))
+        #expect(!out.contains("Không có mục trợ giúp"))
+    }
+
+    @Test func aDryRunWritesNothingAndSaysSo() throws {
+        let (out, _, _) = try repl([.line(".dryrun on"), .line(#"members | where id == 1 | update theory: advanced reason: "thử""#),
+                                    .line(".dryrun off"), .line("members | where id == 1 | select theory"), .line(".quit")])
+        #expect(out.contains("Chạy thử (không ghi gì): bật"))
+        #expect(out.contains("(chạy thử, không ghi gì) Đã sửa lý luận chính trị của 1 đảng viên"))
+        #expect(out.contains("trung cấp"))
+    }
+}

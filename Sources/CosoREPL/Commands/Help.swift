@@ -17,11 +17,12 @@ public enum Help {
             return "\(e.id): \(e.label.text(language))\n" + e.cases.map { "  \($0.id)  \($0.label.text(language))\n" }.joined()
         }
         if topic == "language" || topic == "ngon-ngu" { return languageHelp(language) }
+        if topic == "update" || topic == "void" || topic == "corrections" || topic == "sua" { return corrections(catalog, language) }
         if topic == "errors" || topic == "loi" { return DiagnosticHelp.list(catalog, language) }
         if let code = DiagnosticHelp.code(topic) {
             return DiagnosticHelp.explain(code, catalog, language) ?? (vi ? "Không có mã lỗi \(code). Xem .help errors.\n" : "No error code \(code). See .help errors.\n")
         }
-        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors"]
+        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors", "update", "void"]
         let s = Suggest.closest(to: topic, in: candidates)
         return (vi ? "Không có mục trợ giúp '\(topic)'." : "No help topic '\(topic)'.")
             + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
@@ -45,7 +46,7 @@ public enum Help {
               members | where name =~ "nguyen van an"        (=~ không phân biệt hoa thường, dấu; đ = d)
             Chỉ tiêu và thống kê: targets [NĂM] [asof NGÀY] [for "TỔ CHỨC"], target T10 | detail, stats theory
             Lệnh chấm: .schema .mode table|csv|json|markdown|line .timer .dryrun on|off .read TỆP .once TỆP .sql .lang en .quit
-            Xem thêm: .help language, .help targets, .help stats, .help errors (mã lỗi), .help E1105
+            Xem thêm: .help language, .help update (sửa, hủy dữ liệu nhập sai), .help targets, .help stats, .help errors (mã lỗi), .help E1105
 
             """ : """
 
@@ -54,9 +55,44 @@ public enum Help {
               members | where name =~ "nguyen van an"        (=~ ignores case and diacritics; đ = d)
             Targets and statistics: targets [YEAR] [asof DATE] [for "ORG"], target T10 | detail, stats theory
             Dot commands: .schema .mode table|csv|json|markdown|line .timer .dryrun on|off .read FILE .once FILE .sql .lang vi .quit
-            See also: .help language, .help targets, .help stats, .help errors (error codes), .help E1105
+            See also: .help language, .help update (corrections), .help targets, .help stats, .help errors (error codes), .help E1105
 
             """
+        return out
+    }
+
+    /// `update` and `void`, with the fields that follow from events and the commands that change them.
+    static func corrections(_ catalog: Catalog, _ language: Language) -> String {
+        let vi = language == .vi
+        var out = vi ? """
+            Sửa dữ liệu nhập sai (mọi thay đổi được ghi vào nhật ký cùng giá trị trước, sau và lý do):
+              BẢNG | where ... | update TRƯỜNG: GIÁ_TRỊ ... reason: "LÝ DO"
+                  members | where id == 12 | update national_id: "079080001234" reason: "sai số CCCD"
+              BẢNG | where ... | void reason: "LÝ DO"      hủy các dòng ghi nhầm (vẫn giữ trong nhật ký)
+                  member_events | where member == 12 and kind == confirmed | void reason: "chưa họp xét"
+            Giá trị mới được kiểm tra như mọi lần ghi; những gì suy ra từ dòng bị sửa được tính lại (hủy quyết
+            định công nhận chính thức: đảng viên trở lại dự bị). Câu lệnh khớp nhiều dòng thì liệt kê và hỏi trước;
+            .dryrun on để chạy thử không ghi.
+            Các trường theo sự kiện, không sửa trực tiếp (dùng lệnh ghi sự kiện):
+
+            """ : """
+            Correcting what was entered wrong (every change is in the audit trail, before, after and the reason):
+              ENTITY | where ... | update FIELD: VALUE ... reason: "REASON"
+                  members | where id == 12 | update national_id: "079080001234" reason: "wrong national ID"
+              ENTITY | where ... | void reason: "REASON"   removes rows entered by mistake (kept in the audit trail)
+                  member_events | where member == 12 and kind == confirmed | void reason: "no meeting yet"
+            New values are checked as every write is; what follows from the rows is recomputed (a confirmation
+            voided: the member is probationary again). A statement matching several rows lists them and asks
+            first; .dryrun on runs without writing.
+            Fields that follow from events, not corrected directly (use the command that records the event):
+
+            """
+        for name in catalog.entityNames {
+            guard let e = catalog.entity(name) else { continue }
+            for f in e.fields where !f.changedBy.isEmpty {
+                out += "  \(e.name).\(f.name)  → \(f.changedBy.joined(separator: ", "))\n"
+            }
+        }
         return out
     }
 

@@ -48,8 +48,8 @@ extension Session {
                 let fields = plan.values.keys.sorted().compactMap(entity.field)
                 let head: String
                 switch (plan.kind, language) {
-                case (.update, .vi): head = "Đã sửa \(fields.map { $0.label.vi.lowercased() }.joined(separator: ", ")) của \(n) \(entity.singular.vi) (lý do ghi trong nhật ký)."
-                case (.update, .en): head = "Corrected \(fields.map { $0.label.en.lowercased() }.joined(separator: ", ")) of \(n) \(entity.singular.en)(s) (the reason is in the audit trail)."
+                case (.update, .vi): head = "Đã sửa \(fields.map { $0.label.inSentence.vi }.joined(separator: ", ")) của \(n) \(entity.singular.vi) (lý do ghi trong nhật ký)."
+                case (.update, .en): head = "Corrected \(fields.map { $0.label.inSentence.en }.joined(separator: ", ")) of \(n) \(entity.singular.en)(s) (the reason is in the audit trail)."
                 case (.void, .vi): head = "Đã hủy \(n) \(entity.singular.vi) ghi nhầm (dòng cũ giữ trong nhật ký)."
                 case (.void, .en): head = "Voided \(n) \(entity.singular.en)(s) entered by mistake (kept in the audit trail)."
                 }
