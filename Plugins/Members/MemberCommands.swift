@@ -27,6 +27,7 @@ enum MemberCommands {
             Parameter("work_status", .enumeration("work_status"), vi: "tình trạng công tác", en: "work status", required: false),
             Parameter("votes", .int, vi: "số đảng viên chính thức tán thành nghị quyết của chi bộ (R3)", en: "full members voting for the cell's resolution (R3)",
                       required: false),
+            MemberRules.byParameter,
         ],
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
@@ -55,6 +56,7 @@ enum MemberCommands {
         try OrgRules.requireLive(org, tx, argument: "org", on: on)
         try OrgRules.requireCell(org, tx, argument: "org")
         try MemberRules.checkIntroducers(call, tx, on: on)
+        try MemberRules.checkDecider(call, tx, cell: org, on: on)
         // R3 (UNVERIFIED, a setting): the cell's resolution needs two thirds of its full members.
         var voters: Int64?
         if let votes = call.id("votes") {
@@ -79,7 +81,7 @@ enum MemberCommands {
         try MemberRules.record(tx, member: id, "admitted", on: on, org: org, status: "probationary", extra: [
             MemberEvents.introducer1: call["introducer1"], MemberEvents.introducer2: call["introducer2"],
             MemberEvents.decisionNo: call["decision"], MemberEvents.votesFor: call["votes"],
-            MemberEvents.votesTotal: voters.map { .int($0) } ?? .null,
+            MemberEvents.votesTotal: voters.map { .int($0) } ?? .null, MemberEvents.decidedBy: call["by"],
         ])
         if let candidate = call.id("candidate") { try CandidateCommands.close(candidate, member: id, admitted: on, tx) }
         let orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
@@ -92,7 +94,7 @@ enum MemberCommands {
         summary: Label(vi: "Công nhận đảng viên chính thức (R5: sau đủ 12 tháng dự bị)",
                        en: "Confirm a probationary member (R5: after 12 months of probation)"),
         positional: [Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")],
-        labelled: [Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision")],
+        labelled: [Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision"), MemberRules.byParameter],
         input: "members",
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
@@ -111,12 +113,14 @@ enum MemberCommands {
             // decision comes later.
             let start = MemberTimeline.probationStart(try MemberTimeline.events(id, tx)) ?? admitted
             let due = start.adding(months: MemberRules.probationMonths)
+            if let cell = try MemberTimeline.cell(of: id, on: on, tx) { try MemberRules.checkDecider(call, tx, cell: cell, on: on) }
             guard on >= due else {
                 throw RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị kể từ \(start.iso): sớm nhất từ \(due.iso) (quy định R5)",
                                     en: "probation is not yet 12 months from \(start.iso): from \(due.iso) at the earliest (rule R5)", argument: "on")
             }
             try tx.update(Members.entity, id: id, [Members.status: .text("official"), Members.confirmed: .date(due)])
-            try MemberRules.record(tx, member: id, "confirmed", on: due, status: "official", extra: [MemberEvents.note: .text("quyết định ngày \(on.iso)")])
+            try MemberRules.record(tx, member: id, "confirmed", on: due, status: "official",
+                                   extra: [MemberEvents.note: .text("quyết định ngày \(on.iso)"), MemberEvents.decidedBy: call["by"]])
         }
         return Label(vi: "Đã công nhận chính thức \(count) đảng viên.", en: "Confirmed \(count) member(s).")
     }
@@ -191,6 +195,7 @@ enum MemberCommands {
         labelled: [
             Parameter("on", .date, vi: "ngày quyết định", en: "date of the decision"),
             Parameter("reason", .enumeration("removal_reason"), vi: "lý do", en: "reason"),
+            MemberRules.byParameter,
         ],
         input: "members",
         examples: [
@@ -204,8 +209,9 @@ enum MemberCommands {
         try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll")) { id, _ in
+            if let cell = try MemberTimeline.cell(of: id, on: on, tx) { try MemberRules.checkDecider(call, tx, cell: cell, on: on) }
             try tx.update(Members.entity, id: id, [Members.status: .text("removed"), Members.ended: .date(on), Members.removalReason: call["reason"]])
-            try MemberRules.record(tx, member: id, "removed", on: on, status: "removed")
+            try MemberRules.record(tx, member: id, "removed", on: on, status: "removed", extra: [MemberEvents.decidedBy: call["by"]])
         }
         return Label(vi: "Đã xóa tên \(count) đảng viên.", en: "Struck \(count) member(s) off the roll.")
     }

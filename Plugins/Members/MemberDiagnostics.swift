@@ -175,6 +175,10 @@ enum MemberDiagnostics {
                              setup: PositionAndAwardCommands.setup, "position end 1 on: @2022-05-01"),
         DiagnosticDefinition("E1160", vi: "huy hiệu Đảng chưa đủ tuổi đảng, hoặc đã trao", en: "a badge before its seniority, or given already",
                              regulation: "R24 (UNVERIFIED)", setup: PositionAndAwardCommands.setup, "award 1 year: 2025 kind: badge badge: 30"),
+        DiagnosticDefinition("E1161", vi: "tổ chức không được ủy quyền kết nạp quyết định kết nạp, công nhận chính thức hoặc xóa tên",
+                             en: "an organisation not authorised to admit decided an admission, confirmation or removal",
+                             regulation: "Điều lệ Đảng, Điều 4; 294-QĐ/TW", setup: probationer,
+                             #"confirm 2 on: @2026-01-10 by: "Chi bộ thôn 5""#),
     ] + imports
 
     /// What an imported member may not be (reported per row, with no statement to show).

@@ -1,4 +1,5 @@
 import CosoCore
+import CosoOrganisations
 
 /// The figures of the member rules, in one place (DOMAIN.md §3).
 enum MemberRules {
@@ -76,6 +77,24 @@ enum MemberRules {
         // (an import checks its rows itself and writes the history they imply).
         if !tx.isBulk { try MemberTimeline.settle(member, tx) }
         return id
+    }
+
+    /// The organisation that took a decision on a member (`by:` of admit, confirm, remove), when
+    /// given: over the member's cell as it stood on the date, and authorised to admit (the
+    /// committees that admit also confirm and strike off).
+    static let byParameter = Parameter("by", .reference("orgs"), vi: "cấp quyết định (nếu ghi: phải có thẩm quyền)",
+                                       en: "deciding organisation (when given: it must have authority)", required: false)
+
+    static func checkDecider(_ call: CommandCall, _ tx: WriteTransaction, cell: Int64, on date: LocalDate) throws {
+        guard let by = call.id("by") else { return }
+        try OrgRules.requireAuthority(by, over: cell, on: date, tx)
+        let authorised = try tx.record(Orgs.entity, id: by)?[Orgs.authorisedToAdmit]
+        guard authorised == .bool(true) || authorised == .int(1) else {
+            throw RuleViolation("E1161", vi: "tổ chức này không được ủy quyền kết nạp: không quyết định kết nạp, công nhận chính thức, xóa tên",
+                                en: "this organisation is not authorised to admit: it does not decide admissions, confirmations or removals",
+                                argument: "by", helpVi: "cấp ủy có thẩm quyền: orgs | where authorised_to_admit",
+                                helpEn: "the competent committees: orgs | where authorised_to_admit")
+        }
     }
 
     /// R2 (24-QĐ/TW 3.2.1): two introducers, both full members on the admission date, and not

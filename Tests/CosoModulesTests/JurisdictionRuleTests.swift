@@ -36,6 +36,19 @@ private func district() throws -> (TemporaryDatabase, Session) {
         #expect(failure(s, #"discipline org: "Chi bộ thôn 8" measure: reprimand by: "Đảng bộ xã Gia Hiệp" on: @2024-03-01"#) == nil)
     }
 
+    @Test func admissionsConfirmationsAndRemovalsAreDecidedByACompetentCommittee() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        let admit = #"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-03-01 by: "#
+        #expect(failure(s, admit + #""Chi bộ thôn 8""#) == "E1161")          // a cell does not admit
+        #expect(failure(s, admit + #""Đảng bộ xã Gia Bắc""#) == "E1009")     // another commune's cell
+        #expect(failure(s, admit + #""Đảng bộ xã Gia Hiệp""#) == nil)
+        #expect(try s.output("member_events | where member == 3 and kind == admitted | select decided_by.name") == "Đảng bộ xã Gia Hiệp")
+        #expect(failure(s, #"remove 2 on: @2025-03-01 reason: other by: "Đảng bộ xã Gia Hiệp""#) == "E1009")
+        #expect(failure(s, #"remove 2 on: @2025-08-01 reason: other by: "Đảng bộ huyện Di Linh""#) == "E1010")
+        #expect(failure(s, #"remove 2 on: @2025-03-01 reason: other by: "Đảng bộ huyện Di Linh""#) == nil)
+    }
+
     @Test func theDistrictDecidesNothingFromJuly2025() throws {
         let (db, s) = try district()
         defer { db.remove() }
