@@ -84,6 +84,27 @@ public struct MembersModule: CosoModule {
         }
     }
 
+    /// Events imported on their own are judged with each member's whole history, which then gives
+    /// the member's status and dates, as when entered by the commands.
+    public func importFinished(_ entity: Entity, ids: [Int64], _ tx: WriteTransaction) throws -> [ImportProblem] {
+        guard entity.name == MemberEvents.entity.name, !ids.isEmpty else { return [] }
+        let members = try tx.rows("SELECT DISTINCT member_id FROM member_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY member_id",
+                                  [.text("[" + ids.map(String.init).joined(separator: ",") + "]")]).compactMap { $0.first?.intValue }
+        var problems: [ImportProblem] = []
+        for member in members {
+            if let problem = MemberTimeline.problem(try MemberTimeline.events(member, tx)) {
+                problems.append(ImportProblem(column: "member", problem.code, vi: "đảng viên mã \(member): " + problem.message.vi,
+                                              en: "member \(member): " + problem.message.en))
+                if problems.count >= 100 { break }
+                continue
+            }
+            if problems.isEmpty { try MemberTimeline.settle(member, tx) }
+        }
+        return problems
+    }
+
+    public func importsOverlapped(_ entity: Entity) -> Bool { entity.name != MemberEvents.entity.name }
+
     public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {
         if entity.name == Members.entity.name { try MemberImport.history(id, values, tx) }
     }

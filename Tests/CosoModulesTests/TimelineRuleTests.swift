@@ -113,3 +113,28 @@ private func register() throws -> (TemporaryDatabase, Session) {
         #expect(failure(s, #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-03-10 candidate: 1"#) == nil)
     }
 }
+
+/// Events imported from a file are judged with each member's whole history, as commands are.
+@Suite struct TimelineImportTests {
+    func importEvents(_ csv: String, _ db: TemporaryDatabase, _ s: Session) throws -> ImportReport {
+        let file = db.directory + "/events.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        return try Importer(store: s.store, entity: s.catalog.entity("member_events")!)
+            .run(path: file, origin: WriteOrigin(user: "t", statement: "import", source: "test", today: s.today))
+    }
+
+    @Test func anImportedHistoryMustHoldAndGivesTheStatus() throws {
+        let (db, s) = try register()
+        defer { db.remove() }
+        let before = try s.store.scalar("SELECT count(*) FROM member_events")
+        // A death before the admission of member 3 (admitted 2025): refused, nothing written.
+        let bad = try importEvents("member,kind,happened,status\n3,died,2020-06-01,deceased\n1,died,2024-06-01,deceased\n", db, s)
+        #expect(bad.written == 0)
+        #expect(bad.problems.contains { $0.code == "E1153" })
+        #expect(try s.store.scalar("SELECT count(*) FROM member_events") == before)
+        // A death in 2024 of member 1: accepted, and the member leaves the roll on that day.
+        let good = try importEvents("member,kind,happened,status\n1,died,2024-06-01,deceased\n", db, s)
+        #expect(good.problems.isEmpty, "\(good.problems.map(\.code))")
+        #expect(try s.output("members | where id == 1 | select status, ended") == "deceased | 2024-06-01")
+    }
+}

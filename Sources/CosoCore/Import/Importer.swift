@@ -69,9 +69,10 @@ public struct Importer {
         let validator = RowValidator(entity: entity, catalog: store.catalog, today: origin.today)
         let unique = entity.fields.filter(\.unique).map(ImportColumn.init)
         do {
-            try store.load(origin, overlapped: true) { load in
+            try store.load(origin, overlapped: owner?.importsOverlapped(entity) ?? true) { load in
                 let tx = load.transaction
                 var seenIDs = SeenValues()
+                var written: [Int64] = []
                 // Nothing to be a duplicate of but the file's own rows.
                 let startedEmpty = try Importer.isEmpty(entity, tx)
                 /// Reads, checks and writes rows until `limit` rows are read; true when the file
@@ -103,12 +104,17 @@ public struct Importer {
                         guard report.problems.isEmpty, !dryRun else { continue }
                         let id = try tx.insert(entity, values)
                         try owner?.imported(entity, id: id, values, tx)
+                        written.append(id)
                         report.written += 1
                     }
                     return false
                 }
                 func finish() throws {
                     progress?(reader.size, reader.size)
+                    // What the rows say together, once all of them are in.
+                    if report.problems.isEmpty, !dryRun, let owner {
+                        report.problems += try owner.importFinished(entity, ids: written, tx)
+                    }
                     // All or nothing: any problem, or a dry run, and the transaction rolls back
                     // (before any index is built again).
                     if !report.problems.isEmpty || dryRun { throw Abort() }

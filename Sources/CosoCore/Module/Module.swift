@@ -55,6 +55,14 @@ public protocol CosoModule: Sendable {
     func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem]
     /// Imports: what follows from a written row (a member's history events).
     func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws
+    /// Imports: once every row of the file is written (`ids`), in the same transaction, what the
+    /// rows say together (a member's history as a whole) and what follows from them; a problem
+    /// reported here undoes the whole import.
+    func importFinished(_ entity: Entity, ids: [Int64], _ tx: WriteTransaction) throws -> [ImportProblem]
+    /// Whether an import of `entity` may write its rows on a second thread while it reads the next
+    /// (fast, but no row already stored can change during it): false when `importFinished`
+    /// updates other rows.
+    func importsOverlapped(_ entity: Entity) -> Bool
     /// Before `void` removes `record` (a row of any module's entity): remove what belongs to it
     /// alone, recorded in the audit trail too (a member's own history), or refuse. Rows of other
     /// entities still referring to it then make coso refuse the removal.
@@ -102,6 +110,8 @@ extension CosoModule {
     public var examplesOfCosoCodes: [CodeExample] { [] }
     public func importRow(_ entity: Entity, _ values: inout [Field: Value], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
     public func imported(_ entity: Entity, id: Int64, _ values: [Field: Value], _ tx: WriteTransaction) throws {}
+    public func importFinished(_ entity: Entity, ids: [Int64], _ tx: WriteTransaction) throws -> [ImportProblem] { [] }
+    public func importsOverlapped(_ entity: Entity) -> Bool { true }
     public func voiding(_ record: Record, _ tx: WriteTransaction) throws {}
     public func corrected(_ correction: Correction, _ tx: WriteTransaction) throws {}
     public func storedTargets(_ register: any RegisterReader) throws -> [TargetDefinition] { [] }
