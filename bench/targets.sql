@@ -20,7 +20,7 @@ SELECT 'T8', (SELECT count(*) FROM orgs WHERE founded BETWEEN '2020-01-01' AND @
 UNION ALL
 SELECT 'T9', (SELECT count(*) FROM villages WHERE cell_id IS NOT NULL), (SELECT count(*) FROM villages)
 UNION ALL
-SELECT 'T10', (SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND has_committee = 1 AND dissolved IS NULL), (SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND dissolved IS NULL)
+SELECT 'T10', (SELECT count(*) FROM orgs o WHERE kind = 'village_cell' AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date) AND coalesce((SELECT t.committee FROM committee_terms t WHERE t.org_id = o.id AND t.started <= @date ORDER BY t.started DESC, t.id DESC LIMIT 1), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE has_committee END) = 1), (SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
 UNION ALL
 SELECT 'T11', (SELECT count(DISTINCT p.org_id) FROM inspection_plans p JOIN orgs o ON o.id = p.org_id WHERE p.year = @year AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell')), (SELECT count(*) FROM orgs WHERE kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
 UNION ALL

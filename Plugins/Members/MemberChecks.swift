@@ -221,6 +221,18 @@ enum MemberChecks {
                       JOIN members m ON m.id = t.member_id
                       WHERE t.kind IN ('died', 'expelled', 'removed', 'withdrew') AND e.happened <= ?
                       """),
+        DataCheck("D122", .error, entity: "member_events",
+                  problem: Label(vi: "nhận chuyển sinh hoạt đến khi chưa chuyển đi", en: "a transfer in without a transfer out before it"),
+                  fix: Label(vi: "ghi việc chuyển đi trước (transfer out), hoặc hủy sự kiện ghi nhầm (void)",
+                             en: "record the transfer out first (transfer out), or void the event entered by mistake"),
+                  sql: """
+                      SELECT e.id AS row_id, m.name AS subject, m.org_id AS org_id, 'chuyển đến ' || e.happened || ' khi đang ' || p.status AS detail
+                      FROM member_events e JOIN members m ON m.id = e.member_id
+                      JOIN member_events p ON p.id = (SELECT x.id FROM member_events x WHERE x.member_id = e.member_id AND x.status IS NOT NULL
+                                                        AND (x.happened < e.happened OR (x.happened = e.happened AND x.id < e.id))
+                                                      ORDER BY x.happened DESC, x.id DESC LIMIT 1)
+                      WHERE e.kind = 'transfer_in' AND e.status IS NOT NULL AND p.status <> 'transferred_out' AND e.happened <= ?
+                      """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),
                   fix: Label(vi: "ghi ngày thôi giữ chức vụ", en: "record the end of the position"),

@@ -26,6 +26,7 @@ extension DemoDistrict {
         ("D118", 1, "a 40-year badge for a member admitted less than 40 years before"),
         ("D120", 1, "an exemption entered with a date before the member's admission"),
         ("D121", 1, "a member who died in 2020 recorded as suspended in 2021"),
+        ("D122", 1, "a transfer in recorded for a member who had never been transferred out"),
         ("D301", 1, "a member reprimanded in 2022 and rated good"),
         ("D302", 1, "a grassroots cell without its 2022 inspection programme"),
     ]
@@ -148,6 +149,10 @@ extension Builder {
             try tx.update("members", id: m.id, ["status": .text("deceased"), "ended": .date(date(2020, 3, 1))])
             try event(m.id, "died", date(2020, 3, 1), status: "deceased")
             try event(m.id, "temp_out", date(2021, 4, 1))
+        }
+        // D122: received from outside in 2021 while on this roll all along.
+        if let m = pick("official", in: officialsFrom, where: { $0.admitted.year < 2015 }) {
+            try event(m.id, "transfer_in", date(2021, 5, 10), org: m.org, status: "official")
         }
         // D301: reprimanded in 2022, rated good all the same.
         if let m = pick("official", in: officialsFrom, where: { $0.admitted.year < 2020 && disciplined[$0.id] == nil }),
