@@ -83,14 +83,7 @@ import Testing
         _ = try session.output(Self.setup)
         let before = try session.store.scalar("SELECT count(*) FROM audit_changes")
         for (statement, at) in Self.cases {
-            do {
-                _ = try session.output(statement)
-                Issue.record("accepted: \(statement)")
-            } catch let e as SourceError {
-                let d = e.diagnostic
-                #expect(!d.code.hasPrefix("E07"), "\(statement) → \(d.code) \(d.message.vi)")
-                let bytes = Array(statement.utf8)
-                let pointed = d.span.map { String(decoding: bytes[$0.start..<min($0.end, bytes.count)], as: UTF8.self) } ?? ""
+            if let (d, pointed) = Self.refusal(statement, session) {
                 // At the value itself (with its quotes or @), not at the statement or the command.
                 #expect(pointed.contains(at) && pointed.count <= at.count + 2, "\(statement) → \(d.code) points at '\(pointed)', not at '\(at)'")
                 // Naming what was refused: the field, as its declaration or the command's parameter calls it.
@@ -98,6 +91,23 @@ import Testing
             }
         }
         #expect(try session.store.scalar("SELECT count(*) FROM audit_changes") == before)
+    }
+
+    /// The refusal of a statement that must be refused as an ordinary error (never an internal
+    /// one), with the text its diagnostic points at; nil (and an issue) when it was accepted.
+    static func refusal(_ statement: String, _ session: Session) -> (Diagnostic, String)? {
+        do {
+            _ = try session.output(statement)
+            Issue.record("accepted: \(statement.debugDescription)")
+        } catch let e as SourceError {
+            let d = e.diagnostic
+            #expect(!d.code.hasPrefix("E07"), "\(statement) → \(d.code) \(d.message.vi)")
+            let bytes = Array(statement.utf8)
+            return (d, d.span.map { String(decoding: bytes[$0.start..<min($0.end, bytes.count)], as: UTF8.self) } ?? "")
+        } catch {
+            Issue.record("\(statement.debugDescription): \(error)")
+        }
+        return nil
     }
 
     /// Whether a refusal names a field of some entity (its label, in any case) or the setting refused.
@@ -195,16 +205,9 @@ import Testing
                     tried += 1
                     let written = Self.literal(value, field)
                     let statement = "\(entity.name) | where id == \(row) | update \(field.name): \(written) reason: \"thử\""
-                    do {
-                        _ = try session.output(statement)
-                        Issue.record("accepted: \(statement.debugDescription)")
-                    } catch let e as SourceError {
-                        let d = e.diagnostic
-                        #expect(!d.code.hasPrefix("E07"), "\(statement) → \(d.code) \(d.message.vi)")
+                    if let (d, pointed) = Self.refusal(statement, session) {
                         // What the declaration says is refused with the code every write shares.
                         if code.hasPrefix("E05") { #expect(d.code == code, "\(statement.debugDescription) → \(d.code), not \(code)") }
-                        let bytes = Array(statement.utf8)
-                        let pointed = d.span.map { String(decoding: bytes[$0.start..<min($0.end, bytes.count)], as: UTF8.self) } ?? ""
                         #expect(pointed.contains(String(written.prefix(8))) || written.contains(pointed) && !pointed.isEmpty,
                                 "\(statement.debugDescription) → \(d.code) points at '\(pointed)'")
                     }
