@@ -288,6 +288,24 @@ import Testing
         #expect(r.stdout.range(of: #"\d{12}"#, options: .regularExpression) == nil)
     }
 
+    @Test func correctionsOnTheDemoAreAuditedAndRefusedWhereTheyMustBe() throws {
+        let db = try Coso.demoCopy()
+        let member = try Coso.run(["--db", db, "--format", "csv", "-c", "members | where status == official and confirmed > @2022-01-01 | sort id | first | select id"])
+            .stdout.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
+        let update = try Coso.run(["--db", db, "-c", #"members | where id == \#(member) | update national_id: "079099000001" reason: "sai số CCCD""#])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stdout.hasPrefix("Đã sửa số CCCD của 1 đảng viên"))
+        #expect(try Coso.shell("sqlite3", [db, "select reason from audit order by id desc limit 1"]).stdout == "sai số CCCD\n")
+        #expect(try Coso.shell("sqlite3", [db, "select count(*) from audit_changes where audit_id = (select max(id) from audit)"]).stdout == "1\n")
+        let status = try Coso.run(["--db", db, "-c", #"members | where id == \#(member) | update status: removed reason: "x""#])
+        #expect(status.status == 65 && status.stderr.contains("E0242") && status.stderr.contains("remove"))
+        // The confirmation and the card that followed it, voided: probationary again.
+        let void = try Coso.run(["--db", db, "-c", #"member_events | where member == \#(member) and (kind == confirmed or kind == card_issued) | void reason: "nhập nhầm""#])
+        #expect(void.status == 0, "\(void.stderr)")
+        #expect(try Coso.run(["--db", db, "--format", "csv", "-c", "members | where id == \(member) | select status, confirmed"]).stdout
+                .hasSuffix("probationary,\r\n"))
+    }
+
     @Test func aDryRunSaysWhatWouldChangeAndWritesNothing() throws {
         let db = try Coso.demoCopy()
         let dir = try Coso.scratchDirectory()
