@@ -55,6 +55,12 @@ enum MemberImport {
         }
         if let confirmed = v[Members.confirmed]?.dateValue { try MemberRules.record(tx, member: id, "confirmed", on: confirmed, status: "official") }
         if let exempted = v[Members.exempted]?.dateValue { try MemberRules.record(tx, member: id, "exempted", on: exempted, status: "exempted") }
+        // A suspension the file gives without its date: recorded as known on the day of the import,
+        // so that the history, which gives the member's status, says it too.
+        if v[Members.status]?.textValue == "suspended" {
+            try MemberRules.record(tx, member: id, "suspended", on: tx.today, status: "suspended",
+                                   extra: [MemberEvents.note: .text("nhập từ tệp: đang đình chỉ, chưa rõ ngày")])
+        }
         if let ended = v[Members.ended]?.dateValue, let status = v[Members.status]?.textValue, !MemberEnums.onRoll.contains(status) {
             let kind = ["removed": "removed", "expelled": "expelled", "withdrew": "withdrew", "deceased": "died",
                         "transferred_out": "transfer_out"][status] ?? "removed"

@@ -123,6 +123,20 @@ private func register() throws -> (TemporaryDatabase, Session) {
             .run(path: file, origin: WriteOrigin(user: "t", statement: "import", source: "test", today: s.today))
     }
 
+    @Test func anImportedSuspensionIsPartOfTheHistory() throws {
+        let (db, s) = try register()
+        defer { db.remove() }
+        let file = db.directory + "/members.csv"
+        try "name,gender,born,org,admitted,confirmed,status\nĐinh Văn Sơn,male,1970-01-01,Chi bộ thôn 8,2010-01-01,2011-01-01,suspended\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let report = try Importer(store: s.store, entity: s.catalog.entity("members")!)
+            .run(path: file, origin: WriteOrigin(user: "t", statement: "import", source: "test", today: s.today))
+        #expect(report.problems.isEmpty && report.written == 1, "\(report.problems.map(\.code))")
+        // The history says suspended: a reinstatement is what follows, and gives official.
+        #expect(failure(s, "reinstate 4 on: @2026-01-15") == nil)
+        #expect(try s.output("members | where id == 4 | select status") == "official")
+    }
+
     @Test func anImportedHistoryMustHoldAndGivesTheStatus() throws {
         let (db, s) = try register()
         defer { db.remove() }
