@@ -59,12 +59,13 @@ enum MemberChecks {
     static let all = [
         DataCheck("D101", .error, entity: "members",
                   problem: Label(vi: "đảng viên chưa có số CCCD", en: "a member without a national ID"),
-                  fix: Label(vi: "bổ sung số CCCD (bắt buộc từ phiên bản 3.0 của CSDL đảng viên)", en: "add the national ID (required by the official database 3.0)"),
+                  fix: Label(vi: "bổ sung số CCCD (bắt buộc từ phiên bản 3.0 của CSDL đảng viên): members | where id == ... | update national_id: \"...\" reason: \"...\"",
+                             en: "add the national ID (required by the official database 3.0): members | where id == ... | update national_id: \"...\" reason: \"...\""),
                   sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'thiếu số CCCD' AS detail FROM members m "
                       + "WHERE m.status IN \(onRoll) AND (m.national_id IS NULL OR m.national_id = '')"),
         DataCheck("D102", .error, entity: "members",
                   problem: Label(vi: "số CCCD trùng giữa nhiều đảng viên", en: "a national ID shared by several members"),
-                  fix: Label(vi: "đối chiếu hồ sơ, sửa số sai", en: "compare the files and correct the wrong number"),
+                  fix: Label(vi: "đối chiếu hồ sơ, sửa số sai (update ... reason:)", en: "compare the files and correct the wrong number (update ... reason:)"),
                   sql: """
                       SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'trùng với ' || (d.n - 1) || ' đảng viên khác' AS detail
                       FROM members m JOIN (SELECT national_id, count(*) AS n FROM members WHERE national_id <> ''
@@ -72,17 +73,17 @@ enum MemberChecks {
                       """),
         DataCheck("D103", .error, entity: "members",
                   problem: Label(vi: "số CCCD không đúng 12 chữ số", en: "a national ID that is not 12 digits"),
-                  fix: Label(vi: "sửa theo thẻ CCCD", en: "correct it from the ID card"),
+                  fix: Label(vi: "sửa theo thẻ CCCD (update national_id: ... reason:)", en: "correct it from the ID card (update national_id: ... reason:)"),
                   sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'độ dài ' || length(m.national_id) AS detail FROM members m "
                       + "WHERE m.national_id <> '' AND (length(m.national_id) <> 12 OR m.national_id GLOB '*[^0-9]*')"),
         DataCheck("D104", .error, entity: "members",
                   problem: Label(vi: "số thẻ đảng viên không đúng 8 chữ số (R23)", en: "a card number that is not 8 digits (R23)"),
-                  fix: Label(vi: "sửa theo thẻ đảng viên", en: "correct it from the card"),
+                  fix: Label(vi: "sửa theo thẻ đảng viên (update card_no: ... reason:)", en: "correct it from the card (update card_no: ... reason:)"),
                   sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'độ dài ' || length(m.card_no) AS detail FROM members m "
                       + "WHERE m.card_no <> '' AND (length(m.card_no) <> 8 OR m.card_no GLOB '*[^0-9]*')"),
         DataCheck("D105", .error, entity: "members",
                   problem: Label(vi: "số thẻ đảng viên trùng", en: "a card number held by several members"),
-                  fix: Label(vi: "đối chiếu hồ sơ, sửa số sai", en: "compare the files and correct the wrong number"),
+                  fix: Label(vi: "đối chiếu hồ sơ, sửa số sai (update ... reason:)", en: "compare the files and correct the wrong number (update ... reason:)"),
                   sql: """
                       SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'số thẻ trùng' AS detail
                       FROM members m WHERE m.card_no IN (SELECT card_no FROM members WHERE card_no <> '' GROUP BY card_no HAVING count(*) > 1)
@@ -117,7 +118,8 @@ enum MemberChecks {
                       """),
         DataCheck("D110", .error, entity: "ratings",
                   problem: Label(vi: "đảng viên đã miễn sinh hoạt vẫn được xếp loại (R12)", en: "an exempt member rated (R12)"),
-                  fix: Label(vi: "xóa xếp loại của năm sau khi miễn", en: "delete the rating for the years after the exemption"),
+                  fix: Label(vi: "hủy xếp loại của năm sau khi miễn: ratings | where id == ... | void reason: \"...\"",
+                             en: "void the rating for the years after the exemption: ratings | where id == ... | void reason: \"...\""),
                   sql: "SELECT r.id AS row_id, m.name AS subject, m.org_id AS org_id, 'miễn từ ' || m.exempted || ', xếp loại năm ' || r.year AS detail "
                       + "FROM ratings r JOIN members m ON m.id = r.member_id WHERE m.exempted IS NOT NULL AND r.year > CAST(substr(m.exempted, 1, 4) AS INTEGER)"),
         DataCheck("D111", .warning, entity: "positions",
@@ -142,7 +144,7 @@ enum MemberChecks {
                       """),
         DataCheck("D113", .warning, entity: "orgs",
                   problem: Label(vi: "chi bộ từ 9 đảng viên chính thức trở lên chưa có chi ủy (R8)", en: "a cell with 9 or more full members and no committee (R8)"),
-                  fix: Label(vi: "chi bộ bầu chi ủy", en: "the cell elects a committee"),
+                  fix: Label(vi: "chi bộ bầu chi ủy; ghi nhiệm kỳ (term)", en: "the cell elects a committee; record its term (term)"),
                   sql: """
                       SELECT o.id AS row_id, o.name AS subject, o.id AS org_id,
                           (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'official') || ' đảng viên chính thức' AS detail
@@ -242,7 +244,7 @@ enum MemberChecks {
                       """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),
-                  fix: Label(vi: "ghi ngày thôi giữ chức vụ", en: "record the end of the position"),
+                  fix: Label(vi: "ghi ngày thôi giữ chức vụ: positions | where id == ... | position end on: @...", en: "record the end of the position: positions | where id == ... | position end on: @..."),
                   sql: """
                       SELECT p.id AS row_id, m.name AS subject, p.org_id AS org_id, 'tình trạng: ' || m.status AS detail
                       FROM positions p JOIN members m ON m.id = p.member_id
