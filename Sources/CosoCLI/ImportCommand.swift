@@ -1,5 +1,6 @@
 import ArgumentParser
 import CosoCore
+import CosoScript
 import Foundation
 
 /// `coso import ENTITY FILE.csv`: all or nothing, every bad row reported with its line and column.
@@ -47,7 +48,16 @@ struct ImportCommand: ParsableCommand {
         // take a while for a large file.
         importer.writing = { bar.note(vi ? "đang ghi vào cơ sở dữ liệu…" : "writing to the database…") }
         let origin = WriteOrigin(user: session.user, statement: "coso import \(entity) \(file)", source: "import:\(file)")
-        let report = try importer.run(path: file, origin: origin)
+        let report: ImportReport
+        do {
+            report = try importer.run(path: file, origin: origin)
+        } catch StoreError.busy(let holder) {
+            // Another session holds the register: who, and what to do (exit 75: try again later).
+            bar.finish()
+            let d = Session.busy(holder, span: SourceSpan(0, 0))
+            Output.error("\(file): \(vi ? "lỗi" : "error")[\(d.code)]: \(d.message.text(settings.language)); \(d.help?.text(settings.language) ?? "")")
+            throw ExitCode(75)
+        }
         bar.finish()
         for p in report.problems {
             let column = p.column.map { vi ? " (cột \($0))" : " (column \($0))" } ?? ""

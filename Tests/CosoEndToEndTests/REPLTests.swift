@@ -54,6 +54,12 @@ import Testing
         #expect(other.status == 75)
         #expect(other.stderr.contains("E0604") && other.stderr.contains("repl"), "\(other.stderr)")
         #expect(!other.stderr.contains("lỗi nội bộ"))
+        // An import waits and is told the same (not the import's own name).
+        let dir = try Coso.scratchDirectory()
+        try "name,kind\nChi bộ thôn Nhập,village_cell\n".write(toFile: dir + "/o.csv", atomically: true, encoding: .utf8)
+        let imported = try Coso.run(["import", "orgs", dir + "/o.csv", "--db", db])
+        #expect(imported.status == 75)
+        #expect(imported.stderr.contains("E0604") && imported.stderr.contains("repl"), "\(imported.stderr)")
         // Back at the REPL after more than a second idle: a warning before the next statement.
         t.type("orgs | count")
         t.send("Enter")

@@ -15,8 +15,11 @@ public struct WriteHolder: Sendable, Equatable {
 
     static func path(for database: String) -> String { database + "-holder" }
 
-    /// Records the hold; a failure to write the note never stops the write itself.
+    /// Records the hold; a failure to write the note never stops the write itself. The note of
+    /// another live process is left alone: this one may be about to wait for it, and the note is
+    /// what it will report.
     static func take(_ database: String, user: String, source: String) {
+        if let other = read(database), other.pid != getpid() { return }
         let f = DateFormatter()
         f.locale = Locale(identifier: "vi_VN")
         f.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
