@@ -211,8 +211,8 @@ extension MemberLifecycle {
             fallthrough
         case "member":
             guard try CommitteeHistory.hasCommittee(org, on: date, tx) else {
-                throw refuse("tổ chức chưa có cấp ủy vào ngày này: chi bộ dưới 9 đảng viên chính thức chỉ bầu bí thư, phó bí thư (R8)",
-                             "the organisation had no committee on this date: a cell under nine full members elects only a secretary and deputy (R8)")
+                throw refuse("tổ chức chưa có cấp ủy vào ngày này (ghi nhiệm kỳ cấp ủy bằng term; chi bộ dưới 9 đảng viên chính thức chỉ bầu bí thư, phó bí thư: R8)",
+                             "the organisation had no committee on this date (record its term with term; a cell under nine full members elects only a secretary and deputy: R8)")
             }
         default:
             guard kind != "party_group" else { throw refuse("tổ đảng chỉ có tổ trưởng", "a party group has only a leader") }
