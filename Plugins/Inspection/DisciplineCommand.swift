@@ -22,7 +22,7 @@ extension DisciplineRules {
             Parameter("self_corrected", .bool, vi: "tự phát hiện, khắc phục (R17)", en: "found and fixed by themselves (R17)", required: false),
         ],
         examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                          #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                                          #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#,
                                           #"confirm 1 on: @2021-05-20"#],
                                   #"discipline member: 1 measure: reprimand by: "Chi bộ thôn 5" on: @2024-03-01 votes: 8 of: 10"#,
                                   expected: "Đã ghi kỷ luật khiển trách (mã 1).")]

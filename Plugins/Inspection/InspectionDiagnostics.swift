@@ -6,7 +6,7 @@ enum InspectionDiagnostics {
     static let setup = [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#,
                         #"org add "Chi bộ thôn 5" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#,
                         #"org add "Chi bộ thôn 6" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#,
-                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#,
                         #"confirm 1 on: @2021-05-20"#]
 
     static let cosoCodes = [

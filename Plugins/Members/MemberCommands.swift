@@ -27,11 +27,15 @@ enum MemberCommands {
             Parameter("work_status", .enumeration("work_status"), vi: "tình trạng công tác", en: "work status", required: false),
             Parameter("votes", .int, vi: "số đảng viên chính thức tán thành nghị quyết của chi bộ (R3)", en: "full members voting for the cell's resolution (R3)",
                       required: false),
+            Parameter("union_resolution", .bool, vi: "nghị quyết giới thiệu của Đoàn thay một người giới thiệu (R2)",
+                      en: "the Youth Union's resolution stands for one introducer (R2)", required: false),
+            Parameter("introducers_on_file", .bool, vi: "người giới thiệu không có trong sổ này, đã ghi trong hồ sơ (R2)",
+                      en: "the introducers are not in this register; they are in the paper file (R2)", required: false),
             MemberRules.byParameter,
         ],
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
-                           #"admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19"#,
+                           #"admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19 introducers_on_file: true"#,
                            expected: "Đã kết nạp Nguyễn Văn An (mã 1) vào Chi bộ thôn 5, dự bị từ 2024-05-19."),
         ]
     ) { call, tx in
@@ -82,11 +86,20 @@ enum MemberCommands {
             MemberEvents.introducer1: call["introducer1"], MemberEvents.introducer2: call["introducer2"],
             MemberEvents.decisionNo: call["decision"], MemberEvents.votesFor: call["votes"],
             MemberEvents.votesTotal: voters.map { .int($0) } ?? .null, MemberEvents.decidedBy: call["by"],
+            MemberEvents.note: introductionNote(call),
         ])
         if let candidate = call.id("candidate") { try CandidateCommands.close(candidate, member: id, admitted: on, tx) }
         let orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
         return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.iso).",
                      en: "Admitted \(name) (id \(id)) to \(orgName), probationary from \(on.iso).")
+    }
+
+    /// What the admission event says of an introduction the register does not hold.
+    static func introductionNote(_ call: CommandCall) -> Value {
+        var notes: [String] = []
+        if call["union_resolution"] == .bool(true) { notes.append("nghị quyết giới thiệu của Đoàn thay một người giới thiệu") }
+        if call["introducers_on_file"] == .bool(true) { notes.append("người giới thiệu ghi trong hồ sơ, không có trong sổ") }
+        return notes.isEmpty ? .null : .text(notes.joined(separator: "; "))
     }
 
     static let confirm = Command(
@@ -98,7 +111,7 @@ enum MemberCommands {
         input: "members",
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                   #"admit "Trần Thị Bình" born: @1990-01-02 gender: female org: "Chi bộ thôn 5" on: @2023-03-01"#],
+                                   #"admit "Trần Thị Bình" born: @1990-01-02 gender: female org: "Chi bộ thôn 5" on: @2023-03-01 introducers_on_file: true"#],
                            #"confirm 1 on: @2024-03-05"#,
                            expected: "Đã công nhận chính thức 1 đảng viên."),
         ]
@@ -136,7 +149,7 @@ enum MemberCommands {
         input: "members",
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#, #"org add "Chi bộ thôn 6" kind: village_cell"#,
-                                   #"admit "Lê Văn Cường" born: @1985-06-30 gender: male org: "Chi bộ thôn 5" on: @2020-02-03"#],
+                                   #"admit "Lê Văn Cường" born: @1985-06-30 gender: male org: "Chi bộ thôn 5" on: @2020-02-03 introducers_on_file: true"#],
                            #"members | where name =~ "le van cuong" | transfer to: "Chi bộ thôn 6" on: @2024-08-01"#,
                            expected: "Đã chuyển 1 đảng viên sang Chi bộ thôn 6.\n  - Lê Văn Cường (Chi bộ thôn 6, mã 1)"),
         ]
@@ -171,7 +184,7 @@ enum MemberCommands {
         input: "members",
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                   #"admit "Phạm Văn Dũng" born: @1960-01-01 gender: male org: "Chi bộ thôn 5" on: @1990-01-01"#,
+                                   #"admit "Phạm Văn Dũng" born: @1960-01-01 gender: male org: "Chi bộ thôn 5" on: @1990-01-01 introducers_on_file: true"#,
                                    #"confirm 1 on: @1991-01-02"#],
                            #"exempt 1 on: @2024-01-15 reason: old_age"#,
                            expected: "Đã miễn sinh hoạt cho 1 đảng viên."),
@@ -200,7 +213,7 @@ enum MemberCommands {
         input: "members",
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                   #"admit "Hoàng Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 5" on: @2023-01-10"#],
+                                   #"admit "Hoàng Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 5" on: @2023-01-10 introducers_on_file: true"#],
                            #"remove 1 on: @2024-02-01 reason: failed_probation"#,
                            expected: "Đã xóa tên 1 đảng viên."),
         ]

@@ -7,20 +7,20 @@ enum MemberDiagnostics {
     /// A cell with one full member (Nguyễn Văn An, id 1, confirmed 2021).
     static let one = MemberLifecycle.setup
     static let cells = one + [#"org add "Chi bộ thôn 6" kind: village_cell"#]
-    static let probationer = one + [#"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2025-06-01"#]
+    static let probationer = one + [#"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2025-06-01 introducers_on_file: true"#]
     static let candidate = CandidateCommands.setup
 
     /// Examples of coso's own codes in this module's terms.
     static let cosoCodes = [
         CodeExample("E0307", #"setting "R25.years" value: "năm""#),
         CodeExample("E0507", setup: one,
-                    #"admit "Nguyễn Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 national_id: "12345""#),
+                    #"admit "Nguyễn Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 national_id: "12345" introducers_on_file: true"#),
         CodeExample("E0505", setup: one, "fee 1 month: @2025-12-01 amount: 10000 reduction: 40"),
-        CodeExample("E0508", setup: one, #"admit "=SUM(A1)" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02"#),
+        CodeExample("E0508", setup: one, #"admit "=SUM(A1)" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 introducers_on_file: true"#),
         CodeExample("E0242", setup: one, #"members | where id == 1 | update status: removed reason: "nhập nhầm""#),
         CodeExample("E0244", setup: one, #"orgs | where id == 1 | void reason: "nhập nhầm""#),
         CodeExample("E0512", setup: one + [#"card 1 number: "12345678" on: @2022-01-01"#,
-                                          #"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2020-06-01"#,
+                                          #"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2020-06-01 introducers_on_file: true"#,
                                           "confirm 2 on: @2021-06-02"],
                     #"card 2 number: "12345678" on: @2022-01-01"#),
     ]
@@ -31,10 +31,10 @@ enum MemberDiagnostics {
         DiagnosticDefinition("E1102", vi: "người vào Đảng chưa đủ 18 tuổi vào ngày kết nạp", en: "an applicant under 18 on the admission date",
                              regulation: "24-QĐ/TW, điểm 1.1 (nay 294-QĐ/TW)", helpVi: "kiểm tra lại ngày sinh hoặc ngày kết nạp",
                              helpEn: "check the birth date or the admission date", setup: one,
-                             #"admit "Lê Thị Hoa" born: @2006-05-20 gender: female org: "Chi bộ thôn 5" on: @2024-05-19"#),
+                             #"admit "Lê Thị Hoa" born: @2006-05-20 gender: female org: "Chi bộ thôn 5" on: @2024-05-19 introducers_on_file: true"#),
         DiagnosticDefinition("E1103", vi: "người trên 60 tuổi chỉ được kết nạp khi cấp ủy cấp tỉnh đồng ý",
                              en: "an applicant over 60 needs the provincial committee's consent", regulation: "24-QĐ/TW, điểm 1.1 (nay 294-QĐ/TW)",
-                             setup: one, #"admit "Lê Văn Thọ" born: @1963-05-18 gender: male org: "Chi bộ thôn 5" on: @2024-05-19"#),
+                             setup: one, #"admit "Lê Văn Thọ" born: @1963-05-18 gender: male org: "Chi bộ thôn 5" on: @2024-05-19 introducers_on_file: true"#),
         DiagnosticDefinition("E1104", vi: "chỉ công nhận chính thức đảng viên dự bị", en: "only probationary members are confirmed", setup: one,
                              "confirm 1 on: @2025-06-01"),
         DiagnosticDefinition("E1105", vi: "chưa đủ 12 tháng dự bị", en: "probation is not yet 12 months",
@@ -73,7 +73,7 @@ enum MemberDiagnostics {
                              #"appoint 1 role: secretary org: "Chi bộ thôn 6" on: @2025-09-01"#),
         DiagnosticDefinition("E1119", vi: "tổ chức đang có bí thư", en: "the organisation has a secretary",
                              helpVi: "ghi ngày thôi chức của người trước", helpEn: "end the current one's position first",
-                             setup: one + [#"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2020-06-01"#,
+                             setup: one + [#"admit "Trần Văn Bình" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2020-06-01 introducers_on_file: true"#,
                                            "confirm 2 on: @2021-06-02", #"appoint 1 role: secretary org: "Chi bộ thôn 5" on: @2025-09-01"#],
                              #"appoint 2 role: secretary org: "Chi bộ thôn 5" on: @2025-09-02"#),
         DiagnosticDefinition("E1120", vi: "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại",
@@ -91,7 +91,7 @@ enum MemberDiagnostics {
         DiagnosticDefinition("E1127", vi: "không sáp nhập một tổ chức vào chính nó", en: "an organisation does not merge into itself",
                              setup: OrgReshaping.setup, #"org merge "Chi bộ thôn 5" into: "Chi bộ thôn 5" on: @2025-07-01"#),
         DiagnosticDefinition("E1128", vi: "các đảng viên chuyển sang chi bộ mới phải cùng một chi bộ", en: "the members moving must come from one cell",
-                             setup: OrgReshaping.setup + [#"admit "Lê Văn Cường" born: @1985-04-12 gender: male org: "Chi bộ thôn 6" on: @2020-05-19"#],
+                             setup: OrgReshaping.setup + [#"admit "Lê Văn Cường" born: @1985-04-12 gender: male org: "Chi bộ thôn 6" on: @2020-05-19 introducers_on_file: true"#],
                              #"members | org split name: "Chi bộ thôn 5B" on: @2025-07-01"#),
         DiagnosticDefinition("E1129", vi: "thời hạn sinh hoạt tạm thời không đúng quy định", en: "the temporary transfer's length is not allowed",
                              regulation: "29-QĐ/TW, Điều 6", setup: cells, #"transfer temp 1 to: "Chi bộ thôn 6" on: @2024-03-01 until: @2024-04-01"#),
@@ -106,14 +106,14 @@ enum MemberDiagnostics {
                              helpEn: "the awareness course precedes the application", setup: candidate, "candidate step 1 stage: applied on: @2024-03-15"),
         DiagnosticDefinition("E1134", vi: "chi bộ chưa ra nghị quyết đề nghị kết nạp quần chúng", en: "the cell has not resolved to admit the candidate",
                              setup: candidate + MemberLifecycle.setup.dropFirst(),
-                             #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-06-01 candidate: 1"#),
+                             #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-06-01 candidate: 1 introducers_on_file: true"#),
         DiagnosticDefinition("E1135", vi: "giấy chứng nhận lớp nhận thức về Đảng đã quá thời hạn", en: "the awareness-course certificate has lapsed",
                              regulation: "24-QĐ/TW, điểm 3.1 (thời hạn chưa đối chiếu: setting R25.years)",
                              setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
                                      #"candidate add "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2015-01-10"#,
                                      "candidate step 1 stage: trained on: @2015-03-15", "candidate step 1 stage: applied on: @2015-04-15",
                                      "candidate step 1 stage: resolved on: @2015-05-15"],
-                             #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-06-01 candidate: 1"#),
+                             #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 5" on: @2024-06-01 candidate: 1 introducers_on_file: true"#),
         DiagnosticDefinition("E1136", vi: "chi bộ xếp loại hoàn thành tốt nhiệm vụ trở lên cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt nhiệm vụ trở lên",
                              en: "a cell rated good needs every member at least completed and half at least good", regulation: "21-HD/BTCTW (2019)",
                              setup: one + ["members | where id == 1 | rate 2021 level: failed"], #"rate org "Chi bộ thôn 5" 2021 level: good"#),
@@ -122,12 +122,12 @@ enum MemberDiagnostics {
         DiagnosticDefinition("E1140", vi: "số tiền đảng phí không đúng mức phải nộp", en: "the fee is not the amount due",
                              regulation: "01-QĐ/TW (2026)",
                              example: DiagnosticExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                                                #"admit "Nguyễn Văn An" born: @1980-01-01 gender: male org: "Chi bộ thôn 5" on: @2010-03-01 work_status: public_employee"#],
+                                                                #"admit "Nguyễn Văn An" born: @1980-01-01 gender: male org: "Chi bộ thôn 5" on: @2010-03-01 work_status: public_employee introducers_on_file: true"#],
                                                         "fee 1 month: @2026-03-01 amount: 1000 base: 5200000",
                                                         today: LocalDate(year: 2026, month: 4, day: 1))),
         DiagnosticDefinition("E1141", vi: "nghị quyết của chi bộ chưa đủ số đảng viên chính thức tán thành", en: "the cell's resolution lacks votes",
                              regulation: "24-QĐ/TW, điểm 3 (tỷ lệ chưa đối chiếu: setting R3.cell)", setup: one,
-                             #"admit "Lê Văn Tư" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 votes: 2"#),
+                             #"admit "Lê Văn Tư" born: @1990-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 votes: 2 introducers_on_file: true"#),
         // Raised on a discipline the inspection module records: no example in this module's terms.
         DiagnosticDefinition("E1142", vi: "đảng viên bị kỷ luật trong năm xếp loại không hoàn thành nhiệm vụ",
                              en: "a member disciplined in the year is rated failed", helpVi: "trừ khi tự phát hiện, khắc phục (discipline ... self_corrected: true)",
@@ -179,6 +179,10 @@ enum MemberDiagnostics {
                              en: "an organisation not authorised to admit decided an admission, confirmation or removal",
                              regulation: "Điều lệ Đảng, Điều 4; 294-QĐ/TW", setup: probationer,
                              #"confirm 2 on: @2026-01-10 by: "Chi bộ thôn 5""#),
+        DiagnosticDefinition("E1162", vi: "thiếu người giới thiệu", en: "introducers missing", regulation: "24-QĐ/TW, điểm 3.2.1",
+                             helpVi: "hai đảng viên chính thức; đoàn viên: một người và union_resolution: true; người giới thiệu không có trong sổ: introducers_on_file: true",
+                             helpEn: "two full members; a Union member: one and union_resolution: true; introducers not in this register: introducers_on_file: true",
+                             setup: one, #"admit "Lê Văn Bình" born: @1995-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 introducer1: 1"#),
     ] + imports
 
     /// What an imported member may not be (reported per row, with no statement to show).

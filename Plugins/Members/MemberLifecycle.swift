@@ -7,7 +7,7 @@ enum MemberLifecycle {
     static let memberParameter = Parameter("member", .reference("members"), vi: "đảng viên (mã hoặc tên)", en: "member (id or name)")
     static let onParameter = Parameter("on", .date, vi: "ngày", en: "date")
     static let setup = [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#,
                         #"confirm 1 on: @2021-05-20"#]
 
     /// A command that moves members from some statuses to another, recording one event each.

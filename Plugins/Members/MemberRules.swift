@@ -99,8 +99,21 @@ enum MemberRules {
 
     /// R2 (24-QĐ/TW 3.2.1): two introducers, both full members on the admission date, and not
     /// the same person. Either may be omitted when the history is entered without them.
+    ///
+    /// Two are needed; a Youth Union member's Union resolution stands for one (`union_resolution:
+    /// true`, 24-QĐ/TW 3.2.1, UNVERIFIED); an admission whose introducers are not members of this
+    /// register (entered from the paper file) says so (`introducers_on_file: true`), which the
+    /// event records.
     static func checkIntroducers(_ call: CommandCall, _ tx: WriteTransaction, on date: LocalDate) throws {
         let given = ["introducer1", "introducer2"].compactMap { p in call.id(p).map { (p, $0) } }
+        let needed = call["union_resolution"] == .bool(true) ? 1 : 2
+        if call["introducers_on_file"] != .bool(true), given.count < needed {
+            throw RuleViolation("E1162", vi: "cần \(needed == 2 ? "hai người" : "một người") giới thiệu là đảng viên chính thức (R2)",
+                                en: "\(needed == 2 ? "two introducers are" : "one introducer is") needed, full members (R2)",
+                                argument: given.isEmpty ? nil : "introducer1",
+                                helpVi: "ghi introducer1: và introducer2:; đoàn viên: một người và union_resolution: true; người giới thiệu không có trong sổ: introducers_on_file: true",
+                                helpEn: "give introducer1: and introducer2:; a Union member: one and union_resolution: true; introducers not in this register: introducers_on_file: true")
+        }
         if given.count == 2, given[0].1 == given[1].1 {
             throw RuleViolation("E1111", vi: "hai người giới thiệu phải là hai đảng viên khác nhau (R2)",
                                 en: "the two introducers must be different members (R2)", argument: "introducer2")

@@ -7,8 +7,8 @@ enum OrgReshaping {
     static let setup = [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee"#,
                         #"org add "Chi bộ thôn 5" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#,
                         #"org add "Chi bộ thôn 6" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#,
-                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
-                        #"admit "Trần Văn Bình" born: @1985-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#]
+                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#,
+                        #"admit "Trần Văn Bình" born: @1985-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#]
 
     /// Moves one member to `to` on `date`, recording the move in their history.
     static func move(_ tx: WriteTransaction, member: Int64, from: Int64, to: Int64, on date: LocalDate, note: String) throws {

@@ -45,7 +45,7 @@ enum PositionAndAwardCommands {
         ],
         input: "members",
         examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                          #"admit "Phạm Văn Dũng" born: @1960-01-01 gender: male org: "Chi bộ thôn 5" on: @1985-01-01"#,
+                                          #"admit "Phạm Văn Dũng" born: @1960-01-01 gender: male org: "Chi bộ thôn 5" on: @1985-01-01 introducers_on_file: true"#,
                                           "confirm 1 on: @1986-01-02"],
                                   "award 1 year: 2025 kind: badge badge: 40", expected: "Đã ghi huy hiệu Đảng cho 1 đảng viên năm 2025.")]
     ) { call, tx in

@@ -63,7 +63,7 @@ enum RatingRules {
         input: "members",
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                   #"admit "Nguyễn Văn An" born: @1990-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#,
+                                   #"admit "Nguyễn Văn An" born: @1990-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#,
                                    #"confirm 1 on: @2021-05-20"#],
                            #"members | where org.name == "Chi bộ thôn 5" | rate 2024 level: good"#,
                            expected: "Đã xếp loại 1 đảng viên năm 2024 (124-QĐ/TW): hoàn thành tốt nhiệm vụ.\n  - Nguyễn Văn An (Chi bộ thôn 5, mã 1)"),

@@ -4,7 +4,7 @@ import CosoCore
 enum PropagandaRecordCommands {
     static let org = Parameter("org", .reference("orgs"), vi: "tổ chức", en: "organisation")
     static let setup = [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#]
+                        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#]
 
     static let study = RecordCommand.make(
         "study", summary: Label(vi: "Ghi buổi học tập, quán triệt nghị quyết", en: "Record a resolution study session"), entity: "study_sessions",

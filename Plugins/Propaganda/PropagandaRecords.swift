@@ -57,7 +57,7 @@ enum PropagandaRecords {
         ],
         input: "members",
         examples: [CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#,
-                                          #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19"#],
+                                          #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ thôn 5" on: @2020-05-19 introducers_on_file: true"#],
                                   #"train 1 course: intermediate ended: @2023-06-30"#,
                                   expected: "Đã ghi 1 đảng viên hoàn thành lớp trung cấp lý luận chính trị.")]
     ) { call, tx in

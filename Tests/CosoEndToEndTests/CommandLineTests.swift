@@ -34,12 +34,12 @@ import Testing
         (#"members | where nme == "x""#, "E0202", "1:17"),
         (#"admti "X""#, "E0201", "1:1"),
         ("orgs | where kind == vilage_cell | count", "E0205", "1:22"),
-        (#"admit "Nguyễn Văn Bé" born: @2023-02-30 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0103", "1:29"),
-        (#"admit "Nguyễn Văn Bé" born: @2007-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E1102", "1:29"),
-        (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn 99" on: @2024-05-19"#, "E0301", "1:59"),
+        (#"admit "Nguyễn Văn Bé" born: @2023-02-30 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 introducers_on_file: true"#, "E0103", "1:29"),
+        (#"admit "Nguyễn Văn Bé" born: @2007-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 introducers_on_file: true"#, "E1102", "1:29"),
+        (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn 99" on: @2024-05-19 introducers_on_file: true"#, "E0301", "1:59"),
         // What the fields declare, refused through commands (every such bound: WriteRefusalTests).
-        (#"admit "=HYPERLINK(1)" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#, "E0508", "1:7"),
-        (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 national_id: "123""#, "E0507", "1:111"),
+        (#"admit "=HYPERLINK(1)" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 introducers_on_file: true"#, "E0508", "1:7"),
+        (#"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 national_id: "123" introducers_on_file: true"#, "E0507", "1:111"),
         (#"fee 1 month: @2025-11-01 amount: -5000"#, "E0504", "1:34"),
         (#"fee 1 month: @2025-11-01 amount: 5000 reduction: 40"#, "E0505", "1:50"),
         (#"recognise 1 year: 1929 kind: four_good"#, "E0504", "1:19"),
@@ -62,7 +62,7 @@ import Testing
     @Test func aValidAdmissionIsRecordedWithItsAuditEntry() throws {
         let db = try Coso.demoCopy()
         let r = try Coso.run(["--db", db, "--user", "ban-to-chuc", "-c",
-                              #"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19"#])
+                              #"admit "Nguyễn Văn Bé" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-05-19 introducers_on_file: true"#])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("Đã kết nạp Nguyễn Văn Bé (mã "))
         let audit = try Coso.shell("sqlite3", [db, "select user, source from audit order by id desc limit 1"])
@@ -228,8 +228,8 @@ import Testing
         let dir = try Coso.scratchDirectory()
         let bad = dir + "/bad.coso", good = dir + "/good.coso"
         try """
-            admit "Một Hai" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
-            admit "Ba Bốn" born: @2010-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            admit "Một Hai" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01 introducers_on_file: true
+            admit "Ba Bốn" born: @2010-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01 introducers_on_file: true
             """.write(toFile: bad, atomically: true, encoding: .utf8)
         let before = try Coso.shell("sqlite3", [db, "select count(*) from members; select count(*) from audit"]).stdout
         let r = try Coso.run(["run", bad, "--atomic", "--db", db])
@@ -237,8 +237,8 @@ import Testing
         #expect(r.stderr.contains("--> \(bad):2:22"))
         #expect(try Coso.shell("sqlite3", [db, "select count(*) from members; select count(*) from audit"]).stdout == before)
         try """
-            admit "Một Hai" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
-            admit "Ba Bốn" born: @1991-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            admit "Một Hai" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01 introducers_on_file: true
+            admit "Ba Bốn" born: @1991-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01 introducers_on_file: true
             """.write(toFile: good, atomically: true, encoding: .utf8)
         #expect(try Coso.run(["run", good, "--atomic", "--db", db]).status == 0)
         #expect(try Coso.run(["--db", db, "-c", #"members | where name =~ "mot hai" or name =~ "ba bon" | count"#]).stdout == "2\n")
@@ -338,7 +338,7 @@ import Testing
         let db = try Coso.demoCopy()
         let r = try Coso.run(["--db", db, "-c", """
             begin
-            admit "Năm Sáu" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01
+            admit "Năm Sáu" born: @1990-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2024-01-01 introducers_on_file: true
             """])
         #expect(r.status == 65)
         #expect(r.stderr.contains("E0603"))

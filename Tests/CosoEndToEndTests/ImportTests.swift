@@ -62,7 +62,7 @@ import Testing
         let dir = (db as NSString).deletingLastPathComponent
         let count = "select count(*) from members; select count(*) from audit"
         // Row 15's national ID is already on the roll.
-        _ = try Coso.run(["--db", db, "-c", #"admit "Trần Văn Có" born: @1980-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2005-01-01 national_id: "068090079999""#])
+        _ = try Coso.run(["--db", db, "-c", #"admit "Trần Văn Có" born: @1980-01-01 gender: male org: "Chi bộ thôn Đăng Cao" on: @2005-01-01 national_id: "068090079999" introducers_on_file: true"#])
         let before = try Coso.shell("sqlite3", [db, count]).stdout
         try Self.write(Self.rows(bad: true), to: dir + "/bad.csv", bom: true)
         let r = try Coso.run(["import", "members", dir + "/bad.csv", "--db", db])
@@ -191,8 +191,8 @@ import Testing
             org add "Đảng bộ xã B" kind: commune_committee founded: @1980-01-01
             org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ xã A"
             org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ xã B"
-            admit "Hoàng Thị Lan" born: @1980-01-01 gender: female org: 3 on: @2000-01-01 national_id: "068180000001" ethnicity: kinh
-            admit "K'Brỏh" born: @1982-01-01 gender: male org: 4 on: @2001-01-01 national_id: "068082000002" ethnicity: co_ho
+            admit "Hoàng Thị Lan" born: @1980-01-01 gender: female org: 3 on: @2000-01-01 national_id: "068180000001" ethnicity: kinh introducers_on_file: true
+            admit "K'Brỏh" born: @1982-01-01 gender: male org: 4 on: @2001-01-01 national_id: "068082000002" ethnicity: co_ho introducers_on_file: true
             confirm 1 on: @2001-01-02
             """
         let made = try Coso.run(["--db", source], stdin: setup)
@@ -234,8 +234,8 @@ import Testing
         let setup = """
             org add "Đảng bộ xã A" kind: commune_committee founded: @1980-01-01
             org add "Chi bộ thôn 1" kind: village_cell parent: "Đảng bộ xã A"
-            admit "Hoàng Thị Lan" born: @1980-01-01 gender: female org: 2 on: @2000-01-01 national_id: "068180000001"
-            admit "Vũ Văn Hải" born: @1981-01-01 gender: male org: 2 on: @2001-01-01 national_id: "068081000002"
+            admit "Hoàng Thị Lan" born: @1980-01-01 gender: female org: 2 on: @2000-01-01 national_id: "068180000001" introducers_on_file: true
+            admit "Vũ Văn Hải" born: @1981-01-01 gender: male org: 2 on: @2001-01-01 national_id: "068081000002" introducers_on_file: true
             """
         let indexes = "select name, sql from sqlite_master where type = 'index' order by name"
         func register(_ name: String) throws -> (path: String, indexes: String) {

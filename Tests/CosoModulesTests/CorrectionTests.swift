@@ -9,11 +9,11 @@ import Testing
 private func register() throws -> (TemporaryDatabase, Session) {
     let (db, s) = try smallDistrict()
     _ = try s.output("""
-        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2010-03-01 national_id: "079070000001"
+        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2010-03-01 national_id: "079070000001" introducers_on_file: true
         confirm 1 on: @2011-03-05
         card 1 number: "12345678" on: @2011-06-01
-        admit "Trần Thị Bình" born: @1995-02-02 gender: female org: "Chi bộ thôn 8" on: @2025-06-01
-        admit "Lê Văn Cường" born: @1990-03-03 gender: male org: "Chi bộ thôn 9" on: @2023-05-01
+        admit "Trần Thị Bình" born: @1995-02-02 gender: female org: "Chi bộ thôn 8" on: @2025-06-01 introducers_on_file: true
+        admit "Lê Văn Cường" born: @1990-03-03 gender: male org: "Chi bộ thôn 9" on: @2023-05-01 introducers_on_file: true
         confirm 3 on: @2024-05-02
         """)
     return (db, s)

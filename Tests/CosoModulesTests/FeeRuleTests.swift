@@ -11,9 +11,9 @@ import Testing
         let s = try db.session(allModules, today: LocalDate(year: 2026, month: 6, day: 1)!)
         _ = try s.output("""
             org add "Chi bộ Trường THPT Di Linh" kind: grassroots_cell
-            admit "Nguyễn Văn An" born: @1980-01-01 gender: male org: "Chi bộ Trường THPT Di Linh" on: @2010-03-01 work_status: public_employee
-            admit "Trần Văn Bình" born: @1950-01-01 gender: male org: "Chi bộ Trường THPT Di Linh" on: @1980-03-01 work_status: retired
-            admit "Lê Thị Cúc" born: @2004-01-01 gender: female org: "Chi bộ Trường THPT Di Linh" on: @2024-03-01 work_status: student
+            admit "Nguyễn Văn An" born: @1980-01-01 gender: male org: "Chi bộ Trường THPT Di Linh" on: @2010-03-01 work_status: public_employee introducers_on_file: true
+            admit "Trần Văn Bình" born: @1950-01-01 gender: male org: "Chi bộ Trường THPT Di Linh" on: @1980-03-01 work_status: retired introducers_on_file: true
+            admit "Lê Thị Cúc" born: @2004-01-01 gender: female org: "Chi bộ Trường THPT Di Linh" on: @2024-03-01 work_status: student introducers_on_file: true
             """)
         // The same payment under the two rulebooks: any amount was recorded in January, not in March.
         #expect(failure(s, "fee 1 month: @2026-01-01 amount: 30000 base: 5200000") == nil)

@@ -13,9 +13,9 @@ private func district() throws -> (TemporaryDatabase, Session) {
         org add "Đảng bộ xã Gia Bắc" kind: commune_committee parent: "Đảng bộ huyện Di Linh" founded: @1980-01-01
         org add "Chi bộ thôn 8" kind: village_cell parent: "Đảng bộ xã Gia Hiệp" founded: @1990-01-01
         org add "Chi bộ thôn Đăng Gia" kind: village_cell parent: "Đảng bộ xã Gia Bắc" founded: @1990-01-01
-        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01
+        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01 introducers_on_file: true
         confirm 1 on: @2001-03-05
-        admit "K'Brăk" born: @1975-02-02 gender: male org: "Chi bộ thôn Đăng Gia" on: @2001-04-01
+        admit "K'Brăk" born: @1975-02-02 gender: male org: "Chi bộ thôn Đăng Gia" on: @2001-04-01 introducers_on_file: true
         confirm 2 on: @2002-04-05
         """)
     return (db, s)
@@ -39,7 +39,7 @@ private func district() throws -> (TemporaryDatabase, Session) {
     @Test func admissionsConfirmationsAndRemovalsAreDecidedByACompetentCommittee() throws {
         let (db, s) = try district()
         defer { db.remove() }
-        let admit = #"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-03-01 by: "#
+        let admit = #"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-03-01 introducers_on_file: true by: "#
         #expect(failure(s, admit + #""Chi bộ thôn 8""#) == "E1161")          // a cell does not admit
         #expect(failure(s, admit + #""Đảng bộ xã Gia Bắc""#) == "E1009")     // another commune's cell
         #expect(failure(s, admit + #""Đảng bộ xã Gia Hiệp""#) == nil)
@@ -105,7 +105,7 @@ private func district() throws -> (TemporaryDatabase, Session) {
         defer { db.remove() }
         _ = try s.output("""
             org add "Chi bộ thôn 8" kind: village_cell
-            admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01 work_status: civil_servant
+            admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01 work_status: civil_servant introducers_on_file: true
             confirm 1 on: @2001-03-05
             """)
         #expect(failure(s, "fee 1 month: @2026-03-01 amount: 1000") == "E1157")
@@ -119,7 +119,7 @@ private func district() throws -> (TemporaryDatabase, Session) {
         let (db, s) = try district()
         defer { db.remove() }
         // Born 29/2/2008: eighteen on 28/2/2026 as the months count.
-        let admit = #"admit "Hồ Văn Em" born: @2008-02-29 gender: male org: "Chi bộ thôn 8" on: "#
+        let admit = #"admit "Hồ Văn Em" born: @2008-02-29 gender: male org: "Chi bộ thôn 8" introducers_on_file: true on: "#
         #expect(failure(s, admit + "@2026-01-14") == "E1102")
     }
 }

@@ -10,13 +10,13 @@ import Testing
 private func withMembers() throws -> (TemporaryDatabase, Session) {
     let (db, s) = try smallDistrict()
     _ = try s.output("""
-        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01
-        admit "Trần Thị Bình" born: @1975-02-02 gender: female org: "Chi bộ thôn 8" on: @2001-04-01
-        admit "Lê Văn Cường" born: @1980-03-03 gender: male org: "Chi bộ thôn 8" on: @2002-05-01
+        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01 introducers_on_file: true
+        admit "Trần Thị Bình" born: @1975-02-02 gender: female org: "Chi bộ thôn 8" on: @2001-04-01 introducers_on_file: true
+        admit "Lê Văn Cường" born: @1980-03-03 gender: male org: "Chi bộ thôn 8" on: @2002-05-01 introducers_on_file: true
         confirm 1 on: @2001-03-05
         confirm 2 on: @2002-04-05
         confirm 3 on: @2003-05-05
-        admit "Phạm Thị Dung" born: @2000-04-04 gender: female org: "Chi bộ thôn 8" on: @2025-06-01
+        admit "Phạm Thị Dung" born: @2000-04-04 gender: female org: "Chi bộ thôn 8" on: @2025-06-01 introducers_on_file: true
         """)
     return (db, s)
 }
@@ -27,7 +27,7 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
     @Test func introducersMustBeTwoDifferentFullMembers() throws {
         let (db, s) = try withMembers()
         defer { db.remove() }
-        let base = #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2025-09-01"#
+        let base = #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2025-09-01 introducers_on_file: true"#
         let before = try auditCount(s)
         #expect(failure(s, base + " introducer1: 1 introducer2: 1") == "E1111")
         #expect(failure(s, base + " introducer1: 1 introducer2: 4") == "E1112")  // 4 is probationary
@@ -42,7 +42,7 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
     @Test func theCellResolutionNeedsTwoThirdsOfItsFullMembers() throws {
         let (db, s) = try withMembers()
         defer { db.remove() }
-        let base = #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2025-09-01"#
+        let base = #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2025-09-01 introducers_on_file: true"#
         #expect(failure(s, base + " votes: 1") == "E1141")  // 1 of 3 full members
         #expect(failure(s, base + " votes: 4") == "E1141")  // more votes than full members
         #expect(failure(s, base + " votes: 2") == nil)
@@ -175,7 +175,7 @@ private func withMembers() throws -> (TemporaryDatabase, Session) {
     @Test func theCeremonyComesWithinThirtyWorkingDaysOrWithConsent() throws {
         let (db, s) = try smallDistrict()
         defer { db.remove() }
-        _ = try s.output(#"admit "Phạm Thị Dung" born: @2000-04-04 gender: female org: "Chi bộ thôn 8" on: @2025-06-01"#)
+        _ = try s.output(#"admit "Phạm Thị Dung" born: @2000-04-04 gender: female org: "Chi bộ thôn 8" on: @2025-06-01 introducers_on_file: true"#)
         #expect(failure(s, "ceremony 1 on: @2025-05-30") == "E1145")
         #expect(failure(s, "ceremony 1 on: @2025-08-01") == "E1143")
         #expect(try s.value(#"check asof @2025-08-01 | where code == "D119" | count"#) == .int(1))

@@ -24,7 +24,7 @@ import Testing
     @Test func dissolvingRefusesWhileMembersRemain() throws {
         let (db, s) = try smallDistrict()
         defer { db.remove() }
-        _ = try s.output(#"admit "Vũ Văn Tâm" born: @1980-01-01 gender: male org: "Chi bộ thôn 9" on: @2020-01-10"#)
+        _ = try s.output(#"admit "Vũ Văn Tâm" born: @1980-01-01 gender: male org: "Chi bộ thôn 9" on: @2020-01-10 introducers_on_file: true"#)
         #expect(failure(s, #"org dissolve "Chi bộ thôn 9" on: @2025-01-01"#) == "E1002")
         #expect(failure(s, #"org dissolve "Đảng bộ xã Gia Hiệp" on: @2025-01-01"#) == "E1002")  // live cells below
         _ = try s.output(#"transfer 1 to: "Chi bộ thôn 8" on: @2024-12-01"#)
@@ -36,7 +36,7 @@ import Testing
         let (db, s) = try smallDistrict()
         defer { db.remove() }
         _ = try s.output(#"org add "Chi bộ thôn 8" kind: village_cell"#)
-        #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19"#) == "E0302")
-        #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: 2 on: @2024-05-19"#) == nil)
+        #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-05-19 introducers_on_file: true"#) == "E0302")
+        #expect(failure(s, #"admit "A" born: @1990-01-01 gender: male org: 2 on: @2024-05-19 introducers_on_file: true"#) == nil)
     }
 }

@@ -8,9 +8,9 @@ import Testing
     func rated() throws -> (TemporaryDatabase, Session) {
         let (db, s) = try smallDistrict()
         _ = try s.output("""
-            admit "Lê Văn Một" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2015-01-10
+            admit "Lê Văn Một" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2015-01-10 introducers_on_file: true
             confirm 1 on: @2016-01-20
-            admit "Lê Thị Hai" born: @1950-01-01 gender: female org: "Chi bộ thôn 8" on: @1980-01-10
+            admit "Lê Thị Hai" born: @1950-01-01 gender: female org: "Chi bộ thôn 8" on: @1980-01-10 introducers_on_file: true
             confirm 2 on: @1981-01-20
             exempt 2 on: @2020-01-01 reason: old_age
             """)

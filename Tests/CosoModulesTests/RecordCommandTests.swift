@@ -8,7 +8,7 @@ import Testing
     @Test func recordsLandAndTheirRulesRefuse() throws {
         let (db, s) = try smallDistrict()
         defer { db.remove() }
-        _ = try s.output(#"admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01"#)
+        _ = try s.output(#"admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2000-03-01 introducers_on_file: true"#)
         let before = try auditCount(s)
         #expect(failure(s, #"village add "Thôn 9" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Chi bộ thôn Cũ""#) == "E1003")
         #expect(failure(s, #"village add "Thôn 9" kind: village commune: "Đảng bộ xã Gia Hiệp" cell: "Đảng bộ xã Gia Hiệp""#) == "E1004")

@@ -10,8 +10,8 @@ import Testing
     private func district() throws -> (TemporaryDatabase, Session) {
         let (db, s) = try smallDistrict()
         _ = try s.output("""
-            admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 9" on: @2000-03-01
-            admit "Trần Thị Bình" born: @1975-02-02 gender: female org: "Chi bộ thôn 9" on: @2001-04-01
+            admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 9" on: @2000-03-01 introducers_on_file: true
+            admit "Trần Thị Bình" born: @1975-02-02 gender: female org: "Chi bộ thôn 9" on: @2001-04-01 introducers_on_file: true
             confirm 1 on: @2001-03-05
             appoint 1 role: secretary org: "Chi bộ thôn 9" on: @2020-07-01
             """)
@@ -43,7 +43,7 @@ import Testing
         let (db, s) = try district()
         defer { db.remove() }
         #expect(failure(s, #"members | org split name: "Chi bộ thôn 9B" on: @2025-07-01"#) == nil)
-        _ = try s.output(#"admit "Lê Văn Cường" born: @1980-03-03 gender: male org: "Chi bộ thôn 8" on: @2002-05-01"#)
+        _ = try s.output(#"admit "Lê Văn Cường" born: @1980-03-03 gender: male org: "Chi bộ thôn 8" on: @2002-05-01 introducers_on_file: true"#)
         #expect(failure(s, #"members | org split name: "Chi bộ hỗn hợp" on: @2025-07-02"#) == "E1128")
         #expect(try s.value(#"orgs | where name == "Chi bộ thôn 9B" | select parent.name"#) == .text("Đảng bộ xã Gia Hiệp"))
         #expect(try s.value(#"members | where org.name == "Chi bộ thôn 9B" | count"#) == .int(2))
@@ -69,7 +69,7 @@ import Testing
         #expect(failure(s, "candidate step 1 stage: applied on: @2019-02-01") == "E1133")  // R25: the course first
         _ = try s.output("candidate step 1 stage: trained on: @2019-03-15")
         _ = try s.output("candidate step 1 stage: applied on: @2019-04-15")
-        let admit = #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1"#
+        let admit = #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1 introducers_on_file: true"#
         #expect(failure(s, admit) == "E1134")  // the cell has not resolved
         _ = try s.output("candidate step 1 stage: resolved on: @2024-05-01")
         #expect(failure(s, admit) == "E1135")  // the certificate of 15/3/2019 expired after five years
@@ -98,7 +98,7 @@ import Testing
             candidate step 1 stage: resolved on: @2024-05-01
             setting "R25.years" value: "3"
             """)
-        #expect(failure(s, #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1"#) == "E1135")
+        #expect(failure(s, #"admit "Lê Thị Mai" born: @2001-02-03 gender: female org: "Chi bộ thôn 9" on: @2024-06-01 candidate: 1 introducers_on_file: true"#) == "E1135")
         #expect(try s.value(#"settings | where key == "R25.years" | select value"#) == .text("3"))
         // Every change of a setting is in the audit trail.
         #expect(try s.value(#"audit_changes | where entity == "settings" | count"#) == .int(2))

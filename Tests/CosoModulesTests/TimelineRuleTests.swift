@@ -7,11 +7,11 @@ import Testing
 private func register() throws -> (TemporaryDatabase, Session) {
     let (db, s) = try smallDistrict()
     _ = try s.output("""
-        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2010-03-01
+        admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2010-03-01 introducers_on_file: true
         confirm 1 on: @2011-03-05
-        admit "Trần Thị Bình" born: @1975-02-02 gender: female org: "Chi bộ thôn 8" on: @2010-04-01
+        admit "Trần Thị Bình" born: @1975-02-02 gender: female org: "Chi bộ thôn 8" on: @2010-04-01 introducers_on_file: true
         confirm 2 on: @2011-04-05
-        admit "Lê Văn Cường" born: @1990-03-03 gender: male org: "Chi bộ thôn 8" on: @2025-05-01
+        admit "Lê Văn Cường" born: @1990-03-03 gender: male org: "Chi bộ thôn 8" on: @2025-05-01 introducers_on_file: true
         """)
     return (db, s)
 }
@@ -27,6 +27,23 @@ private func register() throws -> (TemporaryDatabase, Session) {
         _ = try s.output("remove 2 on: @2025-03-01 reason: other")
         #expect(failure(s, #"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2025-09-01 introducer1: 1 introducer2: 2"#) == "E1112")
         #expect(failure(s, #"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2019-09-01 introducer1: 1 introducer2: 2"#) == nil)
+    }
+
+    @Test func twoIntroducersUnlessTheExceptionIsRecorded() throws {
+        let (db, s) = try register()
+        defer { db.remove() }
+        let admit = #"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-09-01"#
+        let before = try auditCount(s)
+        #expect(failure(s, admit) == "E1162")
+        #expect(failure(s, admit + " introducer1: 1") == "E1162")
+        #expect(try auditCount(s) == before)
+        // The Youth Union's resolution stands for one introducer.
+        #expect(failure(s, admit + " introducer1: 1 union_resolution: true") == nil)
+        // Introducers not in this register, from the paper file: said so, and recorded.
+        #expect(failure(s, #"admit "Hồ Thị Hoa" born: @1990-01-01 gender: female org: "Chi bộ thôn 8" on: @2024-09-01 introducers_on_file: true"#) == nil)
+        #expect(try s.output(#"member_events | where member.name == "Hồ Thị Hoa" and kind == admitted | select note"#)
+                == "người giới thiệu ghi trong hồ sơ, không có trong sổ")
+        #expect(failure(s, #"admit "Hồ Văn Phúc" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-09-01 introducer1: 1 introducer2: 2"#) == nil)
     }
 
     @Test func aRatingIsJudgedByTheStatusAtTheYearsEnd() throws {
@@ -61,7 +78,7 @@ private func register() throws -> (TemporaryDatabase, Session) {
         let (db, s) = try register()
         defer { db.remove() }
         // The ceremony seven weeks after the decision (with the superior's consent).
-        _ = try s.output(#"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-01-10"#)
+        _ = try s.output(#"admit "Hồ Văn Em" born: @1990-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-01-10 introducers_on_file: true"#)
         _ = try s.output("ceremony 4 on: @2024-03-01 consent: true")
         #expect(failure(s, "confirm 4 on: @2025-01-15") == "E1105")
         #expect(try s.output("members | where id == 4 | select status") == "probationary")
@@ -109,8 +126,8 @@ private func register() throws -> (TemporaryDatabase, Session) {
         _ = try s.output("candidate step 1 stage: resolved on: @2024-03-01")
         // The step after the resolution is the admission, not another step (this crashed before).
         #expect(failure(s, "candidate step 1 stage: trained on: @2024-03-05") == "E1133")
-        #expect(failure(s, #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-02-10 candidate: 1"#) == "E1155")
-        #expect(failure(s, #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-03-10 candidate: 1"#) == nil)
+        #expect(failure(s, #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-02-10 candidate: 1 introducers_on_file: true"#) == "E1155")
+        #expect(failure(s, #"admit "Hồ Văn Em" born: @1995-01-01 gender: male org: "Chi bộ thôn 8" on: @2024-03-10 candidate: 1 introducers_on_file: true"#) == nil)
     }
 }
 

@@ -18,7 +18,7 @@ import Testing
     static let setup = """
         org add "Đảng bộ xã Gia Hiệp" kind: commune_committee founded: @1980-01-01
         org add "Chi bộ thôn 8" kind: village_cell parent: 1 committee: true
-        admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: 2 on: @2010-05-19
+        admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: 2 on: @2010-05-19 introducers_on_file: true
         confirm 1 on: @2011-05-20
         study 2 resolution: "NQ 21" held_on: @2022-09-10
         """
@@ -45,11 +45,11 @@ import Testing
         (#"meeting 2 held: @2024-05-05 kind: regular present: -1"#, "-1"),
         (#"meeting 2 held: @2024-05-05 kind: regular excused: -1"#, "-1"),
         (#"meeting 2 held: @2024-05-05 kind: khong_co"#, "khong_co"),
-        (#"admit "=SUM(A1)" born: @1990-01-01 gender: male org: 2 on: @2024-01-02"#, "=SUM(A1)"),
-        (#"admit "\#(long(101))" born: @1990-01-01 gender: male org: 2 on: @2024-01-02"#, long(101)),
-        (#"admit "Lê Văn Bình" born: @1990-01-01 gender: male org: 2 on: @2024-01-02 national_id: "12345""#, "12345"),
-        (#"admit "Lê Văn Bình" born: @1990-01-01 gender: male org: 2 on: @2024-01-02 national_id: "0123456789AB""#, "0123456789AB"),
-        (#"admit "Lê Văn Bình" born: @1990-01-01 gender: khong_co org: 2 on: @2024-01-02"#, "khong_co"),
+        (#"admit "=SUM(A1)" born: @1990-01-01 gender: male org: 2 on: @2024-01-02 introducers_on_file: true"#, "=SUM(A1)"),
+        (#"admit "\#(long(101))" born: @1990-01-01 gender: male org: 2 on: @2024-01-02 introducers_on_file: true"#, long(101)),
+        (#"admit "Lê Văn Bình" born: @1990-01-01 gender: male org: 2 on: @2024-01-02 national_id: "12345" introducers_on_file: true"#, "12345"),
+        (#"admit "Lê Văn Bình" born: @1990-01-01 gender: male org: 2 on: @2024-01-02 national_id: "0123456789AB" introducers_on_file: true"#, "0123456789AB"),
+        (#"admit "Lê Văn Bình" born: @1990-01-01 gender: khong_co org: 2 on: @2024-01-02 introducers_on_file: true"#, "khong_co"),
         (#"card 1 number: "1234567" on: @2012-01-01"#, "1234567"),
         (#"members | where id == 1 | rate 2025 level: good score: 101"#, "101"),
         (#"members | where id == 1 | rate 2025 quarter: 5 level: good"#, "5"),

@@ -31,7 +31,7 @@ import Testing
 
     @Test func commandsLabelsAndTheirValues() {
         #expect(complete("org ad", word: "ad") == ["add"])
-        #expect(complete(#"admit "X" bo"#, word: "bo") == ["born:"])
+        #expect(complete(#"admit "X" bo introducers_on_file: true"#, word: "bo") == ["born:"])
         #expect(complete(#"admit "X" gender: f"#, word: "f") == ["female"])
         #expect(complete(#"org add "X" kind: vill"#, word: "vill") == ["village_cell"])
     }

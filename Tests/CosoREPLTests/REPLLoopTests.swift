@@ -29,7 +29,7 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
     _ = try session.output("""
         org add "Đảng bộ xã Gia Hiệp" kind: commune_committee
         org add "Chi bộ thôn 8" kind: village_cell parent: 1 committee: true
-        admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 theory: intermediate
+        admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 theory: intermediate introducers_on_file: true
         """)
     let reader = ScriptedReader(events)
     let out = StringOutput(), err = StringOutput()
@@ -114,7 +114,7 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
         let (out, err, _) = try repl([.line(".help"), .line(".help admit"), .line(".schema orgs"), .line(".hlep"), .line(".quit"),
                                       .line("orgs | count")])
         #expect(out.range(of: "\n  admit +Kết nạp đảng viên", options: .regularExpression) != nil)
-        #expect(out.contains(#"admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19"#))
+        #expect(out.contains(#"admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19 introducers_on_file: true"#))
         #expect(out.range(of: "has_committee +bool", options: .regularExpression) != nil)
         #expect(err.contains("không có lệnh .hlep; có phải ý bạn là .help?"))
         #expect(!out.contains("\n2\n"))  // .quit left before the last line
@@ -124,7 +124,7 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
 @Suite struct REPLTransactionTests {
     @Test func thePromptMarksAnOpenTransactionAndLeavingRollsItBack() throws {
         let (out, err, reader) = try repl([
-            .line("begin"), .line(#"admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01"#), .line("members | count"),
+            .line("begin"), .line(#"admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true"#), .line("members | count"),
         ])
         #expect(reader.prompts == ["coso> ", "coso*> ", "coso*> ", "coso*> "])
         #expect(out.contains("\n2\n"))

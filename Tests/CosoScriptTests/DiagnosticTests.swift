@@ -49,11 +49,11 @@ import Testing
     @Test func caretsAlignUnderVietnameseText() throws {
         let (db, s) = try village()
         defer { db.remove() }
-        #expect(rendered(s, #"admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19"#) == """
+        #expect(rendered(s, #"admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19 introducers_on_file: true"#) == """
             lỗi[E1102]: người vào Đảng phải đủ 18 tuổi vào ngày kết nạp (quy định R1)
               --> <input>:1:25
               |
-            1 | admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19
+            1 | admit "Đỗ Thị Hà" born: @2010-01-01 gender: female org: 2 on: @2024-05-19 introducers_on_file: true
               |                         ^^^^^^^^^^^
               = gợi ý: kiểm tra lại ngày sinh hoặc ngày kết nạp
 
@@ -78,9 +78,9 @@ import Testing
     @Test func errorsDoNotEchoBoundPersonalData() throws {
         let (db, s) = try village()
         defer { db.remove() }
-        #expect(rendered(s, #"admit "Trần Văn Tư" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999""#)
+        #expect(rendered(s, #"admit "Trần Văn Tư" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999" introducers_on_file: true"#)
                 == "(no error)")
-        let text = rendered(s, #"admit "Lê Văn Năm" born: @1991-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999""#)
+        let text = rendered(s, #"admit "Lê Văn Năm" born: @1991-01-01 gender: male org: 2 on: @2024-01-01 national_id: "068090009999" introducers_on_file: true"#)
         // The message names the problem, not the number; only the source line (the user's own text) shows it.
         let message = text.split(separator: "\n").filter { $0.hasPrefix("lỗi") || $0.contains("gợi ý") }.joined()
         #expect(message.contains("E0512"))
@@ -94,7 +94,7 @@ import Testing
         defer { db.remove() }
         let before = try s.value("members | count")
         let script = """
-            admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+            admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true
             members | where name = "x"
             members | where born < @2023-02-30 | count
             for y in [1] {

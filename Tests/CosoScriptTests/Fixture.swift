@@ -36,10 +36,10 @@ func village() throws -> (TemporaryDatabase, Session) {
         org add "Đảng bộ xã Gia Hiệp" kind: commune_committee
         org add "Chi bộ thôn 8" kind: village_cell parent: 1 committee: true
         org add "Chi bộ thôn 9" kind: village_cell parent: 1
-        admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 theory: intermediate
-        admit "Nguyễn Thị Ánh" born: @1985-07-07 gender: female org: 2 on: @2010-05-05 theory: elementary
-        admit "An Văn Bình" born: @1990-01-01 gender: male org: 3 on: @2025-03-01
-        admit "Âu Thị Cúc" born: @1960-12-31 gender: female org: 3 on: @1990-01-01 theory: advanced
+        admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 theory: intermediate introducers_on_file: true
+        admit "Nguyễn Thị Ánh" born: @1985-07-07 gender: female org: 2 on: @2010-05-05 theory: elementary introducers_on_file: true
+        admit "An Văn Bình" born: @1990-01-01 gender: male org: 3 on: @2025-03-01 introducers_on_file: true
+        admit "Âu Thị Cúc" born: @1960-12-31 gender: female org: 3 on: @1990-01-01 theory: advanced introducers_on_file: true
         """)
     return (db, s)
 }

@@ -68,9 +68,9 @@ import Testing
         let before = try s.value("members | count")
         #expect(throws: SourceError.self) {
             _ = try s.output("""
-                admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
-                admit "Hai" born: @2010-01-01 gender: male org: 2 on: @2024-01-01
-                admit "Ba" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+                admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true
+                admit "Hai" born: @2010-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true
+                admit "Ba" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true
                 """)
         }
         // The first statement ran in its own transaction; the third never ran.
@@ -123,7 +123,7 @@ import Testing
             members | where year(born) < $year | count
             """) == "20\nChi bộ thôn 8\n2")
         #expect(rendered(s, "let members = orgs | count").hasPrefix("lỗi[E0219]"))
-        #expect(rendered(s, #"let x = admit "A" born: @1990-01-01 gender: male org: 2 on: @2024-01-01"#).hasPrefix("lỗi[E0218]"))
+        #expect(rendered(s, #"let x = admit "A" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true"#).hasPrefix("lỗi[E0218]"))
         #expect(rendered(s, "$nothing + 1").hasPrefix("lỗi[E0204]"))
     }
 
@@ -189,7 +189,7 @@ import Testing
         let audits = try s.store.scalar("SELECT count(*) FROM audit")
         #expect(try s.output("""
             begin
-            admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01
+            admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true
             members | count
             rollback
             members | count
@@ -200,8 +200,8 @@ import Testing
     @Test func aRefusedCommandInsideATransactionLeavesTheRestStanding() throws {
         let (db, s) = try village()
         defer { db.remove() }
-        _ = try s.output(#"begin; admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01"#)
-        #expect(throws: SourceError.self) { _ = try s.output(#"admit "Hai" born: @2010-01-01 gender: male org: 2 on: @2024-01-01"#) }
+        _ = try s.output(#"begin; admit "Một" born: @1990-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true"#)
+        #expect(throws: SourceError.self) { _ = try s.output(#"admit "Hai" born: @2010-01-01 gender: male org: 2 on: @2024-01-01 introducers_on_file: true"#) }
         #expect(s.store.inTransaction)
         _ = try s.output("commit")
         #expect(!s.store.inTransaction)

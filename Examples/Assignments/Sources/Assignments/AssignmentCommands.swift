@@ -12,7 +12,7 @@ enum AssignmentCommands {
         #"org add "Chi bộ Cơ quan xã" kind: subordinate_cell parent: "Đảng bộ xã Gia Hiệp""#,
         #"org add "Chi bộ thôn 5" kind: village_cell parent: "Đảng bộ xã Gia Hiệp""#,
         #"term "Đảng bộ xã Gia Hiệp" started: @2020-07-15 ends: @2025-07-14 seats: 15"#,
-        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ Cơ quan xã" on: @2010-05-19"#,
+        #"admit "Nguyễn Văn An" born: @1980-04-12 gender: male org: "Chi bộ Cơ quan xã" on: @2010-05-19 introducers_on_file: true"#,
         #"confirm 1 on: @2011-05-20"#,
         #"appoint 1 role: member org: "Đảng bộ xã Gia Hiệp" on: @2020-07-15"#,
     ]
