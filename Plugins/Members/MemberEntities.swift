@@ -85,7 +85,10 @@ public enum Members {
     /// The roll as it stood at a date (`members asof @2023-12-31`), derived from the events: a
     /// member appears once admitted (or transferred in) by then (`asOfPresence`), with the status
     /// and cell of their latest event up to that date, and only the dates that had happened.
-    static let asOfPresence = "EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
+    /// On the roll from the first event that gives a status (the admission, or a transfer in from
+    /// outside): an event recorded before it, in a history `check` reports as wrong (D120), does
+    /// not make anyone a member.
+    static let asOfPresence = "EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ? AND e.status IS NOT NULL)"
 
     static let asOfSelect: String = {
         let latest = { (column: String) in

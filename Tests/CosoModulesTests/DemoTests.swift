@@ -46,6 +46,19 @@ import Testing
         #expect(found == planted)
         // As of today every probation of 2022 is long overdue: the check judges deadlines at its date.
         #expect((try s.value(#"check | where code == "D107" | count"#).intValue ?? 0) > 2)
+        // The member with an event recorded before the admission (D120) is not on the roll before it.
+        let event = try s.store.scalar("SELECT e.member_id || ' ' || e.happened FROM member_events e WHERE e.id = (SELECT min(row_id) FROM (\(try checkSQL(s, "D120"))))")
+        let parts = (event.textValue ?? "").split(separator: " ")
+        #expect(parts.count == 2)
+        if parts.count == 2 {
+            #expect(try s.value("members asof @\(parts[1]) | where id == \(parts[0]) | count") == .int(0))
+        }
+    }
+
+    /// The SQL of one check, at the demo's date.
+    func checkSQL(_ s: Session, _ code: String) throws -> String {
+        guard let c = s.catalog.checks.first(where: { $0.code == code }) else { return "SELECT NULL AS row_id" }
+        return c.sql.replacingOccurrences(of: "?", with: "'2022-12-22'")
     }
 
     @Test func theHistoryCoversEveryRecordAndReadsAtADate() throws {
