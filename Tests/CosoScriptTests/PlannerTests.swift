@@ -34,7 +34,7 @@ import Testing
     /// `members asof D` asks of each member whether any event precedes D; a filter that needs a
     /// status or a cell at D implies it, and the question is left out (one look-up per row less).
     @Test func aFilterThatImpliesPresenceAtTheDateDropsItsCondition() throws {
-        let presence = "EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ?)"
+        let presence = "EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.happened <= ? AND e.status IS NOT NULL)"
         for (filter, implied) in [("", false), ("| where status == official", true), ("| where org == 5 and born < @1980-01-01", true),
                                   ("| where status in [official, probationary]", true), ("| where status != official", false),
                                   ("| where status == null", false), ("| where status == official or born < @1960-01-01", false),
