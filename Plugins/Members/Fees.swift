@@ -33,6 +33,33 @@ enum Fees {
                        source: "342-QĐ/TW (2010)", until: from01.adding(days: -1), verified: false),
     ]
 
+    /// R20: from 02/2026 the amount is what 01-QĐ/TW makes of the member's work status, base and
+    /// reduction (the base required where it computes the amount from it). Run by `fee` and again
+    /// on a fee corrected with `update`.
+    static func checkAmount(_ m: Record, month: LocalDate, amount: Int64, base: Int64?, reduction: Int64, _ tx: WriteTransaction) throws {
+        guard month >= from01 else { return }
+        let work = m[Members.workStatus].textValue
+        if base == nil, let work, basedOnSalary.contains(work) {
+            throw RuleViolation("E1157", vi: "theo 01-QĐ/TW đảng phí của đảng viên này tính theo lương hoặc lương hưu: cần base: (R20)",
+                                en: "under 01-QĐ/TW this member's fee is a share of the salary or pension: base: is needed (R20)", argument: "amount",
+                                helpVi: "thêm base: SỐ_TIỀN (lương đóng bảo hiểm xã hội hoặc lương hưu)",
+                                helpEn: "add base: AMOUNT (the insured salary or the pension)")
+        }
+        let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
+        if let due = expected(workStatus: work, base: base, reduction: reduction, studentFee: studentFee), due != amount {
+            throw RuleViolation("E1140", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
+                                argument: "amount")
+        }
+    }
+
+    /// A fee corrected (`update`) is judged again as `fee` judges one.
+    static func recheck(_ fee: Int64, _ tx: WriteTransaction) throws {
+        guard let f = try tx.record(FeePayments.entity, id: fee), let member = f[FeePayments.member].intValue,
+              let month = f[FeePayments.month].dateValue, let amount = f[FeePayments.amount].intValue else { return }
+        try checkAmount(try tx.require(Members.entity, id: member), month: month, amount: amount, base: f[FeePayments.base].intValue,
+                        reduction: f[FeePayments.reduction].intValue ?? 0, tx)
+    }
+
     /// Work statuses whose fee 01-QĐ/TW computes from a salary or a pension.
     static let basedOnSalary: Set<String> = ["civil_servant", "public_employee", "armed_forces", "enterprise", "retired"]
 
@@ -81,23 +108,7 @@ enum Fees {
             throw RuleViolation("E1139", vi: "đã ghi đảng phí tháng này", en: "this month's fee is already recorded", argument: "month")
         }
         let book = month >= from01 ? "01-QĐ/TW" : "342-QĐ/TW"
-        if month >= from01 {
-            // Where 01-QĐ/TW computes the amount from the salary or pension, the base is needed to
-            // know whether the amount is right.
-            let work = m[Members.workStatus].textValue
-            if call.id("base") == nil, let work, basedOnSalary.contains(work) {
-                throw RuleViolation("E1157", vi: "theo 01-QĐ/TW đảng phí của đảng viên này tính theo lương hoặc lương hưu: cần base: (R20)",
-                                    en: "under 01-QĐ/TW this member's fee is a share of the salary or pension: base: is needed (R20)", argument: "amount",
-                                    helpVi: "thêm base: SỐ_TIỀN (lương đóng bảo hiểm xã hội hoặc lương hưu)",
-                                    helpEn: "add base: AMOUNT (the insured salary or the pension)")
-            }
-            let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
-            if let due = expected(workStatus: m[Members.workStatus].textValue, base: call.id("base"), reduction: reduction, studentFee: studentFee),
-               due != amount {
-                throw RuleViolation("E1140", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
-                                    argument: "amount")
-            }
-        }
+        try checkAmount(m, month: month, amount: amount, base: call.id("base"), reduction: reduction, tx)
         try tx.insert(FeePayments.entity, [FeePayments.member: .int(member), FeePayments.month: .date(month), FeePayments.base: call["base"], FeePayments.amount: .int(amount),
                                FeePayments.channel: call["channel"] == .null ? .text("portal") : call["channel"], FeePayments.reduction: .int(reduction), FeePayments.rulebook: .text(book)])
         let name = m[Members.name].textValue ?? ""

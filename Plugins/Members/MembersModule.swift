@@ -79,6 +79,10 @@ public struct MembersModule: CosoModule {
                                         en: "with this birth date, member \(before.id) was admitted under 18 (rule R1)", argument: Members.born.name)
                 }
             }
+        case Ratings.entity.name where correction.kind != .void:
+            for rating in correction.before { try RatingRules.recheck(rating.id, tx) }
+        case FeePayments.entity.name where correction.kind != .void:
+            for fee in correction.before { try Fees.recheck(fee.id, tx) }
         default:
             break
         }

@@ -51,6 +51,44 @@ enum RatingRules {
         return book.code
     }
 
+    /// A member is rated for the years from their admission on.
+    static func checkAdmitted(_ id: Int64, _ m: Record, year: Int) throws {
+        if let admitted = m[Members.admitted].dateValue, admitted.year > year {
+            throw RuleViolation("E1121", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
+                                argument: "year")
+        }
+    }
+
+    /// R17 (124-QĐ/TW 12.4): disciplined in the year, rated failed unless self-corrected.
+    /// Disciplines belong to the inspection module: checked when it is registered.
+    static func checkDisciplined(_ id: Int64, year: Int, level chosen: String, _ tx: WriteTransaction) throws {
+        if chosen != "failed", tx.catalog.entity("disciplines") != nil,
+           try tx.scalar("SELECT count(*) FROM disciplines WHERE subject_member_id = ? AND substr(decided_on, 1, 4) = ? AND self_corrected = 0",
+                         [.int(id), .text(String(year))]) != .int(0) {
+            throw RuleViolation("E1142", vi: "đảng viên mã \(id) bị kỷ luật năm \(year): xếp loại không hoàn thành nhiệm vụ (R17)",
+                                en: "member \(id) was disciplined in \(year): rated failed (R17)", argument: "level",
+                                helpVi: "trừ khi tự phát hiện, khắc phục (discipline ... self_corrected: true)",
+                                helpEn: "unless they corrected it themselves (discipline ... self_corrected: true)")
+        }
+    }
+
+    /// A rating corrected (`update`) is judged again as `rate` judges one, and its rulebook follows
+    /// its year.
+    static func recheck(_ rating: Int64, _ tx: WriteTransaction) throws {
+        guard let r = try tx.record(Ratings.entity, id: rating), let member = r[Ratings.member].intValue,
+              let year = r[Ratings.year].intValue.map(Int.init), let chosen = r[Ratings.level].textValue else { return }
+        let book = try checkedBook(year: year, level: chosen, score: r[Ratings.score].intValue.map(Int.init), today: tx.today)
+        let m = try tx.require(Members.entity, id: member)
+        try checkAdmitted(member, m, year: year)
+        let yearEnd = min(LocalDate(year: year, month: 12, day: 31) ?? tx.today, tx.today)
+        guard let status = try MemberTimeline.status(of: member, on: yearEnd, tx), ["probationary", "official"].contains(status) else {
+            throw RuleViolation("E1120", vi: "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
+                                en: "only active members are rated; exempt and suspended members are not (R12)", argument: "year")
+        }
+        try checkDisciplined(member, year: year, level: chosen, tx)
+        if r[Ratings.rulebook] != .text(book) { try tx.update(Ratings.entity, id: rating, [Ratings.rulebook: .text(book)]) }
+    }
+
     static let rate = Command(
         "rate",
         summary: Label(vi: "Xếp loại chất lượng đảng viên của một năm (R12, R18)", en: "Rate members for a year (R12, R18)"),
@@ -85,21 +123,9 @@ enum RatingRules {
         let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
             "E1120", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
             "only active members are rated; exempt and suspended members are not (R12)"), at: yearEnd, first: { id, m in
-            if let admitted = m[Members.admitted].dateValue, admitted.year > year {
-                throw RuleViolation("E1121", vi: "đảng viên mã \(id) vào Đảng sau năm \(year)", en: "member \(id) was admitted after \(year)",
-                                    argument: "year")
-            }
+            try checkAdmitted(id, m, year: year)
         }) { id, m in
-            // R17 (124-QĐ/TW 12.4): disciplined in the year, rated failed unless self-corrected.
-            // Disciplines belong to the inspection module: checked when it is registered.
-            if chosen != "failed", tx.catalog.entity("disciplines") != nil,
-               try tx.scalar("SELECT count(*) FROM disciplines WHERE subject_member_id = ? AND substr(decided_on, 1, 4) = ? AND self_corrected = 0",
-                             [.int(id), .text(String(year))]) != .int(0) {
-                throw RuleViolation("E1142", vi: "đảng viên mã \(id) bị kỷ luật năm \(year): xếp loại không hoàn thành nhiệm vụ (R17)",
-                                    en: "member \(id) was disciplined in \(year): rated failed (R17)", argument: "level",
-                                    helpVi: "trừ khi tự phát hiện, khắc phục (discipline ... self_corrected: true)",
-                                    helpEn: "unless they corrected it themselves (discipline ... self_corrected: true)")
-            }
+            try checkDisciplined(id, year: year, level: chosen, tx)
             if let quarter {
                 if try tx.scalar("SELECT count(*) FROM quarter_ratings WHERE member_id = ? AND year = ? AND quarter = ?",
                                  [.int(id), .int(Int64(year)), .int(quarter)]) != .int(0) {
@@ -175,6 +201,7 @@ public enum Ratings {
     public static let score = Field("score", .int, vi: "Điểm", en: "Score").range(0...100)
         .help(vi: "điểm trên thang 100 (366-QĐ/TW, từ xếp loại năm 2025)", en: "the 100-point score (366-QĐ/TW, from the 2025 ratings)")
     public static let rulebook = Field("rulebook", .text, vi: "Quy định áp dụng", en: "Rulebook", required: true).maxLength(50)
+        .changedBy("rate", "update year: ...")
 
     public static let entity = Entity(
         name: "ratings", label: Label(vi: "Xếp loại đảng viên", en: "Member ratings"),

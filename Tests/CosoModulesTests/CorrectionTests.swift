@@ -100,6 +100,30 @@ private func register() throws -> (TemporaryDatabase, Session) {
         #expect(try s.store.scalar("SELECT count(*) FROM audit_changes WHERE op = 'delete'") == .int(2))
     }
 
+    @Test func aCorrectedRatingOrFeeIsJudgedAsItsCommandJudgesOne() throws {
+        let db = try TemporaryDatabase()
+        let s = try db.session(allModules, today: LocalDate(year: 2026, month: 4, day: 1)!)
+        defer { db.remove() }
+        _ = try s.output("""
+            org add "Chi bộ thôn 8" kind: village_cell
+            admit "Nguyễn Văn An" born: @1970-01-01 gender: male org: "Chi bộ thôn 8" on: @2010-03-01 work_status: civil_servant introducers_on_file: true
+            confirm 1 on: @2011-03-05
+            members | where id == 1 | rate 2024 level: good
+            fee 1 month: @2026-03-01 amount: 90000 base: 9000000
+            """)
+        let before = try auditCount(s)
+        // A rating moved to a year before the admission, a score under a rulebook without scores.
+        #expect(failure(s, #"ratings | where member == 1 | update year: 2009 reason: "x""#) == "E1121")
+        #expect(failure(s, #"ratings | where member == 1 | update score: 80 reason: "x""#) == "E1124")
+        // A fee whose amount no longer matches 01-QĐ/TW.
+        #expect(failure(s, #"fees | where member == 1 | update amount: 80000 reason: "x""#) == "E1140")
+        #expect(try auditCount(s) == before)
+        // Moved to 2025, the rating takes that year's rulebook.
+        _ = try s.output(#"ratings | where member == 1 | update year: 2025 reason: "năm ghi nhầm""#)
+        #expect(try s.output("ratings | where member == 1 | select year, rulebook") == "2025 | 366-QĐ/TW")
+        #expect(failure(s, #"fees | where member == 1 | update amount: 80000 base: 8000000 reason: "lương ghi nhầm""#) == nil)
+    }
+
     @Test func aPipelineThatMatchesNothingCorrectsNothing() throws {
         let (db, s) = try register()
         defer { db.remove() }
