@@ -83,6 +83,13 @@ public struct MembersModule: CosoModule {
             for rating in correction.before { try RatingRules.recheck(rating.id, tx) }
         case FeePayments.entity.name where correction.kind != .void:
             for fee in correction.before { try Fees.recheck(fee.id, tx) }
+        case Positions.entity.name where correction.kind != .void:
+            // The role must still fit the organisation on the day it began (R8, R26).
+            for before in correction.before {
+                guard let p = try tx.record(Positions.entity, id: before.id), let role = p[Positions.role].textValue,
+                      let org = p[Positions.org].intValue, let started = p[Positions.started].dateValue else { continue }
+                try MemberLifecycle.requireRoleFits(role, org: org, on: started, tx)
+            }
         default:
             break
         }

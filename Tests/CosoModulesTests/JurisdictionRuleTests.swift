@@ -77,6 +77,8 @@ private func district() throws -> (TemporaryDatabase, Session) {
         #expect(failure(s, #"appoint 1 role: inspection_chair org: "Chi bộ thôn 8" on: @2022-06-01"#) == "E1156")
         #expect(failure(s, #"appoint 1 role: group_leader org: "Chi bộ thôn 8" on: @2022-06-01"#) == "E1156")
         #expect(failure(s, #"appoint 1 role: secretary org: "Chi bộ thôn 8" on: @2022-06-01"#) == nil)
+        // Corrected into a role the cell does not have: refused as appoint refuses it.
+        #expect(failure(s, #"positions | where member == 1 | update role: member reason: "x""#) == "E1156")
         // Once the cell elected a committee (from its term), a committee member is possible.
         _ = try s.output(#"term "Chi bộ thôn 8" started: @2023-01-10 ends: @2028-01-09 seats: 3"#)
         #expect(failure(s, #"appoint 1 role: member org: "Chi bộ thôn 8" on: @2022-12-01"#) == "E1156")
