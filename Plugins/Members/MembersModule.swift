@@ -83,6 +83,8 @@ public struct MembersModule: CosoModule {
             for rating in correction.before { try RatingRules.recheck(rating.id, tx) }
         case FeePayments.entity.name where correction.kind != .void:
             for fee in correction.before { try Fees.recheck(fee.id, tx) }
+        case Awards.entity.name where correction.kind != .void:
+            for award in correction.before { try PositionAndAwardCommands.recheck(award.id, tx) }
         case Positions.entity.name where correction.kind != .void:
             // The role must still fit the organisation on the day it began (R8, R26).
             for before in correction.before {

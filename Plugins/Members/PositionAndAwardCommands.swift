@@ -31,6 +31,27 @@ enum PositionAndAwardCommands {
         return Label(vi: "Đã ghi thôi giữ \(subjects.count) chức vụ từ \(on.iso).", en: "Ended \(subjects.count) position(s) on \(on.iso).")
     }
 
+    /// R24: the seniority a badge marks is reached in the year it is given, or before; one of each
+    /// (`award`: the award being corrected, which does not count against itself).
+    static func checkBadge(member id: Int64, _ m: Record, year: Int64, badge: Int64, award: Int64?, _ tx: WriteTransaction) throws {
+        if let admitted = m[Members.admitted].dateValue, Int64(admitted.year) + badge > year {
+            throw RuleViolation("E1160", vi: "chưa đủ \(badge) năm tuổi đảng vào năm \(year): vào Đảng \(admitted.iso) (R24)",
+                                en: "not yet \(badge) years of seniority in \(year): admitted \(admitted.iso) (R24)", argument: "badge")
+        }
+        if try tx.scalar("SELECT count(*) FROM awards WHERE member_id = ? AND kind = 'badge' AND badge_years = ? AND id IS NOT ?",
+                         [.int(id), .int(badge), award.map { .int($0) } ?? .null]) != .int(0) {
+            throw RuleViolation("E1160", vi: "đảng viên mã \(id) đã có huy hiệu \(badge) năm (R24)",
+                                en: "member \(id) already holds the \(badge)-year badge (R24)", argument: "badge")
+        }
+    }
+
+    /// An award corrected with `update` is judged again as `award` judges one.
+    static func recheck(_ award: Int64, _ tx: WriteTransaction) throws {
+        guard let a = try tx.record(Awards.entity, id: award), a[Awards.kind] == .text("badge"), let member = a[Awards.member].intValue,
+              let year = a[Awards.year].intValue, let badge = a[Awards.badgeYears].intValue else { return }
+        try checkBadge(member: member, try tx.require(Members.entity, id: member), year: year, badge: badge, award: award, tx)
+    }
+
     /// `award`: an award or a seniority badge (R24: 30, 40, 45 ... 90 years; given in the year the
     /// member reaches them, or later; one of each).
     static let award = Command(
@@ -55,17 +76,7 @@ enum PositionAndAwardCommands {
         let yearEnd = min(LocalDate(year: Int(year), month: 12, day: 31) ?? call.today, call.today)
         let count = try MemberRules.eachSubject(call, tx, allowed: MemberEnums.onRoll, refusal: (
             "E1109", "đảng viên này không còn trong danh sách", "this member is no longer on the roll"), at: yearEnd) { id, m in
-            if kind == "badge", let badge {
-                // R24: the seniority the badge marks is reached in the year it is given, or before.
-                if let admitted = m[Members.admitted].dateValue, Int64(admitted.year) + badge > year {
-                    throw RuleViolation("E1160", vi: "chưa đủ \(badge) năm tuổi đảng vào năm \(year): vào Đảng \(admitted.iso) (R24)",
-                                        en: "not yet \(badge) years of seniority in \(year): admitted \(admitted.iso) (R24)", argument: "badge")
-                }
-                if try tx.scalar("SELECT count(*) FROM awards WHERE member_id = ? AND kind = 'badge' AND badge_years = ?", [.int(id), .int(badge)]) != .int(0) {
-                    throw RuleViolation("E1160", vi: "đảng viên mã \(id) đã có huy hiệu \(badge) năm (R24)",
-                                        en: "member \(id) already holds the \(badge)-year badge (R24)", argument: "badge")
-                }
-            }
+            if kind == "badge", let badge { try checkBadge(member: id, m, year: year, badge: badge, award: nil, tx) }
             try tx.insert(Awards.entity, [Awards.member: .int(id), Awards.year: .int(year), Awards.kind: .text(kind),
                                           Awards.badgeYears: call["badge"], Awards.grantedBy: call["granted_by"]])
         }

@@ -161,6 +161,8 @@ private func district() throws -> (TemporaryDatabase, Session) {
         #expect(failure(s, "award 1 year: 2025 kind: badge badge: 25") == "E0505")
         #expect(failure(s, "award 1 year: 2025 kind: excellent_year") == nil)
         #expect(try s.value("awards | where member == 1 | count") == .int(1))
+        // Corrected into a badge the member had not reached: refused as award refuses it.
+        #expect(failure(s, #"awards | where member == 1 | update kind: badge badge_years: 30 reason: "x""#) == "E1160")
     }
 }
 
