@@ -69,9 +69,11 @@ import Testing
 
     @Test func sortPutsNullsLastAndUsesTheVietnameseKey() throws {
         let q = try plan("members | sort -confirmed, name | select name | take 10 | skip 2")
-        // The subquery carries the name's sort key (c0_sort) for any later sort.
-        #expect(q.sql == "SELECT s1.c0 AS c0 FROM (SELECT t0.name AS c0, t0.name_sort AS c0_sort FROM members AS t0 ORDER BY"
-                + " (t0.confirmed) IS NULL, t0.confirmed DESC, (t0.name_sort) IS NULL, t0.name_sort LIMIT ?) AS s1 LIMIT -1 OFFSET ?")
+        // The subquery carries the name's sort key (c0_sort) for any later sort, and the keys it is
+        // ordered by (o0, o1, and the id that decides ties) for the skip to keep that order.
+        #expect(q.sql == "SELECT s1.c0 AS c0 FROM (SELECT t0.name AS c0, t0.name_sort AS c0_sort, t0.confirmed AS o0, t0.name_sort AS o1,"
+                + " t0.id AS o2 FROM members AS t0 ORDER BY (t0.confirmed) IS NULL, t0.confirmed DESC, (t0.name_sort) IS NULL, t0.name_sort,"
+                + " t0.id LIMIT ?) AS s1 ORDER BY (s1.o0) IS NULL, s1.o0 DESC, (s1.o1) IS NULL, s1.o1, s1.o2 LIMIT -1 OFFSET ?")
         #expect(q.binds == [.int(10), .int(2)])
     }
 
@@ -95,8 +97,8 @@ import Testing
         let q = try plan("orgs | take 5 | where has_committee | count")
         #expect(q.sql == "SELECT count(*) FROM (SELECT t0.id AS c0, t0.name AS c1, t0.kind AS c2, t0.sector AS c3, t1.name AS c4,"
                 + " t0.unit_code AS c5, t0.founded AS c6, t0.dissolved AS c7, t0.dissolved_how AS c8, t0.has_committee AS c9,"
-                + " t0.authorised_to_admit AS c10, t0.name_sort AS c1_sort, t1.name_sort AS c4_sort"
-                + " FROM orgs AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.parent_id LIMIT ?) AS s1 WHERE s1.c9")
+                + " t0.authorised_to_admit AS c10, t0.name_sort AS c1_sort, t1.name_sort AS c4_sort, t0.id AS o0"
+                + " FROM orgs AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.parent_id ORDER BY t0.id LIMIT ?) AS s1 WHERE s1.c9")
         #expect(q.binds == [.int(5)])
     }
 

@@ -190,6 +190,8 @@ public enum Help {
                 select a, b: bt  chọn cột; đường dẫn qua tham chiếu: org.parent.name
                 sort a, -b       sắp xếp (dấu - là giảm dần; giá trị rỗng luôn ở cuối)
                 take N, skip N, first, distinct, count
+                                 take, skip, first không có sort trước: theo thứ tự tự nhiên (mã; nhóm theo khóa):
+                                 cùng kết quả ở mọi lần chạy
                 summarize n: count(), a: avg(x) by khóa     gộp nhóm (count, sum, avg, min, max, count_distinct)
                 save "tệp.csv"   lưu kết quả (.csv, .json, .md, .txt)
               Giá trị: số, "chuỗi", ngày @2024-05-19, [danh sách], true/false/null,
@@ -206,6 +208,8 @@ public enum Help {
                 select a, b: e   choose columns; paths through references: org.parent.name
                 sort a, -b       order (- for descending; nulls always last)
                 take N, skip N, first, distinct, count
+                                 take, skip, first without a sort before them: in the natural order (by id; groups by
+                                 their keys): the same rows on every run
                 summarize n: count(), a: avg(x) by key      groups (count, sum, avg, min, max, count_distinct)
                 save "file.csv"  writes the rows (.csv, .json, .md, .txt)
               Values: numbers, "strings", dates @2024-05-19, [lists], true/false/null,

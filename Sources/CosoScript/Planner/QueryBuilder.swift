@@ -13,7 +13,10 @@ final class QueryBuilder {
     private var fromBinds: [Value] = []
     private var select: [(Fragment, ResultColumn)]?
     private var wheres: [Fragment] = []
-    private var orders: [Fragment] = []
+    private var orders: [OrderKey] = []
+    /// After a wrap: the order the wrapped rows came in, read from hidden columns of the subquery
+    /// (its sort keys), for a later `take` or `skip` to keep.
+    private var carriedOrder: [OrderKey] = []
     private var limit: Fragment?
     private var offset: Fragment?
     private var distinct = false
@@ -36,7 +39,7 @@ final class QueryBuilder {
             from = "(\(computed.sql)) AS t0"
             fromBinds = computed.binds
             orders = computed.order.map { key in
-                key.hasPrefix("-") ? Fragment("t0.\(key.dropFirst()) DESC", [], .int) : Fragment("t0.\(key)", [], .int)
+                OrderKey(Fragment("t0.\(key.hasPrefix("-") ? String(key.dropFirst()) : key)", [], .int), descending: key.hasPrefix("-"), nullsLast: false)
             }
         } else if let dated = entity.dated, asOf != nil || dated.always {
             from = "(\(dated.sql)) AS t0"
@@ -170,7 +173,7 @@ final class QueryBuilder {
 
     func addSort(_ keys: [SortKey]) throws(Diagnostic) {
         if limit != nil || offset != nil || distinct || keys.contains(where: { usesComputedAlias($0.expr) }) { wrap() }
-        var fresh: [Fragment] = []
+        var fresh: [OrderKey] = []
         for k in keys {
             var f = try compiler.compile(k.expr)
             if let d = scope.display(of: f) { f = d }
@@ -183,10 +186,8 @@ final class QueryBuilder {
             if case .enumeration(let id) = f.type, let en = catalog.enumType(id) {
                 f = Fragment(ExprCompiler.ordinal(f.sql, en), f.binds, .int, nonNull: f.nonNull)
             }
-            let dir = k.descending ? " DESC" : ""
             // Nulls last on every engine (no term needed for a value that is never null).
-            fresh.append(f.nonNull ? Fragment("\(f.sql)\(dir)", f.binds, f.type)
-                                   : Fragment("(\(f.sql)) IS NULL, \(f.sql)\(dir)", f.binds + f.binds, f.type))
+            fresh.append(OrderKey(f, descending: k.descending, nullsLast: !f.nonNull))
         }
         // A later sort is the primary order; earlier keys break ties.
         orders = fresh + orders
@@ -318,6 +319,15 @@ final class QueryBuilder {
                 if groupBy?.contains(where: { $0.sql == col.0.sql }) == true { keyGroups.append(key) }
             }
         }
+        // For a wrapping query: the keys this one is ordered by, as hidden columns o0, o1, ...
+        var carried: [OrderKey] = []
+        if sortKeys, !distinct {
+            for (i, key) in effectiveOrder(cols).enumerated() {
+                sql += ", \(key.expression.sql) AS o\(i)"
+                binds += key.expression.binds
+                carried.append(key)
+            }
+        }
         sql += " FROM " + from + scope.joinSQL
         binds += fromBinds + scope.joinBinds
         if !wheres.isEmpty {
@@ -328,9 +338,14 @@ final class QueryBuilder {
             sql += " GROUP BY " + (groupBy.map(\.sql) + keyGroups).joined(separator: ", ")
             binds += groupBy.flatMap(\.binds)
         }
-        if !orders.isEmpty {
-            sql += " ORDER BY " + orders.map(\.sql).joined(separator: ", ")
-            binds += orders.flatMap(\.binds)
+        // Under every LIMIT or OFFSET an order that decides every row: the sort asked for, then
+        // the source's natural order (see `naturalOrder`), so that `take 5` gives the same five
+        // rows on every run, machine and index.
+        let ordering = effectiveOrder(cols)
+        if !ordering.isEmpty {
+            let terms = ordering.map(\.term)
+            sql += " ORDER BY " + terms.map(\.sql).joined(separator: ", ")
+            binds += terms.flatMap(\.binds)
         }
         if let limit {
             sql += " LIMIT " + limit.sql; binds += limit.binds
@@ -338,7 +353,40 @@ final class QueryBuilder {
             sql += " LIMIT -1"
         }
         if let offset { sql += " OFFSET " + offset.sql; binds += offset.binds }
+        lastCarried = carried
         return (sql, binds, cols.map(\.1), keyed, nonNull)
+    }
+
+    /// The keys the last rendering for a wrap output as hidden columns.
+    private var lastCarried: [OrderKey] = []
+
+    /// The ORDER BY of this SELECT: the sort asked for and, under a LIMIT or OFFSET, the source's
+    /// natural order after it (see `naturalOrder`), so that `take 5` gives the same five rows on
+    /// every run, machine and index.
+    private func effectiveOrder(_ cols: [(Fragment, ResultColumn)]) -> [OrderKey] {
+        guard limit != nil || offset != nil else { return orders }
+        return orders + naturalOrder(cols).filter { n in !orders.contains { $0.expression.sql == n.expression.sql } }
+    }
+
+    /// The order rows come in when no `sort` says otherwise, as documented in `.help take`: an
+    /// entity's rows by id (a computed source by its own order first); grouped rows by their
+    /// keys; distinct rows, and the rows of a subquery, by every column, left to right (rows equal
+    /// in every column are the same to the reader whichever comes first).
+    private func naturalOrder(_ cols: [(Fragment, ResultColumn)]) -> [OrderKey] {
+        let byColumn = cols.indices.map { OrderKey(Fragment("\($0 + 1)", [], .int)) }
+        if let groupBy { return groupBy.isEmpty ? byColumn : groupBy.map { OrderKey($0) } }
+        if distinct { return byColumn }
+        switch scope.source {
+        case .entity:
+            var id = OrderKey(Fragment("\(scope.alias).id", [], .int))
+            id.unique = true
+            return [id]
+        case .columns(let columns):
+            // The order the wrapped rows came in; unless it ends with an id, then every column (rows
+            // equal in all of them are the same to the reader, whichever comes first).
+            if carriedOrder.contains(where: \.unique) { return carriedOrder }
+            return carriedOrder + columns.indices.map { OrderKey(Fragment("\(scope.alias).c\($0)", [], .text)) }
+        }
     }
 
     /// Turns everything so far into a subquery; names now refer to its output columns.
@@ -350,6 +398,11 @@ final class QueryBuilder {
                       sortable: keyed, nonNull: nonNull)
         from = "(\(sql)) AS \(alias)"
         fromBinds = binds
+        carriedOrder = lastCarried.enumerated().map { i, key in
+            var carried = OrderKey(Fragment("\(alias).o\(i)", [], key.expression.type), descending: key.descending, nullsLast: key.nullsLast)
+            carried.unique = key.unique
+            return carried
+        }
         datedFrom = nil
         select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil
     }
@@ -379,5 +432,23 @@ final class QueryBuilder {
         let f = Fragment("t0.id", [], .int)
         let (sql, binds, _) = render(columnsOverride: [(f, ResultColumn(name: "id", label: Label(vi: "Mã", en: "ID"), type: .int))])
         return CompiledQuery(sql: sql, binds: binds, columns: [], shape: .rows)
+    }
+}
+
+/// One key of an ORDER BY: an expression, its direction, and whether nulls go last explicitly
+/// (a `(x) IS NULL` term first; needless for a value that is never null).
+struct OrderKey {
+    let expression: Fragment
+    var descending = false
+    var nullsLast = false
+    /// No two rows share it (an entity's id): keys after it decide nothing.
+    var unique = false
+    init(_ expression: Fragment, descending: Bool = false, nullsLast: Bool = false) {
+        self.expression = expression; self.descending = descending; self.nullsLast = nullsLast
+    }
+
+    var term: Fragment {
+        let e = expression, dir = descending ? " DESC" : ""
+        return nullsLast ? Fragment("(\(e.sql)) IS NULL, \(e.sql)\(dir)", e.binds + e.binds, e.type) : Fragment("\(e.sql)\(dir)", e.binds, e.type)
     }
 }
