@@ -365,7 +365,17 @@ final class QueryBuilder {
     /// every run, machine and index.
     private func effectiveOrder(_ cols: [(Fragment, ResultColumn)]) -> [OrderKey] {
         guard limit != nil || offset != nil else { return orders }
-        return orders + naturalOrder(cols).filter { n in !orders.contains { $0.expression.sql == n.expression.sql } }
+        let natural = naturalOrder(cols).filter { n in !orders.contains { $0.expression.sql == n.expression.sql } }
+        guard !orders.isEmpty else { return natural }
+        // Only to break ties: `+` keeps SQLite from walking an index for the id's order instead of
+        // sorting by the keys asked for (the ten oldest of a million members: 0.26 s, 0.56 s with
+        // a plain `t0.id` term, which it read through the status index).
+        return orders + natural.map { key in
+            guard key.unique else { return key }
+            var tie = OrderKey(Fragment("+" + key.expression.sql, key.expression.binds, key.expression.type))
+            tie.unique = true
+            return tie
+        }
     }
 
     /// The order rows come in when no `sort` says otherwise, as documented in `.help take`: an
