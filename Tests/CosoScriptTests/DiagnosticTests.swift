@@ -19,6 +19,27 @@ import Testing
             """)
     }
 
+    @Test func sqlHabitsGetTheCosoWayToSayIt() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        #expect(rendered(s, "members | where born between @1970-01-01 and @1980-01-01") == """
+            lỗi[E0110]: cần hết câu lệnh hoặc |, gặp 'between'
+              --> <input>:1:22
+              |
+            1 | members | where born between @1970-01-01 and @1980-01-01
+              |                      ^^^^^^^
+              = gợi ý: coso viết: x >= a and x <= b
+
+            """)
+        for (statement, hint) in [("members | group by org", "summarize n: count() by"), ("members | order by name", "sort"),
+                                  ("members | limit 5", "take N"), (#"members | where name like "%an%""#, "=~"),
+                                  ("members | where status in (official, probationary)", "[official, probationary]"),
+                                  ("members | where confirmed is null", "== null")] {
+            let r = rendered(s, statement)
+            #expect(r.contains("= gợi ý: coso viết") && r.contains(hint), "\(statement): \(r)")
+        }
+    }
+
     @Test func englishOnRequest() throws {
         let (db, s) = try village()
         defer { db.remove() }

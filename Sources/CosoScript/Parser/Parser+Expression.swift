@@ -50,6 +50,11 @@ extension Parser {
         }
         if current.isWord("in") {
             advance()
+            // `in (a, b)`, as SQL writes it: coso's lists are in square brackets.
+            if current.isSymbol("("), let habit = SQLHabits.hint("in(") {
+                throw Diagnostic("E0110", Label(vi: "danh sách sau in viết trong ngoặc vuông [ ]", en: "the list after in goes in square brackets [ ]"),
+                                 span: current.span, help: habit)
+            }
             let rhs = try primary()
             return Expr(.binary("in", lhs, rhs), lhs.span.union(rhs.span))
         }

@@ -211,7 +211,10 @@ public struct Parser {
         case .variable(let v): found = Label(vi: "$\(v)", en: "$\(v)")
         case .dot(let d): found = Label(vi: d, en: d)
         }
+        // A word from SQL says how coso writes it.
+        var help: Label?
+        if case .identifier(let word) = current.kind { help = SQLHabits.hint(word) }
         return Diagnostic("E0110", Label(vi: "cần \(expecting.vi), gặp \(found.vi)", en: "expected \(expecting.en), found \(found.en)"),
-                          span: current.span)
+                          span: current.span, help: help)
     }
 }

@@ -150,6 +150,7 @@ public struct Planner {
         let suggestion = Suggest.closest(to: name.text, in: candidates)
         let what = afterPipe ? Label(vi: "không có bước hay lệnh '\(name.text)'", en: "unknown stage or command '\(name.text)'")
                              : Label(vi: "không có bảng hay lệnh '\(name.text)'", en: "unknown entity or command '\(name.text)'")
+        if let habit = SQLHabits.hint(name.text) { return Diagnostic(afterPipe ? "E0215" : "E0201", what, span: name.span, help: habit) }
         return Diagnostic(afterPipe ? "E0215" : "E0201", what, span: name.span,
                           help: suggestion.map { Label(vi: "có phải ý bạn là '\($0)'? Xem .help", en: "did you mean '\($0)'? See .help") }
                             ?? Label(vi: "xem danh sách bằng .help", en: "see the list with .help"))
