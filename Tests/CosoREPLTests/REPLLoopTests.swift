@@ -149,3 +149,35 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
         #expect(out.contains("trung cấp"))
     }
 }
+
+@Suite struct WordHelpTests {
+    @Test func everyStageFunctionAndStatementHasHelpWhoseExamplesRun() throws {
+        let words = Parser.stageKeywords.union(Parser.functions).union(["asof", "let", "def", "for", "if", "use"])
+        for word in words.sorted() {
+            let text = Help.text(topic: word, catalog: Catalog.builtins, language: .vi)
+            #expect(!text.hasPrefix("Không có mục trợ giúp"), "\(word): \(text)")
+        }
+        // The examples run on a small register (save and use touch files: shown, not run).
+        let db = try TemporaryDatabase()
+        defer { db.remove() }
+        let session = try db.session(modules)
+        _ = try session.output("""
+            org add "Đảng bộ xã Gia Hiệp" kind: commune_committee
+            org add "Chi bộ thôn 8" kind: village_cell parent: 1 committee: true
+            admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 introducers_on_file: true
+            """)
+        var ran = 0
+        for entry in WordHelp.entries {
+            for example in entry.examples {
+                #expect(throws: Never.self, "\(entry.word): \(example)") { _ = try session.output(example) }
+                ran += 1
+            }
+        }
+        #expect(ran >= 25)
+    }
+}
+
+extension Catalog {
+    /// The catalogue of the built-in modules.
+    static let builtins: Catalog = try! Registry(modules).catalog
+}

@@ -18,11 +18,12 @@ public enum Help {
         }
         if topic == "language" || topic == "ngon-ngu" { return languageHelp(language) }
         if topic == "update" || topic == "void" || topic == "corrections" || topic == "sua" { return corrections(catalog, language) }
+        if let word = WordHelp.text(topic, language) { return word }
         if topic == "errors" || topic == "loi" { return DiagnosticHelp.list(catalog, language) }
         if let code = DiagnosticHelp.code(topic) {
             return DiagnosticHelp.explain(code, catalog, language) ?? (vi ? "Không có mã lỗi \(code). Xem .help errors.\n" : "No error code \(code). See .help errors.\n")
         }
-        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors", "update", "void"]
+        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors"] + WordHelp.entries.map(\.word)
         let s = Suggest.closest(to: topic, in: candidates)
         return (vi ? "Không có mục trợ giúp '\(topic)'." : "No help topic '\(topic)'.")
             + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
