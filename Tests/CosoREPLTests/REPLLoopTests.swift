@@ -21,16 +21,22 @@ final class ScriptedReader: LineReader {
     func addHistory(_ entry: String) { history.append(entry) }
 }
 
-/// Runs the REPL loop on a small database with scripted input; returns (stdout, stderr, reader).
-func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, ScriptedReader) {
+/// A commune, a cell with a committee, and one member (id 1).
+func smallRegister() throws -> (TemporaryDatabase, Session) {
     let db = try TemporaryDatabase()
-    defer { db.remove() }
     let session = try db.session(modules)
     _ = try session.output("""
         org add "Đảng bộ xã Gia Hiệp" kind: commune_committee
         org add "Chi bộ thôn 8" kind: village_cell parent: 1 committee: true
         admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 theory: intermediate introducers_on_file: true
         """)
+    return (db, session)
+}
+
+/// Runs the REPL loop on a small database with scripted input; returns (stdout, stderr, reader).
+func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, ScriptedReader) {
+    let (db, session) = try smallRegister()
+    defer { db.remove() }
     let reader = ScriptedReader(events)
     let out = StringOutput(), err = StringOutput()
     REPL(session: session, reader: reader, output: out, errors: err, width: width).run()
@@ -158,14 +164,8 @@ func repl(_ events: [LineEvent], width: Int? = nil) throws -> (String, String, S
             #expect(!text.hasPrefix("Không có mục trợ giúp"), "\(word): \(text)")
         }
         // The examples run on a small register (save and use touch files: shown, not run).
-        let db = try TemporaryDatabase()
+        let (db, session) = try smallRegister()
         defer { db.remove() }
-        let session = try db.session(modules)
-        _ = try session.output("""
-            org add "Đảng bộ xã Gia Hiệp" kind: commune_committee
-            org add "Chi bộ thôn 8" kind: village_cell parent: 1 committee: true
-            admit "Đặng Văn Đức" born: @1970-03-01 gender: male org: 2 on: @1995-01-01 introducers_on_file: true
-            """)
         var ran = 0
         for entry in WordHelp.entries {
             for example in entry.examples {
