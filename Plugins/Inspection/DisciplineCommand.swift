@@ -62,7 +62,7 @@ extension DisciplineRules {
                                     en: "removal from post applies only to a member holding a post (R14)", argument: "measure")
             }
             // R15: expulsion is for a committee authorised to admit members.
-            if measure == "expulsion", decider[Orgs.authorisedToAdmit] != .bool(true), decider[Orgs.authorisedToAdmit] != .int(1) {
+            if measure == "expulsion", !decider[Orgs.authorisedToAdmit].isTrue {
                 throw RuleViolation("E1212", vi: "chỉ cấp ủy được ủy quyền kết nạp đảng viên mới quyết định khai trừ (R15)",
                                     en: "only a committee authorised to admit members may expel (R15)", argument: "by")
             }

@@ -88,8 +88,7 @@ enum MemberRules {
     static func checkDecider(_ call: CommandCall, _ tx: WriteTransaction, cell: Int64, on date: LocalDate) throws {
         guard let by = call.id("by") else { return }
         try OrgRules.requireAuthority(by, over: cell, on: date, tx)
-        let authorised = try tx.record(Orgs.entity, id: by)?[Orgs.authorisedToAdmit]
-        guard authorised == .bool(true) || authorised == .int(1) else {
+        guard try tx.record(Orgs.entity, id: by)?[Orgs.authorisedToAdmit].isTrue == true else {
             throw RuleViolation("E1161", vi: "tổ chức này không được ủy quyền kết nạp: không quyết định kết nạp, công nhận chính thức, xóa tên",
                                 en: "this organisation is not authorised to admit: it does not decide admissions, confirmations or removals",
                                 argument: "by", helpVi: "cấp ủy có thẩm quyền: orgs | where authorised_to_admit",
@@ -122,8 +121,7 @@ enum MemberRules {
             // A full member on the admission date, whatever became of them since (struck off later
             // does not undo an introduction made when they were a full member).
             let m = try tx.record(Members.entity, id: id)
-            let events = try MemberTimeline.events(id, tx)
-            let then = events.isEmpty ? m?[Members.status].textValue : MemberTimeline.status(at: date, events)
+            let then = try MemberTimeline.status(of: id, on: date, tx)
             let official = then == "official" || then == "exempted"
             guard official, let confirmed = m?[Members.confirmed].dateValue, confirmed <= date else {
                 throw RuleViolation("E1112", vi: "người giới thiệu phải là đảng viên chính thức vào ngày kết nạp (R2)",

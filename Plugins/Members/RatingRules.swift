@@ -51,6 +51,12 @@ enum RatingRules {
         return book.code
     }
 
+    /// R12: who is rated, judged by the status at the year's end (or today, in the year itself).
+    static let rated: Set<String> = ["probationary", "official"]
+    static let notRated = (code: "E1120", vi: "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
+                           en: "only active members are rated; exempt and suspended members are not (R12)")
+    static func yearEnd(_ year: Int, _ today: LocalDate) -> LocalDate { min(LocalDate(year: year, month: 12, day: 31) ?? today, today) }
+
     /// A member is rated for the years from their admission on.
     static func checkAdmitted(_ id: Int64, _ m: Record, year: Int) throws {
         if let admitted = m[Members.admitted].dateValue, admitted.year > year {
@@ -80,10 +86,8 @@ enum RatingRules {
         let book = try checkedBook(year: year, level: chosen, score: r[Ratings.score].intValue.map(Int.init), today: tx.today)
         let m = try tx.require(Members.entity, id: member)
         try checkAdmitted(member, m, year: year)
-        let yearEnd = min(LocalDate(year: year, month: 12, day: 31) ?? tx.today, tx.today)
-        guard let status = try MemberTimeline.status(of: member, on: yearEnd, tx), ["probationary", "official"].contains(status) else {
-            throw RuleViolation("E1120", vi: "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
-                                en: "only active members are rated; exempt and suspended members are not (R12)", argument: "year")
+        guard let status = try MemberTimeline.status(of: member, on: yearEnd(year, tx.today), tx), rated.contains(status) else {
+            throw RuleViolation(notRated.code, vi: notRated.vi, en: notRated.en, argument: "year")
         }
         try checkDisciplined(member, year: year, level: chosen, tx)
         if r[Ratings.rulebook] != .text(book) { try tx.update(Ratings.entity, id: rating, [Ratings.rulebook: .text(book)]) }
@@ -118,11 +122,7 @@ enum RatingRules {
         }
         let code = try checkedBook(year: year, level: chosen, score: score, today: call.today)
         let book = (code: code, scored: rulebook(for: year).scored)
-        // Judged by the status at the year's end (or today, in the year itself).
-        let yearEnd = min(LocalDate(year: year, month: 12, day: 31) ?? call.today, call.today)
-        let count = try MemberRules.eachSubject(call, tx, allowed: ["probationary", "official"], refusal: (
-            "E1120", "chỉ xếp loại đảng viên đang sinh hoạt; người miễn hoặc đình chỉ sinh hoạt không xếp loại (R12)",
-            "only active members are rated; exempt and suspended members are not (R12)"), at: yearEnd, first: { id, m in
+        let count = try MemberRules.eachSubject(call, tx, allowed: rated, refusal: notRated, at: yearEnd(year, call.today), first: { id, m in
             try checkAdmitted(id, m, year: year)
         }) { id, m in
             try checkDisciplined(id, year: year, level: chosen, tx)

@@ -5,29 +5,35 @@ import CosoCore
 /// T10 at a date counts the cells that had one then (`orgs asof D`). The flag on the organisation
 /// is the state today; with no term recorded it stays as given when the organisation was added.
 public enum CommitteeHistory {
+    /// The organisation's terms, latest first: whether each elected a committee, and from when.
+    static func terms(_ org: Int64, _ tx: WriteTransaction) throws -> [(committee: Bool, started: LocalDate?)] {
+        try tx.rows("SELECT committee, started FROM committee_terms WHERE org_id = ? ORDER BY started DESC, id DESC", [.int(org)])
+            .map { ($0[0].isTrue, $0[1].dateValue) }
+    }
+
+    /// Whether a committee sat on `date` by these terms (none begun by then: no).
+    static func committee(_ terms: [(committee: Bool, started: LocalDate?)], on date: LocalDate) -> Bool {
+        terms.first { ($0.started ?? date) <= date }?.committee ?? false
+    }
+
+    /// Sets the organisation's flag to what its terms say today.
     public static func settle(_ org: Int64, _ tx: WriteTransaction) throws {
-        let terms = try tx.rows("SELECT committee, started FROM committee_terms WHERE org_id = ? ORDER BY started DESC, id DESC", [.int(org)])
+        let terms = try terms(org, tx)
         guard !terms.isEmpty else {
             // Every term voided: back to the flag given when the organisation was added, as its
             // audit entry keeps it (none for an organisation loaded in bulk: no committee).
             let added = try tx.scalar("SELECT json_extract(after, '$.has_committee') FROM audit_changes WHERE entity = 'orgs' AND row_id = ? AND op = 'insert'",
                                       [.int(org)])
-            try tx.update(Orgs.entity, id: org, [Orgs.hasCommittee: .bool(added == .int(1) || added == .bool(true))])
+            try tx.update(Orgs.entity, id: org, [Orgs.hasCommittee: .bool(added.isTrue)])
             return
         }
-        let today = tx.today
-        let current = terms.first { ($0[1].dateValue ?? today) <= today }
-        try tx.update(Orgs.entity, id: org, [Orgs.hasCommittee: .bool(current?[0] == .bool(true) || current?[0] == .int(1))])
+        try tx.update(Orgs.entity, id: org, [Orgs.hasCommittee: .bool(committee(terms, on: tx.today))])
     }
 
     /// Whether `org` had a committee on `date`, as `orgs asof` says.
     public static func hasCommittee(_ org: Int64, on date: LocalDate, _ tx: WriteTransaction) throws -> Bool {
-        let terms = try tx.rows("SELECT committee, started FROM committee_terms WHERE org_id = ? ORDER BY started DESC, id DESC", [.int(org)])
-        guard !terms.isEmpty else {
-            let flag = try tx.record(Orgs.entity, id: org)?[Orgs.hasCommittee]
-            return flag == .bool(true) || flag == .int(1)
-        }
-        guard let current = terms.first(where: { ($0[1].dateValue ?? date) <= date }) else { return false }
-        return current[0] == .bool(true) || current[0] == .int(1)
+        let terms = try terms(org, tx)
+        guard !terms.isEmpty else { return try tx.record(Orgs.entity, id: org)?[Orgs.hasCommittee].isTrue ?? false }
+        return committee(terms, on: date)
     }
 }

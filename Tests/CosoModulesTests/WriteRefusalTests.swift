@@ -194,7 +194,7 @@ import Testing
         let db = try TemporaryDatabase()
         defer { db.remove() }
         let session = try db.session(Builtins.all)
-        try DemoDistrict(seed: 1).build(into: session.store, user: "test")
+        _ = try DemoDistrict(seed: 1).build(into: session.store, user: "test")
         let before = try session.store.scalar("SELECT count(*) FROM audit_changes")
         var tried = 0
         for entity in session.catalog.entities.values.sorted(by: { $0.name < $1.name })

@@ -26,6 +26,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     public var textValue: String? { if case .text(let s) = self { return s } else { return nil } }
+    /// A stored boolean as SQLite returns it (`true`, or a non-zero integer); anything else is false.
+    public var isTrue: Bool { intValue.map { $0 != 0 } ?? false }
+
     public var intValue: Int64? {
         switch self {
         case .int(let v): return v
