@@ -49,7 +49,7 @@ import Testing
               |
             1 | orgs | where kind == vilage_cell
               |                      ^^^^^^^^^^^
-              = help: did you mean village_cell?
+              = help: did you mean village_cell (village cell)?
 
             """)
     }

@@ -12,6 +12,8 @@ final class ImportColumn {
     var known: Set<Int64> = []
     /// Ids by the display name the file writes.
     var names: [String: [Int64]] = [:]
+    /// The names near each unknown name the file gives, for the error.
+    var nearest: [String: [String]] = [:]
     /// The values met so far, for a unique field.
     var seen = SeenValues()
 

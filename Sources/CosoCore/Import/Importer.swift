@@ -271,7 +271,7 @@ public struct Importer {
                 }
                 guard let e = tx.catalog.enumType(id), let c = e.find(text) else {
                     let e = tx.catalog.enumType(id)
-                    let s = e.flatMap { Suggest.closest(to: text, in: $0.cases.map(\.id) + $0.cases.map(\.label.vi)) }
+                    let s = e?.closest(to: text)?.label.vi
                     problems.append(ImportProblem(column: column.name, "E0411",
                         vi: "\(column.field.label.vi): không có giá trị\(shown) trong danh mục" + (s.map { "; có phải ý bạn là '\($0)'?" } ?? ""),
                         en: "\(column.field.label.en): no such value\(shown)" + (s.map { "; did you mean '\($0)'?" } ?? "")))
@@ -281,14 +281,16 @@ public struct Importer {
                 column.cases[text] = c.id
             case .reference(let target):
                 guard let id = try reference(text, target, tx, column) else {
+                    let near = try nearest(text, target, tx, column).map { "\"\($0)\"" }
                     problems.append(ImportProblem(column: column.name, "E0412",
-                        vi: "\(column.field.label.vi): không có\(shown) trong \(target)", en: "\(column.field.label.en): no\(shown) in \(target)"))
+                        vi: "\(column.field.label.vi): không có\(shown) trong \(target)" + (near.isEmpty ? "" : "; có phải ý bạn là " + near.joined(separator: " hoặc ") + "?"),
+                        en: "\(column.field.label.en): no\(shown) in \(target)" + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: " or ") + "?")))
                     continue
                 }
                 guard id >= 0 else {
                     problems.append(ImportProblem(column: column.name, "E0413",
-                        vi: "\(column.field.label.vi): nhiều dòng của \(target) cùng tên\(shown); ghi mã thay cho tên",
-                        en: "\(column.field.label.en): several rows of \(target) share the name\(shown); write the id instead"))
+                        vi: "\(column.field.label.vi): nhiều dòng của \(target) cùng tên\(shown); ghi mã, hoặc tên kèm cấp trên: \"Tên (cấp trên)\"",
+                        en: "\(column.field.label.en): several rows of \(target) share the name\(shown); write the id, or the name with the level above: \"Name (above)\""))
                     continue
                 }
                 values[column.field] = .int(id)
@@ -312,30 +314,28 @@ public struct Importer {
             if target != entity.name { column.known.insert(id) }
             return id
         }
-        // "Chi bộ thôn 5 #123": a name several rows share, written with the id by `save`.
-        if let hash = text.range(of: " #", options: .backwards), let id = Int64(text[hash.upperBound...]) {
-            return try reference(String(id), target, tx, column)
-        }
-        guard let display = other.displayField, let field = other.field(display) else { return nil }
-        // Looked up by index, exactly, then ignoring case and diacritics; remembered for the rest
-        // of the file (not for the entity being imported, whose names the file itself adds). A
-        // searchable name is found exactly through its folded column's index (members have no
-        // index of their names as written).
+        guard other.displayField != nil else { return nil }
+        // Looked up by index, exactly, then ignoring case and diacritics (or qualified: "Chi bộ
+        // thôn 5 #123" as `save` writes a name several rows share, "Chi bộ thôn 5 (xã Gia
+        // Hiệp)"); remembered for the rest of the file (not for the entity being imported, whose
+        // names the file itself adds).
         if let ids = column.names[text] { return ids.count == 1 ? ids[0] : -1 }
-        var ids: [Int64]
-        if let folded = field.foldedColumn {
-            let foldedText = Value.text(VietnameseText.fold(text))
-            ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(folded) = ? AND \(field.column) = ?", [foldedText, .text(text)])
-            if ids.isEmpty { ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(folded) = ?", [foldedText]) }
-        } else {
-            ids = try tx.rowIDs("SELECT id FROM \(other.table) WHERE \(field.column) = ?", [.text(text)])
-        }
+        let ids = try NameLookup(catalog: tx.catalog) { sql, binds in try tx.rows(sql, binds) }.matches(text, in: other)
         if ids.isEmpty { return nil }
         if target != entity.name {
             if column.names.count > 200_000 { column.names.removeAll() }
             column.names[text] = ids
         }
         return ids.count == 1 ? ids[0] : -1
+    }
+
+    /// Names of `target` near a name the file gives that none has (once per name).
+    private func nearest(_ text: String, _ target: String, _ tx: WriteTransaction, _ column: ImportColumn) throws -> [String] {
+        guard Int64(text) == nil, let other = tx.catalog.entity(target) else { return [] }
+        if let known = column.nearest[text] { return known }
+        let found = try NameLookup(catalog: tx.catalog) { sql, binds in try tx.rows(sql, binds) }.nearestNames(to: text, in: other)
+        if column.nearest.count < 10_000 { column.nearest[text] = found }
+        return found
     }
 
     /// Duplicates within the file (`seen`), and, unless the table started empty, of rows stored

@@ -129,6 +129,8 @@ public struct Registry: Sendable {
         for m in declared {
             for e in m.enums {
                 if let other = enumOwner[e.id] { throw .duplicateEnum(e.id, modules: [other, m.id]) }
+                let clashes = e.ambiguousNames
+                if !clashes.isEmpty { throw .ambiguousEnumNames(module: m.id, enum: e.id, names: clashes) }
                 enums[e.id] = e; enumOwner[e.id] = m.id
             }
             for e in m.entities {

@@ -3,6 +3,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateModule(String)
     case duplicateEntity(String, modules: [String])
     case duplicateEnum(String, modules: [String])
+    /// Two cases of an enum answer to the same name (a label or another name, folded).
+    case ambiguousEnumNames(module: String, enum: String, names: [String])
     case duplicateCommand(String, modules: [String])
     case missingRequirement(module: String, requires: String)
     case versionMismatch(module: String, requires: String, range: String, found: String)
@@ -26,6 +28,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "entity '\(e)' is declared by more than one module (\(m.joined(separator: ", "))); rename one"
         case .duplicateEnum(let e, let m):
             return "enum type '\(e)' is declared by more than one module (\(m.joined(separator: ", "))); rename one"
+        case .ambiguousEnumNames(let m, let e, let names):
+            return "module '\(m)': enum type '\(e)' has cases answering to the same name: \(names.joined(separator: "; ")); rename one"
         case .duplicateCommand(let c, let m):
             return "command '\(c)' is declared by more than one module (\(m.joined(separator: ", "))); rename one"
         case .missingRequirement(let m, let r):

@@ -11,6 +11,9 @@ struct ExprCompiler {
     var aliases: [String: Fragment] = [:]
     /// Inside `summarize`: aggregate functions are allowed.
     var allowAggregates = false
+    /// Looks up the row a name stands for (`org == "Chi bộ thôn 1"` must name one cell); without
+    /// it (planning with no register at hand), a reference compared with text compares names.
+    var names: NameLookup?
 
     static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max", "count_distinct"]
 
@@ -77,7 +80,10 @@ struct ExprCompiler {
                 throw typeError(Label(vi: "sau in cần một danh sách [..]", en: "'in' needs a list [..]"), rhs.span)
             }
             var parts: [Fragment] = []
-            for item in items { parts.append(try operand(item, against: l)) }
+            for item in items {
+                let part = try operand(item, against: l)
+                parts.append(try row(named: part, for: l, span: item.span) ?? part)
+            }
             guard !parts.isEmpty else { return Fragment("0", [], .bool) }
             if let folded = Self.foldedTwin(of: l, parts) { return folded }
             return Fragment("\(l.sql) IN (" + parts.map(\.sql).joined(separator: ", ") + ")",
@@ -97,7 +103,11 @@ struct ExprCompiler {
             return Fragment("(\(l.sql)) IS \(op == "==" ? "" : "NOT ")NULL", l.binds, .bool)
         }
         var r = try operand(rhs, against: l)
-        // A reference compared with text compares the referenced row's name.
+        // A reference compared with a name is compared with the one row that name identifies;
+        // without a register at hand, with the referenced row's name.
+        if op == "==" || op == "!=", let id = try row(named: r, for: l, span: rhs.span) {
+            return Fragment("\(l.sql) \(op == "==" ? "=" : "<>") ?", l.binds + id.binds, .bool)
+        }
         if case .reference = l.type, r.type == .text, let d = scope.display(of: l) { l = d }
         if case .enumeration(let id) = l.type, ["<", "<=", ">", ">="].contains(op), let en = catalog.enumType(id) {
             // Enum cases compare by their declared order.
@@ -133,6 +143,21 @@ struct ExprCompiler {
                         foldedBinds + l.binds + values.flatMap(\.binds), .bool)
     }
 
+    /// The id of the row a bound name stands for, when `l` is a reference to an entity with
+    /// names; an error listing the candidates when the name is shared, or the nearest names when
+    /// none has it.
+    private func row(named r: Fragment, for l: Fragment, span: SourceSpan) throws(Diagnostic) -> Fragment? {
+        guard let names, case .reference(let target) = l.type, let entity = catalog.entity(target), entity.displayField != nil,
+              r.sql == "?", r.binds.count == 1, case .text(let name) = r.binds[0] else { return nil }
+        do {
+            return Fragment("?", [.int(try names.resolve(name, in: entity))], l.type)
+        } catch let p as NameLookup.Problem {
+            throw Diagnostic(p.code, p.message, span: span, help: p.help)
+        } catch {
+            throw Diagnostic("E0700", Label(vi: "lỗi nội bộ: \(error)", en: "internal error: \(error)"), span: span)
+        }
+    }
+
     /// Compiles the right-hand side of a comparison, reading a bare name as an enum case when
     /// the left side is an enum (`kind == village_cell`), and text as a case label ("trung cấp").
     private func operand(_ e: Expr, against l: Fragment) throws(Diagnostic) -> Fragment {
@@ -154,7 +179,8 @@ struct ExprCompiler {
 
     /// `field =~ "text"`: case- and diacritic-insensitive contains on the folded shadow column.
     private func contains(_ lhs: Expr, _ rhs: Expr, span: SourceSpan) throws(Diagnostic) -> Fragment {
-        let l = try compile(lhs)
+        // A reference searches the name of the row it refers to (`org =~ "thôn 1"`).
+        let l = try named(compile(lhs))
         guard let (alias, field) = l.field, let folded = field.foldedColumn else {
             throw typeError(Label(vi: "=~ chỉ dùng với trường tìm kiếm được (như name)",
                                   en: "=~ works only on searchable fields (such as name)"), lhs.span)
@@ -165,6 +191,12 @@ struct ExprCompiler {
         }
         let pattern = "%" + Self.escapeLike(VietnameseText.fold(VietnameseText.nfc(needle))) + "%"
         return Fragment("\(alias).\(folded) LIKE ? ESCAPE '\\'", [.text(pattern)], .bool)
+    }
+
+    /// A reference read as the name of the row it refers to; anything else as it is.
+    private func named(_ f: Fragment) -> Fragment {
+        if case .reference = f.type, let d = scope.display(of: f) { return d }
+        return f
     }
 
     /// The position of an enum value in its declared order, in stock SQL (catalogue identifiers only).
@@ -254,7 +286,7 @@ struct ExprCompiler {
     /// `starts_with(field, "text")`: on the folded column for searchable text (so it ignores case
     /// and diacritics like `=~`), else an exact prefix.
     private func startsWith(_ lhs: Expr, _ rhs: Expr) throws(Diagnostic) -> Fragment {
-        let l = try compile(lhs)
+        let l = try named(compile(lhs))
         let r = try compile(rhs)
         guard r.type == .text, let prefix = r.binds.first?.textValue else {
             throw typeError(Label(vi: "starts_with cần một chuỗi", en: "starts_with needs a string"), rhs.span)

@@ -12,6 +12,8 @@ public struct Planner {
     public var language: Language = .vi
     /// Sources the session computes rather than reads from a table (`targets`, `target T10 | detail`).
     public var computedSources: [String: any ComputedSource] = [:]
+    /// Finds the row a name stands for in a comparison (`org == "Chi bộ thôn 1"`), in the register.
+    public var names: NameLookup?
 
     public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter
@@ -45,6 +47,7 @@ public struct Planner {
             q = QueryBuilder(entity: entity, catalog: catalog, today: today, variables: variables, rowFilter: rowFilter, asOf: asOf,
                              language: language)
         }
+        q.names = names
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst(firstStage) {

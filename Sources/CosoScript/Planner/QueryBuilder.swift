@@ -8,6 +8,8 @@ final class QueryBuilder {
     let variables: [String: Value]
     private var counter = 0
     private(set) var scope: Scope
+    /// Finds the row a name stands for (see `ExprCompiler.names`).
+    var names: NameLookup?
 
     private var from: String
     private var fromBinds: [Value] = []
@@ -58,6 +60,7 @@ final class QueryBuilder {
     /// and keep the field's folded and sort-key columns.
     var compiler: ExprCompiler {
         var c = ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables)
+        c.names = names
         for (fragment, column) in select ?? [] { c.aliases[column.name] = fragment }
         return c
     }
@@ -126,7 +129,7 @@ final class QueryBuilder {
                     name = names.map(\.text).joined(separator: ".")
                     label = headerLabel(names)
                 }
-                if let d = scope.display(of: f) { f = d }
+                if let d = scope.shown(of: f) { f = d }
             } else if item.alias == nil {
                 name = "c\(out.count + 1)"
                 label = Label(vi: name, en: name)
@@ -145,7 +148,7 @@ final class QueryBuilder {
             var f = try compiler.compile(key.expr)
             // A reference groups by the row it names (two cells may share a name) and shows its name.
             let group = f
-            if let d = scope.display(of: f) { f = d }
+            if let d = scope.shown(of: f) { f = d }
             let name: String, label: Label
             if let alias = key.alias {
                 name = alias.text
@@ -263,7 +266,9 @@ final class QueryBuilder {
             return e.fields.filter { exporting || !$0.secret }.map { field in
                 let read = exporting ? field : scope.localized(field, of: e)
                 var f = Fragment("\(scope.alias).\(read.column)", [], ExprType(read.type), field: (scope.alias, read))
-                if let d = scope.display(of: f) {
+                if !exporting, let d = scope.shown(of: f) {
+                    f = d
+                } else if let d = scope.display(of: f) {
                     f = d
                     if exporting, case .reference(let target) = field.type, let t = catalog.entity(target), let (a, df) = d.field {
                         let x = scope.newAlias()

@@ -123,6 +123,25 @@ final class Scope {
         return Fragment("\(na).\(df.column)", [], ExprType(df.type), field: (na, df))
     }
 
+    /// How a reference is shown in results: the referenced row's name, followed by the name of
+    /// the row above it in parentheses where other rows share that name ("Chi bộ thôn 1 (Đảng bộ
+    /// xã Gia Hiệp)"), the form in which a name may be typed back (`NameLookup`). Sorted by the name.
+    func shown(of fragment: Fragment) -> Fragment? {
+        guard let d = display(of: fragment), let (a, df) = d.field, case .reference(let target) = fragment.type,
+              let entity = catalog.entity(target) else { return nil }
+        guard let placing = catalog.placingField(of: entity) ?? entity.tree.flatMap({ entity.field($0.parent) }),
+              case .reference(let upName) = placing.type, let up = catalog.entity(upName),
+              let upDisplay = up.displayField.flatMap(up.field) else { return d }
+        let x = newAlias(), p = newAlias()
+        let name = "\(a).\(df.column)"
+        // Through the folded name's index where there is one.
+        let same = (df.foldedColumn.map { "\(x).\($0) = \(a).\($0) AND " } ?? "") + "\(x).\(df.column) = \(name)"
+        let above = "(SELECT \(p).\(upDisplay.column) FROM \(up.table) AS \(p) WHERE \(p).id = \(a).\(placing.column))"
+        let sql = "CASE WHEN EXISTS (SELECT 1 FROM \(entity.table) AS \(x) WHERE \(same) AND \(x).id <> \(a).id)"
+            + " THEN \(name) || coalesce(' (' || \(above) || ')', '') ELSE \(name) END"
+        return Fragment(sql, [], d.type, sortKey: d.vietnameseSortKey, nonNull: d.nonNull)
+    }
+
     static func didYouMean(_ suggestion: String?, among names: [String]) -> Label {
         if let s = suggestion { return Label(vi: "có phải ý bạn là '\(s)'?", en: "did you mean '\(s)'?") }
         let list = names.prefix(12).joined(separator: ", ")

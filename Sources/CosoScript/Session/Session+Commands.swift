@@ -89,22 +89,22 @@ extension Session {
             }
             return v
         case .text(let name):
-            guard let display = entity.displayField.flatMap(entity.field) else { return v }
-            let ids = try tx.ids(entity, where: display, equals: .text(name))
-            if ids.isEmpty {
-                throw RuleViolation("E0301", vi: "không có \(entity.singular.vi) tên như vậy", en: "no \(entity.singular.en) has this name",
-                                    argument: argument,
-                                    helpVi: "xem danh sách: \(entity.name) | where name =~ \"...\"",
-                                    helpEn: "look it up: \(entity.name) | where name =~ \"...\"")
+            guard entity.displayField != nil else { return v }
+            do {
+                return .int(try nameLookup(tx).resolve(name, in: entity))
+            } catch let p as NameLookup.Problem {
+                throw RuleViolation(p.code, vi: p.message.vi, en: p.message.en, argument: argument, helpVi: p.help.vi, helpEn: p.help.en)
             }
-            if ids.count > 1 {
-                throw RuleViolation("E0302", vi: "\(ids.count) \(entity.singular.vi) trùng tên này", en: "\(ids.count) \(entity.singular.en)s have this name",
-                                    argument: argument, helpVi: "dùng mã (id) thay cho tên", helpEn: "give the id instead of the name")
-            }
-            return .int(ids[0])
         default:
             return v
         }
+    }
+
+    /// Names looked up inside a write, among the rows this session may see.
+    func nameLookup(_ tx: WriteTransaction) -> NameLookup {
+        var lookup = NameLookup(catalog: catalog) { sql, binds in try tx.rows(sql, binds) }
+        if let rowFilter { lookup.restrict = { rowFilter.condition(for: $0, alias: $1) } }
+        return lookup
     }
 
     func slice(_ text: String, _ span: SourceSpan) -> String {

@@ -61,6 +61,13 @@ public final class Session: @unchecked Sendable {
     var planner: Planner {
         var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         p.language = language
+        var names = NameLookup(catalog: catalog) { [store] sql, binds in
+            var out: [[Value]] = []
+            try store.query(sql, binds) { out.append($0) }
+            return out
+        }
+        if let rowFilter { names.restrict = { rowFilter.condition(for: $0, alias: $1) } }
+        p.names = names
         // (Their names are listed in `computedSourceNames`, for completion.)
         p.computedSources = [
             "targets": TargetsSource(session: self), "target": TargetSource(session: self), "stats": StatisticsSource(session: self),
