@@ -6,7 +6,9 @@ import CosoCore
 /// decides what is overdue (`check asof @2022-12-22` judges deadlines at that date). Thirty
 /// working days are counted as 42 calendar days (six working weeks).
 enum MemberChecks {
-    static let onRoll = "('probationary', 'official', 'exempted', 'suspended')"
+    /// On the roll at the check's date (`Members.onRoll`), over the members aliased `alias`.
+    static func onRoll(_ alias: String) -> String { "(" + Members.onRoll.sql(alias: alias, date: "?") + ")" }
+    static let rollStatuses = "('probationary', 'official', 'exempted', 'suspended')"
     static let cellKinds = "('grassroots_cell', 'village_cell', 'subordinate_cell')"
 
     static let rules = [
@@ -62,7 +64,7 @@ enum MemberChecks {
                   fix: Label(vi: "bổ sung số CCCD (bắt buộc từ phiên bản 3.0 của CSDL đảng viên): members | where id == ... | update national_id: \"...\" reason: \"...\"",
                              en: "add the national ID (required by the official database 3.0): members | where id == ... | update national_id: \"...\" reason: \"...\""),
                   sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, 'thiếu số CCCD' AS detail FROM members m "
-                      + "WHERE m.status IN \(onRoll) AND (m.national_id IS NULL OR m.national_id = '')"),
+                      + "WHERE \(onRoll("m")) AND (m.national_id IS NULL OR m.national_id = '')"),
         DataCheck("D102", .error, entity: "members",
                   problem: Label(vi: "số CCCD trùng giữa nhiều đảng viên", en: "a national ID shared by several members"),
                   fix: Label(vi: "đối chiếu hồ sơ, sửa số sai (update ... reason:)", en: "compare the files and correct the wrong number (update ... reason:)"),
@@ -105,7 +107,7 @@ enum MemberChecks {
                   problem: Label(vi: "đảng viên còn trong danh sách ở tổ chức đã kết thúc", en: "a member on the roll of an organisation that has ended"),
                   fix: Label(vi: "chuyển sinh hoạt sang chi bộ đang hoạt động (transfer)", en: "transfer the member to a live cell"),
                   sql: "SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id, o.name || ' kết thúc ' || o.dissolved AS detail "
-                      + "FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.status IN \(onRoll) AND o.dissolved <= ?"),
+                      + "FROM members m JOIN orgs o ON o.id = m.org_id WHERE \(onRoll("m")) AND o.dissolved <= ?"),
         DataCheck("D109", .warning, entity: "members",
                   problem: Label(vi: "chuyển sinh hoạt đi quá 30 ngày làm việc chưa đến chi bộ mới (R10)",
                                  en: "transferred out over 30 working days ago with no arrival (R10)"),
@@ -157,9 +159,9 @@ enum MemberChecks {
                   fix: Label(vi: "đề nghị cấp trên thành lập đảng bộ cơ sở", en: "propose a grassroots committee to the level above"),
                   sql: """
                       SELECT o.id AS row_id, o.name AS subject, o.id AS org_id,
-                          (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status IN \(onRoll)) || ' đảng viên' AS detail
+                          (SELECT count(*) FROM members m WHERE m.org_id = o.id AND \(onRoll("m"))) || ' đảng viên' AS detail
                       FROM orgs o WHERE o.kind = 'grassroots_cell' AND (o.dissolved IS NULL OR o.dissolved > ?)
-                        AND (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status IN \(onRoll)) >= 30
+                        AND (SELECT count(*) FROM members m WHERE m.org_id = o.id AND \(onRoll("m"))) >= 30
                       """),
         DataCheck("D115", .error, entity: "members",
                   problem: Label(vi: "kết nạp khi chưa đủ 18 tuổi (R1)", en: "admitted before the age of 18 (R1)"),
@@ -241,6 +243,18 @@ enum MemberChecks {
                                                         AND (x.happened < e.happened OR (x.happened = e.happened AND x.id < e.id))
                                                       ORDER BY x.happened DESC, x.id DESC LIMIT 1)
                       WHERE e.kind = 'transfer_in' AND e.status IS NOT NULL AND p.status <> 'transferred_out' AND e.happened <= ?
+                      """),
+        // The roll is read from the members' dates (`on_roll`) and their status says the same
+        // thing today: where they disagree, counts by status and counts of the roll differ.
+        DataCheck("D123", .error, entity: "members",
+                  problem: Label(vi: "tình trạng và ngày ra khỏi danh sách không khớp nhau", en: "the status and the date of leaving the roll disagree"),
+                  fix: Label(vi: "ghi sự kiện làm đảng viên ra khỏi danh sách (transfer out, remove, ...) hoặc kiểm tra lại tình trạng",
+                             en: "record the event that took the member off the roll (transfer out, remove, ...) or check the status"),
+                  sql: """
+                      SELECT m.id AS row_id, m.name AS subject, m.org_id AS org_id,
+                          'tình trạng: ' || m.status || coalesce(', ra khỏi danh sách ' || m.ended, ', chưa có ngày ra khỏi danh sách') AS detail
+                      FROM members m
+                      WHERE (m.status IN \(rollStatuses) AND m.ended IS NOT NULL) OR (m.status NOT IN \(rollStatuses) AND m.ended IS NULL)
                       """),
         DataCheck("D117", .error, entity: "positions",
                   problem: Label(vi: "người giữ chức vụ không còn sinh hoạt đảng", en: "a position held by someone no longer on the roll"),

@@ -97,4 +97,12 @@ enum MemberMigrations {
     static let nameIndexDropped = Migration(legacy: 9, "names found through the folded name's index", sql: """
         DROP INDEX IF EXISTS members_name;
         """)
+
+    /// People's names sort by given name, then middle and family name (`Field.sortsByGivenName`):
+    /// their sort keys are emptied here ('' is no text's key) and computed again by the store, which
+    /// refills the shadow columns of every row that lacks them (`TableRebuild`).
+    static let personNameOrder = Migration(10, "people's names sorted by given name first", sql: """
+        UPDATE members SET name_sort = '' WHERE name IS NOT NULL;
+        UPDATE candidates SET name_sort = '' WHERE name IS NOT NULL;
+        """)
 }

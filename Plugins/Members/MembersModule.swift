@@ -21,7 +21,8 @@ public struct MembersModule: CosoModule {
     /// Steps of registers made before the tables were generated from the declarations.
     public var migrations: [Migration] {
         MemberMigrations.all + [MemberRecords.migration, Fees.migration, MemberRecord2HSDV.migration, MemberMigrations.onRollIndex,
-         MemberMigrations.historyIndex, MemberMigrations.fileNumberIndex, MemberMigrations.nameIndexDropped]
+         MemberMigrations.historyIndex, MemberMigrations.fileNumberIndex, MemberMigrations.nameIndexDropped,
+         MemberMigrations.personNameOrder]
     }
     public var checks: [DataCheck] { MemberChecks.all }
     public var diagnostics: [DiagnosticDefinition] { MemberDiagnostics.all }

@@ -4,15 +4,16 @@ import CosoCore
 /// each measured by pipelines over the register. Where the register does not record what a
 /// target needs (T1), it has no query and shows "no data" rather than a made-up figure.
 ///
-/// A member is on the roll at a date when admitted by then and not yet gone (the member's own
-/// dates, not their event history: this reads a country's register in seconds).
+/// A member is on the roll at a date as the members module declares it (`on_roll`: admitted by
+/// then and not yet gone, by the member's own dates, not their event history: this reads a
+/// country's register in seconds); working members are those on the roll and not exempted.
 enum PlanTargets {
     static let source = "90-KH/HU (22/12/2022)"
     static let grassroots = "[commune_committee, grassroots_committee, grassroots_cell]"
     static let working = "[civil_servant, public_employee, enterprise, armed_forces]"
     static let cadres = "[civil_servant, public_employee, armed_forces]"
     static let liveAt = "(founded == null or founded <= $date) and (dissolved == null or dissolved > $date)"
-    static let onRollAt = "admitted <= $date and (ended == null or ended > $date) and (exempted == null or exempted > $date)"
+    static let onRollAt = "on_roll($date) and (exempted == null or exempted > $date)"
     static let termStart = "@2020-01-01"
     static let yearly = Label(vi: "hằng năm", en: "yearly")
     static let ongoing = Label(vi: "thường xuyên", en: "ongoing")
@@ -30,7 +31,7 @@ enum PlanTargets {
             wording: words("100% đảng viên đang công tác được giới thiệu và thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú, được chi bộ, cấp ủy nhận xét, đánh giá gương mẫu hằng năm theo quy định",
                            "All working members keep in touch with, and are commented on yearly by, their residence cell"),
             source: source,
-            counted: "residence_comments | where year == $year and member.work_status in \(working) and member.admitted <= $date and (member.ended == null or member.ended > $date) and (member.exempted == null or member.exempted > $date)",
+            counted: "residence_comments | where year == $year and member.work_status in \(working) and member.on_roll($date) and (member.exempted == null or member.exempted > $date)",
             base: "members | where work_status in \(working) and \(onRollAt)",
             goal: .atLeast(100), deadline: yearly, distinct: "member", countedOrg: "member.org", baseOrg: "org"),
         TargetDefinition(
@@ -46,7 +47,7 @@ enum PlanTargets {
             wording: words("Có 100% đảng viên là cán bộ, công chức, viên chức, chiến sỹ các đơn vị lực lượng vũ trang đang công tác thực hiện nghiêm việc đăng ký, cam kết về ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống, những biểu hiện \"tự diễn biến\", \"tự chuyển hóa\" trong nội bộ; Chỉ thị số 05-CT/TW của Bộ Chính trị và các quy định về nêu gương",
                            "All working cadres, civil servants, public employees and soldiers register the anti-degradation, Directive 05 and exemplary-conduct commitments"),
             source: source,
-            counted: "commitments | where year == $year and member.work_status in \(cadres) and member.admitted <= $date and (member.ended == null or member.ended > $date) | summarize kinds: count_distinct(kind) by member | where kinds == 3",
+            counted: "commitments | where year == $year and member.work_status in \(cadres) and member.on_roll($date) | summarize kinds: count_distinct(kind) by member | where kinds == 3",
             base: "members | where work_status in \(cadres) and \(onRollAt)",
             goal: .atLeast(100), deadline: yearly, baseOrg: "org"),
         TargetDefinition(
@@ -71,7 +72,7 @@ enum PlanTargets {
                            "Yearly admissions equal 3-4% of all members (against the members at the start of the year: basis UNVERIFIED)"),
             source: source,
             counted: "member_events | where kind == admitted and happened >= $year_start and happened <= $date",
-            base: "members | where admitted < $year_start and (ended == null or ended >= $year_start)",
+            base: "members | where on_roll($year_start - 1)",
             goal: .between(3, 4), deadline: yearly, countedOrg: "org"),
         TargetDefinition(
             "T7", title: words("Kết nạp chủ doanh nghiệp tư nhân trong nhiệm kỳ", "Private business owners admitted in the term"),

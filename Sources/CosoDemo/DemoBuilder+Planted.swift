@@ -94,7 +94,7 @@ extension Builder {
         try tx.update("orgs", id: dissolved, ["dissolved": .date(date(2022, 6, 30)), "dissolved_how": .text("dissolved")])
         // D109: transferred out to another cell of the district in September 2022, never arrived.
         if let m = pick("official", in: officialsFrom) {
-            try tx.update("members", id: m.id, ["status": .text("transferred_out")])
+            try tx.update("members", id: m.id, ["status": .text("transferred_out"), "ended": .date(date(2022, 9, 1))])
             try event(m.id, "transfer_out", date(2022, 9, 1), org: villages[0], status: "transferred_out")
         }
         // D110: an exempt member rated the year after the exemption.

@@ -42,6 +42,10 @@ import Testing
             let cols = try columns(old, table)
             before[table] = (cols, try rows(old, table, cols))
         }
+        // The rows as they were, in some of the columns.
+        let copy = dir + "/before.db"
+        try FileManager.default.copyItem(atPath: old, toPath: copy)
+        func rowsOf(_ table: String, _ cols: [String]) throws -> String { try rows(copy, table, cols) }
         #expect(try schema(old).contains { $0.contains("CHECK (gender IN ('male', 'female'))") }, "the fixture is of the old schema")
 
         let opened = try Coso.run(["--db", old, "-c", "members | count"])
@@ -57,11 +61,24 @@ import Testing
             Issue.record("first difference:\n  upgraded: \(line)\n  new:      \(other)")
             break
         }
-        // Every value of every row, in every column the table had.
+        // Every value of every row, in every column the table had, but the sort keys of people's
+        // names: computed again (migration 10 of members: given name first).
+        let personNames: Set<String> = ["members", "candidates"]
         for table in tables {
-            let (cols, rowsBefore) = before[table]!
-            #expect(try rows(old, table, cols) == rowsBefore, "\(table)")
+            var (cols, _) = before[table]!
+            if personNames.contains(table) { cols.removeAll { $0 == "name_sort" } }
+            let (now, then) = (try rows(old, table, cols), try rowsOf(table, cols))
+            // (The steps done are kept, and the new one recorded after them.)
+            #expect(table == "coso_migrations" ? now.hasPrefix(then) : now == then, "\(table)")
         }
+        for table in personNames {
+            #expect(try Coso.shell("sqlite3", [old, "SELECT count(*) FROM \(table) WHERE name_sort IS NULL OR name_sort = ''"]).stdout == "0\n")
+        }
+        let sorted = try Coso.run(["--db", old, "--format", "csv", "-c", "members | sort name | select name"])
+        #expect(sorted.status == 0, "\(sorted.stderr)")
+        let byGivenName = CSV.parse(sorted.stdout).dropFirst().map { $0[0].split(separator: " ").last.map(String.init) ?? "" }
+        #expect(byGivenName.count == 300)
+        #expect(byGivenName.first == byGivenName.min { $0.lowercased().folding(options: .diacriticInsensitive, locale: nil) < $1.lowercased().folding(options: .diacriticInsensitive, locale: nil) })
         // The searchable names' folded and sort columns still agree with the names.
         #expect(try Coso.run(["--db", old, "-c", #"members | where name =~ "do van huy" | count"#]).stdout == "1\n")
         // Nothing more to do the next time, and no second copy.

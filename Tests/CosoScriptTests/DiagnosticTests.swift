@@ -34,7 +34,8 @@ import Testing
         for (statement, hint) in [("members | group by org", "summarize n: count() by"), ("members | order by name", "sort"),
                                   ("members | limit 5", "take N"), (#"members | where name like "%an%""#, "=~"),
                                   ("members | where status in (official, probationary)", "[official, probationary]"),
-                                  ("members | where confirmed is null", "== null")] {
+                                  ("members | where confirmed is null", "== null"),
+                                  ("members | select x: case when gender == male then 1 else 2 end", "if ĐIỀU_KIỆN then A")] {
             let r = rendered(s, statement)
             #expect(r.contains("= gợi ý: coso viết") && r.contains(hint), "\(statement): \(r)")
         }

@@ -16,8 +16,32 @@ import Testing
     @Test func sortFollowsTheVietnameseAlphabetWithNullsLast() throws {
         let (db, s) = try village()
         defer { db.remove() }
-        #expect(try s.output("members | sort name | select name") == "An Văn Bình\nÂu Thị Cúc\nĐặng Văn Đức\nNguyễn Thị Ánh")
+        // A person's name sorts as class lists do: given name, then middle, then family name.
+        #expect(try s.output("members | sort name | select name") == "Nguyễn Thị Ánh\nAn Văn Bình\nÂu Thị Cúc\nĐặng Văn Đức")
+        // The whole name, family name first.
+        #expect(try s.output("members | sort full(name) | select name") == "An Văn Bình\nÂu Thị Cúc\nĐặng Văn Đức\nNguyễn Thị Ánh")
+        #expect(try s.output("members | sort -full(name) | select name") == "Nguyễn Thị Ánh\nĐặng Văn Đức\nÂu Thị Cúc\nAn Văn Bình")
         #expect(try s.output("members | sort -theory | select theory") == "advanced\nintermediate\nelementary\n")
+    }
+
+    @Test func conditionalValuesAndCounts() throws {
+        let (db, s) = try village()
+        defer { db.remove() }
+        // A band of one's own: each member in the first band whose condition holds.
+        #expect(try s.output(#"members | sort born | select name, g: if born < @1965-01-01 then "a" else if born < @1988-01-01 then "b" else "c""#)
+                == "Âu Thị Cúc | a\nĐặng Văn Đức | b\nNguyễn Thị Ánh | b\nAn Văn Bình | c")
+        // No else: null.
+        #expect(try s.value(#"members | select g: if gender == male then "nam" | where g == null | count"#) == .int(2))
+        // count(CONDITION) counts the rows where it holds, in each group.
+        #expect(try s.output("members | summarize n: count(), women: count(gender == female), old: count(born < @1980-01-01) by org | sort org")
+                == "Chi bộ thôn 8 | 2 | 1 | 1\nChi bộ thôn 9 | 2 | 1 | 1")
+        #expect(try s.output("members | summarize s: sum(if gender == female then 1 else 0) by gender | sort gender") == "male | 0\nfemale | 2")
+        // What is refused, with a located error.
+        #expect(rendered(s, #"members | select x: if gender == male then 1 else "a""#).contains("E0208"))
+        #expect(rendered(s, #"members | select x: if gender == male "a""#).contains("cần then"))
+        #expect(rendered(s, "members | select x: if born then 1 else 2").contains("E0208"))
+        #expect(rendered(s, "members | where count(gender == female) > 1").contains("E0216"))
+        #expect(rendered(s, "orgs | sort full(name)").contains("full() cần tên người"))
     }
 
     @Test func referencesComparedWithTextUseTheName() throws {

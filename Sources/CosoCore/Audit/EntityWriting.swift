@@ -32,12 +32,16 @@ final class EntityWriting {
         let column: String
         /// The folded and sort-key shadow columns of a searchable text field.
         let folded: String?, sort: String?
+        /// A person's name sorts by given name first (`Field.sortsByGivenName`).
+        let personName: Bool
     }
 
     init(entity: Entity, rank: Int) {
         self.entity = entity
         self.rank = rank
-        columnNames = entity.fields.map { ColumnNames(column: $0.column, folded: $0.foldedColumn, sort: $0.sortColumn) }
+        columnNames = entity.fields.map {
+            ColumnNames(column: $0.column, folded: $0.foldedColumn, sort: $0.sortColumn, personName: $0.sortsByGivenName)
+        }
     }
 
     /// The columns a row's values go to (in field order, with the shadow columns of searchable
@@ -56,10 +60,11 @@ final class EntityWriting {
         for i in shape.order {
             let value = given[i]
             args.append(value.databaseValue)
-            if shape.searchable[i] {
+            if shape.searchable[i] != .none {
                 let text = value.textValue.map(VietnameseText.nfc)
                 args.append(text.map(VietnameseText.fold)?.databaseValue ?? .null)
-                args.append(text.map(VietnameseText.sortKeyString)?.databaseValue ?? .null)
+                let key = shape.searchable[i] == .personName ? VietnameseText.personSortKeyString : VietnameseText.sortKeyString
+                args.append(text.map(key)?.databaseValue ?? .null)
             }
         }
         return (shape, args)
@@ -85,7 +90,7 @@ final class EntityWriting {
             keys.append(name); positions.append(position)
         }
         let order = positions.indices.sorted { positions[$0] < positions[$1] }
-        var columns: [String] = [], searchable = Array(repeating: false, count: keys.count)
+        var columns: [String] = [], searchable = Array(repeating: RowShape.Shadows.none, count: keys.count)
         var idArgument: Int?
         for i in order {
             let names = columnNames[positions[i]]
@@ -93,7 +98,7 @@ final class EntityWriting {
             columns.append(names.column)
             if let folded = names.folded, let sort = names.sort {
                 columns.append(folded); columns.append(sort)
-                searchable[i] = true
+                searchable[i] = names.personName ? .personName : .text
             }
         }
         let shape = RowShape(table: entity.table, rank: rank, columns: columns, keys: keys, order: order,
@@ -114,8 +119,10 @@ final class RowShape {
     /// The row's keys in the order its dictionary gives them; `order`: their indices in field order.
     let keys: [String]
     let order: [Int]
-    /// For each key, whether its field is searchable text (two shadow columns follow its own).
-    let searchable: [Bool]
+    /// For each key, whether its field is searchable text (two shadow columns follow its own), and
+    /// how it sorts.
+    let searchable: [Shadows]
+    enum Shadows { case none, text, personName }
     /// Where the `id` the row gives is among the arguments, if it gives one.
     let idArgument: Int?
     /// The same columns followed by `id`, for rows given their id by the transaction.
@@ -125,7 +132,7 @@ final class RowShape {
     /// set it (a later one has other batches).
     var batch: (generation: Int, index: Int)?
 
-    init(table: String, rank: Int, columns: [String], keys: [String], order: [Int], searchable: [Bool], idArgument: Int?) {
+    init(table: String, rank: Int, columns: [String], keys: [String], order: [Int], searchable: [Shadows], idArgument: Int?) {
         self.table = table; self.rank = rank; self.columns = columns; self.keys = keys; self.order = order
         self.searchable = searchable; self.idArgument = idArgument
     }

@@ -33,6 +33,11 @@ public struct Entity: Sendable, Hashable {
     /// else the first reference to an entity placed in it. What `for "ORG"` and, later, a user's
     /// scope restrict rows by.
     public let placedBy: String?
+    /// Conditions on the rows at a date that the language offers by name (`on_roll`).
+    public let conditions: [NamedCondition]
+    /// Which rows the entity holds, for `.help ENTITY` (members: everyone ever recorded, the roll
+    /// being `where on_roll`).
+    public let about: Label?
 
     /// How the entity that is the organisation tree hangs together.
     public struct Tree: Sendable, Hashable {
@@ -44,7 +49,7 @@ public struct Entity: Sendable, Hashable {
     public init(name: String, label: Label, singular: Label, fields: [Field], displayField: String? = "name",
                 readOnly: Bool = false, liveCondition: String? = nil, dated: DatedSource? = nil,
                 constraints: [RowConstraint] = [], indexes: [Index] = [], appendOnly: Bool = false, tree: Tree? = nil,
-                placedBy: Field? = nil) {
+                placedBy: Field? = nil, conditions: [NamedCondition] = [], about: Label? = nil) {
         self.name = name; self.label = label; self.singular = singular
         // Every entity has an integer primary key `id`, declared here so the language can use it.
         self.fields = fields.contains(where: { $0.name == "id" }) ? fields : [Field.id] + fields
@@ -53,7 +58,8 @@ public struct Entity: Sendable, Hashable {
         self.liveCondition = liveCondition
         self.dated = dated
         self.constraints = constraints; self.indexes = indexes; self.appendOnly = appendOnly
-        self.tree = tree; self.placedBy = placedBy?.name
+        self.tree = tree; self.placedBy = placedBy?.name; self.conditions = conditions
+        self.about = about
     }
 
     /// Whether the entity is a table of its own (derived entities such as `check` are read through

@@ -122,6 +122,13 @@ public struct Field: Sendable, Hashable {
     public var foldedColumn: String? { storage.foldedColumn }
     /// The sort-key shadow column of a searchable text field (Vietnamese alphabetical order).
     public var sortColumn: String? { storage.sortColumn }
+    /// A searchable person's name sorts as class and member lists do: given name, middle names,
+    /// family name (`VietnameseText.personSortKeyString`); other text by the whole string.
+    public var sortsByGivenName: Bool { searchable && constraints.contains { if case .personName = $0 { true } else { false } } }
+    /// The text of this field's sort-key column for `text`.
+    public func sortKey(_ text: String) -> String {
+        sortsByGivenName ? VietnameseText.personSortKeyString(text) : VietnameseText.sortKeyString(text)
+    }
 
     /// The same field, required or not (a derived source's copy of another entity's field).
     public func requiring(_ required: Bool) -> Field { Field(storage.with(required: required)) }

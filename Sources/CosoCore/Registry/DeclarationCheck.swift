@@ -23,6 +23,14 @@ enum DeclarationCheck {
                 throw refuse("field '\(field.name)' has a default (\(value)) that is not one of its values")
             }
         }
+        for condition in entity.conditions {
+            guard isIdentifier(condition.name), !names.contains(condition.name) else {
+                throw refuse("condition '\(condition.name)' is not a valid name or is also a field's")
+            }
+            guard condition.template.contains("{t}."), condition.dates > 0 else {
+                throw refuse("condition '\(condition.name)' must read the row's columns as {t}.column and its date as {date}")
+            }
+        }
         for constraint in entity.constraints {
             let fields = try constraint.fields.map { name throws(RegistryError) -> Field in
                 guard let f = entity.field(name) else { throw refuse("has a constraint on the unknown field '\(name)'") }

@@ -44,8 +44,8 @@ struct TableRebuild {
         var fresh: [Field] = []
         for f in entity.fields where f.searchable && old.contains(f.column) {
             let folded = f.foldedColumn!
-            let unfilled = try !old.contains(folded) || Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM \(table)__old WHERE \(f.column) IS NOT NULL AND \(folded) IS NULL)
+            let unfilled = try !old.contains(folded) || !old.contains(f.sortColumn!) || Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM \(table)__old WHERE \(Self.unfilled(f)))
                 """) == true
             if unfilled { fresh.append(f) }
         }
@@ -67,20 +67,38 @@ struct TableRebuild {
         try db.execute(sql: "DROP TABLE \(table)__old")
     }
 
+    /// Whether some row of `table` has a searchable field's text but not its shadow columns (a
+    /// migration emptied them for the store to compute them again, as a sort key's definition
+    /// changed).
+    static func hasUnfilledShadows(_ entity: Entity, table: String, _ db: Database) throws -> Bool {
+        let columns = try Set(String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
+        for f in entity.fields where f.searchable {
+            guard let folded = f.foldedColumn, let sort = f.sortColumn, columns.contains(folded), columns.contains(sort) else { continue }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(unfilled(f)))") == true { return true }
+        }
+        return false
+    }
+
+    /// A row whose shadow columns are to be computed: missing (NULL), or a sort key emptied ('' is
+    /// no text's key) by a migration.
+    static func unfilled(_ f: Field) -> String {
+        "\(f.column) IS NOT NULL AND (\(f.foldedColumn!) IS NULL OR \(f.sortColumn!) IS NULL OR \(f.sortColumn!) = '')"
+    }
+
     /// Row by row, for a table gaining the folded and sort-key columns of a field now searchable.
     private func copyComputing(_ fresh: [Field], _ copied: [String], _ selected: [String], _ db: Database) throws {
         let table = schema.table
         let columns = copied + fresh.flatMap { [$0.foldedColumn!, $0.sortColumn!] }
         let insert = try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
                                           + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
-        let positions = fresh.map { f in copied.firstIndex(of: f.column)! }
+        let positions = fresh.map { f in (copied.firstIndex(of: f.column)!, f) }
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(selected.joined(separator: ", ")) FROM \(table)__old")
         while let row = try cursor.next() {
             var values: [DatabaseValue] = (0..<copied.count).map { row[$0] as DatabaseValue }
-            for position in positions {
+            for (position, field) in positions {
                 let text = (row[position] as String?).map(VietnameseText.nfc)
                 values.append(text.map(VietnameseText.fold)?.databaseValue ?? .null)
-                values.append(text.map(VietnameseText.sortKeyString)?.databaseValue ?? .null)
+                values.append(text.map(field.sortKey)?.databaseValue ?? .null)
             }
             try insert.execute(arguments: StatementArguments(values))
         }

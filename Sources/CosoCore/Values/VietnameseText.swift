@@ -207,6 +207,17 @@ public enum VietnameseText {
         return String(out)
     }
 
+    /// The sort key of a person's name in the order of class and member lists: the given name (the
+    /// last word), then the middle names, then the family name (the first word), each in the
+    /// Vietnamese alphabet with its tones ("Nguyễn Văn An" before "Lê Thị Bình": An < Bình).
+    /// The parts are joined by a character below every key character, so "An ..." < "Anh ...".
+    public static func personSortKeyString(_ s: String) -> String {
+        let words = s.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > 1 else { return sortKeyString(s) }
+        let parts = [String(words.last!), words.dropFirst().dropLast().joined(separator: " "), String(words.first!)]
+        return parts.filter { !$0.isEmpty }.map(sortKeyString).joined(separator: "\u{20}")
+    }
+
     public static func lessThan(_ a: String, _ b: String) -> Bool {
         sortKey(a).lexicographicallyPrecedes(sortKey(b))
     }

@@ -34,7 +34,7 @@ extension CountryGenerator {
             let nationalID = nationalID(born: born, female: female)
             let (occupation, education, qualification, theory) = MemberTraits.background(profile, age: age, kho: kho, &random)
             batch.members.append(CountryMember(
-                id: id, name: name, forms: forms(name), female: female, born: born, ethnicity: ethnicity, religion: religion, nationalID: nationalID,
+                id: id, name: name, forms: forms(name, person: true), female: female, born: born, ethnicity: ethnicity, religion: religion, nationalID: nationalID,
                 cardNo: card, occupation: occupation, education: education, qualification: qualification, theory: theory,
                 status: status, org: org, admitted: admitted, confirmed: confirmed, exempted: exempted,
                 workStatus: MemberTraits.workStatus(occupation: occupation)))

@@ -32,10 +32,12 @@ struct CountryGenerator {
     }
 
     /// A name's folded and sort-key forms, computed once per distinct name.
-    mutating func forms(_ name: String) -> NameForms {
-        if let f = nameForms[name] { return f }
-        let f = (VietnameseText.fold(name), VietnameseText.sortKeyString(name))
-        nameForms[name] = f
+    /// (A person's name sorts by given name first, as `Field.sortKey` keys it.)
+    mutating func forms(_ name: String, person: Bool = false) -> NameForms {
+        let cacheKey = person ? "\u{1}" + name : name
+        if let f = nameForms[cacheKey] { return f }
+        let f = (VietnameseText.fold(name), person ? VietnameseText.personSortKeyString(name) : VietnameseText.sortKeyString(name))
+        nameForms[cacheKey] = f
         return f
     }
 

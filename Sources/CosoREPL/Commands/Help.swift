@@ -13,8 +13,11 @@ public enum Help {
         if topic == "targets" || topic == "target" { return ReportHelp.targets(catalog, language) }
         if topic == "stats" || topic == "report" { return ReportHelp.statistics(catalog, language) }
         if catalog.entity(topic) != nil { return schema(topic, catalog: catalog, language: language) }
-        if let e = catalog.enumType(topic) {
-            return "\(e.id): \(e.label.text(language))\n" + e.cases.map { "  \($0.id)  \($0.label.text(language))\n" }.joined()
+        if let e = catalog.enumType(topic) { return enumeration(e, language) }
+        if let (entity, c) = catalog.entityNames.lazy.compactMap({ catalog.entity($0) })
+            .flatMap({ e in e.conditions.map { (e, $0) } }).first(where: { $0.1.name == topic }) {
+            return "\(c.name) (\(c.label.text(language))): \(c.help.text(language))\n"
+                + (vi ? "Ví dụ:\n" : "Examples:\n") + "  \(entity.name) | where \(c.name) | count\n  \(entity.name) | where \(c.name)(@2024-12-31) | count\n"
         }
         if topic == "language" || topic == "ngon-ngu" { return languageHelp(language) }
         if topic == "update" || topic == "void" || topic == "corrections" || topic == "sua" { return corrections(catalog, language) }
@@ -23,10 +26,27 @@ public enum Help {
         if let code = DiagnosticHelp.code(topic) {
             return DiagnosticHelp.explain(code, catalog, language) ?? (vi ? "Không có mã lỗi \(code). Xem .help errors.\n" : "No error code \(code). See .help errors.\n")
         }
-        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors"] + WordHelp.entries.map(\.word)
+        let conditions = catalog.entityNames.compactMap { catalog.entity($0) }.flatMap { $0.conditions.map(\.name) }
+        let candidates = catalog.entityNames + catalog.commandNames + ["language", "targets", "stats", "report", "errors"]
+            + WordHelp.entries.map(\.word) + WordHelp.shared.keys.sorted() + Array(catalog.enums.keys).sorted() + conditions
         let s = Suggest.closest(to: topic, in: candidates)
         return (vi ? "Không có mục trợ giúp '\(topic)'." : "No help topic '\(topic)'.")
             + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
+    }
+
+    /// An enum's cases: the identifier, the label, and the other names it answers to.
+    static func enumeration(_ e: EnumType, _ language: Language) -> String {
+        let vi = language == .vi
+        let width = e.cases.map(\.id.count).max() ?? 0
+        var out = "\(e.id): \(e.label.text(language))\n"
+        out += vi ? "  (viết trần, như \(e.cases[0].id), hoặc theo tên trong ngoặc kép, như \"\(e.cases[0].label.vi)\")\n"
+                  : "  (written bare, as \(e.cases[0].id), or by name in quotes, as \"\(e.cases[0].label.vi)\")\n"
+        for c in e.cases {
+            out += "  \(c.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(c.label.text(language))"
+            if !c.aliases.isEmpty { out += (vi ? "  (cũng gọi: " : "  (also: ") + c.aliases.joined(separator: ", ") + ")" }
+            out += "\n"
+        }
+        return out
     }
 
     static func overview(_ catalog: Catalog, _ language: Language) -> String {
@@ -152,6 +172,7 @@ public enum Help {
                 + (s.map { vi ? " Có phải ý bạn là '\($0)'?" : " Did you mean '\($0)'?" } ?? "") + "\n"
         }
         var out = "\(e.name): \(e.label.text(language))\n"
+        if let about = e.about { out += "  " + about.text(language) + "\n" }
         let width = e.fields.map(\.name.count).max() ?? 0
         for f in e.fields {
             var type: String
@@ -178,6 +199,11 @@ public enum Help {
         }
         let rules = e.constraints.map { FieldHelp.rule($0, e, language) }
         if !rules.isEmpty { out += (vi ? "  Quy tắc: " : "  Rules: ") + rules.joined(separator: "; ") + "\n" }
+        for c in e.conditions {
+            out += (vi ? "  Điều kiện: " : "  Condition: ") + "\(c.name) (\(c.label.text(language))): \(c.help.text(language))\n"
+                + (vi ? "    \(e.name) | where \(c.name) | count;  \(c.name)(@2024-12-31) vào một ngày; qua tham chiếu: member.\(c.name)\n"
+                      : "    \(e.name) | where \(c.name) | count;  \(c.name)(@2024-12-31) at a date; through a reference: member.\(c.name)\n")
+        }
         let enums = e.fields.compactMap { f -> String? in if case .enumeration(let id) = f.type { return id } else { return nil } }
         if !enums.isEmpty { out += (vi ? "  Giá trị của danh mục: " : "  Enum values: ") + enums.map { ".help \($0)" }.joined(separator: ", ") + "\n" }
         return out
@@ -197,7 +223,10 @@ public enum Help {
                 save "tệp.csv"   lưu kết quả (.csv, .json, .md, .txt)
               Giá trị: số, "chuỗi", ngày @2024-05-19, [danh sách], true/false/null,
                 giá trị liệt kê viết trần (village_cell) hoặc theo nhãn tiếng Việt ("trung cấp").
-              Hàm: today(), year(ngày), age(ngày), starts_with(tên, "chữ"), count(BẢNG) đếm dòng tham chiếu tới
+              Hàm: today(), year(ngày), age(ngày), band(x, [30, 40]), starts_with(tên, "chữ"), full(tên),
+                count(BẢNG) đếm dòng tham chiếu tới; trong summarize: count(ĐK) đếm dòng thỏa điều kiện
+              Giá trị theo điều kiện: if ĐK then A else B;  đảng viên đang sinh hoạt: members | where on_roll
+              Tên trùng: org == "Chi bộ thôn 1 (xã Gia Hiệp)" (tên kèm cấp trên) hoặc mã; sort name xếp người theo tên
               Kịch bản: let n = ... ($n), def tên(a) = ..., use "tệp.coso", for x in [..] { }, if đk { } else { },
                 begin / commit / rollback, tham số: coso run TỆP --set nam=2024 ($nam)
               Lệnh: admit, confirm, transfer, exempt, remove, org add, org move, org dissolve (.help LỆNH)
@@ -215,7 +244,10 @@ public enum Help {
                 save "file.csv"  writes the rows (.csv, .json, .md, .txt)
               Values: numbers, "strings", dates @2024-05-19, [lists], true/false/null,
                 enum cases as bare words (village_cell) or by Vietnamese label ("trung cấp").
-              Functions: today(), year(date), age(date), starts_with(name, "text"), count(ENTITY) rows referring here
+              Functions: today(), year(date), age(date), band(x, [30, 40]), starts_with(name, "text"), full(name),
+                count(ENTITY) rows referring here; inside summarize: count(COND) rows meeting a condition
+              Values by condition: if COND then A else B;  members on the roll: members | where on_roll
+              Shared names: org == "Chi bộ thôn 1 (xã Gia Hiệp)" (with the level above) or the id; sort name sorts people by given name
               Scripts: let n = ... ($n), def name(a) = ..., use "file.coso", for x in [..] { }, if cond { } else { },
                 begin / commit / rollback, parameters: coso run FILE --set year=2024 ($year)
               Commands: admit, confirm, transfer, exempt, remove, org add, org move, org dissolve (.help COMMAND)

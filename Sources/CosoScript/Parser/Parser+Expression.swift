@@ -127,26 +127,50 @@ extension Parser {
             case "true": advance(); return Expr(.literal(.bool(true)), tok.span)
             case "false": advance(); return Expr(.literal(.bool(false)), tok.span)
             case "null": advance(); return Expr(.literal(.null), tok.span)
+            case "if" where !(peek(1).isSymbol("(") && peek(1).span.start == tok.span.end): return try conditionalValue()
             default: break
             }
             let first = try name()
-            if current.isSymbol("("), current.span.start == first.span.end {
+            var names = [first]
+            while current.isSymbol("."), current.span.start == names.last!.span.end {
+                advance()
+                names.append(try name())
+            }
+            // A call: `age(born)`, or a condition of a referenced row at a date,
+            // `member.on_roll($date)` (its name carries the path, dotted).
+            if current.isSymbol("("), current.span.start == names.last!.span.end {
                 advance()
                 var args: [Expr] = []
                 if !current.isSymbol(")") {
                     repeat { args.append(try expression()) } while eat(",")
                 }
                 try expect(")", Label(vi: "dấu ) hoặc ,", en: "')' or ','"))
-                return Expr(.call(first, args), SourceSpan(first.span.start, previousEnd))
-            }
-            var names = [first]
-            while current.isSymbol("."), current.span.start == names.last!.span.end {
-                advance()
-                names.append(try name())
+                let callee = Name(text: names.map(\.text).joined(separator: "."), span: SourceSpan(first.span.start, names.last!.span.end))
+                return Expr(.call(callee, args), SourceSpan(first.span.start, previousEnd))
             }
             return Expr(.path(names), SourceSpan(first.span.start, names.last!.span.end))
         default:
             throw unexpected(expecting: Label(vi: "một giá trị", en: "a value"))
         }
+    }
+
+    /// `if COND then A else B` (`else if` chains; no `else`: null), a value chosen by a condition:
+    /// the call `if(COND, A, B)`, compiled to one CASE.
+    mutating func conditionalValue() throws(Diagnostic) -> Expr {
+        let start = current.span
+        let keyword = Name(text: "if", span: current.span)
+        advance()
+        let condition = try expression()
+        guard current.isWord("then") else {
+            throw unexpected(expecting: Label(vi: "then (dạng: if ĐIỀU_KIỆN then A else B)", en: "then (the form: if CONDITION then A else B)"))
+        }
+        advance()
+        let chosen = try expression()
+        var args = [condition, chosen]
+        if current.isWord("else") {
+            advance()
+            args.append(try expression())
+        }
+        return Expr(.call(keyword, args), SourceSpan(start.start, previousEnd))
     }
 }

@@ -113,8 +113,18 @@ public struct Parser {
         return .expression(try expression())
     }
 
-    /// Functions of the language itself (a `def` may not take these names).
-    public static let functions: Set<String> = ["today", "year", "age", "starts_with", "count", "sum", "avg", "min", "max", "count_distinct"]
+    /// Functions of the language itself (a `def` may not take these names); `if` is also written
+    /// `if C then A else B`.
+    public static let functions: Set<String> = ["today", "year", "age", "band", "starts_with", "full", "if",
+                                                "count", "sum", "avg", "min", "max", "count_distinct"]
+
+    /// The other words the language gives a meaning to: operators, literals, statements and the
+    /// parts of stages (each has its `.help`, which a test holds to).
+    public static let keywords: Set<String> = ["and", "or", "not", "in", "true", "false", "null", "asof", "by", "then", "else",
+                                               "let", "def", "for", "if", "use", "begin", "commit", "rollback"]
+
+    /// The operators, as the lexer reads them.
+    public static let operators: Set<String> = ["==", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/"]
 
     /// `def name(p1, p2) = pipeline`: a reusable query; `$p1` inside it is the argument.
     mutating func definition() throws(Diagnostic) -> Statement {

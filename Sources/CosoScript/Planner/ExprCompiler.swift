@@ -7,6 +7,9 @@ struct ExprCompiler {
     let catalog: Catalog
     let today: LocalDate
     let variables: [String: Value]
+    /// The date a source read `asof` stands at: a condition named without a date (`on_roll`) is
+    /// judged at it, else today.
+    var asOf: LocalDate?
     /// Output columns of a `select` earlier in the pipeline, usable by name in later stages.
     var aliases: [String: Fragment] = [:]
     /// Inside `summarize`: aggregate functions are allowed.
@@ -31,6 +34,7 @@ struct ExprCompiler {
             return Fragment("?", [v], ExprType(v))
         case .path(let names):
             if names.count == 1, let aliased = aliases[names[0].text] { return aliased }
+            if let (c, alias) = scope.condition(names) { return condition(c, on: alias, at: Fragment("?", [.date(asOf ?? today)], .date)) }
             return try scope.resolve(names)
         case .list(let items):
             var parts: [Fragment] = []
@@ -193,6 +197,12 @@ struct ExprCompiler {
         return Fragment("\(alias).\(folded) LIKE ? ESCAPE '\\'", [.text(pattern)], .bool)
     }
 
+    /// A declared condition on the rows of `alias` at the date `at` (its SQL repeated where the
+    /// condition names the date, with its values).
+    private func condition(_ c: NamedCondition, on alias: String, at: Fragment) -> Fragment {
+        Fragment("(\(c.sql(alias: alias, date: at.sql)))", Array(repeating: at.binds, count: c.dates).flatMap { $0 }, .bool)
+    }
+
     /// A reference read as the name of the row it refers to; anything else as it is.
     private func named(_ f: Fragment) -> Fragment {
         if case .reference = f.type, let d = scope.display(of: f) { return d }
@@ -223,6 +233,14 @@ struct ExprCompiler {
             }
         }
         if ExprCompiler.aggregates.contains(name.text) { return try aggregate(name, args, span: span) }
+        // A condition at a date of one's own (`on_roll(@2024-12-31)`, `on_roll($year_start - 1)`).
+        let path = name.text.split(separator: ".").map { Name(text: String($0), span: name.span) }
+        if let (c, alias) = scope.condition(path) {
+            guard args.count <= 1 else { try arity(1); fatalError() }
+            let at = try args.first.map { a throws(Diagnostic) in try compile(a) } ?? Fragment("?", [.date(asOf ?? today)], .date)
+            if let a = args.first { try require(at, .date, a.span) }
+            return condition(c, on: alias, at: at)
+        }
         switch name.text {
         case "starts_with":
             try arity(2)
@@ -247,8 +265,14 @@ struct ExprCompiler {
         case "band":
             try arity(2)
             return try band(args[0], args[1])
+        case "full":
+            try arity(1)
+            return try fullName(args[0])
+        case "if":
+            guard args.count == 2 || args.count == 3 else { try arity(3); fatalError() }
+            return try conditional(args)
         default:
-            let known = ["today", "year", "age", "band", "starts_with"] + ExprCompiler.aggregates.sorted()
+            let known = Parser.functions.sorted()
             throw Diagnostic("E0206", Label(vi: "không có hàm \(name.text)()", en: "unknown function \(name.text)()"),
                              span: name.span, help: Scope.didYouMean(Suggest.closest(to: name.text, in: known), among: known))
         }
@@ -281,6 +305,64 @@ struct ExprCompiler {
         sql += " WHEN \(x.sql) IS NOT NULL THEN ? END"
         binds += x.binds + [.text("> \(cuts.last!)")]
         return Fragment(sql, binds, .text)
+    }
+
+    /// `if C then A else B` (the call `if(C, A, B)`), as one CASE: an `else if` chain becomes
+    /// one WHEN after another. The values agree in type (numbers with numbers); no else: null.
+    private func conditional(_ args: [Expr]) throws(Diagnostic) -> Fragment {
+        var sql = "CASE"
+        var binds: [Value] = []
+        var type = ExprType.null
+        var rest = args
+        func value(_ e: Expr) throws(Diagnostic) -> Fragment {
+            let v = try compile(e)
+            if type == .null { type = v.type } else if v.type != .null, v.type != type {
+                guard type.isNumeric, v.type.isNumeric else {
+                    throw typeError(Label(vi: "các giá trị của if phải cùng kiểu: \(type) và \(v.type)",
+                                          en: "the values of if must have one type: \(type) and \(v.type)"), e.span)
+                }
+                type = .decimal
+            }
+            return v
+        }
+        while true {
+            let c = try compile(rest[0]); try require(c, .bool, rest[0].span)
+            let v = try value(rest[1])
+            sql += " WHEN \(c.sql) THEN \(v.sql)"
+            binds += c.binds + v.binds
+            guard rest.count == 3 else { break }
+            // `else if ...`: the next WHEN of the same CASE.
+            if case .call(let name, let next) = rest[2].kind, name.text == "if", next.count == 2 || next.count == 3 {
+                rest = next
+                continue
+            }
+            let otherwise = try value(rest[2])
+            sql += " ELSE \(otherwise.sql)"
+            binds += otherwise.binds
+            break
+        }
+        return Fragment(sql + " END", binds, type)
+    }
+
+    /// `full(name)`: a person's name in the order of the whole name, family name first (`sort
+    /// full(name)`), where sorting by the name itself goes by given name first. Its sort key is
+    /// read from the given-name-first key, whose three parts (given, middle, family) are joined by
+    /// a space, the one character no part's key contains: the family part is what follows the
+    /// last space (rtrim by every other character leaves the text up to it).
+    private func fullName(_ e: Expr) throws(Diagnostic) -> Fragment {
+        let f = try compile(e)
+        guard let (alias, field) = f.field, field.sortsByGivenName, let column = field.sortColumn else {
+            throw typeError(Label(vi: "full() cần tên người (như name của members)", en: "full() needs a person's name (such as members' name)"),
+                            e.span)
+        }
+        let k = "\(alias).\(column)"
+        let head = "rtrim(\(k), replace(\(k), ' ', ''))"      // through the last space
+        let first = "instr(\(k), ' ')"
+        let family = "substr(\(k), length(\(head)) + 1)"
+        let given = "substr(\(k), 1, \(first) - 1)"
+        let middle = "substr(\(k), \(first) + 1, max(length(\(head)) - \(first) - 1, 0))"
+        let key = "CASE WHEN \(first) = 0 THEN \(k) ELSE \(family) || ' ' || \(middle) || ' ' || \(given) END"
+        return Fragment(f.sql, f.binds, f.type, sortKey: "(\(key))", nonNull: f.nonNull)
     }
 
     /// `starts_with(field, "text")`: on the folded column for searchable text (so it ignores case
@@ -318,7 +400,11 @@ struct ExprCompiler {
         }
         let f = try compile(args[0])
         switch name.text {
-        case "count": return Fragment("count(\(f.sql))", f.binds, .int, nonNull: true)
+        case "count":
+            // `count(gender == female)`: the rows where the condition holds (not those where it is
+            // known, as SQL's count of a boolean would).
+            if f.type == .bool { return Fragment("count(CASE WHEN \(f.sql) THEN 1 END)", f.binds, .int, nonNull: true) }
+            return Fragment("count(\(f.sql))", f.binds, .int, nonNull: true)
         case "count_distinct": return Fragment("count(DISTINCT \(f.sql))", f.binds, .int, nonNull: true)
         case "avg", "sum":
             guard f.type.isNumeric else {

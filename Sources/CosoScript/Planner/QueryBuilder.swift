@@ -61,6 +61,7 @@ final class QueryBuilder {
     var compiler: ExprCompiler {
         var c = ExprCompiler(scope: scope, catalog: catalog, today: today, variables: variables)
         c.names = names
+        c.asOf = datedFrom?.date
         for (fragment, column) in select ?? [] { c.aliases[column.name] = fragment }
         return c
     }

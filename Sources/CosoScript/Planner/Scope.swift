@@ -110,6 +110,21 @@ final class Scope {
         }
     }
 
+    /// A condition the entity reached by `names` declares (`on_roll`, `member.on_roll`), with the
+    /// alias of that entity's rows; nil when the last name is a field, or not a condition.
+    func condition(_ names: [Name]) -> (NamedCondition, alias: String)? {
+        guard case .entity(let root) = source, let last = names.last else { return nil }
+        var entity = root
+        var walked: [Field] = []
+        for n in names.dropLast() {
+            guard let f = entity.field(n.text), case .reference(let t) = f.type, let next = catalog.entity(t) else { return nil }
+            walked.append(f)
+            entity = next
+        }
+        guard entity.field(last.text) == nil, let c = entity.conditions.first(where: { $0.name == last.text }) else { return nil }
+        return (c, join(path: walked, from: alias))
+    }
+
     /// The display column of a referenced row (`org` shown as the organisation's name).
     func display(of fragment: Fragment) -> Fragment? {
         guard case .reference(let target) = fragment.type, let (a, field) = fragment.field,

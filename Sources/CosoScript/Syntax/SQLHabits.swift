@@ -14,6 +14,8 @@ enum SQLHabits {
         "offset": Label(vi: "coso viết: skip N", en: "in coso: skip N"),
         "having": Label(vi: "coso viết: summarize ... by ... | where ĐIỀU_KIỆN", en: "in coso: summarize ... by ... | where CONDITION"),
         "is": Label(vi: "coso viết: x == null, x != null", en: "in coso: x == null, x != null"),
+        "case": Label(vi: #"coso viết: if ĐIỀU_KIỆN then A else if ĐK2 then B else C"#, en: #"in coso: if CONDITION then A else if COND2 then B else C"#),
+        "when": Label(vi: #"coso viết: if ĐIỀU_KIỆN then A else if ĐK2 then B else C"#, en: #"in coso: if CONDITION then A else if COND2 then B else C"#),
         "in(": Label(vi: "coso viết danh sách trong ngoặc vuông: status in [official, probationary]",
                      en: "in coso a list is in square brackets: status in [official, probationary]"),
     ]
