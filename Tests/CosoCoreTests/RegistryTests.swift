@@ -9,6 +9,7 @@ struct Fake: CosoModule {
     var checks: [DataCheck] = []
     var rules: [RuleDefinition] = []
     var migrations: [Migration] = []
+    var enums: [EnumType] = []
 
     init(_ id: String, version: Version = Version(1, 0, 0), requires: [(String, VersionRange)] = [], commands: [String] = [],
          entities: [String] = [], protocolVersion: Version = pluginProtocolVersion) {
@@ -28,6 +29,23 @@ struct Fake: CosoModule {
         }
         let e = RegistryError.duplicateCommand("admit", modules: ["a", "b"])
         #expect(e.description == "command 'admit' is declared by more than one module (a, b); rename one")
+    }
+
+    @Test func refusesAnEnumWhoseCasesAnswerToOneName() throws {
+        var a = Fake("a")
+        a.enums = [EnumType(id: "people", label: Label(vi: "Dân tộc", en: "People"), cases: [
+            .init("co_ho", vi: "Cơ-ho", en: "Cơ-ho", also: ["K'Ho"]),
+            .init("kho", vi: "Khơ", en: "Khơ", also: ["Kho"]),
+        ])]
+        let registry = try Registry([a])
+        #expect(throws: RegistryError.ambiguousEnumNames(module: "a", enum: "people", names: ["kho (co_ho, kho)"])) {
+            try registry.checkDeclarations()
+        }
+        // Other names are found however they are spelt; the builtins' declare no clash (their test).
+        let people = a.enums[0]
+        #expect(people.find("Kơ Ho")?.id == nil)
+        #expect(people.find("k'ho")?.id == "co_ho")
+        #expect(people.find("Cơ Ho")?.id == "co_ho")
     }
 
     @Test func refusesACyclicRequirement() {

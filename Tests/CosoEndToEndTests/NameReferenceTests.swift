@@ -40,6 +40,26 @@ import Testing
                 == Int(try sql("SELECT count(*) FROM members WHERE org_id <> \(gia)")))
     }
 
+    @Test func aMemberSharingANameIsToldApartByTheirCell() throws {
+        // Two members of one name in different cells, one of them rated.
+        let row = try sql("""
+            SELECT m.name || '|' || o.name || '|' || m.id FROM members m JOIN orgs o ON o.id = m.org_id
+            WHERE m.name IN (SELECT name FROM members GROUP BY name HAVING count(DISTINCT org_id) = count(*) AND count(*) > 1)
+              AND o.name IN (SELECT name FROM orgs GROUP BY name HAVING count(*) = 1)
+              AND EXISTS (SELECT 1 FROM ratings r WHERE r.member_id = m.id)
+            ORDER BY m.id LIMIT 1
+            """).split(separator: "|").map(String.init)
+        #expect(row.count == 3)
+        let (name, cell, id) = (row[0], row[1], row[2])
+        let shared = try Coso.run(["--db", db, "-c", "ratings | where member == \"\(name)\" | count"])
+        #expect(shared.status == 65 && shared.stderr.contains("E0302") && shared.stderr.contains("đảng viên cùng tên"), "\(shared.stderr)")
+        let rated = try sql("SELECT count(*) FROM ratings WHERE member_id = \(id)")
+        #expect(try count("ratings | where member == \"\(name) (\(cell))\" | count") == Int(rated))
+        // Shown the same way, in the form just typed.
+        let shown = try Coso.run(["--db", db, "--format", "csv", "-c", "ratings | where member == \(id) | select member | first"])
+        #expect(CSV.parse(shown.stdout).last == ["\(name) (\(cell))"], "\(shown.stdout)")
+    }
+
     @Test func anUnknownNameIsAnErrorWithTheNearestNames() throws {
         let r = try Coso.run(["--db", db, "-c", #"members | where org == "Chi bo thon Dang Caoo" | count"#])
         #expect(r.status == 65)

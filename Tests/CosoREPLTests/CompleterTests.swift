@@ -21,6 +21,10 @@ import Testing
         #expect(complete("members | where the", word: "the") == ["theory"])
         #expect(complete("members | where org.pa", word: "pa") == ["parent"])
         #expect(complete("members | where org.parent.ki", word: "ki") == ["kind"])
+        // Conditions, functions and the words of an if.
+        #expect(complete("members | where on_", word: "on_") == ["on_roll"])
+        #expect(complete("members | sort fu", word: "fu") == ["full"])
+        #expect(complete("members | select x: if born < @1960-01-01 th", word: "th") == ["then", "theory"])
     }
 
     @Test func enumCases() {

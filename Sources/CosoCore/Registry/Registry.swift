@@ -52,6 +52,13 @@ public struct Registry: Sendable {
     /// does: the store asks whenever it makes or changes tables (a register whose tables match the
     /// declarations passed it when they were made), and so does a module's conformance test.
     public func checkDeclarations() throws(RegistryError) {
+        // (Here, not at every start: folding every name of every enum cost 2 ms of a 5 ms `coso -c`.)
+        for m in modules {
+            for e in m.enums {
+                let clashes = e.ambiguousNames
+                if !clashes.isEmpty { throw .ambiguousEnumNames(module: m.id, enum: e.id, names: clashes) }
+            }
+        }
         for (module, names) in tables {
             for name in names {
                 guard let entity = catalog.entity(name) else { continue }
@@ -129,8 +136,6 @@ public struct Registry: Sendable {
         for m in declared {
             for e in m.enums {
                 if let other = enumOwner[e.id] { throw .duplicateEnum(e.id, modules: [other, m.id]) }
-                let clashes = e.ambiguousNames
-                if !clashes.isEmpty { throw .ambiguousEnumNames(module: m.id, enum: e.id, names: clashes) }
                 enums[e.id] = e; enumOwner[e.id] = m.id
             }
             for e in m.entities {

@@ -189,9 +189,11 @@ struct SchemaReconciler {
             for (entity, schema) in m.tables {
                 let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                                  arguments: [schema.table])
-                // (Also a table whose shadow columns a step emptied, to be computed again.)
-                if try stored != schema.create || TableRebuild.hasUnfilledShadows(entity, table: schema.table, db) {
+                if stored != schema.create {
                     try TableRebuild(entity: entity, schema: schema, module: m.module.id).run(db)
+                } else {
+                    // Shadow columns a step emptied, to be computed again in place.
+                    try TableRebuild.refillShadows(entity, table: schema.table, db)
                 }
                 try match("index", schema.indexes, on: schema.table, db)
                 try match("trigger", schema.triggers, on: schema.table, db)

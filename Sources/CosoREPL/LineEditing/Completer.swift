@@ -72,8 +72,11 @@ public struct Completer {
         // Inside a stage: enum cases after `field ==` or `field in [`, else fields and keywords.
         guard let entity = root.flatMap(catalog.entity) else { return [] }
         if let enumID = enumContext(words, entity) { return cases(enumID, word) }
-        let keywords = ["and", "or", "not", "in", "null", "true", "false"]
-        return (entity.fields.map(\.name) + keywords).filter { $0.hasPrefix(word) }.sortedUnique()
+        var keywords = ["and", "or", "not", "in", "null", "true", "false", "if", "by"]
+        // The rest of an if once it has begun.
+        if words.contains("if") { keywords += words.contains("then") ? ["else"] : ["then"] }
+        return (entity.fields.map(\.name) + entity.conditions.map(\.name) + keywords + Array(Parser.functions))
+            .filter { $0.hasPrefix(word) }.sortedUnique()
     }
 
     private func cases(_ enumID: String, _ word: String) -> [String] {
