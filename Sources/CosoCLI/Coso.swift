@@ -16,7 +16,7 @@ public struct Coso: ParsableCommand {
             75 the register is held by another session's write (run again later).
             """,
         version: "coso 0.1.0 (module protocol \(pluginProtocolVersion))",
-        subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, Demo.self, Modules.self, ModuleCommand.self]
+        subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, Demo.self, InitCommand.self, Modules.self, ModuleCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions
@@ -100,11 +100,16 @@ enum Script {
 
 extension Script {
     /// 70 is a bug in coso; 75 (EX_TEMPFAIL) a register another session holds: run again later;
-    /// 65 anything wrong in the statements or refused by a rule.
+    /// 77 a read-only register, 74 a damaged one or a failing disk; 65 anything wrong in the
+    /// statements or refused by a rule.
     static func exitCode(_ code: String) -> Int32 {
         if code.hasPrefix("E07") { return 70 }
-        if code == "E0604" { return 75 }
-        return 65
+        switch code {
+        case "E0604": return 75
+        case "E0607": return 77
+        case "E0608", "E0609": return 74
+        default: return 65
+        }
     }
 }
 

@@ -37,7 +37,7 @@ struct Demo: ParsableCommand {
             let bar = ProgressBar(enabled: isatty(2) != 0)
             let summary: DemoDistrict.Summary
             do {
-                let session = try settings.openSession(origin: "demo", path: partial, loading: true)
+                let session = try settings.openSession(origin: "demo", path: partial, loading: true, create: true)
                 summary = try DemoCountry(seed: seed, provinceLimit: provinces, districtLimit: districts)
                     .build(into: session.store, user: session.user) { done, total in bar.show(Int64(done), Int64(total)) }
                 bar.finish()
@@ -71,7 +71,7 @@ struct Demo: ParsableCommand {
 
         func run() throws {
             let settings = options.settings
-            let session = try settings.openSession(origin: "demo")
+            let session = try settings.openSession(origin: "demo", create: true)
             let started = Date()
             let bar = ProgressBar(enabled: isatty(2) != 0)
             do {
@@ -101,7 +101,7 @@ struct Demo: ParsableCommand {
         var seed: UInt64 = 1
 
         func run() throws {
-            let session = try options.settings.openSession(origin: "demo")
+            let session = try options.settings.openSession(origin: "demo", create: true)
             let started = Date()
             do {
                 let s = try DemoDistrict(seed: seed).build(into: session.store, user: session.user)

@@ -81,14 +81,16 @@ struct Settings {
 
     /// Opens the registry and the store, turning failures into a message and an exit code.
     /// `path` and `loading`: a generator's new file (see `Store.init(path:registry:loading:)`).
-    func openSession(origin: String, path: String? = nil, loading: Bool = false) throws -> Session {
+    /// `create`: a missing file becomes a new register (only commands that make registers: `coso
+    /// demo`, `coso init`, `coso import --create`).
+    func openSession(origin: String, path: String? = nil, loading: Bool = false, create: Bool = false) throws -> Session {
         let registry: Registry
         do { registry = try Program.registry() } catch {
             Output.error("coso: internal error: \(error)")
             throw ExitCode(70)
         }
         do {
-            let store = try Store(path: path ?? databasePath, registry: registry, loading: loading)
+            let store = try Store(path: path ?? databasePath, registry: registry, loading: loading, create: create)
             if let backup = store.backupPath {
                 Output.error(language == .vi ? "coso: đã sao lưu cơ sở dữ liệu cũ vào \(backup) trước khi nâng cấp"
                                              : "coso: backed up the older database to \(backup) before upgrading")
@@ -98,9 +100,8 @@ struct Settings {
             session.enableFiles(bom: bom)
             return session
         } catch let e as StoreError {
-            Output.error("coso: \(e)")
-            if case .newerDatabase = e { throw ExitCode(65) }
-            throw ExitCode(70)
+            Output.error("coso: " + e.message(language))
+            throw ExitCode(e.exitCode)
         }
     }
 }

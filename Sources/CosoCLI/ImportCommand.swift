@@ -25,13 +25,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Check every row and report, but write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Make the register if the --db file does not exist yet.")
+    var create = false
+
     @Option(name: .long, help: ArgumentHelp("Header renames, as \"Họ tên=name,Chi bộ=org\".", valueName: "MAP"))
     var map: String?
 
     func run() throws {
         let settings = options.settings
         let vi = settings.language == .vi
-        let session = try settings.openSession(origin: "import")
+        let session = try settings.openSession(origin: "import", create: create)
         guard let target = session.catalog.entity(entity), !target.readOnly, target.dated?.always != true else {
             Output.error(vi ? "coso: không nhập được vào '\(entity)'" : "coso: cannot import into '\(entity)'")
             throw ExitCode(64)
@@ -57,6 +60,11 @@ struct ImportCommand: ParsableCommand {
             let d = Session.busy(holder, span: SourceSpan(0, 0))
             Output.error("\(file): \(vi ? "lỗi" : "error")[\(d.code)]: \(d.message.text(settings.language)); \(d.help?.text(settings.language) ?? "")")
             throw ExitCode(75)
+        } catch let e as StoreError where e.diagnosticCode != nil {
+            // The register's file (read-only, damaged, the disk full), not the imported one.
+            bar.finish()
+            Output.error("coso: \(vi ? "lỗi" : "error")[\(e.diagnosticCode!)]: " + e.message(settings.language))
+            throw ExitCode(e.exitCode)
         }
         bar.finish()
         for p in report.problems {

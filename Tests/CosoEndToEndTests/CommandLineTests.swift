@@ -149,9 +149,14 @@ import Testing
 
     @Test func theDatabasePathComesFromTheEnvironmentThenXDG() throws {
         let dir = try Coso.scratchDirectory()
+        // Only `coso init` (or a demo, or an import with --create) makes a register where there is none.
+        let missing = try Coso.run(["-c", "orgs | count"], environment: ["COSO_DB": dir + "/env.db"])
+        #expect(missing.status == 66 && missing.stderr.contains("không có tệp \(dir)/env.db") && missing.stderr.contains("coso init"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/env.db"))
+        #expect(try Coso.run(["init"], environment: ["COSO_DB": dir + "/env.db"]).status == 0)
         let viaEnv = try Coso.run(["-c", "orgs | count"], environment: ["COSO_DB": dir + "/env.db"])
         #expect(viaEnv.stdout == "0\n")
-        #expect(FileManager.default.fileExists(atPath: dir + "/env.db"))
+        #expect(try Coso.run(["init"], environment: ["XDG_DATA_HOME": dir + "/data"]).status == 0)
         let viaXDG = try Coso.run(["-c", "orgs | count"], environment: ["XDG_DATA_HOME": dir + "/data"])
         #expect(viaXDG.status == 0)
         #expect(FileManager.default.fileExists(atPath: dir + "/data/coso/coso.db"))

@@ -195,12 +195,13 @@ import Testing
             admit "K'Brỏh" born: @1982-01-01 gender: male org: 4 on: @2001-01-01 national_id: "068082000002" ethnicity: co_ho introducers_on_file: true
             confirm 1 on: @2001-01-02
             """
+        #expect(try Coso.run(["init", source]).status == 0)
         let made = try Coso.run(["--db", source], stdin: setup)
         #expect(made.status == 0, "\(made.stderr)")
         for entity in ["orgs", "members"] {
             let saved = try Coso.run(["--db", source, "-c", "\(entity) | sort id | save \"\(dir)/\(entity).csv\""])
             #expect(saved.status == 0, "\(saved.stderr)")
-            let imported = try Coso.run(["import", entity, "\(dir)/\(entity).csv", "--db", target])
+            let imported = try Coso.run(["import", entity, "\(dir)/\(entity).csv", "--db", target, "--create"])
             #expect(imported.status == 0, "\(imported.stderr)")
             let again = try Coso.run(["--db", target, "-c", "\(entity) | sort id | save \"\(dir)/\(entity)-again.csv\""])
             #expect(again.status == 0)
@@ -217,7 +218,10 @@ import Testing
         #expect(built.contains("members_name_folded"))
         #expect(try Coso.shell("sqlite3", [target, indexes]).stdout == built)
         let fresh = try Coso.scratchDirectory() + "/fresh.db"
-        #expect(try Coso.run(["import", "orgs", "\(dir)/orgs.csv", "--db", fresh]).status == 0)
+        // Without --create, a mistyped register is not made.
+        let typo = try Coso.run(["import", "orgs", "\(dir)/orgs.csv", "--db", fresh])
+        #expect(typo.status == 66 && !FileManager.default.fileExists(atPath: fresh))
+        #expect(try Coso.run(["import", "orgs", "\(dir)/orgs.csv", "--db", fresh, "--create"]).status == 0)
         var members = try String(contentsOfFile: "\(dir)/members.csv", encoding: .utf8)
         members = members.replacingOccurrences(of: "068082000002", with: "068180000001")  // a duplicate national ID
         try members.write(toFile: "\(dir)/duplicate.csv", atomically: true, encoding: .utf8)
@@ -240,6 +244,7 @@ import Testing
         let indexes = "select name, sql from sqlite_master where type = 'index' order by name"
         func register(_ name: String) throws -> (path: String, indexes: String) {
             let db = dir + "/\(name).db"
+            #expect(try Coso.run(["init", db]).status == 0)
             let made = try Coso.run(["--db", db], stdin: setup)
             #expect(made.status == 0, "\(made.stderr)")
             return (db, try Coso.shell("sqlite3", [db, indexes]).stdout)

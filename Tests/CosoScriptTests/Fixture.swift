@@ -8,9 +8,10 @@ let modules: [any CosoModule] = Builtins.all
 func catalog() throws -> Catalog { try Registry(modules).catalog }
 
 /// The SQL and binds a single pipeline plans to.
-func plan(_ source: String, today: LocalDate = LocalDate(year: 2026, month: 1, day: 15)!) throws -> CompiledQuery {
+func plan(_ source: String, today: LocalDate = LocalDate(year: 2026, month: 1, day: 15)!, variables: [String: Value] = [:]) throws -> CompiledQuery {
     let statements = try Parser.parse(source)
-    guard case .pipeline(let p) = statements[0], case .query(let q) = try Planner(catalog: try catalog(), today: today).plan(p) else {
+    guard case .pipeline(let p) = statements[0],
+          case .query(let q) = try Planner(catalog: try catalog(), today: today, variables: variables).plan(p) else {
         throw Diagnostic("TEST", Label(vi: "not a query", en: "not a query"))
     }
     return q

@@ -25,6 +25,8 @@ public enum HostDiagnostics {
         d("E0106", "số nguyên quá lớn", "a whole number too large", example: "audit | where id == 99999999999999999999"),
         d("E0110", "câu lệnh viết sai ở chỗ này", "a statement that does not parse here", example: "audit | where"),
         d("E0111", "không lồng let trong let", "let cannot contain another let", example: "let a = let b = 1"),
+        d("E0112", "biểu thức lồng quá sâu hoặc quá dài", "an expression nested too deeply or too long",
+          example: "audit | where " + String(repeating: "(", count: 120) + "1 == 1" + String(repeating: ")", count: 120) + " | count"),
     ]
 
     static let planning = [
@@ -94,11 +96,15 @@ public enum HostDiagnostics {
           example: #"settings | update value: "1""#),
         d("E0244", "còn dòng khác trỏ tới dòng cần hủy", "other rows still refer to the row to void",
           help: ("hủy hoặc sửa các dòng đó trước (thông báo nêu bảng và trường)", "void or correct those rows first (the message names the entity and field)")),
+        d("E0245", "quá nhiều bước lồng nhau trong một câu lệnh", "too many nested stages in one statement",
+          help: ("lưu kết quả trung gian bằng let", "keep an intermediate result with let"),
+          example: "audit" + String(repeating: " | take 5 | sort -id", count: 12) + " | count"),
     ]
 
     static let commands = [
         d("E0301", "không có dòng nào mã hoặc tên như vậy", "no row with this id or name"),
-        d("E0302", "nhiều dòng trùng tên này", "several rows share this name", help: ("dùng mã (id) thay cho tên", "give the id instead of the name")),
+        d("E0302", "nhiều dòng trùng tên này", "several rows share this name",
+          help: ("ghi kèm tên cấp trên, như \"Chi bộ thôn 1 (xã Gia Hiệp)\", hoặc dùng mã (id)", "add the level above, as in \"Chi bộ thôn 1 (xã Gia Hiệp)\", or give the id")),
         d("E0305", "ngày ở tương lai", "a date in the future", help: ("ghi sự kiện khi nó đã diễn ra", "record an event once it has happened")),
         d("E0306", "không có giá trị cấu hình này", "no such setting", help: ("xem: rules | select code, defaults", "see: rules | select code, defaults"),
           example: #"setting "R99.x" value: "1""#),
@@ -159,6 +165,13 @@ public enum HostDiagnostics {
                  "nothing was written; wait for that session (its user, source and time are named when known) to commit or roll back, then run again; exit code 75")),
         d("E0606", "các dòng khớp đã thay đổi từ lúc hỏi", "the matching rows changed since the question",
           help: ("một phiên khác đã ghi trong lúc chờ trả lời: không ghi gì; chạy lại câu lệnh", "another session wrote while the question waited: nothing was written; run the statement again")),
+        d("E0607", "sổ chỉ cho đọc: không ghi được", "the register is read-only: nothing can be written",
+          help: ("kiểm tra quyền ghi của tệp và thư mục chứa nó (mã thoát 77)", "check the write permission of the file and its directory (exit 77)")),
+        d("E0608", "tệp sổ bị hỏng", "the register file is damaged",
+          help: ("dừng ghi; khôi phục bản sao lưu gần nhất (coso restore), rồi chạy coso verify (mã thoát 74)",
+                 "stop writing; restore the latest backup (coso restore), then run coso verify (exit 74)")),
+        d("E0609", "lỗi đọc ghi tệp, có thể ổ đĩa đã đầy", "reading or writing the file failed, the disk may be full",
+          help: ("giải phóng chỗ trống rồi chạy lại: câu lệnh không ghi dở gì (mã thoát 74)", "free some space and run again: nothing was half-written (exit 74)")),
         d("E0605", "begin, commit, rollback trong coso run --atomic", "begin, commit or rollback under coso run --atomic",
           help: ("cả tệp đã là một giao dịch: bỏ các dòng này, hoặc chạy không có --atomic", "the whole file is one transaction already: remove these lines, or run without --atomic")),
     ]

@@ -62,6 +62,8 @@ struct SchemaReconciler {
                 for row in try Row.fetchAll(db, sql: "SELECT module, digest FROM coso_schema") { digests[row[0]] = row[1] }
                 return digests
             }
+        } catch let error as DatabaseError {
+            throw StoreError.file(error, path: path) ?? StoreError.cannotOpen(path: path, reason: Store.describe(error))
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
@@ -154,6 +156,8 @@ struct SchemaReconciler {
             do {
                 try db.execute(sql: migration.sql)
             } catch {
+                // A damaged file or a full disk is said as such (the step itself is not at fault).
+                if let e = error as? DatabaseError, let file = StoreError.file(e, path: path) { throw file }
                 throw StoreError.migrationFailed(module: module, number: migration.number, reason: Store.describe(error))
             }
             try record(module, migration)

@@ -32,10 +32,16 @@ public final class Store: Sendable, RegisterReader {
     /// 16 KB pages, no rollback journal, no syncing and no per-row foreign-key look-ups while it
     /// loads (its tests build with them), then `finishLoading()` puts the file in WAL mode with
     /// foreign keys enforced like any other. Never for a database that holds anything already.
-    public init(path: String, registry: Registry, loading: Bool = false) throws {
+    ///
+    /// `create`: a missing file becomes a new register (the commands that make registers, and
+    /// programs); without it a missing path is an error that names the nearest register beside it.
+    /// A file that is not an SQLite database, or an SQLite database without coso's bookkeeping
+    /// tables, is refused before anything is written to it.
+    public init(path: String, registry: Registry, loading: Bool = false, create: Bool = true) throws {
         self.path = path
         self.registry = registry
-        Store.makeDirectory(of: path)
+        let isNew = try StorePath.check(path, create: create)
+        if isNew { Store.makeDirectory(of: path) }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -46,6 +52,8 @@ public final class Store: Sendable, RegisterReader {
             database = try DatabaseQueue(path: path, configuration: config)
             // WAL is recorded in the file: this only writes on a new database.
             try database.writeWithoutTransaction { db in
+                // Another application's database is left as it was (not even switched to WAL).
+                if !isNew, try !StorePath.isRegister(db) { throw StoreError.notARegister(path: path) }
                 if loading {
                     try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF")
                     return
@@ -62,10 +70,16 @@ public final class Store: Sendable, RegisterReader {
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError {
+            throw StoreError.file(error, path: path) ?? StoreError.cannotOpen(path: path, reason: Store.describe(error))
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
-        backupPath = try SchemaReconciler(database: database, path: path, registry: registry).run()
+        do {
+            backupPath = try SchemaReconciler(database: database, path: path, registry: registry).run()
+        } catch let error as DatabaseError {
+            throw StoreError.file(error, path: path) ?? StoreError.cannotOpen(path: path, reason: Store.describe(error))
+        }
     }
 
     /// Creates the directory a new database goes into. The check comes first because it is almost
@@ -231,7 +245,7 @@ public final class Store: Sendable, RegisterReader {
         switch e.resultCode {
         case .SQLITE_INTERRUPT: return .interrupted
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(holder: WriteHolder.read(path))
-        default: return .engine(Store.describe(e))
+        default: return StoreError.file(e, path: path) ?? .engine(Store.describe(e))
         }
     }
 

@@ -2,31 +2,62 @@ import CosoCore
 
 extension Parser {
     /// Lowest precedence first: or, and, not, comparison, + -, * /, unary minus, primary.
-    mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
-
-    mutating func orExpr() throws(Diagnostic) -> Expr {
-        var lhs = try andExpr()
-        while current.isWord("or") {
-            advance()
-            let rhs = try andExpr()
-            lhs = Expr(.binary("or", lhs, rhs), lhs.span.union(rhs.span))
-        }
-        return lhs
+    mutating func expression() throws(Diagnostic) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        return try orExpr()
     }
 
-    mutating func andExpr() throws(Diagnostic) -> Expr {
-        var lhs = try notExpr()
-        while current.isWord("and") {
-            advance()
-            let rhs = try notExpr()
-            lhs = Expr(.binary("and", lhs, rhs), lhs.span.union(rhs.span))
+    /// How deep expressions, `not`s, minus signs and blocks may nest: far beyond any real query,
+    /// and far below what the parser's, the planner's and SQLite's own recursion can take (2,600
+    /// nested parentheses crashed coso).
+    static let maxDepth = 100
+    /// How many terms a chain of `+ - * /` may have (each adds a level the planner walks).
+    static let maxChain = 500
+    /// How many terms an `and`/`or` chain or a list may have (each a bound value or more in SQL).
+    static let maxTerms = 10_000
+
+    mutating func enter() throws(Diagnostic) {
+        depth += 1
+        guard depth <= Parser.maxDepth else {
+            depth -= 1
+            throw Diagnostic("E0112", Label(vi: "biểu thức lồng quá sâu (quá \(Parser.maxDepth) tầng)", en: "expression nested too deeply (over \(Parser.maxDepth) levels)"),
+                             span: current.span, help: Label(vi: "tách thành nhiều câu lệnh, hoặc dùng in [..] thay cho nhiều or",
+                                                             en: "split it into several statements, or use in [..] instead of many ors"))
         }
-        return lhs
+    }
+
+    mutating func orExpr() throws(Diagnostic) -> Expr { try chain("or") { p throws(Diagnostic) in try p.andExpr() } }
+
+    mutating func andExpr() throws(Diagnostic) -> Expr { try chain("and") { p throws(Diagnostic) in try p.notExpr() } }
+
+    /// `a or b or c ...`: read flat, then built as a balanced tree (both are associative), so that
+    /// a chain of thousands of terms is a few levels deep for every walk of the tree and for SQLite.
+    mutating func chain(_ word: String, _ term: (inout Parser) throws(Diagnostic) -> Expr) throws(Diagnostic) -> Expr {
+        var terms = [try term(&self)]
+        while current.isWord(word) {
+            guard terms.count < Parser.maxTerms else {
+                throw Diagnostic("E0112", Label(vi: "quá \(Parser.maxTerms) vế nối bằng \(word)", en: "over \(Parser.maxTerms) terms joined by \(word)"),
+                                 span: current.span, help: Label(vi: "dùng in [..], hoặc tách thành nhiều câu lệnh", en: "use in [..], or split the statement"))
+            }
+            advance()
+            terms.append(try term(&self))
+        }
+        return Parser.balanced(word, terms[...])
+    }
+
+    static func balanced(_ op: String, _ terms: ArraySlice<Expr>) -> Expr {
+        if terms.count == 1 { return terms.first! }
+        let mid = terms.startIndex + terms.count / 2
+        let l = balanced(op, terms[..<mid]), r = balanced(op, terms[mid...])
+        return Expr(.binary(op, l, r), l.span.union(r.span))
     }
 
     mutating func notExpr() throws(Diagnostic) -> Expr {
         if current.isWord("not") {
             let start = current.span
+            try enter()
+            defer { depth -= 1 }
             advance()
             let operand = try notExpr()
             return Expr(.unary("not", operand), start.union(operand.span))
@@ -61,9 +92,18 @@ extension Parser {
         return lhs
     }
 
+    /// A chain of `+ - * /` past `maxChain` terms.
+    func tooLong() -> Diagnostic {
+        Diagnostic("E0112", Label(vi: "biểu thức quá dài (quá \(Parser.maxChain) số hạng)", en: "expression too long (over \(Parser.maxChain) terms)"),
+                   span: current.span, help: Label(vi: "tách thành nhiều câu lệnh", en: "split it into several statements"))
+    }
+
     mutating func additive() throws(Diagnostic) -> Expr {
         var lhs = try multiplicative()
+        var terms = 1
         while case .symbol(let op) = current.kind, op == "+" || op == "-" {
+            terms += 1
+            guard terms <= Parser.maxChain else { throw tooLong() }
             advance()
             let rhs = try multiplicative()
             lhs = Expr(.binary(op, lhs, rhs), lhs.span.union(rhs.span))
@@ -73,7 +113,10 @@ extension Parser {
 
     mutating func multiplicative() throws(Diagnostic) -> Expr {
         var lhs = try unary()
+        var terms = 1
         while case .symbol(let op) = current.kind, op == "*" || op == "/" {
+            terms += 1
+            guard terms <= Parser.maxChain else { throw tooLong() }
             advance()
             let rhs = try unary()
             lhs = Expr(.binary(op, lhs, rhs), lhs.span.union(rhs.span))
@@ -84,6 +127,8 @@ extension Parser {
     mutating func unary() throws(Diagnostic) -> Expr {
         if current.isSymbol("-") {
             let start = current.span
+            try enter()
+            defer { depth -= 1 }
             advance()
             let operand = try unary()
             return Expr(.unary("-", operand), start.union(operand.span))
@@ -118,7 +163,13 @@ extension Parser {
             advance()
             var items: [Expr] = []
             if !current.isSymbol("]") {
-                repeat { items.append(try expression()) } while eat(",")
+                repeat {
+                    guard items.count < Parser.maxTerms else {
+                        throw Diagnostic("E0112", Label(vi: "danh sách quá \(Parser.maxTerms) phần tử", en: "a list of over \(Parser.maxTerms) items"),
+                                         span: current.span, help: Label(vi: "tách thành nhiều câu lệnh", en: "split the statement"))
+                    }
+                    items.append(try expression())
+                } while eat(",")
             }
             try expect("]", Label(vi: "dấu ] hoặc ,", en: "']' or ','"))
             return Expr(.list(items), SourceSpan(tok.span.start, previousEnd))

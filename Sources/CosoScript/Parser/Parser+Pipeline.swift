@@ -8,18 +8,27 @@ extension Parser {
         let start = current.span.start
         var elements = [try element()]
         while eat("|") {
-            elements.append(try element())
+            elements.append(try element(afterPipe: true))
         }
         return Pipeline(elements: elements, span: SourceSpan(start, previousEnd))
     }
 
-    mutating func element() throws(Diagnostic) -> Element {
+    mutating func element(afterPipe: Bool = false) throws(Diagnostic) -> Element {
         guard case .identifier(let word) = current.kind else {
             throw unexpected(expecting: Label(vi: "một bảng, một bước (where, select, ...) hoặc một lệnh",
                                             en: "an entity, a stage (where, select, ...) or a command"))
         }
         if Parser.stageKeywords.contains(word) { return .stage(try stage()) }
-        return .call(try call())
+        let head = current.span
+        do {
+            return .call(try call())
+        } catch {
+            // `members | wher theory == intermediate`: a misspelt stage, not a syntax error at `==`
+            // (what follows it is a stage's, which a command's arguments cannot be).
+            guard afterPipe, let near = Suggest.closest(to: word, in: Parser.stageKeywords.sorted()) else { throw error }
+            throw Diagnostic("E0215", Label(vi: "không có bước hay lệnh '\(word)'", en: "unknown stage or command '\(word)'"), span: head,
+                             help: Label(vi: "có phải ý bạn là '\(near)'? Xem .help", en: "did you mean '\(near)'? See .help"))
+        }
     }
 
     mutating func stage() throws(Diagnostic) -> Stage {

@@ -4,6 +4,8 @@ import CosoCore
 public struct Parser {
     var tokens: [Token]
     var pos = 0
+    /// How deep the expression (or block) being read is nested (see `maxDepth`).
+    var depth = 0
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -170,6 +172,8 @@ public struct Parser {
 
     /// `{ statement; statement }` over one or several lines.
     mutating func block() throws(Diagnostic) -> [Statement] {
+        try enter()
+        defer { depth -= 1 }
         try expect("{", Label(vi: "dấu {", en: "'{'"))
         var body: [Statement] = []
         while true {

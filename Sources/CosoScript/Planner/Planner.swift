@@ -19,6 +19,9 @@ public struct Planner {
         self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter
     }
 
+    /// How many subqueries a pipeline may nest (SQLite's parser refused about fifteen).
+    static let maxNesting = 10
+
     public func plan(_ pipeline: Pipeline) throws(Diagnostic) -> Plan {
         guard case .call(let head) = pipeline.elements[0] else {
             let s = pipeline.elements[0].span
@@ -51,6 +54,13 @@ public struct Planner {
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst(firstStage) {
+            // Each stage that cannot join the SELECT so far nests it in a subquery; SQLite's parser
+            // takes about fifteen levels (its refusal was an internal error).
+            guard q.nesting < Planner.maxNesting else {
+                throw Diagnostic("E0245", Label(vi: "quá nhiều bước lồng nhau (quá \(Planner.maxNesting))", en: "too many nested stages (over \(Planner.maxNesting))"),
+                                 span: element.span, help: Label(vi: "lưu kết quả trung gian bằng let, hoặc gộp các bước where, sort",
+                                                                 en: "keep an intermediate result with let, or merge the where and sort stages"))
+            }
             if saveTo != nil {
                 throw Diagnostic("E0226", Label(vi: "save phải là bước cuối", en: "save must be the last stage"), span: element.span)
             }

@@ -197,17 +197,39 @@ final class QueryBuilder {
         orders = fresh + orders
     }
 
+    /// `take`s and `skip`s in a row fold into one LIMIT and OFFSET (`take 10 | take 5` is `take
+    /// 5`; `take 10 | skip 3` is rows 4 to 10) instead of nesting a subquery each: SQLite's parser
+    /// refuses about fifteen nested subqueries.
     func addTake(_ e: Expr) throws(Diagnostic) {
         let f = try count(e, "take")
+        if let old = limit.flatMap(Self.constant), let new = Self.constant(f) {
+            limit = Fragment("?", [.int(min(old, new))], .int)
+            return
+        }
         if limit != nil { wrap() }
         limit = f
     }
 
     func addSkip(_ e: Expr) throws(Diagnostic) {
         let f = try count(e, "skip")
+        if let new = Self.constant(f), limit != nil || offset != nil,
+           let skipped = offset.map(Self.constant) ?? 0, limit.map({ Self.constant($0) != nil }) ?? true {
+            offset = Fragment("?", [.int(skipped + new)], .int)
+            if let old = limit.flatMap(Self.constant) { limit = Fragment("?", [.int(max(old - new, 0))], .int) }
+            return
+        }
         if limit != nil || offset != nil { wrap() }
         offset = f
     }
+
+    /// The whole number a `take` or `skip` fragment binds.
+    static func constant(_ f: Fragment) -> Int64? {
+        guard f.sql == "?", f.binds.count == 1, case .int(let n) = f.binds[0] else { return nil }
+        return n
+    }
+
+    /// How many subqueries the stages so far have nested (see `Planner.maxNesting`).
+    private(set) var nesting = 0
 
     func addDistinct() {
         if limit != nil || offset != nil { wrap() }
@@ -409,6 +431,7 @@ final class QueryBuilder {
     func wrap() {
         let (sql, binds, columns, keyed, nonNull) = renderWithKeys(sortKeys: true)
         counter += 1
+        nesting += 1
         let alias = "s\(counter)"
         scope = Scope(source: .columns(columns), alias: alias, catalog: catalog, newAlias: scope.newAlias, rowFilter: scope.rowFilter,
                       sortable: keyed, nonNull: nonNull)

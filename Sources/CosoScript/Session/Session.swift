@@ -92,6 +92,9 @@ public final class Session: @unchecked Sendable {
                 throw e
             } catch StoreError.busy(let holder) {
                 throw SourceError(Session.busy(holder, span: statement.span), in: source)
+            } catch let e as StoreError where e.diagnosticCode != nil {
+                // The file, not the statement: read-only, damaged, the disk full (never "internal").
+                throw SourceError(Diagnostic(e.diagnosticCode!, Label(vi: e.message(.vi), en: e.message(.en)), span: statement.span), in: source)
             } catch StoreError.interrupted {
                 throw SourceError(Diagnostic("E0601", Label(vi: "đã dừng (Ctrl-C)", en: "interrupted (Ctrl-C)"),
                                              span: statement.span), in: source)
