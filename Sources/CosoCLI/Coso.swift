@@ -33,7 +33,7 @@ public struct Coso: ParsableCommand {
             return
         }
         if isatty(0) == 0 {
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let text = try Script.text(Array(FileHandle.standardInput.readDataToEndOfFile()), name: "<stdin>", language: options.language)
             let session = try options.settings.openSession(origin: "stdin")
             try Script.run(SourceFile(name: "<stdin>", text: text), session: session, settings: options.settings)
             return
@@ -99,6 +99,16 @@ enum Script {
 }
 
 extension Script {
+    /// Statements read as bytes, as text; a script that is not UTF-8 stops here (exit 65).
+    static func text(_ bytes: [UInt8], name: String, language: Language) throws -> String {
+        do {
+            return try SourceBytes.text(bytes, name: name)
+        } catch {
+            Output.error(DiagnosticRenderer.render(error, language: language))
+            throw ExitCode(65)
+        }
+    }
+
     /// 70 is a bug in coso; 75 (EX_TEMPFAIL) a register another session holds: run again later;
     /// 77 a read-only register, 74 a damaged one or a failing disk; 65 anything wrong in the
     /// statements or refused by a rule.
@@ -128,10 +138,14 @@ struct RunScript: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            Output.error(options.language == .vi ? "coso: không đọc được tệp \(file)" : "coso: cannot read \(file)")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: file) else {
+            Output.error(options.language == .vi ? "coso: không đọc được tệp \(file) (không có, là thư mục, hoặc không có quyền đọc)"
+                                                 : "coso: cannot read \(file) (missing, a directory, or not readable)")
             throw ExitCode(66)
         }
+        let text = try Script.text(Array(data), name: file, language: options.language)
         let session = try options.settings.openSession(origin: "script:\(file)")
         session.dryRun = dryRun
         try Script.run(SourceFile(name: file, text: text), session: session, settings: options.settings, atomic: atomic)

@@ -32,4 +32,26 @@ import Testing
         #expect(TextSafety.firstUnsafe("h\u{FFFD}ng") == "U+FFFD")
         #expect(TextSafety.firstUnsafe("\u{85}") == "U+0085")
     }
+
+    /// What reaches a terminal never acts on it: an escape sequence is shown as its picture.
+    @Test func controlCharactersAreShownNotObeyed() {
+        #expect(TextSafety.visible("Nguyễn Thị Ánh") == "Nguyễn Thị Ánh")
+        #expect(TextSafety.visible("An\u{1B}[31mđỏ") == "An\u{241B}[31mđỏ")
+        #expect(TextSafety.visible("a\u{0}b\u{7F}\u{202E}") == "a\u{2400}b\u{2421}\u{FFFD}")
+        #expect(TextSafety.visible("hai\tcột\ndòng") == "hai\tcột\ndòng")
+    }
+
+    /// A spreadsheet runs a cell beginning with = + - @ (OWASP: CSV injection): such text is
+    /// written with an apostrophe, and read back without it, whatever the text.
+    @Test func formulaLikeTextIsNeutralisedAndRestored() {
+        #expect(SpreadsheetText.neutralised("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")")
+        #expect(SpreadsheetText.neutralised("+84 912") == "'+84 912")
+        #expect(SpreadsheetText.neutralised("@SUM(A1)") == "'@SUM(A1)")
+        #expect(SpreadsheetText.neutralised("Chi bộ thôn 1") == "Chi bộ thôn 1")
+        for text in ["=1+1", "-", "+", "'", "''", "'=x", "'abc", "a=b", "", "\tx", "@", "'-'", "Nguyễn"] {
+            let cell = SpreadsheetText.neutralised(text)
+            #expect(SpreadsheetText.restored(cell) == text, "\(text)")
+            #expect(!["=", "+", "-", "@", "\t"].contains(cell.first.map(String.init) ?? ""), "\(cell)")
+        }
+    }
 }

@@ -42,10 +42,15 @@ enum Coso {
     /// Process is avoided: with a tmux server daemonising beside it, it stopped reaping children
     /// and waitUntilExit never returned.
     static func spawn(_ argv: [String], stdin: String?, environment: [String: String]) -> Result {
+        spawn(argv, stdinBytes: Array((stdin ?? "").utf8), environment: environment)
+    }
+
+    /// The same, with standard input given as bytes (which need not be text).
+    static func spawn(_ argv: [String], stdinBytes: [UInt8], environment: [String: String]) -> Result {
         let base = NSTemporaryDirectory() + "coso-spawn-" + UUID().uuidString
         let inPath = base + ".in", outPath = base + ".out", errPath = base + ".err"
         defer { for p in [inPath, outPath, errPath] { unlink(p) } }
-        _ = FileManager.default.createFile(atPath: inPath, contents: (stdin ?? "").data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdinBytes))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

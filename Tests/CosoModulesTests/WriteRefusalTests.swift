@@ -29,7 +29,8 @@ import Testing
         (#"org add "Chi bộ X" kind: village_cell code: "\#(long(21))""#, long(21)),
         (#"org add "Chi bộ X" kind: village_cell founded: @2099-01-01"#, "@2099-01-01"),
         (#"org add "Chi bộ X" kind: khong_co"#, "khong_co"),
-        ("org add \"Chi bộ \u{1B}[31mX\" kind: village_cell", "Chi bộ \u{1B}[31mX"),
+        // (A control character is refused where it stands, before the command runs: E0114.)
+        ("org add \"Chi bộ \u{1B}[31mX\" kind: village_cell", "\u{1B}"),
         (#"org add "   " kind: village_cell"#, "   "),
         (#"org add "Chi bộ\tX" kind: village_cell"#, #"Chi bộ\tX"#),
         (#"bulletin 2 issued: @2024-03-15 title: "Bản tin\nsố 2""#, #"Bản tin\nsố 2"#),
@@ -207,7 +208,10 @@ import Testing
                     let statement = "\(entity.name) | where id == \(row) | update \(field.name): \(written) reason: \"thử\""
                     if let (d, pointed) = Self.refusal(statement, session) {
                         // What the declaration says is refused with the code every write shares.
-                        if code.hasPrefix("E05") { #expect(d.code == code, "\(statement.debugDescription) → \(d.code), not \(code)") }
+                        // (A control character in a statement is refused by the lexer first, E0114, at its place.)
+                        if code.hasPrefix("E05") {
+                            #expect(d.code == code || (code == "E0511" && d.code == "E0114"), "\(statement.debugDescription) → \(d.code), not \(code)")
+                        }
                         #expect(pointed.contains(String(written.prefix(8))) || written.contains(pointed) && !pointed.isEmpty,
                                 "\(statement.debugDescription) → \(d.code) points at '\(pointed)'")
                     }

@@ -25,6 +25,12 @@ public enum HostDiagnostics {
         d("E0106", "số nguyên quá lớn", "a whole number too large", example: "audit | where id == 99999999999999999999"),
         d("E0110", "câu lệnh viết sai ở chỗ này", "a statement that does not parse here", example: "audit | where"),
         d("E0111", "không lồng let trong let", "let cannot contain another let", example: "let a = let b = 1"),
+        d("E0113", "tệp câu lệnh không phải văn bản UTF-8", "a script that is not UTF-8 text",
+          help: ("lưu tệp ở dạng Unicode UTF-8; tệp gõ bằng TCVN3 (ABC) hay VNI cần chuyển mã trước", "save it as Unicode UTF-8; a file typed in TCVN3 (ABC) or VNI needs converting first")),
+        d("E0114", "ký tự điều khiển trong câu lệnh", "a control character in a statement",
+          help: ("xóa ký tự đó (thường do sao chép từ tệp khác)", "remove it (often pasted from another file)"), example: "audit | where user == \"a\u{1B}b\" | count"),
+        d("E0115", "chuỗi có vẻ gõ bằng bảng mã cũ (TCVN3, VNI)", "a string that looks typed in a legacy encoding (TCVN3, VNI)",
+          help: ("gõ lại bằng Unicode, hoặc chuyển mã tệp", "type it again in Unicode, or convert the file"), example: "audit | where user == \"NguyÔn V¨n\" | count"),
         d("E0112", "biểu thức lồng quá sâu hoặc quá dài", "an expression nested too deeply or too long",
           example: "audit | where " + String(repeating: "(", count: 120) + "1 == 1" + String(repeating: ")", count: 120) + " | count"),
     ]

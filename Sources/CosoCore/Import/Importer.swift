@@ -219,7 +219,9 @@ public struct Importer {
                     en: "the text is not Unicode (UTF-8): it looks like the legacy TCVN3 (ABC) or VNI encoding; convert the file to Unicode (UniKey's converter) and save it as CSV UTF-8"))
                 continue
             }
-            let text = VietnameseText.nfc(Importer.trimmed(decoded))
+            // (A cell coso wrote with an apostrophe before a formula's first character reads back
+            // as the text it was: `SpreadsheetText`.)
+            let text = SpreadsheetText.restored(VietnameseText.nfc(Importer.trimmed(decoded)))
             // An empty cell leaves the field out (a required one is reported with the row).
             if text.isEmpty { continue }
             if case .text = column.type, LegacyEncoding.looksLikeLegacy(text) {

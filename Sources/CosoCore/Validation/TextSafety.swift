@@ -35,3 +35,40 @@ public enum TextSafety {
         }
     }
 }
+
+extension TextSafety {
+    /// Text as a terminal may show it: control characters as their pictures (U+241B for ESC, so
+    /// an escape sequence stored behind coso's back is seen, not obeyed), other unsafe characters
+    /// as U+FFFD. Tabs and line breaks stay.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isSafe($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if isSafe(s) { out.append(s) } else if s.value < 0x20 { out.append(Unicode.Scalar(0x2400 + s.value)!) }
+            else if s.value == 0x7F { out.append("\u{2421}") } else { out.append("\u{FFFD}") }
+        }
+        return String(out)
+    }
+}
+
+/// Cells a spreadsheet would run rather than show (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`):
+/// written with a leading apostrophe, which spreadsheets read as "text" and do not show (OWASP,
+/// CSV injection), and read back without it, so that a round trip through a file is lossless.
+public enum SpreadsheetText {
+    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` as a cell: an apostrophe before a formula's first character, and before an
+    /// apostrophe that would otherwise be taken for that mark.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if triggers.contains(first) { return "'" + text }
+        if first == "'", text.count > 1, let second = text.dropFirst().first, triggers.contains(second) || second == "'" { return "'" + text }
+        return text
+    }
+
+    /// A cell as text: the mark `neutralised` adds, taken off.
+    public static func restored(_ cell: String) -> String {
+        guard cell.first == "'", let second = cell.dropFirst().first, triggers.contains(second) || second == "'" else { return cell }
+        return String(cell.dropFirst())
+    }
+}

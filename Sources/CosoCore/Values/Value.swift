@@ -26,6 +26,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     public var textValue: String? { if case .text(let s) = self { return s } else { return nil } }
+    public var isText: Bool { if case .text = self { return true } else { return false } }
     /// A stored boolean as SQLite returns it (`true`, or a non-zero integer); anything else is false.
     public var isTrue: Bool { intValue.map { $0 != 0 } ?? false }
 

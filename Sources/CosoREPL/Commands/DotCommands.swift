@@ -34,11 +34,17 @@ extension REPL {
             if let l = Language(rawValue: arg) { session.language = l; renderer.language = l }
             else { errors.write(".lang vi | en\n") }
         case ".read":
-            guard !arg.isEmpty, let source = try? String(contentsOfFile: arg, encoding: .utf8) else {
+            var isDirectory: ObjCBool = false
+            guard !arg.isEmpty, FileManager.default.fileExists(atPath: arg, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let data = FileManager.default.contents(atPath: arg) else {
                 errors.write(vi ? "không đọc được tệp '\(arg)'\n" : "cannot read the file '\(arg)'\n")
                 return
             }
-            execute(SourceFile(name: arg, text: source))
+            do {
+                execute(SourceFile(name: arg, text: try SourceBytes.text(Array(data), name: arg)))
+            } catch {
+                errors.write(DiagnosticRenderer.render(error, language: session.language))
+            }
         case ".once":
             guard !arg.isEmpty else { errors.write(".once FILE\n"); return }
             onceFile = arg

@@ -59,7 +59,10 @@ public final class Renderer: ResultSink {
                 if buffered.count >= Renderer.tableSample { startTable() }
             }
         case .csv:
-            output.write(values.map { Renderer.csvField($0.description) }.joined(separator: ",") + "\r\n")
+            // Text a spreadsheet would run as a formula gets its apostrophe (numbers stay numbers).
+            output.write(values.map { v in
+                Renderer.csvField(v.isText ? SpreadsheetText.neutralised(v.description) : v.description)
+            }.joined(separator: ",") + "\r\n")
         case .json:
             output.write((rowCount > 1 ? ",\n " : "\n ") + JSON.object(zip(columns, values).map { ($0.name, json($1, $0)) }))
         case .markdown:
@@ -108,7 +111,8 @@ public final class Renderer: ResultSink {
         if c.type == .bool, let i = v.intValue {
             return i != 0 ? (language == .vi ? "có" : "yes") : (language == .vi ? "không" : "no")
         }
-        return v.description
+        // Never a control character to the terminal (an escape sequence is shown, not obeyed).
+        return TextSafety.visible(v.description)
     }
 
     private func json(_ v: Value, _ c: ResultColumn) -> Value {

@@ -18,13 +18,14 @@ public enum DiagnosticRenderer {
             let gutter = String(line).count
             let pad = String(repeating: " ", count: gutter)
             out += "\(pad) |\n"
-            out += "\(line) | \(lineText)\n"
+            // (The line as the terminal may show it: a control character as its picture.)
+            out += "\(line) | \(TextSafety.visible(lineText))\n"
             let bytes = Array(source.text.utf8)
             let before = String(decoding: bytes[lineStart..<min(span.start, bytes.count)], as: UTF8.self)
             let lineEnd = lineStart + lineText.utf8.count
             let underlined = String(decoding: bytes[min(span.start, bytes.count)..<min(max(span.end, span.start), lineEnd, bytes.count)], as: UTF8.self)
-            let caretCount = max(1, VietnameseText.displayWidth(underlined))
-            out += "\(pad) | " + String(repeating: " ", count: VietnameseText.displayWidth(before))
+            let caretCount = max(1, VietnameseText.displayWidth(TextSafety.visible(underlined)))
+            out += "\(pad) | " + String(repeating: " ", count: VietnameseText.displayWidth(TextSafety.visible(before)))
                 + String(repeating: "^", count: caretCount) + "\n"
         } else if let source {
             out += "  --> \(source.name)\n"

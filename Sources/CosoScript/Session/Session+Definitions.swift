@@ -51,9 +51,13 @@ extension Session {
         guard !using.contains(path), path != source.name else {
             throw Diagnostic("E0232", Label(vi: "tệp \(relative) tự gọi lại chính nó qua use hoặc .read", en: "\(relative) uses itself"), span: span)
         }
-        guard !relative.isEmpty, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        var isDirectory: ObjCBool = false
+        guard !relative.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic("E0231", Label(vi: "không đọc được tệp \(relative)", en: "cannot read \(relative)"), span: pathSpan)
         }
+        // (A file that is not UTF-8 is reported at its own bad byte.)
+        let text = try SourceBytes.text(Array(data), name: path)
         using.append(path)
         defer { using.removeLast() }
         try run(SourceFile(name: path, text: text), sink: sink)

@@ -133,6 +133,7 @@ public struct Lexer {
         // One whole character (it may be several bytes) for the message.
         var end = i + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        if let control = Lexer.control(bytes, at: i) { throw Lexer.controlCharacter(control, SourceSpan(start, end)) }
         let ch = text(i, end)
         if ch == "“" || ch == "”" {
             throw Diagnostic("E0102", vi: "dùng dấu nháy thẳng \" cho chuỗi, không dùng “ ”",
@@ -151,6 +152,12 @@ public struct Lexer {
             if c == UInt8(ascii: "\"") {
                 i += 1
                 let s = VietnameseText.nfc(String(decoding: out, as: UTF8.self))
+                // "NguyÔn": text typed in TCVN3 or VNI and saved as Unicode.
+                if LegacyEncoding.looksLikeLegacy(s) {
+                    throw Diagnostic("E0115", vi: "chuỗi có vẻ gõ bằng bảng mã cũ (TCVN3, VNI)", en: "the string looks typed in a legacy encoding (TCVN3, VNI)",
+                                     span: SourceSpan(start, i), helpVi: "gõ lại bằng Unicode, hoặc chuyển mã tệp sang Unicode (như Unikey: Công cụ chuyển mã)",
+                                     helpEn: "type it again in Unicode, or convert the file to Unicode (Unikey's converter, for instance)")
+                }
                 tokens.append(Token(.string(s), SourceSpan(start, i)))
                 return
             }
@@ -167,6 +174,10 @@ public struct Lexer {
                 }
                 i += 2
                 continue
+            }
+            // No control character in a value: a NUL, an escape sequence for the terminal.
+            if c != UInt8(ascii: "\n"), c != UInt8(ascii: "\r"), let control = Lexer.control(bytes, at: i) {
+                throw Lexer.controlCharacter(control, SourceSpan(i, i + (control > 0x7F ? 2 : 1)))
             }
             out.append(c)
             i += 1
@@ -251,5 +262,19 @@ public struct Lexer {
             || c == UInt8(ascii: "_") || c >= 0xC0
     }
     private func isIdentifierContinue(_ c: UInt8) -> Bool { isIdentifierStart(c) || isDigit(c) || (c >= 0x80 && c < 0xC0) }
+    /// The control character at `i` (C0 but tab, DEL, or C1 in UTF-8), as its code point.
+    static func control(_ bytes: [UInt8], at i: Int) -> UInt32? {
+        let c = bytes[i]
+        if (c < 0x20 && c != UInt8(ascii: "\t")) || c == 0x7F { return UInt32(c) }
+        if c == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return UInt32(bytes[i + 1]) }
+        return nil
+    }
+
+    static func controlCharacter(_ code: UInt32, _ span: SourceSpan) -> Diagnostic {
+        let name = "U+" + String(format: "%04X", code)
+        return Diagnostic("E0114", vi: "ký tự điều khiển \(name) trong câu lệnh", en: "control character \(name) in a statement",
+                          span: span, helpVi: "xóa ký tự đó (thường do sao chép từ tệp khác)", helpEn: "remove it (often pasted from another file)")
+    }
+
     private func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self) }
 }
