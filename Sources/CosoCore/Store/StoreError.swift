@@ -30,6 +30,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     /// The disk is full, or reading or writing the file failed.
     case ioError(path: String, detail: String)
+    /// A file coso was to make is there already (a backup never overwrites).
+    case exists(path: String)
 
     public var description: String {
         switch self {
@@ -51,7 +53,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return message
         case .busy(let holder):
             return "the register is being written by another session" + (holder.map { " (\($0.user), \($0.source), since \($0.since))" } ?? "")
-        case .missing, .notAFile, .notADatabase, .notARegister, .readOnly, .corrupt, .ioError:
+        case .missing, .notAFile, .notADatabase, .notARegister, .readOnly, .corrupt, .ioError, .exists:
             return message(.en)
         }
     }
@@ -81,6 +83,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .ioError(let path, let detail):
             return vi ? "lỗi đọc ghi tệp \(path) (\(detail)): có thể ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại, không có thay đổi nào bị ghi dở"
                       : "reading or writing \(path) failed (\(detail)): the disk may be full; free some space and run again, nothing was half-written"
+        case .exists(let path):
+            return vi ? "đã có tệp \(path): không ghi đè; chọn tên khác" : "\(path) exists already: not overwritten; choose another name"
         default:
             return description
         }
@@ -94,6 +98,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .missing, .notAFile, .notADatabase, .notARegister: return 66
         case .readOnly: return 77
         case .corrupt, .ioError: return 74
+        case .exists: return 73
         case .busy: return 75
         case .newerDatabase: return 65
         default: return 70

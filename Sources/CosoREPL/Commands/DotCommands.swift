@@ -45,6 +45,16 @@ extension REPL {
             } catch {
                 errors.write(DiagnosticRenderer.render(error, language: session.language))
             }
+        case ".backup":
+            guard !arg.isEmpty else { errors.write(".backup FILE\n"); return }
+            do {
+                try session.store.backup(to: arg)
+                out.write(vi ? "Đã sao lưu vào \(arg).\n" : "Backed up to \(arg).\n")
+            } catch let e as StoreError {
+                errors.write(e.message(session.language) + "\n")
+            } catch {
+                errors.write("\(error)\n")
+            }
         case ".once":
             guard !arg.isEmpty else { errors.write(".once FILE\n"); return }
             onceFile = arg

@@ -14,7 +14,7 @@ public struct Completer {
         self.catalog = catalog; self.organisationNames = organisationNames
     }
 
-    public static let dotCommands = [".help", ".schema", ".mode", ".timer", ".dryrun", ".read", ".once", ".sql", ".tokens", ".ast", ".lang", ".quit"]
+    public static let dotCommands = [".help", ".schema", ".mode", ".timer", ".dryrun", ".read", ".once", ".backup", ".sql", ".tokens", ".ast", ".lang", ".quit"]
 
     /// Candidates for the word `word` that ends the text `before` (everything left of the cursor).
     public func candidates(before: String, word: String) -> [String] {

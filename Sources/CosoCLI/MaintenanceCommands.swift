@@ -1,0 +1,83 @@
+import ArgumentParser
+import CosoCore
+import Foundation
+
+/// `coso backup FILE`: a consistent copy of the live register.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup",
+        abstract: "Copy the register, consistently, while others may use it (Sao lưu sổ).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The copy to make (must not exist).")
+    var file: String
+
+    func run() throws {
+        let settings = options.settings
+        let vi = settings.language == .vi
+        let session = try settings.openSession(origin: "backup")
+        do {
+            try session.store.backup(to: file)
+        } catch let e as StoreError {
+            Output.error("coso: " + e.message(settings.language))
+            throw ExitCode(e.exitCode)
+        }
+        print(vi ? "Đã sao lưu \(session.store.path) vào \(file)." : "Backed up \(session.store.path) to \(file).")
+    }
+}
+
+/// `coso restore FILE`: a backup put back in place of the register, after checking it.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore",
+        abstract: "Put a backup back as the register, after checking it (Khôi phục từ bản sao lưu).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The backup to restore.")
+    var file: String
+
+    func run() throws {
+        let settings = options.settings
+        let vi = settings.language == .vi
+        let target = settings.databasePath
+        do {
+            let kept = try Store.restore(from: file, to: target)
+            // Opened once as a register: an older backup is brought to this version's form.
+            _ = try settings.openSession(origin: "restore")
+            print(vi ? "Đã khôi phục \(target) từ \(file)." + (kept.map { " Sổ trước đó được giữ ở \($0)." } ?? "")
+                     : "Restored \(target) from \(file)." + (kept.map { " The register it replaced is kept at \($0)." } ?? ""))
+        } catch let e as StoreError {
+            Output.error("coso: " + e.message(settings.language))
+            throw ExitCode(e.exitCode)
+        }
+    }
+}
+
+/// `coso verify`: SQLite's integrity checks of the register (and its audit trail's digest chain).
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify",
+        abstract: "Check that the register is whole and was not changed behind coso's back (Kiểm tra toàn vẹn sổ).")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let settings = options.settings
+        let vi = settings.language == .vi
+        let session = try settings.openSession(origin: "verify")
+        let problems: [String]
+        do {
+            problems = try session.store.integrityProblems()
+        } catch let e as StoreError {
+            Output.error("coso: " + e.message(settings.language))
+            throw ExitCode(e.exitCode)
+        }
+        guard problems.isEmpty else {
+            for p in problems.prefix(50) { Output.error("coso verify: " + p) }
+            Output.error(vi ? "coso: tệp \(session.store.path) bị hỏng (\(problems.count) lỗi): khôi phục bản sao lưu gần nhất (coso restore)"
+                            : "coso: \(session.store.path) is damaged (\(problems.count) problems): restore the latest backup (coso restore)")
+            throw ExitCode(74)
+        }
+        print(vi ? "Sổ \(session.store.path) toàn vẹn: SQLite không thấy lỗi trang, chỉ mục hay tham chiếu nào."
+                 : "\(session.store.path) is whole: SQLite finds no damaged page, index or reference.")
+    }
+}
