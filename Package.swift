@@ -37,9 +37,11 @@ let package = Package(
     ],
     targets: [
         // MARK: Core: module contract, registry, catalog, values, store, migrations, audit, diagnostics
+        // SHA-256 in C for the audit trail's digests (fast in a debug build too).
+        .target(name: "CSHA256"),
         .target(
             name: "CosoCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["CSHA256", .product(name: "GRDB", package: "GRDB.swift"),
                            // The C API itself, for `BulkInsert`'s binding by position.
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict

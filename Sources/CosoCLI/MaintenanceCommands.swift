@@ -77,7 +77,28 @@ struct VerifyCommand: ParsableCommand {
                             : "coso: \(session.store.path) is damaged (\(problems.count) problems): restore the latest backup (coso restore)")
             throw ExitCode(74)
         }
-        print(vi ? "Sổ \(session.store.path) toàn vẹn: SQLite không thấy lỗi trang, chỉ mục hay tham chiếu nào."
-                 : "\(session.store.path) is whole: SQLite finds no damaged page, index or reference.")
+        let report: AuditVerifier.Report
+        do {
+            report = try session.store.verifyAudit()
+        } catch let e as StoreError {
+            Output.error("coso: " + e.message(settings.language))
+            throw ExitCode(e.exitCode)
+        }
+        for p in report.problems.prefix(100) { Output.error("coso verify: " + p.message.text(settings.language)) }
+        if report.problems.count > 100 { Output.error(vi ? "coso verify: (và \(report.problems.count - 100) nữa)" : "coso verify: (and \(report.problems.count - 100) more)") }
+        print(vi ? "Tệp toàn vẹn (SQLite không thấy lỗi trang, chỉ mục hay tham chiếu nào)." : "The file is whole (SQLite finds no damaged page, index or reference).")
+        print(vi ? "Nhật ký: \(report.entries) mục, \(report.rows) dòng dữ liệu đối chiếu" + (report.unchained > 0 ? "; \(report.unchained) mục trước khi có chuỗi mã băm (không được bảo đảm)." : ".")
+                 : "Audit trail: \(report.entries) entries, \(report.rows) rows compared" + (report.unchained > 0 ? "; \(report.unchained) entries older than the digest chain (not covered)." : "."))
+        if let head = report.head {
+            let grouped = stride(from: 0, to: head.digest.count, by: 4).map { String(head.digest.dropFirst($0).prefix(4)) }.joined(separator: " ")
+            print(vi ? "Mốc nhật ký (ghi lại vào báo cáo): mục \(head.id), \(head.at), \(grouped)"
+                     : "Audit head (write it in your report): entry \(head.id), \(head.at), \(grouped)")
+        }
+        guard report.problems.isEmpty else {
+            Output.error(vi ? "coso: \(report.problems.count) chỗ sổ đã bị sửa ngoài coso (xem trên); khôi phục bản sao lưu trước đó và tìm xem ai đã sửa tệp"
+                            : "coso: \(report.problems.count) changes made outside coso (above); restore an earlier backup and find who edited the file")
+            throw ExitCode(65)
+        }
+        print(vi ? "Không có thay đổi nào ngoài coso." : "No change was made outside coso.")
     }
 }

@@ -62,4 +62,41 @@ import Testing
         #expect(refused.status == 74, "\(refused.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
+
+    @Test func verifyNamesEveryChangeMadeBehindCosoSBack() throws {
+        let dir = try Coso.scratchDirectory()
+        let db = dir + "/demo.db"
+        try Coso.shell("sqlite3", [Coso.sharedDemo, ".backup '\(db)'"])
+        // Writes through coso (a command, a correction, an import) keep the register verifiable.
+        let writes = try Coso.run(["--db", db, "-c", """
+            members | where id == 12 | update national_id: "079080001234" reason: "sai số CCCD"
+            members | where id == 13 | suspend on: @2025-01-10
+            """])
+        #expect(writes.status == 0, "\(writes.stderr)")
+        let clean = try Coso.run(["verify", "--db", db])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("Không có thay đổi nào ngoài coso"))
+        let head = clean.stdout.split(separator: "\n").first { $0.hasPrefix("Mốc nhật ký") }.map(String.init) ?? ""
+        #expect(head.range(of: #"mục \d+, .*, ([0-9a-f]{4} ){15}[0-9a-f]{4}$"#, options: .regularExpression) != nil, "\(head)")
+
+        // Behind coso's back: a bulk-inserted member's national ID, one coso changed since, a
+        // rating deleted, an organisation added; then an audit entry edited, its trigger dropped.
+        let before = try Coso.shell("sqlite3", [db, "select national_id from members where id = 100"]).stdout
+        try Coso.shell("sqlite3", [db, """
+            UPDATE members SET national_id = '068000000001' WHERE id = 100;
+            UPDATE members SET national_id = '068000000002' WHERE id = 12;
+            DELETE FROM ratings WHERE id = (SELECT min(id) FROM ratings);
+            INSERT INTO orgs (name, name_folded, name_sort, kind) SELECT 'X', 'x', 'x', kind FROM orgs LIMIT 1;
+            """])
+        let rows = try Coso.run(["verify", "--db", db])
+        #expect(rows.status == 65)
+        #expect(rows.stderr.contains("members mã 100: dòng đã bị sửa ngoài coso"), "\(rows.stderr)")
+        #expect(rows.stderr.contains("members mã 12: dòng đã bị sửa ngoài coso"))
+        #expect(rows.stderr.contains("ratings mã") && rows.stderr.contains("dòng đã bị xóa ngoài coso"))
+        #expect(rows.stderr.contains("thêm ngoài coso"))
+        #expect(!rows.stderr.contains("068000000001") && !rows.stderr.contains(before.trimmingCharacters(in: .whitespacesAndNewlines)))
+        try Coso.shell("sqlite3", [db, "DROP TRIGGER audit_append_only_update; UPDATE audit SET user = 'ai đó' WHERE id = 2;"])
+        let entry = try Coso.run(["verify", "--db", db])
+        #expect(entry.status == 65 && entry.stderr.contains("mục nhật ký 2 ("), "\(entry.stderr)")
+    }
 }

@@ -56,7 +56,9 @@ extension WriteTransaction {
         if checkingReferences { try checkReferences(ranges) }
         let audit = try currentAuditID()
         for (name, r) in ranges.sorted(by: { $0.key < $1.key }) {
-            let summary = "{\"bulk\":true,\"first_id\":\(r.first),\"last_id\":\(r.last),\"count\":\(r.count)}"
+            // The rows as stored, by blocks, so that `coso verify` can tell each from a later edit.
+            let digest = try catalog.entity(name).map { try sealBlocks($0, first: r.first, last: r.last, audit: audit) } ?? ""
+            let summary = "{\"bulk\":true,\"first_id\":\(r.first),\"last_id\":\(r.last),\"count\":\(r.count),\"digest\":\"\(digest)\"}"
             try db.cachedStatement(sql: """
                 INSERT INTO audit_changes (audit_id, entity, row_id, op, before, after) VALUES (?, ?, ?, 'insert', NULL, ?)
                 """).execute(arguments: [audit, name, r.first, summary])

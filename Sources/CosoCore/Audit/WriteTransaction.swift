@@ -27,7 +27,7 @@ public final class WriteTransaction {
     let db: Database
     public let catalog: Catalog
     let origin: WriteOrigin
-    private var auditID: Int64?
+    private(set) var auditID: Int64?
     public internal(set) var changeCount = 0
     /// Set by `bulk(_:)`: inserted ids are gathered per entity instead of one audit row each.
     var bulkRanges: [String: (first: Int64, last: Int64, count: Int)]?

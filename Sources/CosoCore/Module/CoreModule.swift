@@ -11,7 +11,7 @@ struct CoreModule: CosoModule {
         ]),
     ]
 
-    let entities = [AuditTrail.entries, AuditTrail.changes, Settings.entity]
+    let entities = [AuditTrail.entries, AuditTrail.changes, AuditTrail.digests, AuditTrail.blocks, Settings.entity]
 
     let commands = [RuleSettings.command]
 
@@ -97,6 +97,29 @@ public enum AuditTrail {
         displayField: nil, readOnly: true,
         indexes: [Index("audit_changes_by_audit", on: [entry]), Index("audit_changes_by_row", on: [entity, rowID])],
         appendOnly: true)
+}
+
+extension AuditTrail {
+    /// The hash chain over the entries (`AuditDigest`): each entry's digest, written in the same
+    /// transaction. Entries made before the chain existed have none (trust on first use).
+    public static let digest = Field("digest", .text, vi: "Mã băm", en: "Digest", required: true)
+    public static let digests = Entity(
+        name: "audit_digests", label: Label(vi: "Chuỗi mã băm của nhật ký", en: "Audit digest chain"),
+        singular: Label(vi: "mã băm", en: "digest"), fields: [entry, digest], displayField: nil, readOnly: true, appendOnly: true)
+
+    /// Rows inserted in bulk, by blocks of up to 256: their digest, and a short hash of each row
+    /// (four hex digits) that names the row a mismatch is in.
+    public static let blockEntity = Field("entity", .text, vi: "Bảng", en: "Entity", required: true)
+    public static let firstID = Field("first_id", .int, vi: "Mã đầu", en: "First ID", required: true)
+    public static let lastID = Field("last_id", .int, vi: "Mã cuối", en: "Last ID", required: true)
+    public static let rowCount = Field("row_count", .int, vi: "Số dòng", en: "Rows", required: true)
+    /// The ids, when the block's are not every id from first to last.
+    public static let ids = Field("ids", .text, vi: "Các mã", en: "IDs")
+    public static let shortHashes = Field("short_hashes", .text, vi: "Mã băm ngắn", en: "Short hashes", required: true)
+    public static let blocks = Entity(
+        name: "audit_blocks", label: Label(vi: "Khối dòng nhập hàng loạt", en: "Bulk-inserted row blocks"),
+        singular: Label(vi: "khối", en: "block"), fields: [entry, blockEntity, firstID, lastID, rowCount, ids, shortHashes, digest],
+        displayField: nil, readOnly: true, indexes: [Index("audit_blocks_by_entity", on: [blockEntity, firstID])], appendOnly: true)
 }
 
 /// The values staff set for the rules' configurable figures (`setting`).

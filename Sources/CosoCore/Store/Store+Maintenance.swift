@@ -18,6 +18,16 @@ extension Store {
         }
     }
 
+    /// The audit trail recomputed as a hash chain and every audited row compared with it
+    /// (`AuditVerifier`), in one read transaction (one consistent snapshot).
+    public func verifyAudit() throws -> AuditVerifier.Report {
+        do {
+            return try database.read { db in try AuditVerifier(db, catalog: catalog).run() }
+        } catch let error as DatabaseError {
+            throw translate(error)
+        }
+    }
+
     /// SQLite's own checks of the file: every page and index (`integrity_check`) and every
     /// reference (`foreign_key_check`). Empty when all is well.
     public func integrityProblems() throws -> [String] {

@@ -156,7 +156,9 @@ public final class Store: Sendable, RegisterReader {
                 return try database.writeWithoutTransaction { db in
                     var result: T?
                     let run = {
-                        result = try body(WriteTransaction(db: db, catalog: self.registry.catalog, origin: origin))
+                        let tx = WriteTransaction(db: db, catalog: self.registry.catalog, origin: origin)
+                        result = try body(tx)
+                        try tx.seal()
                         return dryRun ? Database.TransactionCompletion.rollback : .commit
                     }
                     if inTransaction { try db.inSavepoint(run) } else { try db.inTransaction(.immediate, run) }
@@ -164,7 +166,10 @@ public final class Store: Sendable, RegisterReader {
                 }
             }
             return try database.write { db in
-                try body(WriteTransaction(db: db, catalog: registry.catalog, origin: origin))
+                let tx = WriteTransaction(db: db, catalog: registry.catalog, origin: origin)
+                let result = try body(tx)
+                try tx.seal()
+                return result
             }
         } catch let e as DatabaseError {
             throw translate(e)
@@ -200,6 +205,7 @@ public final class Store: Sendable, RegisterReader {
                     let tx = WriteTransaction(db: db, catalog: registry.catalog, origin: origin)
                     tx.snapshot = wal ? SnapshotReader(path: path) : nil
                     result = try tx.bulk(checkingReferences: enforced, overlapping: true) { try body(BulkLoad(tx)) }
+                    try tx.seal()
                     return .commit
                 }
                 return result!

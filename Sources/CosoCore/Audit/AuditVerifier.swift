@@ -1,0 +1,228 @@
+import GRDB
+
+/// `coso verify`'s second half: the audit trail recomputed as a hash chain, and every audited
+/// table's rows compared with what the trail says they should be. It proves integrity, not
+/// truth: whoever can write the file can rewrite rows and rehash the whole chain; a head digest
+/// written down outside the file (a report, the superior committee's copy) then no longer
+/// matches.
+public struct AuditVerifier {
+    public struct Problem: Sendable, Equatable {
+        public let message: Label
+    }
+
+    public struct Report: Sendable {
+        public var problems: [Problem] = []
+        /// The last entry of the chain and its digest, to write down.
+        public var head: (id: Int64, at: String, digest: String)?
+        /// Entries made before the chain existed (not covered by it).
+        public var unchained = 0
+        public var entries = 0, rows = 0
+    }
+
+    let db: Database
+    let catalog: Catalog
+
+    public init(_ db: Database, catalog: Catalog) { self.db = db; self.catalog = catalog }
+
+    public func run() throws -> Report {
+        var report = Report()
+        try chain(&report)
+        for name in catalog.entityNames {
+            guard let entity = catalog.entity(name), entity.isStored, !entity.readOnly else { continue }
+            try rows(entity, &report)
+        }
+        return report
+    }
+
+    // MARK: The chain
+
+    private func chain(_ report: inout Report) throws {
+        var previous = AuditDigest.zero
+        var started = false
+        let changes = try db.cachedStatement(sql: "SELECT entity, row_id, op, before, after FROM audit_changes WHERE audit_id = ? ORDER BY id")
+        let entries = try Row.fetchCursor(db, sql: """
+            SELECT a.id, a.at, a.user, a.statement, a.source, a.reason, d.digest FROM audit a
+            LEFT JOIN audit_digests d ON d.audit_id = a.id ORDER BY a.id
+            """)
+        var lastID: Int64 = 0
+        while let e = try entries.next() {
+            let id: Int64 = e[0]
+            report.entries += 1
+            guard let stored: String = e[6] else {
+                if started {
+                    report.problems.append(Problem(message: Label(vi: "mục nhật ký \(id) không có mã băm: được thêm ngoài coso",
+                                                                  en: "audit entry \(id) has no digest: added outside coso")))
+                } else {
+                    report.unchained += 1
+                }
+                continue
+            }
+            if started, id != lastID + 1 {
+                // An entry of the chain is gone (its digest may be gone with it).
+                let missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_digests WHERE audit_id > ? AND audit_id < ?", arguments: [lastID, id]) ?? 0
+                if missing > 0 {
+                    report.problems.append(Problem(message: Label(vi: "mục nhật ký từ \(lastID + 1) đến \(id - 1) đã bị xóa ngoài coso",
+                                                                  en: "audit entries \(lastID + 1) to \(id - 1) were deleted outside coso")))
+                }
+            }
+            var leaves: [[UInt8]] = []
+            let cursor = try Row.fetchCursor(changes, arguments: [id])
+            while let c = try cursor.next() {
+                leaves.append(AuditDigest.leaf(entity: c[0], rowID: c[1], op: c[2], before: c[3], after: c[4]))
+            }
+            let digest = AuditDigest.entryDigest(previous: previous, id: id, at: e[1], user: e[2], statement: e[3], source: e[4],
+                                                 reason: e[5], leaves: leaves)
+            if digest != stored {
+                let at: String = e[1]
+                report.problems.append(Problem(message: Label(
+                    vi: "mục nhật ký \(id) (\(at)) không khớp mã băm: nội dung, các dòng nó ghi hay mục trước nó đã bị sửa ngoài coso",
+                    en: "audit entry \(id) (\(at)) does not match its digest: it, the rows it records or the entry before it were edited outside coso")))
+            }
+            started = true
+            previous = WriteTransaction.bytes(stored)
+            lastID = id
+            report.head = (id, e[1], stored)
+        }
+    }
+
+    // MARK: The rows
+
+    /// A change recorded for one row (not a bulk range).
+    private struct Change { let id: Int64; let op: String; let before: String?; let after: String? }
+    private struct Block { let audit: Int64; let first: Int64; let last: Int64; let ids: [Int64]; let short: [String]; let digest: String }
+
+    private func rows(_ entity: Entity, _ report: inout Report) throws {
+        // What the trail says of each row: its changes one by one, and the bulk inserts' blocks.
+        var changes: [Int64: [Change]] = [:]
+        var bulkAudit: [Int64: Int64] = [:]  // audit entry -> its bulk change's id
+        let recorded = try Row.fetchCursor(db, sql: "SELECT id, audit_id, row_id, op, before, after FROM audit_changes WHERE entity = ? ORDER BY id",
+                                           arguments: [entity.name])
+        while let r = try recorded.next() {
+            let after: String? = r[5]
+            if let after, after.hasPrefix("{\"bulk\":true") { bulkAudit[r[1]] = r[0]; continue }
+            changes[r[2], default: []].append(Change(id: r[0], op: r[3], before: r[4], after: after))
+        }
+        var blocks: [Block] = []
+        for b in try Row.fetchAll(db, sql: "SELECT audit_id, first_id, last_id, row_count, ids, short_hashes, digest FROM audit_blocks WHERE entity = ? ORDER BY first_id",
+                                  arguments: [entity.name]) {
+            let first: Int64 = b[1], last: Int64 = b[2]
+            let ids: [Int64] = (b[4] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } } ?? Array(first...last)
+            let short: String = b[5]
+            blocks.append(Block(audit: b[0], first: first, last: last, ids: ids,
+                                short: Array(short.utf8).chunked(4), digest: b[6]))
+        }
+        // Every row now: one with changes of its own is compared with the last; any other must
+        // lie in a block (walked in id order beside the blocks, sorted by their first id).
+        let fields = entity.fields
+        var hasher = RowHasher(entity)
+        var unexplained: [Int64] = []
+        var seen: Set<Int64> = []
+        var blockIndex = 0
+        func inBlock(_ id: Int64) -> Bool {
+            while blockIndex < blocks.count, blocks[blockIndex].last < id { blockIndex += 1 }
+            var k = blockIndex
+            while k < blocks.count, blocks[k].first <= id {
+                if blocks[k].ids.last.map({ $0 - (blocks[k].ids.first ?? 0) + 1 == Int64(blocks[k].ids.count) }) == true || blocks[k].ids.contains(id) { return true }
+                k += 1
+            }
+            return false
+        }
+        let ids = try Row.fetchCursor(db, sql: "SELECT id FROM \(entity.table) ORDER BY id")
+        let one = try db.cachedStatement(sql: "SELECT \(RowHasher.columns(entity)) FROM \(entity.table) WHERE id = ?")
+        let order = AuditDigest.nameOrder(fields)
+        while let r = try ids.next() {
+            let id: Int64 = r[0]
+            report.rows += 1
+            if let mine = changes[id], let last = mine.last {
+                seen.insert(id)
+                if last.op == "delete" {
+                    unexplained.append(id)
+                } else if let after = last.after, let row = try Row.fetchOne(one, arguments: [id]),
+                          !same(AuditDigest.tokens(row, fields: fields, order: order), after) {
+                    changed(entity, id, &report)
+                }
+            } else if !inBlock(id) {
+                unexplained.append(id)
+            }
+        }
+        for id in unexplained.prefix(20) {
+            report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng không có trong nhật ký (thêm ngoài coso)",
+                                                          en: "\(entity.name) id \(id): a row the audit trail does not record (added outside coso)")))
+        }
+        // Rows the trail says exist and that are gone.
+        for (id, mine) in changes.sorted(by: { $0.key < $1.key }) where mine.last?.op != "delete" && !seen.contains(id) && !inBlockAnywhere(id, blocks) {
+            report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị xóa ngoài coso",
+                                                          en: "\(entity.name) id \(id): the row was deleted outside coso")))
+        }
+        // Each block as it was inserted, read back block by block: a row changed since by coso is
+        // taken as its change's `before` says it was; any other row as it is now.
+        let range = try db.cachedStatement(sql: "SELECT \(RowHasher.columns(entity)) FROM \(entity.table) WHERE id BETWEEN ? AND ? ORDER BY id")
+        for b in blocks {
+            let insertedBy = bulkAudit[b.audit] ?? 0
+            var now: [Int64: [UInt8]] = [:]
+            let rows = try Row.fetchCursor(range, arguments: [b.first, b.last])
+            while let row = try rows.next() {
+                let (id, hash) = hasher.hash(row)
+                now[id] = hash
+            }
+            var hashes: [[UInt8]] = []
+            var states: [(Int64, [UInt8]?)] = []
+            for id in b.ids {
+                var hash: [UInt8]?
+                if let later = changes[id]?.first(where: { $0.id > insertedBy }) {
+                    hash = later.before.flatMap(AuditDigest.tokens(ofObject:)).map { AuditDigest.rowHash(entity: entity.name, id: id, tokens: $0) }
+                } else {
+                    hash = now[id]
+                }
+                hashes.append(hash ?? AuditDigest.zero)
+                states.append((id, hash))
+            }
+            guard SHA256.hex(AuditDigest.blockDigest(entity: entity.name, first: b.ids.first ?? b.first, rowHashes: hashes)) != b.digest else { continue }
+            var named = false
+            for (i, (id, hash)) in states.enumerated() {
+                guard let hash else {
+                    named = true
+                    report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị xóa ngoài coso",
+                                                                  en: "\(entity.name) id \(id): the row was deleted outside coso")))
+                    continue
+                }
+                if i < b.short.count, SHA256.hex(Array(hash.prefix(2))) != b.short[i] {
+                    named = true
+                    changed(entity, id, &report)
+                }
+            }
+            if !named {
+                report.problems.append(Problem(message: Label(
+                    vi: "\(entity.name) mã \(b.first) đến \(b.last): khối dòng nhập hàng loạt không khớp mã băm (sửa ngoài coso)",
+                    en: "\(entity.name) ids \(b.first) to \(b.last): a block of bulk-inserted rows does not match its digest (edited outside coso)")))
+            }
+        }
+    }
+
+    private func inBlockAnywhere(_ id: Int64, _ blocks: [Block]) -> Bool {
+        blocks.contains { $0.first <= id && id <= $0.last && $0.ids.contains(id) }
+    }
+
+    private func changed(_ entity: Entity, _ id: Int64, _ report: inout Report) {
+        report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị sửa ngoài coso (khác với nhật ký)",
+                                                      en: "\(entity.name) id \(id): the row was changed outside coso (it differs from the audit trail)")))
+    }
+
+    /// Whether a row's tokens say what the audit's snapshot says; a field the snapshot does not
+    /// have (added by a later version) must be empty.
+    private func same(_ tokens: [(String, String)], _ snapshot: String) -> Bool {
+        guard let recorded = AuditDigest.tokens(ofObject: snapshot) else { return false }
+        let expected = Dictionary(recorded, uniquingKeysWith: { a, _ in a })
+        for (name, token) in tokens {
+            if let e = expected[name] { if e != token { return false } } else if token != "null" { return false }
+        }
+        return true
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// Consecutive pieces of `size` bytes, as text (the blocks' short hashes).
+    func chunked(_ size: Int) -> [String] {
+        stride(from: 0, to: count, by: size).map { String(decoding: self[$0..<Swift.min($0 + size, count)], as: UTF8.self) }
+    }
+}
