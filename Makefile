@@ -24,6 +24,7 @@ test:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	bench/fuzz.sh 20000
 	$(SWIFT) build --package-path $(EXAMPLE_MODULE)
 	$(SWIFT) test --disable-xctest --package-path $(EXAMPLE_MODULE)
 

@@ -2,6 +2,7 @@
 // coso: the register of a Party committee's grassroots organisations and members.
 // GPL-3.0-or-later (it links GNU readline).
 
+import Foundation
 import PackageDescription
 
 /// Settings every target shares: Swift 6 language mode, and the upcoming features that keep
@@ -108,3 +109,15 @@ let package = Package(
         .testTarget(name: "CosoEndToEndTests", dependencies: ["CosoCore", "CosoTesting"], swiftSettings: strict),
     ]
 )
+
+// MARK: The fuzz target (libFuzzer over the lexer, parser and planner): only when COSO_FUZZ is set,
+// built by bench/fuzz.sh into a scratch path of its own with `-sanitize=fuzzer,address`; a plain
+// build would fail to link it (../shared/RECIPES.md).
+if ProcessInfo.processInfo.environment["COSO_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .executableTarget(name: "coso-fuzz", dependencies: ["CFuzzDriver", "CosoScript", "CosoBuiltins"], path: "Fuzz/coso-fuzz",
+                          swiftSettings: strict),
+    ]
+}
+

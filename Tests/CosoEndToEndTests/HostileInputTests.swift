@@ -36,6 +36,7 @@ import Testing
         Case("invalid UTF-8", [UInt8]("orgs | count\norgs | where name == \"".utf8) + [0xFF, 0xFE] + [UInt8]("\" | count\n".utf8), 65, ["E0113", "<stdin>:2:23"]),
         Case("TCVN3 bytes", [UInt8]("members | where name == \"Nguy".utf8) + [0xD4, 0x6E] + [UInt8]("\" | count".utf8), 65, ["E0113", "TCVN3"]),
         Case("TCVN3 saved as Unicode", "members | where name == \"NguyÔn V¨n An\" | count", 65, ["E0115"]),
+        Case("VNI saved as Unicode", "members | where name == \"Nguyeãn Vaên An\" | count", 65, ["E0115"]),
         Case("a NUL in a string", "orgs | where name == \"a\u{0}b\" | count", 65, ["E0114", "U+0000", "1:24"]),
         Case("an escape sequence in a string", "orgs | where name == \"a\u{1B}[31mb\" | count", 65, ["E0114", "U+001B", "\u{241B}"]),
         Case("a control character between tokens", "orgs |\u{1} count", 65, ["E0114", "1:7"]),

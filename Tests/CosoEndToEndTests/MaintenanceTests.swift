@@ -99,4 +99,37 @@ import Testing
         let entry = try Coso.run(["verify", "--db", db])
         #expect(entry.status == 65 && entry.stderr.contains("mục nhật ký 2 ("), "\(entry.stderr)")
     }
+
+    /// A few of bench/crash.sh's trials: `kill -9` during an atomic script and during an import;
+    /// after each the file is whole, verify is clean, and the work is all there or not at all.
+    @Test func killedMidWriteTheRegisterIsWholeAndAllOrNothing() throws {
+        let dir = try Coso.scratchDirectory()
+        let base = dir + "/base.db"
+        try Coso.shell("sqlite3", [Coso.sharedDemo, ".backup '\(base)'"])
+        let script = dir + "/script.coso"
+        try (1...200).map { #"orgs | where id == \#($0 % 50 + 1) | update unit_code: "k\#($0)" reason: "thử""# }
+            .joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        let csv = dir + "/members.csv"
+        let rows = (0..<3_000).map { i in "Lê Văn Nhiều,Nam,12/03/1985,Kinh,0680950\(String(format: "%05d", i)),Chi bộ thôn Đăng Cao,2010-05-19,2011-05-19,sơ cấp" }
+        try ([ImportTests.header] + rows).joined(separator: "\r\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let audits = Int(try Coso.shell("sqlite3", [base, "select count(*) from audit"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))!
+        let members = Int(try Coso.shell("sqlite3", [base, "select count(*) from members"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))!
+        for (trial, delay) in [0.15, 0.4, 0.9].enumerated() {
+            for (kind, args, query, allowed) in [
+                ("script", ["run", script, "--atomic"], "select count(*) from audit", [audits, audits + 200]),
+                ("import", ["import", "members", csv], "select count(*) from members", [members, members + 3_000]),
+            ] {
+                let db = dir + "/\(kind)-\(trial).db"
+                try FileManager.default.copyItem(atPath: base, toPath: db)
+                let killed = Coso.spawn(["bash", "-c", "\"$@\" >/dev/null 2>&1 & pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid; true",
+                                         "kill"] + [Coso.binary] + args + ["--db", db], stdin: nil, environment: ProcessInfo.processInfo.environment)
+                #expect(killed.status == 0)
+                #expect(try Coso.shell("sqlite3", [db, "pragma integrity_check"]).stdout == "ok\n", "\(kind) \(delay)")
+                let verified = try Coso.run(["verify", "--db", db])
+                #expect(verified.status == 0, "\(kind) \(delay): \(verified.stderr)")
+                let n = Int(try Coso.shell("sqlite3", [db, query]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+                #expect(allowed.contains(n), "\(kind) killed after \(delay) s: \(n), not one of \(allowed)")
+            }
+        }
+    }
 }

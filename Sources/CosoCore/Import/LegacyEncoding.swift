@@ -18,6 +18,23 @@ public enum LegacyEncoding {
             }
         }
         // TCVN3 read as Latin-1 gives ¸ µ ¶ · ¹ ¨ Æ Ë Ò ... and no letter beyond Latin-1.
-        return latin1Only > 0 && vietnameseOnly == 0
+        if latin1Only > 0 && vietnameseOnly == 0 { return true }
+        return vietnameseOnly == 0 && looksLikeVNI(text)
+    }
+
+    /// VNI writes a mark as a letter of its own after the vowel ("Nguyeãn" for Nguyễn, "Vaên" for
+    /// Văn, "Hoaøng" for Hoàng): a or e followed by a vowel with a mark, o followed by â or ù, any
+    /// vowel followed by ù: pairs Vietnamese spelling never has (it has oà, oá, uý, uâ, uê, uô).
+    static func looksLikeVNI(_ text: String) -> Bool {
+        let marked: Set<Character> = ["á", "à", "ã", "â", "ê", "é", "è", "ù", "õ", "ú", "ó", "ò", "í", "ì"]
+        var previous: Character?
+        for ch in text.lowercased() {
+            defer { previous = ch }
+            guard let p = previous else { continue }
+            if (p == "a" || p == "e"), marked.contains(ch) { return true }
+            if p == "o", ch == "â" || ch == "ù" { return true }
+            if "iuy".contains(p), ch == "ù" { return true }
+        }
+        return false
     }
 }
