@@ -55,7 +55,8 @@ echo "crash trials: $((trials * 3)) kills ($trials imports, $trials atomic scrip
 
 # Two writers and four readers.
 cp "$data/base.db" "$data/shared.db"
-for w in 1 2; do sed "s/thử/người $w thử/" "$data/script.coso" > "$data/writer$w.coso"; done
+# (Values of their own: a correction that changes nothing writes no entry.)
+for w in 1 2; do sed "s/thử/người $w thử/; s/unit_code: \"c/unit_code: \"w$w-c/" "$data/script.coso" > "$data/writer$w.coso"; done
 start=$(date +%s.%N)
 pids=()
 for w in 1 2; do "$coso" run "$data/writer$w.coso" --db "$data/shared.db" --user "w$w" > "$data/writer$w.out" 2>&1 & pids+=($!); done

@@ -69,7 +69,8 @@ struct ImportCommand: ParsableCommand {
         bar.finish()
         for p in report.problems {
             let column = p.column.map { vi ? " (cột \($0))" : " (column \($0))" } ?? ""
-            Output.error("\(file):\(p.line): \(vi ? "lỗi" : "error")[\(p.code)]\(column): \(p.message.text(settings.language))")
+            // (What the file holds is shown, never obeyed: a control character as its picture.)
+            Output.error(TextSafety.visible("\(file):\(p.line): \(vi ? "lỗi" : "error")[\(p.code)]\(column): \(p.message.text(settings.language))"))
         }
         if !report.problems.isEmpty {
             let limited = report.problems.count >= Importer.problemLimit

@@ -60,6 +60,10 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Option(name: .long, help: ArgumentHelp("A head written down earlier, as ENTRY:DIGEST (the first 20 hex digits are enough; spaces ignored): the chain must still hold it.",
+                                            valueName: "ENTRY:DIGEST"))
+    var head: String?
+
     func run() throws {
         let settings = options.settings
         let vi = settings.language == .vi
@@ -77,9 +81,10 @@ struct VerifyCommand: ParsableCommand {
                             : "coso: \(session.store.path) is damaged (\(problems.count) problems): restore the latest backup (coso restore)")
             throw ExitCode(74)
         }
-        let report: AuditVerifier.Report
+        var report: AuditVerifier.Report
         do {
             report = try session.store.verifyAudit()
+            if let head { try check(head, &report, session.store) }
         } catch let e as StoreError {
             Output.error("coso: " + e.message(settings.language))
             throw ExitCode(e.exitCode)
@@ -102,3 +107,24 @@ struct VerifyCommand: ParsableCommand {
         print(vi ? "Không có thay đổi nào ngoài coso." : "No change was made outside coso.")
     }
 }
+
+extension VerifyCommand {
+    /// `--head 1234:5b71 6f82 2da8 0105 e724`: the entry's digest now must begin with the digits
+    /// written down; otherwise the chain was rewritten since (or the head is not of this register).
+    func check(_ written: String, _ report: inout AuditVerifier.Report, _ store: Store) throws {
+        let parts = written.split(separator: ":", maxSplits: 1)
+        let digits = parts.count == 2 ? parts[1].filter { !$0.isWhitespace }.lowercased() : ""
+        guard parts.count == 2, let entry = Int64(parts[0].trimmingCharacters(in: .whitespaces)), digits.count >= 20,
+              digits.allSatisfy({ $0.isHexDigit }) else {
+            throw ValidationError("--head needs ENTRY:DIGEST, the digest's first 20 hex digits at least (as verify printed it)")
+        }
+        let stored = try store.scalar("SELECT digest FROM audit_digests WHERE audit_id = ?", [.int(entry)]).textValue
+        guard let stored, stored.hasPrefix(digits) else {
+            report.problems.append(AuditVerifier.Problem(message: Label(
+                vi: "mốc đã ghi (mục \(entry)) không còn trong chuỗi: nhật ký đến mục đó đã bị viết lại, hoặc mốc không phải của sổ này",
+                en: "the head written down (entry \(entry)) is no longer in the chain: the trail up to it was rewritten, or the head is not this register's")))
+            return
+        }
+    }
+}
+

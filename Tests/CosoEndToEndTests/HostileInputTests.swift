@@ -157,4 +157,44 @@ import Testing
         let damaged = try Coso.run(["--db", db, "-c", #"members | where name =~ "an" | summarize n: count() by org | count"#])
         #expect(damaged.status == 74 && damaged.stderr.contains("E0608") && damaged.stderr.contains("coso restore"), "\(damaged.stderr)")
     }
+
+    /// Files given to `coso import` that are not what they should be: refused whole with their
+    /// place, nothing written; what is right goes in.
+    @Test func filesThatAreNotTheCSVTheyShouldBe() throws {
+        let dir = try Coso.scratchDirectory()
+        let db = try Coso.demoCopy()
+        let header = ImportTests.header
+        func row(_ i: Int, name: String = "Lê Văn Nhập", ending: String = "\r\n") -> String {
+            "\(name),Nam,12/03/1985,Kinh,0680960\(String(format: "%05d", i)),Chi bộ thôn Đăng Cao,2010-05-19,2011-05-19,sơ cấp" + ending
+        }
+        func importing(_ name: String, _ bytes: [UInt8], dryRun: Bool = false) throws -> Coso.Result {
+            let path = dir + "/" + name
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return try Coso.run(["import", "members", path, "--db", db] + (dryRun ? ["--dry-run"] : []))
+        }
+        let before = try Self.audit(db)
+        let refused: [(String, [UInt8], String)] = [
+            ("empty.csv", [], "E0402"),
+            ("binary.csv", [0x50, 0x4B, 0x03, 0x04] + (0..<2_000).map { UInt8(($0 * 7 + 3) % 256) }, "E0406"),
+            ("newline-in-name.csv", Array((header + "\r\n\"Lê\nVăn\"" + row(1).drop { $0 != "," }).utf8), "E0511"),
+            ("nul.csv", Array((header + "\r\n" + row(2, name: "Lê\u{0}Văn")).utf8), "E0511"),
+            ("escape.csv", Array((header + "\r\n" + row(3, name: "Lê\u{1B}[2JVăn")).utf8), "E0511"),
+            ("tcvn3-header.csv", [0x48, 0xD2, 0x20, 0x76, 0xB5, 0x20, 0x74, 0xAA, 0x6E] + Array(",x\r\n".utf8), "E0406"),
+            ("one-bad-row.csv", Array((header + "\r\n" + (0..<10_000).map { row($0 + 10, name: $0 == 7_777 ? "Lê Văn 7777" : "Lê Văn Nhập") }.joined()).utf8), "7779: lỗi[E0508]"),
+            ("duplicate-ids.csv", Array((header + "\r\n" + row(20) + row(20)).utf8), "E0414"),
+        ]
+        for (name, bytes, expected) in refused {
+            let r = try importing(name, bytes)
+            #expect(r.status == 65, "\(name): \(r.status) \(r.stderr.prefix(300))")
+            #expect(r.stderr.contains(expected), "\(name): \(r.stderr.prefix(400))")
+            #expect(!r.stderr.contains("\u{1B}") && !r.stderr.contains("lỗi nội bộ"), "\(name)")
+        }
+        #expect(try Coso.run(["import", "members", dir, "--db", db]).stderr.contains("thư mục"))
+        #expect(try Self.audit(db) == before)
+        // Mixed line endings, a BOM and a header alone are fine.
+        let mixed = try importing("mixed.csv", [0xEF, 0xBB, 0xBF] + Array((header + "\n" + row(30, ending: "\r\n") + row(31, ending: "\n") + row(32, ending: "\r")).utf8), dryRun: true)
+        #expect(mixed.status == 0 && mixed.stdout.contains("3 dòng"), "\(mixed.stdout) \(mixed.stderr)")
+        #expect(try importing("header.csv", Array((header + "\r\n").utf8)).status == 0)
+    }
 }
+

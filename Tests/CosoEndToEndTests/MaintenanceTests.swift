@@ -78,6 +78,12 @@ import Testing
         #expect(clean.stdout.contains("Không có thay đổi nào ngoài coso"))
         let head = clean.stdout.split(separator: "\n").first { $0.hasPrefix("Mốc nhật ký") }.map(String.init) ?? ""
         #expect(head.range(of: #"mục \d+, .*, ([0-9a-f]{4} ){15}[0-9a-f]{4}$"#, options: .regularExpression) != nil, "\(head)")
+        // The head as staff write it down, checked by a later verify; a head the chain does not hold fails.
+        let headEntry = head.split(separator: ",")[0].split(separator: " ").last.map(String.init) ?? ""
+        let digits = String(head.split(separator: ",").last ?? "").trimmingCharacters(in: .whitespaces)
+        #expect(try Coso.run(["verify", "--db", db, "--head", "\(headEntry):\(digits.prefix(24))"]).status == 0)
+        let wrong = try Coso.run(["verify", "--db", db, "--head", "\(headEntry):0000 0000 0000 0000 0000"])
+        #expect(wrong.status == 65 && wrong.stderr.contains("không còn trong chuỗi"))
 
         // Behind coso's back: a bulk-inserted member's national ID, one coso changed since, a
         // rating deleted, an organisation added; then an audit entry edited, its trigger dropped.

@@ -8,6 +8,7 @@ import GRDB
 public struct AuditVerifier {
     public struct Problem: Sendable, Equatable {
         public let message: Label
+        public init(message: Label) { self.message = message }
     }
 
     public struct Report: Sendable {

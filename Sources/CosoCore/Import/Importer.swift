@@ -52,12 +52,24 @@ public struct Importer {
     public static let problemLimit = 1000
 
     public func run(path: String, origin: WriteOrigin) throws -> ImportReport {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return ImportReport(problems: [ImportProblem("E0401", vi: "đây là một thư mục, không phải tệp CSV", en: "this is a directory, not a CSV file")])
+        }
         guard let reader = CSVReader(path: path) else {
             return ImportReport(problems: [ImportProblem("E0401", vi: "không mở được tệp", en: "cannot open the file")])
         }
         var report = ImportReport()
         guard let header = reader.read() else {
             report.problems.append(ImportProblem(line: 1, "E0402", vi: "tệp rỗng", en: "the file is empty"))
+            return report
+        }
+        // A spreadsheet (.xlsx is a zip), a binary file or a legacy encoding: said once, not as
+        // columns of garbage.
+        if header.fields.contains(where: { field in Importer.utf8(field) == nil || field.contains { $0 < 0x20 && $0 != 0x09 } }) {
+            report.problems.append(ImportProblem(line: 1, "E0406",
+                vi: "dòng tiêu đề không phải văn bản UTF-8: tệp không phải CSV (một tệp Excel .xlsx, một tệp nhị phân) hoặc ở bảng mã cũ; lưu lại dạng CSV UTF-8",
+                en: "the header is not UTF-8 text: not a CSV file (an Excel .xlsx, a binary file) or in a legacy encoding; save it as CSV UTF-8"))
             return report
         }
         let columns = mapColumns(header, &report)
