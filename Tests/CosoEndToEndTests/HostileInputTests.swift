@@ -147,13 +147,7 @@ import Testing
         #expect(try Self.audit(db) == before)
         #expect(try Coso.shell("sqlite3", [db, "pragma integrity_check"]).stdout == "ok\n")
         // Damaged pages: said as such, with the advice to restore a backup.
-        let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
-        for offset in stride(from: size / 2, to: size - 8_192, by: 4_096 * 5) {
-            try handle.seek(toOffset: UInt64(offset + 200))
-            handle.write(Data(repeating: 0xFF, count: 1_500))
-        }
-        try handle.close()
+        try Coso.damage(db)
         let damaged = try Coso.run(["--db", db, "-c", #"members | where name =~ "an" | summarize n: count() by org | count"#])
         #expect(damaged.status == 74 && damaged.stderr.contains("E0608") && damaged.stderr.contains("coso restore"), "\(damaged.stderr)")
     }

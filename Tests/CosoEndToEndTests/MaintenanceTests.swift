@@ -48,13 +48,7 @@ import Testing
         #expect(try Coso.run(["verify", "--db", db]).status == 0)
         let damaged = dir + "/damaged.db"
         try FileManager.default.copyItem(atPath: db, toPath: damaged)
-        let size = (try FileManager.default.attributesOfItem(atPath: damaged)[.size] as? Int) ?? 0
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: damaged))
-        for offset in stride(from: size / 2, to: size - 8_192, by: 4_096 * 5) {
-            try handle.seek(toOffset: UInt64(offset + 200))
-            handle.write(Data(repeating: 0xFF, count: 1_500))
-        }
-        try handle.close()
+        try Coso.damage(damaged)
         let verified = try Coso.run(["verify", "--db", damaged])
         #expect(verified.status == 74 && verified.stderr.contains("bị hỏng") && verified.stderr.contains("coso restore"), "\(verified.stderr)")
         let before = try Data(contentsOf: URL(fileURLWithPath: db))

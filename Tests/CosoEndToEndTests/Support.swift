@@ -83,6 +83,18 @@ enum Coso {
         return path
     }()
 
+    /// Overwrites pages of the second half of a database file (its data, not its schema) with
+    /// bytes SQLite reads as damage.
+    static func damage(_ path: String) throws {
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        for offset in stride(from: size / 2, to: size - 8_192, by: 4_096 * 5) {
+            try handle.seek(toOffset: UInt64(offset + 200))
+            handle.write(Data(repeating: 0xFF, count: 1_500))
+        }
+        try handle.close()
+    }
+
     /// A private copy of the demo database.
     static func demoCopy() throws -> String {
         let dir = try scratchDirectory()

@@ -157,6 +157,9 @@ struct ExprCompiler {
             return Fragment("?", [.int(try names.resolve(name, in: entity))], l.type)
         } catch let p as NameLookup.Problem {
             throw Diagnostic(p.code, p.message, span: span, help: p.help)
+        } catch let e as StoreError where e.diagnosticCode != nil {
+            // The file, not the name (damaged, unreadable): said as such.
+            throw Diagnostic(e.diagnosticCode!, Label(vi: e.message(.vi), en: e.message(.en)), span: span)
         } catch {
             throw Diagnostic("E0700", Label(vi: "lỗi nội bộ: \(error)", en: "internal error: \(error)"), span: span)
         }
