@@ -92,8 +92,11 @@ struct VerifyCommand: ParsableCommand {
         for p in report.problems.prefix(100) { Output.error("coso verify: " + p.message.text(settings.language)) }
         if report.problems.count > 100 { Output.error(vi ? "coso verify: (và \(report.problems.count - 100) nữa)" : "coso verify: (and \(report.problems.count - 100) more)") }
         print(vi ? "Tệp toàn vẹn (SQLite không thấy lỗi trang, chỉ mục hay tham chiếu nào)." : "The file is whole (SQLite finds no damaged page, index or reference).")
-        print(vi ? "Nhật ký: \(report.entries) mục, \(report.rows) dòng dữ liệu đối chiếu" + (report.unchained > 0 ? "; \(report.unchained) mục trước khi có chuỗi mã băm (không được bảo đảm)." : ".")
-                 : "Audit trail: \(report.entries) entries, \(report.rows) rows compared" + (report.unchained > 0 ? "; \(report.unchained) entries older than the digest chain (not covered)." : "."))
+        let older = report.unchained > 0
+            ? (vi ? "; \(report.unchained) mục và \(report.uncoveredRows) dòng nhập hàng loạt có trước chuỗi mã băm (chỉ được bảo đảm từ nay)."
+                  : "; \(report.unchained) entries and \(report.uncoveredRows) bulk-inserted rows older than the digest chain (covered from now on only).")
+            : "."
+        print((vi ? "Nhật ký: \(report.entries) mục, \(report.rows) dòng dữ liệu đối chiếu" : "Audit trail: \(report.entries) entries, \(report.rows) rows compared") + older)
         if let head = report.head {
             let grouped = stride(from: 0, to: head.digest.count, by: 4).map { String(head.digest.dropFirst($0).prefix(4)) }.joined(separator: " ")
             print(vi ? "Mốc nhật ký (ghi lại vào báo cáo): mục \(head.id), \(head.at), \(grouped)"

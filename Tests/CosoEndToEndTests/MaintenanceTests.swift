@@ -132,4 +132,29 @@ import Testing
             }
         }
     }
+
+    /// A register made before the chain: what it holds is taken as it is (trust on first use), and
+    /// covered from the first write on.
+    @Test func aRegisterOlderThanTheChainIsTakenAsItIsThenCovered() throws {
+        let dir = try Coso.scratchDirectory()
+        let db = dir + "/old.db"
+        try Coso.shell("sqlite3", [Coso.sharedDemo, ".backup '\(db)'"])
+        // As an older coso left it: no digests, no blocks, bulk summaries without a digest.
+        let made = try Coso.shell("sqlite3", [db, """
+            DROP TRIGGER audit_digests_append_only_delete; DROP TRIGGER audit_blocks_append_only_delete;
+            DROP TRIGGER audit_changes_append_only_update;
+            DELETE FROM audit_digests; DELETE FROM audit_blocks;
+            UPDATE audit_changes SET after = substr(after, 1, instr(after, ',"digest"') - 1) || '}' WHERE after LIKE '{"bulk":true%';
+            """])
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = try Coso.run(["verify", "--db", db])
+        #expect(first.status == 0, "\(first.stderr.prefix(500))")
+        #expect(first.stdout.contains("có trước chuỗi mã băm"))
+        #expect(try Coso.run(["--db", db, "-c", #"members | where id == 12 | update national_id: "079080001234" reason: "thử""#]).status == 0)
+        #expect(try Coso.run(["verify", "--db", db]).status == 0)
+        try Coso.shell("sqlite3", [db, "UPDATE members SET national_id = '068000000003' WHERE id = 12"])
+        let edited = try Coso.run(["verify", "--db", db])
+        #expect(edited.status == 65 && edited.stderr.contains("members mã 12"))
+    }
 }
+
