@@ -89,7 +89,7 @@ struct Settings {
             Output.error("coso: internal error: \(error)")
             throw ExitCode(70)
         }
-        do {
+        return try Output.storeErrors(language) {
             let store = try Store(path: path ?? databasePath, registry: registry, loading: loading, create: create)
             if let backup = store.backupPath {
                 Output.error(language == .vi ? "coso: đã sao lưu cơ sở dữ liệu cũ vào \(backup) trước khi nâng cấp"
@@ -99,9 +99,6 @@ struct Settings {
             session.variables = try parsedParameters()
             session.enableFiles(bom: bom)
             return session
-        } catch let e as StoreError {
-            Output.error("coso: " + e.message(language))
-            throw ExitCode(e.exitCode)
         }
     }
 }
@@ -109,5 +106,16 @@ struct Settings {
 enum Output {
     static func error(_ text: String) {
         FileHandle.standardError.write((text.hasSuffix("\n") ? text : text + "\n").data(using: .utf8)!)
+    }
+
+    /// Runs `body`; a problem with the register's file (missing, read-only, damaged, ...) becomes
+    /// its message and its exit code (`StoreError.exitCode`).
+    static func storeErrors<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as StoreError {
+            error("coso: " + e.message(language))
+            throw ExitCode(e.exitCode)
+        }
     }
 }

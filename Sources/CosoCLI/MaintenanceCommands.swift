@@ -16,12 +16,7 @@ struct BackupCommand: ParsableCommand {
         let settings = options.settings
         let vi = settings.language == .vi
         let session = try settings.openSession(origin: "backup")
-        do {
-            try session.store.backup(to: file)
-        } catch let e as StoreError {
-            Output.error("coso: " + e.message(settings.language))
-            throw ExitCode(e.exitCode)
-        }
+        try Output.storeErrors(settings.language) { try session.store.backup(to: file) }
         print(vi ? "Đã sao lưu \(session.store.path) vào \(file)." : "Backed up \(session.store.path) to \(file).")
     }
 }
@@ -40,16 +35,11 @@ struct RestoreCommand: ParsableCommand {
         let settings = options.settings
         let vi = settings.language == .vi
         let target = settings.databasePath
-        do {
-            let kept = try Store.restore(from: file, to: target)
-            // Opened once as a register: an older backup is brought to this version's form.
-            _ = try settings.openSession(origin: "restore")
-            print(vi ? "Đã khôi phục \(target) từ \(file)." + (kept.map { " Sổ trước đó được giữ ở \($0)." } ?? "")
-                     : "Restored \(target) from \(file)." + (kept.map { " The register it replaced is kept at \($0)." } ?? ""))
-        } catch let e as StoreError {
-            Output.error("coso: " + e.message(settings.language))
-            throw ExitCode(e.exitCode)
-        }
+        let kept = try Output.storeErrors(settings.language) { try Store.restore(from: file, to: target) }
+        // Opened once as a register: an older backup is brought to this version's form.
+        _ = try settings.openSession(origin: "restore")
+        print(vi ? "Đã khôi phục \(target) từ \(file)." + (kept.map { " Sổ trước đó được giữ ở \($0)." } ?? "")
+                 : "Restored \(target) from \(file)." + (kept.map { " The register it replaced is kept at \($0)." } ?? ""))
     }
 }
 
@@ -68,27 +58,15 @@ struct VerifyCommand: ParsableCommand {
         let settings = options.settings
         let vi = settings.language == .vi
         let session = try settings.openSession(origin: "verify")
-        let problems: [String]
-        do {
-            problems = try session.store.integrityProblems()
-        } catch let e as StoreError {
-            Output.error("coso: " + e.message(settings.language))
-            throw ExitCode(e.exitCode)
-        }
+        let problems = try Output.storeErrors(settings.language) { try session.store.integrityProblems() }
         guard problems.isEmpty else {
             for p in problems.prefix(50) { Output.error("coso verify: " + p) }
             Output.error(vi ? "coso: tệp \(session.store.path) bị hỏng (\(problems.count) lỗi): khôi phục bản sao lưu gần nhất (coso restore)"
                             : "coso: \(session.store.path) is damaged (\(problems.count) problems): restore the latest backup (coso restore)")
             throw ExitCode(74)
         }
-        var report: AuditVerifier.Report
-        do {
-            report = try session.store.verifyAudit()
-            if let head { try check(head, &report, session.store) }
-        } catch let e as StoreError {
-            Output.error("coso: " + e.message(settings.language))
-            throw ExitCode(e.exitCode)
-        }
+        var report = try Output.storeErrors(settings.language) { try session.store.verifyAudit() }
+        if let head { try Output.storeErrors(settings.language) { try check(head, &report, session.store) } }
         for p in report.problems.prefix(100) { Output.error("coso verify: " + p.message.text(settings.language)) }
         if report.problems.count > 100 { Output.error(vi ? "coso verify: (và \(report.problems.count - 100) nữa)" : "coso verify: (and \(report.problems.count - 100) more)") }
         print(vi ? "Tệp toàn vẹn (SQLite không thấy lỗi trang, chỉ mục hay tham chiếu nào)." : "The file is whole (SQLite finds no damaged page, index or reference).")

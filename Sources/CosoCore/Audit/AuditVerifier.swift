@@ -91,7 +91,15 @@ public struct AuditVerifier {
 
     /// A change recorded for one row (not a bulk range).
     private struct Change { let id: Int64; let op: String; let before: String?; let after: String? }
-    private struct Block { let audit: Int64; let first: Int64; let last: Int64; let ids: [Int64]; let short: [String]; let digest: String }
+    private struct Block {
+        let audit: Int64, first: Int64, last: Int64
+        /// The ids, when they are not every id from first to last (most blocks: not kept, so that a
+        /// country's 49 million ids are not held at once).
+        let explicit: [Int64]?
+        let short: [String], digest: String
+        var ids: [Int64] { explicit ?? Array(first...last) }
+        func holds(_ id: Int64) -> Bool { explicit?.contains(id) ?? (first <= id && id <= last) }
+    }
 
     private func rows(_ entity: Entity, _ report: inout Report) throws {
         // What the trail says of each row: its changes one by one, and the bulk inserts' blocks.
@@ -117,9 +125,9 @@ public struct AuditVerifier {
         for b in try Row.fetchAll(db, sql: "SELECT audit_id, first_id, last_id, row_count, ids, short_hashes, digest FROM audit_blocks WHERE entity = ? ORDER BY first_id",
                                   arguments: [entity.name]) {
             let first: Int64 = b[1], last: Int64 = b[2]
-            let ids: [Int64] = (b[4] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } } ?? Array(first...last)
+            let ids: [Int64]? = (b[4] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } }
             let short: String = b[5]
-            blocks.append(Block(audit: b[0], first: first, last: last, ids: ids,
+            blocks.append(Block(audit: b[0], first: first, last: last, explicit: ids,
                                 short: Array(short.utf8).chunked(4), digest: b[6]))
         }
         // Every row now: one with changes of its own is compared with the last; any other must
@@ -133,7 +141,7 @@ public struct AuditVerifier {
             while blockIndex < blocks.count, blocks[blockIndex].last < id { blockIndex += 1 }
             var k = blockIndex
             while k < blocks.count, blocks[k].first <= id {
-                if blocks[k].ids.last.map({ $0 - (blocks[k].ids.first ?? 0) + 1 == Int64(blocks[k].ids.count) }) == true || blocks[k].ids.contains(id) { return true }
+                if blocks[k].holds(id) { return true }
                 k += 1
             }
             return false
@@ -178,7 +186,8 @@ public struct AuditVerifier {
             }
             var hashes: [[UInt8]] = []
             var states: [(Int64, [UInt8]?)] = []
-            for id in b.ids {
+            let ids = b.ids
+            for id in ids {
                 var hash: [UInt8]?
                 if let later = changes[id]?.first(where: { $0.id > insertedBy }) {
                     hash = later.before.flatMap(AuditDigest.tokens(ofObject:)).map { AuditDigest.rowHash(entity: entity.name, id: id, tokens: $0) }
@@ -188,7 +197,7 @@ public struct AuditVerifier {
                 hashes.append(hash ?? AuditDigest.zero)
                 states.append((id, hash))
             }
-            guard SHA256.hex(AuditDigest.blockDigest(entity: entity.name, first: b.ids.first ?? b.first, rowHashes: hashes)) != b.digest else { continue }
+            guard SHA256.hex(AuditDigest.blockDigest(entity: entity.name, first: ids.first ?? b.first, rowHashes: hashes)) != b.digest else { continue }
             var named = false
             for (i, (id, hash)) in states.enumerated() {
                 guard let hash else {
@@ -211,7 +220,7 @@ public struct AuditVerifier {
     }
 
     private func inBlockAnywhere(_ id: Int64, _ blocks: [Block]) -> Bool {
-        blocks.contains { $0.first <= id && id <= $0.last && $0.ids.contains(id) }
+        blocks.contains { $0.holds(id) }
     }
 
     private func changed(_ entity: Entity, _ id: Int64, _ report: inout Report) {
