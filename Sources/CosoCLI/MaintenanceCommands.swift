@@ -58,14 +58,13 @@ struct VerifyCommand: ParsableCommand {
         let settings = options.settings
         let vi = settings.language == .vi
         let session = try settings.openSession(origin: "verify")
-        let problems = try Output.storeErrors(settings.language) { try session.store.integrityProblems() }
-        guard problems.isEmpty else {
+        let (problems, audit) = try Output.storeErrors(settings.language) { try session.store.verify() }
+        guard problems.isEmpty, var report = audit else {
             for p in problems.prefix(50) { Output.error("coso verify: " + p) }
             Output.error(vi ? "coso: tệp \(session.store.path) bị hỏng (\(problems.count) lỗi): khôi phục bản sao lưu gần nhất (coso restore)"
                             : "coso: \(session.store.path) is damaged (\(problems.count) problems): restore the latest backup (coso restore)")
             throw ExitCode(74)
         }
-        var report = try Output.storeErrors(settings.language) { try session.store.verifyAudit() }
         if let head { try Output.storeErrors(settings.language) { try check(head, &report, session.store) } }
         for p in report.problems.prefix(100) { Output.error("coso verify: " + p.message.text(settings.language)) }
         if report.problems.count > 100 { Output.error(vi ? "coso verify: (và \(report.problems.count - 100) nữa)" : "coso verify: (and \(report.problems.count - 100) more)") }

@@ -84,12 +84,6 @@ public enum AuditDigest {
         return SHA256.hex(h.finish())
     }
 
-    /// The JSON tokens of a row read from its table (`fields`: the entity's, in the order of the
-    /// SELECT), in field order; `order`: their positions by name, for `rowHash(sorted:)`.
-    static func tokens(_ row: Row, fields: [Field], order: [Int]? = nil) -> [(String, String)] {
-        (order ?? Array(fields.indices)).map { i in (fields[i].name, JSON.encode(Value(row[i] as DatabaseValue))) }
-    }
-
     /// The positions of `fields` in name order.
     static func nameOrder(_ fields: [Field]) -> [Int] { fields.indices.sorted { fields[$0].name < fields[$1].name } }
 

@@ -98,7 +98,18 @@ public struct AuditVerifier {
         let explicit: [Int64]?
         let short: [String], digest: String
         var ids: [Int64] { explicit ?? Array(first...last) }
-        func holds(_ id: Int64) -> Bool { explicit?.contains(id) ?? (first <= id && id <= last) }
+        func holds(_ id: Int64) -> Bool { position(of: id) != nil }
+        /// Where `id` stands among the block's ids (explicit ids are in ascending order).
+        func position(of id: Int64) -> Int? {
+            guard first <= id, id <= last else { return nil }
+            guard let explicit else { return Int(id - first) }
+            var low = 0, high = explicit.count
+            while low < high {
+                let mid = (low + high) / 2
+                if explicit[mid] < id { low = mid + 1 } else { high = mid }
+            }
+            return low < explicit.count && explicit[low] == id ? low : nil
+        }
     }
 
     private func rows(_ entity: Entity, _ report: inout Report) throws {
@@ -130,40 +141,46 @@ public struct AuditVerifier {
             blocks.append(Block(audit: b[0], first: first, last: last, explicit: ids,
                                 short: Array(short.utf8).chunked(4), digest: b[6]))
         }
-        // Every row now: one with changes of its own is compared with the last; any other must
-        // lie in a block (walked in id order beside the blocks, sorted by their first id).
-        let fields = entity.fields
+        // Every row now, in one pass in id order: one with changes of its own is compared with
+        // the last; any other must lie in a block. Blocks (sorted by first id) are opened as the
+        // scan reaches them and checked once it has passed their last id, so that only the blocks
+        // around the scan's position are held.
         var hasher = RowHasher(entity)
         var unexplained: [Int64] = []
         var seen: Set<Int64> = []
-        var blockIndex = 0
-        func inBlock(_ id: Int64) -> Bool {
-            while blockIndex < blocks.count, blocks[blockIndex].last < id { blockIndex += 1 }
-            var k = blockIndex
-            while k < blocks.count, blocks[k].first <= id {
-                if blocks[k].holds(id) { return true }
-                k += 1
+        var next = 0
+        var open: [OpenBlock] = []
+        let declared = Set(entity.fields.map(\.name))
+        func close(before id: Int64?) {
+            open.removeAll { block in
+                guard id.map({ block.block.last < $0 }) ?? true else { return false }
+                check(block, entity, changes, bulkAudit, &report)
+                return true
             }
-            return false
         }
-        let ids = try Row.fetchCursor(db, sql: "SELECT id FROM \(entity.table) ORDER BY id")
-        let one = try db.cachedStatement(sql: "SELECT \(RowHasher.columns(entity)) FROM \(entity.table) WHERE id = ?")
-        let order = AuditDigest.nameOrder(fields)
-        while let r = try ids.next() {
-            let id: Int64 = r[0]
+        let scan = try db.makeStatement(sql: "SELECT \(RowHasher.columns(entity)) FROM \(entity.table) ORDER BY id")
+        try hasher.each(scan) { id, hash in
             report.rows += 1
+            while next < blocks.count, blocks[next].first <= id { open.append(OpenBlock(blocks[next])); next += 1 }
+            if open.contains(where: { $0.block.last < id }) { close(before: id) }
+            var inBlock = false
+            for k in open.indices where open[k].record(id, hash) { inBlock = true }
             if let mine = changes[id], let last = mine.last {
                 seen.insert(id)
                 if last.op == "delete" {
                     unexplained.append(id)
-                } else if let after = last.after, let row = try Row.fetchOne(one, arguments: [id]),
-                          !same(AuditDigest.tokens(row, fields: fields, order: order), after) {
-                    changed(entity, id, &report)
+                } else if let after = last.after {
+                    // The row as its last change left it, hashed the same way (fields no longer
+                    // declared left out; one added since must be empty, as null fields are not hashed).
+                    let tokens = (AuditDigest.tokens(ofObject: after) ?? []).filter { declared.contains($0.0) }
+                    if AuditDigest.rowHash(entity: entity.name, id: id, tokens: tokens) != hash { changed(entity, id, &report) }
                 }
-            } else if !inBlock(id) {
+            } else if !inBlock {
                 if unchainedRanges.contains(where: { $0.contains(id) }) { report.uncoveredRows += 1 } else { unexplained.append(id) }
             }
         }
+        while next < blocks.count { open.append(OpenBlock(blocks[next])); next += 1 }
+        close(before: nil)
         for id in unexplained.prefix(20) {
             report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng không có trong nhật ký (thêm ngoài coso)",
                                                           en: "\(entity.name) id \(id): a row the audit trail does not record (added outside coso)")))
@@ -173,49 +190,57 @@ public struct AuditVerifier {
             report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị xóa ngoài coso",
                                                           en: "\(entity.name) id \(id): the row was deleted outside coso")))
         }
-        // Each block as it was inserted, read back block by block: a row changed since by coso is
-        // taken as its change's `before` says it was; any other row as it is now.
-        let range = try db.cachedStatement(sql: "SELECT \(RowHasher.columns(entity)) FROM \(entity.table) WHERE id BETWEEN ? AND ? ORDER BY id")
-        for b in blocks {
-            let insertedBy = bulkAudit[b.audit] ?? 0
-            var now: [Int64: [UInt8]] = [:]
-            let rows = try Row.fetchCursor(range, arguments: [b.first, b.last])
-            while let row = try rows.next() {
-                let (id, hash) = hasher.hash(row)
-                now[id] = hash
+    }
+
+    /// A block the scan has reached: the hashes of its rows met so far, by position.
+    private struct OpenBlock {
+        let block: Block
+        var hashes: [[UInt8]?]
+        init(_ block: Block) {
+            self.block = block
+            hashes = Array(repeating: nil, count: block.explicit?.count ?? Int(block.last - block.first + 1))
+        }
+        /// Keeps `hash` when the block holds `id`.
+        mutating func record(_ id: Int64, _ hash: [UInt8]) -> Bool {
+            guard let k = block.position(of: id) else { return false }
+            hashes[k] = hash
+            return true
+        }
+    }
+
+    /// A block as it was inserted: a row changed since by coso is taken as its change's `before`
+    /// says it was; any other row as the scan found it.
+    private func check(_ open: OpenBlock, _ entity: Entity, _ changes: [Int64: [Change]], _ bulkAudit: [Int64: Int64],
+                       _ report: inout Report) {
+        let b = open.block
+        let insertedBy = bulkAudit[b.audit] ?? 0
+        var states: [(Int64, [UInt8]?)] = []
+        for (k, id) in b.ids.enumerated() {
+            if let later = changes[id]?.first(where: { $0.id > insertedBy }) {
+                states.append((id, later.before.flatMap(AuditDigest.tokens(ofObject:)).map { AuditDigest.rowHash(entity: entity.name, id: id, tokens: $0) }))
+            } else {
+                states.append((id, open.hashes[k]))
             }
-            var hashes: [[UInt8]] = []
-            var states: [(Int64, [UInt8]?)] = []
-            let ids = b.ids
-            for id in ids {
-                var hash: [UInt8]?
-                if let later = changes[id]?.first(where: { $0.id > insertedBy }) {
-                    hash = later.before.flatMap(AuditDigest.tokens(ofObject:)).map { AuditDigest.rowHash(entity: entity.name, id: id, tokens: $0) }
-                } else {
-                    hash = now[id]
-                }
-                hashes.append(hash ?? AuditDigest.zero)
-                states.append((id, hash))
+        }
+        let digest = AuditDigest.blockDigest(entity: entity.name, first: states.first?.0 ?? b.first, rowHashes: states.map { $0.1 ?? AuditDigest.zero })
+        guard SHA256.hex(digest) != b.digest else { return }
+        var named = false
+        for (i, (id, hash)) in states.enumerated() {
+            guard let hash else {
+                named = true
+                report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị xóa ngoài coso",
+                                                              en: "\(entity.name) id \(id): the row was deleted outside coso")))
+                continue
             }
-            guard SHA256.hex(AuditDigest.blockDigest(entity: entity.name, first: ids.first ?? b.first, rowHashes: hashes)) != b.digest else { continue }
-            var named = false
-            for (i, (id, hash)) in states.enumerated() {
-                guard let hash else {
-                    named = true
-                    report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị xóa ngoài coso",
-                                                                  en: "\(entity.name) id \(id): the row was deleted outside coso")))
-                    continue
-                }
-                if i < b.short.count, SHA256.hex(Array(hash.prefix(2))) != b.short[i] {
-                    named = true
-                    changed(entity, id, &report)
-                }
+            if i < b.short.count, SHA256.hex(Array(hash.prefix(2))) != b.short[i] {
+                named = true
+                changed(entity, id, &report)
             }
-            if !named {
-                report.problems.append(Problem(message: Label(
-                    vi: "\(entity.name) mã \(b.first) đến \(b.last): khối dòng nhập hàng loạt không khớp mã băm (sửa ngoài coso)",
-                    en: "\(entity.name) ids \(b.first) to \(b.last): a block of bulk-inserted rows does not match its digest (edited outside coso)")))
-            }
+        }
+        if !named {
+            report.problems.append(Problem(message: Label(
+                vi: "\(entity.name) mã \(b.first) đến \(b.last): khối dòng nhập hàng loạt không khớp mã băm (sửa ngoài coso)",
+                en: "\(entity.name) ids \(b.first) to \(b.last): a block of bulk-inserted rows does not match its digest (edited outside coso)")))
         }
     }
 
@@ -226,17 +251,6 @@ public struct AuditVerifier {
     private func changed(_ entity: Entity, _ id: Int64, _ report: inout Report) {
         report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị sửa ngoài coso (khác với nhật ký)",
                                                       en: "\(entity.name) id \(id): the row was changed outside coso (it differs from the audit trail)")))
-    }
-
-    /// Whether a row's tokens say what the audit's snapshot says; a field the snapshot does not
-    /// have (added by a later version) must be empty.
-    private func same(_ tokens: [(String, String)], _ snapshot: String) -> Bool {
-        guard let recorded = AuditDigest.tokens(ofObject: snapshot) else { return false }
-        let expected = Dictionary(recorded, uniquingKeysWith: { a, _ in a })
-        for (name, token) in tokens {
-            if let e = expected[name] { if e != token { return false } } else if token != "null" { return false }
-        }
-        return true
     }
 }
 

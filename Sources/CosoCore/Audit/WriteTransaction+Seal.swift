@@ -26,7 +26,8 @@ extension WriteTransaction {
     /// written to `audit_blocks`; returns the range's digest, for the entry.
     func sealBlocks(_ entity: Entity, first: Int64, last: Int64, audit: Int64) throws -> String {
         let sql = "SELECT \(RowHasher.columns(entity)) FROM \(entity.table) WHERE id BETWEEN ? AND ? ORDER BY id"
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: [first, last])
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments([first, last])
         var hasher = RowHasher(entity)
         var digests: [String] = []
         var ids: [Int64] = [], hashes: [[UInt8]] = []
@@ -42,8 +43,7 @@ extension WriteTransaction {
             digests.append(digest)
             ids.removeAll(keepingCapacity: true); hashes.removeAll(keepingCapacity: true)
         }
-        while let row = try cursor.next() {
-            let (id, hash) = hasher.hash(row)
+        try hasher.each(statement) { id, hash in
             ids.append(id)
             hashes.append(hash)
             if ids.count == AuditDigest.blockSize { try flush() }

@@ -28,6 +28,31 @@ extension Store {
         }
     }
 
+    /// `coso verify`: SQLite's checks of the file and the audit trail's, at once on two
+    /// connections (one core each: the checks of a province take 3.4 s, the trail 3.3 s). The
+    /// trail's answer is given only when the file is whole (its error, if any, then thrown).
+    public func verify() throws -> (integrity: [String], audit: AuditVerifier.Report?) {
+        let checks = Outcome<[String]>()
+        let done = DispatchSemaphore(value: 0)
+        let path = self.path
+        Thread.detachNewThread {
+            checks.result = Result {
+                var config = Configuration()
+                config.readonly = true
+                let reader = try DatabaseQueue(path: path, configuration: config)
+                defer { try? reader.close() }
+                return try Store.integrityProblems(reader)
+            }
+            done.signal()
+        }
+        let audit = Result { try verifyAudit() }
+        done.wait()
+        // A file the second connection cannot open (it was opened by this one) is checked here.
+        let problems = try (try? checks.result?.get()) ?? integrityProblems()
+        guard problems.isEmpty else { return (problems, nil) }
+        return (problems, try audit.get())
+    }
+
     /// SQLite's own checks of the file: every page and index (`integrity_check`) and every
     /// reference (`foreign_key_check`). Empty when all is well.
     public func integrityProblems() throws -> [String] {
@@ -102,4 +127,9 @@ extension Store {
         f.timeZone = TimeZone(identifier: "UTC")
         return f.string(from: Date())
     }
+}
+
+/// What a thread hands back to the one that waits for it.
+private final class Outcome<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }
