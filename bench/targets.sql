@@ -1,6 +1,7 @@
 -- Each plan target's numerator and denominator, written by hand (DOMAIN.md §4), at the date @date of
 -- the year @year (@year_start its first day): what `targets | select code, numerator, denominator` must give.
--- Used by Tests/CosoEndToEndTests/TargetTests.swift and bench/targets.sh, with .parameter set @date ...
+-- T5 leaves out the armed forces (the plan's caveat); T11 counts the cells directly under a grassroots
+-- committee with the committees (the plan's basis). Used by Tests/CosoEndToEndTests/TargetTests.swift and bench/targets.sh, with .parameter set @date ...
 
 SELECT 'T2', (SELECT count(DISTINCT c.member_id) FROM residence_comments c JOIN members m ON m.id = c.member_id WHERE c.year = @year AND m.work_status IN ('civil_servant', 'public_employee', 'enterprise', 'armed_forces') AND m.admitted <= @date AND (m.ended IS NULL OR m.ended > @date) AND (m.exempted IS NULL OR m.exempted > @date)), (SELECT count(*) FROM members m WHERE m.work_status IN ('civil_servant', 'public_employee', 'enterprise', 'armed_forces') AND m.admitted <= @date AND (m.ended IS NULL OR m.ended > @date) AND (m.exempted IS NULL OR m.exempted > @date))
 UNION ALL
@@ -8,9 +9,9 @@ SELECT 'T3', (SELECT count(DISTINCT i.org_id) FROM innovations i JOIN orgs o ON 
 UNION ALL
 SELECT 'T4', (SELECT count(*) FROM (SELECT c.member_id FROM commitments c JOIN members m ON m.id = c.member_id WHERE c.year = @year AND m.work_status IN ('civil_servant', 'public_employee', 'armed_forces') AND m.admitted <= @date AND (m.ended IS NULL OR m.ended > @date) GROUP BY c.member_id HAVING count(DISTINCT c.kind) = 3)), (SELECT count(*) FROM members m WHERE m.work_status IN ('civil_servant', 'public_employee', 'armed_forces') AND m.admitted <= @date AND (m.ended IS NULL OR m.ended > @date) AND (m.exempted IS NULL OR m.exempted > @date))
 UNION ALL
-SELECT 'T5a', (SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = @year AND r.level IN ('excellent', 'good') AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell')), (SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = @year AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell'))
+SELECT 'T5a', (SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = @year AND r.level IN ('excellent', 'good') AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND (o.sector IS NULL OR o.sector NOT IN ('military', 'police'))), (SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = @year AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND (o.sector IS NULL OR o.sector NOT IN ('military', 'police')))
 UNION ALL
-SELECT 'T5b', (SELECT count(*) FROM ratings WHERE year = @year AND level IN ('excellent', 'good')), (SELECT count(*) FROM ratings WHERE year = @year)
+SELECT 'T5b', (SELECT count(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.year = @year AND r.level IN ('excellent', 'good') AND (m.work_status IS NULL OR m.work_status <> 'armed_forces')), (SELECT count(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.year = @year AND (m.work_status IS NULL OR m.work_status <> 'armed_forces'))
 UNION ALL
 SELECT 'T6', (SELECT count(*) FROM member_events WHERE kind = 'admitted' AND happened BETWEEN @year_start AND @date), (SELECT count(*) FROM members WHERE admitted < @year_start AND (ended IS NULL OR ended >= @year_start))
 UNION ALL
@@ -22,7 +23,7 @@ SELECT 'T9', (SELECT count(*) FROM villages WHERE cell_id IS NOT NULL), (SELECT 
 UNION ALL
 SELECT 'T10', (SELECT count(*) FROM orgs o WHERE kind = 'village_cell' AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date) AND coalesce((SELECT t.committee FROM committee_terms t WHERE t.org_id = o.id AND t.started <= @date ORDER BY t.started DESC, t.id DESC LIMIT 1), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE has_committee END) = 1), (SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
 UNION ALL
-SELECT 'T11', (SELECT count(DISTINCT p.org_id) FROM inspection_plans p JOIN orgs o ON o.id = p.org_id WHERE p.year = @year AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell')), (SELECT count(*) FROM orgs WHERE kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
+SELECT 'T11', (SELECT count(DISTINCT ip.org_id) FROM inspection_plans ip JOIN orgs o ON o.id = ip.org_id WHERE ip.year = @year AND (o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') OR (o.kind IN ('village_cell', 'subordinate_cell') AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) IN ('commune_committee', 'grassroots_committee')))), (SELECT count(*) FROM orgs o WHERE (o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') OR (o.kind IN ('village_cell', 'subordinate_cell') AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) IN ('commune_committee', 'grassroots_committee'))) AND (o.founded IS NULL OR o.founded <= @date) AND (o.dissolved IS NULL OR o.dissolved > @date))
 UNION ALL
 SELECT 'T12', (SELECT count(*) FROM positions p JOIN orgs o ON o.id = p.org_id JOIN members m ON m.id = p.member_id WHERE p.role IN ('secretary', 'deputy') AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND p.started <= @date AND (p.ended IS NULL OR p.ended > @date) AND m.theory IN ('intermediate', 'advanced', 'bachelor')), (SELECT count(*) FROM positions p JOIN orgs o ON o.id = p.org_id WHERE p.role IN ('secretary', 'deputy') AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND p.started <= @date AND (p.ended IS NULL OR p.ended > @date))
 UNION ALL

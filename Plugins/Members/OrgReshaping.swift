@@ -45,9 +45,9 @@ enum OrgReshaping {
         let fromName = try tx.record(Orgs.entity, id: from)?[Orgs.name].textValue ?? "", intoName = try tx.record(Orgs.entity, id: into)?[Orgs.name].textValue ?? ""
         for m in members { try move(tx, member: m, from: from, to: into, on: on, note: "sáp nhập \(fromName) vào \(intoName)") }
         let units = try tx.rowIDs("SELECT id FROM orgs WHERE parent_id = ? AND (dissolved IS NULL OR dissolved > ?)", [.int(from), .date(on)])
-        for u in units { try tx.update(Orgs.entity, id: u, [Orgs.parent: .int(into)]) }
+        for u in units { try tx.update(Orgs.entity, id: u, [Orgs.parent: .int(into)], from: on) }
         let villages = try tx.rowIDs("SELECT id FROM villages WHERE cell_id = ?", [.int(from)])
-        for v in villages { try tx.update(Villages.entity, id: v, [Villages.cell: .int(into)]) }
+        for v in villages { try tx.update(Villages.entity, id: v, [Villages.cell: .int(into)], from: on) }
         for p in try tx.rowIDs("SELECT id FROM positions WHERE org_id = ? AND (ended IS NULL OR ended > ?)", [.int(from), .date(on)]) {
             try tx.update(Positions.entity, id: p, [Positions.ended: .date(on)])
         }

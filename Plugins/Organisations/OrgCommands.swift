@@ -77,7 +77,7 @@ enum OrgCommands {
             }
             let kind = try tx.record(Orgs.entity, id: id)?[Orgs.kind].textValue ?? ""
             try OrgRules.requirePlace(kind: kind, under: to, on: on, tx, argument: "to")
-            try tx.update(Orgs.entity, id: id, [Orgs.parent: .int(to)])
+            try tx.update(Orgs.entity, id: id, [Orgs.parent: .int(to)], from: on)
         }
         let target = try tx.record(Orgs.entity, id: to)?[Orgs.name].textValue ?? ""
         return Label(vi: "Đã chuyển \(subjects.count) tổ chức sang \(target).", en: "Moved \(subjects.count) organisation(s) under \(target).")

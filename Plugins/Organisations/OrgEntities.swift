@@ -51,6 +51,9 @@ public enum Orgs {
             "has_committee": "coalesce(\(latestTerm), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE o.has_committee END)",
             "dissolved": "CASE WHEN o.dissolved <= ? THEN o.dissolved END",
             "dissolved_how": "CASE WHEN o.dissolved <= ? THEN o.dissolved_how END",
+            // Moved or made another kind since (`org move`, `coso reorganise`): as it stood then.
+            "parent_id": PastValues.asOf(entity, parent, row: "o.id", table: "o"),
+            "kind": PastValues.asOf(entity, kind, row: "o.id", table: "o"),
         ]
         let columns = ["id", "name", "name_folded", "name_sort"] + entity.fields.dropFirst(2).map(\.column)
         return "SELECT " + columns.map { c in derived[c].map { "\($0) AS \(c)" } ?? "o.\(c)" }.joined(separator: ", ") + " FROM orgs o"

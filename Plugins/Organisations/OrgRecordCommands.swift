@@ -30,14 +30,19 @@ enum OrgRecordCommands {
                                         en: "Record whether the village head and Front team head are members (T13)"),
         positional: [Parameter("village", .reference("villages"), vi: "thôn", en: "village")],
         labelled: [Parameter("head_is_member", .bool, vi: "trưởng thôn là đảng viên", en: "head is a member"),
-                   Parameter("front_head_is_member", .bool, vi: "trưởng ban công tác Mặt trận là đảng viên", en: "Front team head is a member")],
+                   Parameter("front_head_is_member", .bool, vi: "trưởng ban công tác Mặt trận là đảng viên", en: "Front team head is a member"),
+                   Parameter("on", .date, vi: "từ ngày (mặc định: hôm nay; ngày trước đó vẫn đọc được bằng villages asof)",
+                             en: "from the date (default: today; earlier dates still read through villages asof)", required: false)],
         input: "villages",
         examples: [CommandExample(setup: commune + [#"village add "Thôn 5" kind: village commune: "Đảng bộ xã Gia Hiệp""#],
                                   #"village heads "Thôn 5" head_is_member: true front_head_is_member: false"#, expected: "Đã cập nhật 1 thôn.")]
     ) { call, tx in
         let subjects = CommonChecks.subjects(call, "village")
+        let on = call.date("on") ?? call.today
+        try CommonChecks.notInFuture(on, call, argument: "on")
         for id in subjects {
-            try tx.update(Villages.entity, id: id, [Villages.headIsMember: call["head_is_member"], Villages.frontHeadIsMember: call["front_head_is_member"]])
+            try tx.update(Villages.entity, id: id, [Villages.headIsMember: call["head_is_member"], Villages.frontHeadIsMember: call["front_head_is_member"]],
+                          from: on)
         }
         return Label(vi: "Đã cập nhật \(subjects.count) thôn.", en: "Updated \(subjects.count) village(s).")
     }

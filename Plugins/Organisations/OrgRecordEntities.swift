@@ -15,7 +15,20 @@ public enum Villages {
         name: "villages", label: Label(vi: "Thôn, tổ dân phố", en: "Villages and residential groups"),
         singular: Label(vi: "thôn, tổ dân phố", en: "village"),
         fields: [name, kind, commune, cell, headIsMember, frontHeadIsMember],
+        dated: DatedSource(presence: "1", impliedBy: []) { asOfSelect },
         indexes: [Index("villages_commune", on: [commune]), Index("villages_cell", on: [cell])])
+
+    /// The villages as they stood at a date (`villages asof @2025-06-30`): their commune and cell,
+    /// and whether their heads were members, before any later dated change (`PastValues`).
+    static let asOfSelect: String = {
+        let dated: Set<String> = [commune.name, cell.name, headIsMember.name, frontHeadIsMember.name]
+        let columns = entity.fields.flatMap { f in [f.column] + [f.foldedColumn, f.sortColumn].compactMap { $0 } }
+        let byColumn = Dictionary(entity.fields.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
+        return "SELECT " + columns.map { c in
+            guard let f = byColumn[c], dated.contains(f.name) else { return "v.\(c)" }
+            return PastValues.asOf(entity, f, row: "v.id", table: "v") + " AS \(c)"
+        }.joined(separator: ", ") + " FROM villages v"
+    }()
 }
 
 /// A committee's term of office (nhiệm kỳ cấp ủy).

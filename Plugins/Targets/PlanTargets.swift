@@ -10,6 +10,10 @@ import CosoCore
 enum PlanTargets {
     static let source = "90-KH/HU (22/12/2022)"
     static let grassroots = "[commune_committee, grassroots_committee, grassroots_cell]"
+    static let grassrootsCommittees = "[commune_committee, grassroots_committee]"
+    static let cells = "[village_cell, subordinate_cell]"
+    /// The armed forces rate their organisations and members by their own rules (T5's caveat).
+    static let armedSectors = "[military, police]"
     static let working = "[civil_servant, public_employee, enterprise, armed_forces]"
     static let cadres = "[civil_servant, public_employee, armed_forces]"
     static let liveAt = "(founded == null or founded <= $date) and (dissolved == null or dissolved > $date)"
@@ -33,7 +37,7 @@ enum PlanTargets {
             source: source,
             counted: "residence_comments | where year == $year and member.work_status in \(working) and member.on_roll($date) and (member.exempted == null or member.exempted > $date)",
             base: "members | where work_status in \(working) and \(onRollAt)",
-            goal: .atLeast(100), deadline: yearly, distinct: "member", countedOrg: "member.org", baseOrg: "org"),
+            goal: .atLeast(100), deadline: yearly, distinct: "member", countedOrg: "member.org", baseOrg: "org", records: YearlyRecords("residence_comments", year: "year")),
         TargetDefinition(
             "T3", title: words("Tổ chức cơ sở đảng có mô hình mới được đánh giá cao", "Grassroots organisations with a highly rated creative model"),
             wording: words("Phấn đấu hàng năm có ít nhất 25% cấp ủy, tổ chức cơ sở đảng có mô hình mới hoặc cách làm sáng tạo bằng sản phẩm cụ thể được đánh giá cao",
@@ -41,7 +45,7 @@ enum PlanTargets {
             source: source,
             counted: "innovations | where year == $year and rated_high and org.kind in \(grassroots)",
             base: "orgs | where kind in \(grassroots) and \(liveAt)",
-            goal: .atLeast(25), deadline: yearly, distinct: "org", countedOrg: "org", baseOrg: ""),
+            goal: .atLeast(25), deadline: yearly, distinct: "org", countedOrg: "org", baseOrg: "", records: YearlyRecords("innovations", year: "year")),
         TargetDefinition(
             "T4", title: words("Cán bộ, công chức, viên chức, LLVT đăng ký đủ ba cam kết", "Cadres, civil servants and soldiers with all three commitments"),
             wording: words("Có 100% đảng viên là cán bộ, công chức, viên chức, chiến sỹ các đơn vị lực lượng vũ trang đang công tác thực hiện nghiêm việc đăng ký, cam kết về ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống, những biểu hiện \"tự diễn biến\", \"tự chuyển hóa\" trong nội bộ; Chỉ thị số 05-CT/TW của Bộ Chính trị và các quy định về nêu gương",
@@ -49,23 +53,23 @@ enum PlanTargets {
             source: source,
             counted: "commitments | where year == $year and member.work_status in \(cadres) and member.on_roll($date) | summarize kinds: count_distinct(kind) by member | where kinds == 3",
             base: "members | where work_status in \(cadres) and \(onRollAt)",
-            goal: .atLeast(100), deadline: yearly, baseOrg: "org"),
+            goal: .atLeast(100), deadline: yearly, baseOrg: "org", records: YearlyRecords("commitments", year: "year")),
         TargetDefinition(
             "T5a", title: words("Tổ chức cơ sở đảng xếp loại hoàn thành tốt nhiệm vụ trở lên", "Grassroots organisations rated good or better"),
             wording: words("Hằng năm có 90% tổ chức cơ sở đảng ... được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên (riêng đối với lực lượng vũ trang thực hiện theo quy định, hướng dẫn của ngành)",
-                           "Yearly, 90% of grassroots organisations are rated good or better; the armed forces follow their own rules"),
+                           "Yearly, 90% of grassroots organisations are rated good or better; the armed forces follow their own rules (their organisations are left out here)"),
             source: source,
-            counted: "org_ratings | where year == $year and level in [excellent, good] and org.kind in \(grassroots)",
-            base: "org_ratings | where year == $year and org.kind in \(grassroots)",
-            goal: .atLeast(90), deadline: yearly, countedOrg: "org"),
+            counted: "org_ratings | where year == $year and level in [excellent, good] and org.kind in \(grassroots) and (org.sector == null or not (org.sector in \(armedSectors)))",
+            base: "org_ratings | where year == $year and org.kind in \(grassroots) and (org.sector == null or not (org.sector in \(armedSectors)))",
+            goal: .atLeast(90), deadline: yearly, countedOrg: "org", records: YearlyRecords("org_ratings", year: "year")),
         TargetDefinition(
             "T5b", title: words("Đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên", "Members rated good or better"),
-            wording: words("Hằng năm có 90% ... đảng viên được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên",
-                           "Yearly, 90% of members are rated good or better (exempt and suspended members are not rated)"),
+            wording: words("Hằng năm có 90% ... đảng viên được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên (riêng đối với lực lượng vũ trang thực hiện theo quy định, hướng dẫn của ngành)",
+                           "Yearly, 90% of members are rated good or better (exempt and suspended members are not rated; members in the armed forces follow their own rules and are left out here)"),
             source: source,
-            counted: "ratings | where year == $year and level in [excellent, good]",
-            base: "ratings | where year == $year",
-            goal: .atLeast(90), deadline: yearly, countedOrg: "member.org"),
+            counted: "ratings | where year == $year and level in [excellent, good] and (member.work_status == null or member.work_status != armed_forces)",
+            base: "ratings | where year == $year and (member.work_status == null or member.work_status != armed_forces)",
+            goal: .atLeast(90), deadline: yearly, countedOrg: "member.org", records: YearlyRecords("ratings", year: "year")),
         TargetDefinition(
             "T6", title: words("Kết nạp đảng viên trong năm so với đảng viên đầu năm", "Admissions in the year against members at its start"),
             wording: words("Tỷ lệ kết nạp đảng viên hằng năm đạt từ 3- 4% trên tổng số đảng viên toàn Đảng bộ",
@@ -73,7 +77,7 @@ enum PlanTargets {
             source: source,
             counted: "member_events | where kind == admitted and happened >= $year_start and happened <= $date",
             base: "members | where on_roll($year_start - 1)",
-            goal: .between(3, 4), deadline: yearly, countedOrg: "org"),
+            goal: .between(3, 4), deadline: yearly, countedOrg: "org", records: YearlyRecords("member_events | where kind == admitted", year: "year(happened)")),
         TargetDefinition(
             "T7", title: words("Kết nạp chủ doanh nghiệp tư nhân trong nhiệm kỳ", "Private business owners admitted in the term"),
             wording: words("trong nhiệm kỳ, kết nạp từ 01- 02 chủ doanh nghiệp tư nhân đủ tiêu chuẩn vào Đảng",
@@ -90,8 +94,10 @@ enum PlanTargets {
         TargetDefinition(
             "T9", title: words("Thôn, tổ dân phố có chi bộ", "Villages and residential groups with a cell"),
             wording: words("Duy trì 100% thôn, tổ dân phố có chi bộ", "Keep 100% of villages and residential groups covered by a cell"),
-            source: source, counted: "villages | where cell != null", base: "villages",
-            goal: .atLeast(100), deadline: ongoing, dated: false, countedOrg: "commune"),
+            source: source,
+            // The villages as they stood at the date (their cell then: `village`, `org merge`, `coso reorganise`).
+            counted: "villages asof $date | where cell != null", base: "villages asof $date",
+            goal: .atLeast(100), deadline: ongoing, countedOrg: "commune"),
         TargetDefinition(
             "T10", title: words("Chi bộ thôn, tổ dân phố có chi ủy", "Village and residential-group cells with a committee"),
             wording: words("đến năm 2030 có trên 65% chi bộ có cấp ủy", "By 2030 more than 65% of cells have a committee"),
@@ -101,13 +107,15 @@ enum PlanTargets {
             base: "orgs asof $date | where kind == village_cell and dissolved == null",
             goal: .moreThan(65), deadline: words("đến 2030", "by 2030"), countedOrg: "parent"),
         TargetDefinition(
-            "T11", title: words("Cấp ủy cơ sở có chương trình kiểm tra, giám sát", "Grassroots committees with an inspection programme"),
+            "T11", title: words("Cấp ủy cơ sở, chi bộ trực thuộc có chương trình kiểm tra, giám sát", "Grassroots committees and subordinate cells with an inspection programme"),
             wording: words("Có 100% cấp ủy cơ sở, chi bộ trực thuộc đảng ủy cơ sở xây dựng chương trình, kế hoạch để thực hiện có hiệu quả công tác kiểm tra, giám sát theo quy định",
                            "All grassroots committees and subordinate cells adopt an inspection and supervision programme"),
             source: source,
-            counted: "inspection_plans | where year == $year and org.kind in \(grassroots)",
-            base: "orgs | where kind in \(grassroots) and \(liveAt)",
-            goal: .atLeast(100), deadline: yearly, distinct: "org", countedOrg: "org", baseOrg: ""),
+            // The plan's basis: grassroots committees and cells, and the cells directly under a
+            // grassroots committee (a commune's village cells among them): 357 in the demo, not 55.
+            counted: "inspection_plans | where year == $year and (org.kind in \(grassroots) or (org.kind in \(cells) and org.parent.kind in \(grassrootsCommittees)))",
+            base: "orgs asof $date | where (kind in \(grassroots) or (kind in \(cells) and parent.kind in \(grassrootsCommittees))) and dissolved == null",
+            goal: .atLeast(100), deadline: yearly, distinct: "org", countedOrg: "org", baseOrg: "", records: YearlyRecords("inspection_plans", year: "year")),
         TargetDefinition(
             "T12", title: words("Bí thư, phó bí thư cấp ủy cơ sở có trung cấp lý luận trở lên", "Grassroots secretaries and deputies with intermediate theory or higher"),
             wording: words("phấn đấu 100% bí thư, phó bí thư cấp uỷ cơ sở có trình độ lý luận chính trị từ trung cấp trở lên",
@@ -120,14 +128,14 @@ enum PlanTargets {
             "T13a", title: words("Trưởng thôn, tổ trưởng tổ dân phố chưa là đảng viên", "Village and residential-group heads who are not members"),
             wording: words("tiếp tục nâng cao tỉ lệ trưởng thôn, tổ trưởng tổ dân phố ... là đảng viên",
                            "Raise the share of village and residential-group heads who are members"),
-            source: source + ", chú thích 3 (11/2022)", counted: "villages | where not head_is_member", base: "villages",
-            goal: .decrease, deadline: yearly, dated: false, countedOrg: "commune", baseline: 84),
+            source: source + ", chú thích 3 (11/2022)", counted: "villages asof $date | where not head_is_member", base: "villages asof $date",
+            goal: .decrease, deadline: yearly, countedOrg: "commune", baseline: 84),
         TargetDefinition(
             "T13b", title: words("Trưởng ban công tác Mặt trận chưa là đảng viên", "Front work team heads who are not members"),
             wording: words("tiếp tục nâng cao tỉ lệ ... trưởng ban công tác mặt trận là đảng viên",
                            "Raise the share of Front work team heads who are members"),
-            source: source + ", chú thích 3 (11/2022)", counted: "villages | where not front_head_is_member", base: "villages",
-            goal: .decrease, deadline: yearly, dated: false, countedOrg: "commune", baseline: 62),
+            source: source + ", chú thích 3 (11/2022)", counted: "villages asof $date | where not front_head_is_member", base: "villages asof $date",
+            goal: .decrease, deadline: yearly, countedOrg: "commune", baseline: 62),
         TargetDefinition(
             "T14", title: words("Thí điểm xếp loại đảng viên hằng quý (số lượt đã ghi)", "Quarterly rating pilot (ratings recorded)"),
             wording: words("thí điểm đánh giá, xếp loại đảng viên, tổ chức đảng hàng tháng, quý (quý I/2023)",

@@ -22,7 +22,8 @@ public struct ReportBuilder {
         session.variables["report_org"] = org.map(Value.text)
         defer { session.variables["report_org"] = nil }
         let scope = org == nil ? "" : " for $report_org"
-        let head = try rows("targets \(year.map(String.init) ?? "")\(scope) | select code, title, figure, target, deadline, status, change, year, measured_on, value")
+        let asked = try year ?? session.reportYear()
+        let head = try rows("targets \(asked)\(scope) | select code, title, figure, target, deadline, status, change, year, measured_on, value")
         guard let yearColumn = head.column("year"), let first = head.raw.first, let y = first[yearColumn].intValue else {
             throw ReportError.nothing
         }

@@ -64,7 +64,7 @@ import Testing
         #expect(md.stdout.contains("| T10 | Chi bộ thôn, tổ dân phố có chi ủy | 97 / 183 = 53.0% | > 65% | đến 2030 | chưa đạt | 0 |"))
         let part = try Coso.run(["report", "targets", "--db", Coso.sharedDemo, "--for", "Đảng bộ xã Gia Hiệp", "--lang", "en"])
         #expect(part.status == 0, "\(part.stderr)")
-        #expect(part.stdout.contains("Đảng bộ xã Gia Hiệp · figures as of 2022-12-22"))
+        #expect(part.stdout.contains("Đảng bộ xã Gia Hiệp · figures as of 2022-12-31"))
         let unknown = try Coso.run(["report", "annual", "--db", Coso.sharedDemo, "--for", "Xã Không Có"])
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("E0805"))

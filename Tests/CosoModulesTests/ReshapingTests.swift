@@ -37,6 +37,31 @@ import Testing
         // Before the merger the members were in the old cell.
         #expect(try s.output("members asof @2025-06-30 | sort id | select org.name") == "Chi bộ thôn 9\nChi bộ thôn 9")
         #expect(try s.value(#"check | where code in ["D108", "D203"] | count"#) == .int(0))
+        // So was the village: its cell is a dated fact (past_values), read as it stood.
+        #expect(try s.value("villages asof @2025-06-30 | select cell.name") == .text("Chi bộ thôn 9"))
+        #expect(try s.value("villages asof @2025-07-01 | select cell.name") == .text("Chi bộ thôn 8"))
+        #expect(try s.value(#"past_values | where entity == "villages" | select until"#) == .text("2025-06-30"))
+    }
+
+    @Test func movesAndHeadsAreDatedFactsRecordedInOrder() throws {
+        let (db, s) = try district()
+        defer { db.remove() }
+        _ = try s.output(#"org add "Đảng bộ xã Mới" kind: commune_committee founded: @2000-01-01"#)
+        #expect(try s.output(#"org move "Chi bộ thôn 8" to: "Đảng bộ xã Mới" on: @2025-07-01"#) == "Đã chuyển 1 tổ chức sang Đảng bộ xã Mới.")
+        #expect(try s.value(#"orgs asof @2025-06-30 | where name == "Chi bộ thôn 8" | select parent.name"#) == .text("Đảng bộ xã Gia Hiệp"))
+        #expect(try s.value(#"orgs asof @2025-07-01 | where name == "Chi bộ thôn 8" | select parent.name"#) == .text("Đảng bộ xã Mới"))
+        #expect(try s.value(#"orgs | where name == "Chi bộ thôn 8" | select parent.name"#) == .text("Đảng bộ xã Mới"))
+        // A change dated before one already recorded for the same field is refused.
+        #expect(failure(s, #"org move "Chi bộ thôn 8" to: "Đảng bộ xã Gia Hiệp" on: @2025-03-01"#) == "E0521")
+        #expect(failure(s, #"org move "Chi bộ thôn 8" to: "Đảng bộ xã Gia Hiệp" on: @2025-09-01"#) == nil)
+        #expect(try s.value(#"orgs asof @2025-08-01 | where name == "Chi bộ thôn 8" | select parent.name"#) == .text("Đảng bộ xã Mới"))
+        #expect(try s.value(#"orgs asof @2025-06-01 | where name == "Chi bộ thôn 8" | select parent.name"#) == .text("Đảng bộ xã Gia Hiệp"))
+        // A village head from a date: T13 reads each year as it stood.
+        #expect(failure(s, #"village heads "Thôn 9" head_is_member: false front_head_is_member: true on: @2024-01-15"#) == nil)
+        #expect(try s.value("villages asof @2024-01-14 | select head_is_member") == .int(1))
+        #expect(try s.value("villages asof @2024-01-15 | select head_is_member") == .int(0))
+        #expect(try s.value(#"target T13a 2023 | select numerator"#) == .int(0))
+        #expect(try s.value(#"target T13a 2024 | select numerator"#) == .int(1))
     }
 
     @Test func splittingFoundsACellBesideTheOldOne() throws {

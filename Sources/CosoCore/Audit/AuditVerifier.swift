@@ -96,7 +96,9 @@ public struct AuditVerifier {
         /// The ids, when they are not every id from first to last (most blocks: not kept, so that a
         /// country's 49 million ids are not held at once).
         let explicit: [Int64]?
-        let short: [String], digest: String
+        /// Each row's short hash, four hex digits a row, as stored (one string a block: a country's
+        /// 193,000 blocks split into a string a row took 500 MB).
+        let short: String, digest: String
         var ids: [Int64] { explicit ?? Array(first...last) }
         func holds(_ id: Int64) -> Bool { position(of: id) != nil }
         /// Where `id` stands among the block's ids (explicit ids are in ascending order).
@@ -133,13 +135,14 @@ public struct AuditVerifier {
             changes[r[2], default: []].append(Change(id: r[0], op: r[3], before: r[4], after: after))
         }
         var blocks: [Block] = []
-        for b in try Row.fetchAll(db, sql: "SELECT audit_id, first_id, last_id, row_count, ids, short_hashes, digest FROM audit_blocks WHERE entity = ? ORDER BY first_id",
-                                  arguments: [entity.name]) {
+        let stored = try Row.fetchCursor(db, sql: "SELECT audit_id, first_id, last_id, row_count, ids, short_hashes, digest FROM audit_blocks WHERE entity = ? ORDER BY first_id",
+                                         arguments: [entity.name])
+        while let b = try stored.next() {
             let first: Int64 = b[1], last: Int64 = b[2]
             let ids: [Int64]? = (b[4] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } }
             let short: String = b[5]
             blocks.append(Block(audit: b[0], first: first, last: last, explicit: ids,
-                                short: Array(short.utf8).chunked(4), digest: b[6]))
+                                short: short, digest: b[6]))
         }
         // Every row now, in one pass in id order: one with changes of its own is compared with
         // the last; any other must lie in a block. Blocks (sorted by first id) are opened as the
@@ -225,6 +228,7 @@ public struct AuditVerifier {
         let digest = AuditDigest.blockDigest(entity: entity.name, first: states.first?.0 ?? b.first, rowHashes: states.map { $0.1 ?? AuditDigest.zero })
         guard SHA256.hex(digest) != b.digest else { return }
         var named = false
+        let short = Array(b.short.utf8)
         for (i, (id, hash)) in states.enumerated() {
             guard let hash else {
                 named = true
@@ -232,7 +236,7 @@ public struct AuditVerifier {
                                                               en: "\(entity.name) id \(id): the row was deleted outside coso")))
                 continue
             }
-            if i < b.short.count, SHA256.hex(Array(hash.prefix(2))) != b.short[i] {
+            if 4 * i + 4 <= short.count, Array(SHA256.hex(Array(hash.prefix(2))).utf8) != Array(short[(4 * i)..<(4 * i + 4)]) {
                 named = true
                 changed(entity, id, &report)
             }
@@ -251,12 +255,5 @@ public struct AuditVerifier {
     private func changed(_ entity: Entity, _ id: Int64, _ report: inout Report) {
         report.problems.append(Problem(message: Label(vi: "\(entity.name) mã \(id): dòng đã bị sửa ngoài coso (khác với nhật ký)",
                                                       en: "\(entity.name) id \(id): the row was changed outside coso (it differs from the audit trail)")))
-    }
-}
-
-private extension Array where Element == UInt8 {
-    /// Consecutive pieces of `size` bytes, as text (the blocks' short hashes).
-    func chunked(_ size: Int) -> [String] {
-        stride(from: 0, to: count, by: size).map { String(decoding: self[$0..<Swift.min($0 + size, count)], as: UTF8.self) }
     }
 }

@@ -160,6 +160,8 @@ public enum HostDiagnostics {
         d("E0518", "tham chiếu tới một dòng không có", "a reference to a row that does not exist", help: ("kiểm tra mã của dòng được trỏ tới", "check the id of the row referred to")),
         d("E0519", "ngày không hợp lệ", "not a valid date", help: ("viết ngày dạng YYYY-MM-DD", "write the date as YYYY-MM-DD")),
         d("E0520", "sổ không nhận dòng này (ràng buộc của cơ sở dữ liệu)", "the register refused the row (a database constraint)", help: ("sổ có thể đang được người khác ghi: thử lại; nếu vẫn lỗi, báo người phát triển", "someone else may be writing the register: try again; if it persists, report it")),
+        d("E0521", "thay đổi có ngày trước một thay đổi đã ghi của cùng trường", "a dated change before one already recorded for the field",
+          help: ("ghi thay đổi theo thứ tự ngày; sửa thay đổi trước nếu ngày của nó sai", "record changes in date order; correct the earlier one if its date is wrong")),
     ]
 
     static let sessions = [

@@ -11,7 +11,7 @@ struct CoreModule: CosoModule {
         ]),
     ]
 
-    let entities = [AuditTrail.entries, AuditTrail.changes, AuditTrail.digests, AuditTrail.blocks, Settings.entity]
+    let entities = [AuditTrail.entries, AuditTrail.changes, AuditTrail.digests, AuditTrail.blocks, Settings.entity, PastValues.entity]
 
     let commands = [RuleSettings.command]
 

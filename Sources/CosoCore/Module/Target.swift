@@ -63,13 +63,18 @@ public struct TargetDefinition: Sendable {
     public let distinct: String?
     /// The figure the plan started from, when it names one (the count, for `decrease`/`increase`).
     public let baseline: Double?
+    /// The records a yearly figure is made of: a year in which the register holds none of them
+    /// has no figure ("no data", never 0 / 1618), and `targets` without a year shows each such
+    /// target for the latest year that has them (one late event of another kind moves nothing).
+    public let records: YearlyRecords?
 
     public init(_ code: String, title: Label, wording: Label, source: String, counted: String?, base: String? = nil,
                 goal: Goal, deadline: Label, dated: Bool = true, distinct: String? = nil, countedOrg: String? = nil,
-                baseOrg: String? = nil, baseline: Double? = nil) {
+                baseOrg: String? = nil, baseline: Double? = nil, records: YearlyRecords? = nil) {
         self.code = code; self.title = title; self.wording = wording; self.source = source
         self.counted = counted; self.base = base; self.goal = goal; self.deadline = deadline; self.dated = dated
         self.distinct = distinct; self.countedOrg = countedOrg; self.baseOrg = baseOrg ?? countedOrg; self.baseline = baseline
+        self.records = records
     }
 
     /// Whether the figure is a percentage (a ratio) rather than a count. (A target the register
@@ -89,4 +94,18 @@ public struct TargetDefinition: Sendable {
         case .increase: return Label(vi: "tăng", en: "increase")
         }
     }
+}
+
+/// The records of a year that a target is measured from: `source` (a pipeline, such as
+/// `residence_comments` or `member_events | where kind == admitted`) and the expression giving the
+/// year each row belongs to (`year`, `year(happened)`).
+public struct YearlyRecords: Sendable, Hashable {
+    public let source: String
+    public let year: String
+    public init(_ source: String, year: String) { self.source = source; self.year = year }
+
+    /// `source | where YEAR == $year`: the year's records.
+    public var ofTheYear: String { "\(source) | where \(year) == $year" }
+    /// `source | where YEAR <= $year | summarize y: max(YEAR)`: the latest year up to `$year` with records.
+    public var latestYear: String { "\(source) | where \(year) <= $year | summarize y: max(\(year))" }
 }

@@ -102,7 +102,7 @@ extension Planner {
     /// A query given as text must plan (with a target's variables standing for their values).
     private func checkPipeline(_ text: String, span: SourceSpan) throws(Diagnostic) {
         do {
-            _ = try PipelineText.plan(try PipelineText.parse(text), self, at: TargetPeriod(year: today.year, date: today, dataDate: today))
+            _ = try PipelineText.plan(try PipelineText.parse(text), self, at: TargetPeriod(year: today.year, date: today, today: today))
         } catch {
             throw Diagnostic("E0238", Label(vi: "truy vấn trong dấu nháy sai: \(error.message.vi)", en: "the quoted query is wrong: \(error.message.en)"),
                              span: span, help: error.help)

@@ -69,13 +69,60 @@ struct ReportArguments {
         }
     }
 
-    /// When to measure: the date given, else the end of the year given, else the register's own
-    /// date (its latest recorded event, or today if that is later than today or there is none).
+    /// When to measure a statistics table: the date given, else the end of the year given, else
+    /// the register's own date (its latest recorded event, or today if that is later than today
+    /// or there is none).
     func period(_ session: Session) throws(Diagnostic) -> TargetPeriod {
+        if let given = given(session) { return given }
         let data = try ReportArguments.dataDate(session)
-        if let asOf { return TargetPeriod(year: asOf.year, date: asOf, dataDate: data) }
-        if let year { return TargetPeriod(year: year, date: LocalDate(year: year, month: 12, day: 31)!, dataDate: data) }
-        return TargetPeriod(year: data.year, date: data, dataDate: data)
+        return TargetPeriod(year: data.year, date: data, today: session.today)
+    }
+
+    /// The date or year given, if any.
+    func given(_ session: Session) -> TargetPeriod? {
+        if let asOf { return TargetPeriod(year: asOf.year, date: asOf, today: session.today) }
+        if let year { return TargetPeriod(year: year, today: session.today) }
+        return nil
+    }
+
+    /// When to measure each target: the date or year given; else, for a target made of yearly
+    /// records, the latest year up to this one that has any (at its end, or today in this year),
+    /// and for any other target today. Never a year picked by one late event of another kind.
+    func periods(_ targets: [TargetDefinition], _ session: Session, planner: Planner, span: SourceSpan) throws(Diagnostic) -> [TargetPeriod] {
+        if let given = given(session) { return targets.map { _ in given } }
+        let now = TargetPeriod(year: session.today.year, today: session.today)
+        let years = try ReportArguments.latestYears(targets, session, planner: planner, span: span)
+        return targets.indices.map { i in years[i].map { TargetPeriod(year: $0, today: session.today) } ?? now }
+    }
+
+    /// For each target made of yearly records, the latest year up to this one that has any (nil:
+    /// none, or a target of another kind), in one statement.
+    static func latestYears(_ targets: [TargetDefinition], _ session: Session, planner: Planner, span: SourceSpan) throws(Diagnostic) -> [Int?] {
+        let now = TargetPeriod(year: session.today.year, today: session.today)
+        var columns: [String] = [], binds: [Value] = [], positions: [Int: Int] = [:]
+        for (i, t) in targets.enumerated() {
+            guard let records = t.records else { continue }
+            let q = try TargetQuery(planner: planner, span: span)
+                .rows(TargetQuery.parse(records.latestYear, t, nil), t, now)
+            positions[i] = columns.count
+            columns.append("(SELECT c0 FROM (\(q.sql)))")
+            binds += q.binds
+        }
+        var found: [Int?] = Array(repeating: nil, count: targets.count)
+        guard !columns.isEmpty else { return found }
+        var row: [Value] = []
+        do { try session.store.query("SELECT " + columns.joined(separator: ", "), binds) { row = $0 } } catch { throw internalError(error, nil) }
+        for (i, column) in positions where column < row.count { found[i] = row[column].intValue.map { Int($0) } }
+        return found
+    }
+
+    /// The year a report without one is about: the year most targets made of yearly records were
+    /// last recorded in (the later of two as common); this year when none has records.
+    static func reportYear(_ session: Session) throws(Diagnostic) -> Int {
+        let targets = try TargetsSource.definitions(session)
+        let years = try latestYears(targets, session, planner: session.planner, span: SourceSpan(0, 0)).compactMap { $0 }
+        let counts = Dictionary(years.map { ($0, 1) }, uniquingKeysWith: +)
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? session.today.year
     }
 
     /// The planner restricted to the part of the tree `for` names.
@@ -144,4 +191,9 @@ struct ReportArguments {
     static func internalError(_ error: any Error, _ span: SourceSpan?) -> Diagnostic {
         Diagnostic("E0700", Label(vi: "lỗi nội bộ: \(error)", en: "internal error: \(error)"), span: span)
     }
+}
+
+extension Session {
+    /// The year a report without one is about (`ReportArguments.reportYear`).
+    public func reportYear() throws(Diagnostic) -> Int { try ReportArguments.reportYear(self) }
 }

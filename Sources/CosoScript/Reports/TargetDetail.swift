@@ -17,8 +17,8 @@ struct TargetDetail {
         guard period.measures(target) else {
             throw Diagnostic("E0808", Label(vi: "chưa có dữ liệu của chỉ tiêu \(target.code) cho năm \(period.year)",
                                             en: "no data for target \(target.code) in \(period.year)"), span: span,
-                             help: Label(vi: "thử năm khác: target \(target.code) \(period.dataDate.year) | detail",
-                                         en: "try another year: target \(target.code) \(period.dataDate.year) | detail"))
+                             help: Label(vi: "thử năm khác: target \(target.code) \(period.today.year - 1) | detail",
+                                         en: "try another year: target \(target.code) \(period.today.year - 1) | detail"))
         }
         let n = try grouped(counted, by: countedOrg, distinct: target.distinct)
         guard let base = target.base, let baseOrg = target.baseOrg else {

@@ -1,11 +1,21 @@
 import CosoCore
 
-/// When a set of targets is measured: the year, the day, and the register's own last date (a
-/// target read from current flags has a figure only from that date on).
+/// When a target is measured: the year and the day, and today (a target read from current flags
+/// has a figure only from today on; a year to come has none).
 struct TargetPeriod: Sendable {
     let year: Int
     let date: LocalDate
-    let dataDate: LocalDate
+    let today: LocalDate
+
+    /// The end of `year`, or today in the current year.
+    init(year: Int, today: LocalDate) {
+        self.year = year
+        self.today = today
+        let end = LocalDate(year: year, month: 12, day: 31)!
+        date = year == today.year ? min(end, today) : end
+    }
+
+    init(year: Int, date: LocalDate, today: LocalDate) { self.year = year; self.date = date; self.today = today }
 
     /// The pipelines' variables: `$year`, `$date`, `$year_start`, `$year_end`.
     var variables: [String: Value] {
@@ -15,13 +25,13 @@ struct TargetPeriod: Sendable {
 
     /// The same measure a year earlier, at the end of that year.
     var previous: TargetPeriod {
-        TargetPeriod(year: year - 1, date: LocalDate(year: year - 1, month: 12, day: 31)!, dataDate: dataDate)
+        TargetPeriod(year: year - 1, date: LocalDate(year: year - 1, month: 12, day: 31)!, today: today)
     }
 
-    /// A year after the register's last recorded year has no figures yet.
-    var recorded: Bool { year <= dataDate.year }
+    /// A year to come has no figures yet.
+    var recorded: Bool { year <= today.year }
 
-    func measures(_ t: TargetDefinition) -> Bool { recorded && (t.dated || date >= dataDate) }
+    func measures(_ t: TargetDefinition) -> Bool { recorded && (t.dated || date >= today) }
 }
 
 /// Compiles targets into ONE SELECT: each target's numerator and denominator (and last year's) are
@@ -34,10 +44,10 @@ struct TargetQuery {
     /// Measured for a part of the tree: the plan's baselines are for the whole of it, so unused.
     var partOfTree = false
 
-    func sql(_ targets: [(position: Int, TargetDefinition)], _ period: TargetPeriod) throws(Diagnostic) -> (String, [Value]) {
+    func sql(_ targets: [(position: Int, TargetDefinition, TargetPeriod)]) throws(Diagnostic) -> (String, [Value]) {
         var parts: [String] = []
         var binds: [Value] = []
-        for (position, t) in targets {
+        for (position, t, period) in targets {
             var row = "SELECT ? AS id, ? AS code, ? AS title, ? AS title_en, ? AS wording, ? AS wording_en, ? AS year, ? AS measured_on, "
             binds += [.int(Int64(position)), .text(t.code), .text(t.title.vi), .text(t.title.en), .text(t.wording.vi), .text(t.wording.en),
                       .int(Int64(period.year)), .date(period.date)]
@@ -46,8 +56,15 @@ struct TargetQuery {
                 for (column, pipeline) in [("numerator", t.counted), ("denominator", t.base)] {
                     if measured, let pipeline {
                         let q = try count(pipeline, t, p, distinct: column == "numerator" ? t.distinct : nil)
-                        row += "(\(q.sql)) AS \(name)\(column), "
-                        binds += q.binds
+                        // No record of the year: no numerator, so no figure.
+                        if column == "numerator", let records = t.records {
+                            let any = try rows(TargetQuery.parse(records.ofTheYear + " | take 1", t, span), t, p)
+                            row += "CASE WHEN EXISTS (\(any.sql)) THEN (\(q.sql)) END AS \(name)\(column), "
+                            binds += any.binds + q.binds
+                        } else {
+                            row += "(\(q.sql)) AS \(name)\(column), "
+                            binds += q.binds
+                        }
                     } else {
                         row += "NULL AS \(name)\(column), "
                     }

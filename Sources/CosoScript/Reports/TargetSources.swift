@@ -10,10 +10,10 @@ struct TargetsSource: ComputedSource {
     func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
         let args = try ReportArguments(call, code: false, usage: TargetsSource.usage, planner: planner)
         let scoped = try args.scoped(planner, session)
-        let period = try args.period(session)
         let all = try TargetsSource.definitions(session)
+        let periods = try args.periods(all, session, planner: scoped, span: call.span)
         let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
-        let (sql, binds) = try query.sql(all.enumerated().map { ($0 + 1, $1) }, period)
+        let (sql, binds) = try query.sql(all.enumerated().map { ($0 + 1, $1, periods[$0]) })
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
     }
 
@@ -39,7 +39,6 @@ struct TargetSource: ComputedSource {
     func resolve(_ call: Call, following: [Element], planner: Planner) throws(Diagnostic) -> ComputedRows {
         let args = try ReportArguments(call, code: true, usage: TargetSource.usage, planner: planner)
         let scoped = try args.scoped(planner, session)
-        let period = try args.period(session)
         let all = try TargetsSource.definitions(session)
         guard let code = args.code, let index = all.firstIndex(where: { $0.code.lowercased() == code.text.lowercased() }) else {
             let name = args.code?.text ?? ""
@@ -48,12 +47,13 @@ struct TargetSource: ComputedSource {
                                 ?? Label(vi: "xem danh sách: targets", en: "see the list: targets"))
         }
         let target = all[index]
+        let period = try args.periods([target], session, planner: scoped, span: call.span)[0]
         let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
         if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
             let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
             return ComputedRows(entity: TargetShapes.detail(planner.catalog), sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
         }
-        let (sql, binds) = try query.sql([(index + 1, target)], period)
+        let (sql, binds) = try query.sql([(index + 1, target, period)])
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
     }
 }
