@@ -104,6 +104,8 @@ public enum Inspections {
         name: "inspections", label: Label(vi: "Kiểm tra, giám sát", en: "Inspections and supervisions"),
         singular: Label(vi: "cuộc kiểm tra, giám sát", en: "inspection"),
         fields: [mode, kind, byOrg, subjectOrg, subjectMember, planYear, started, ended, conclusion, violation], displayField: nil,
+        // Still open: an organisation that ends or merges hands it on.
+        liveCondition: "ended IS NULL",
         constraints: [.exactlyOne(subjectOrg, subjectMember), .ordered(started, then: ended)],
         indexes: [Index("inspections_subject_org", on: [subjectOrg]), Index("inspections_subject_member", on: [subjectMember])])
 }

@@ -183,6 +183,16 @@ enum MemberDiagnostics {
                              helpVi: "hai đảng viên chính thức; đoàn viên: một người và union_resolution: true; người giới thiệu không có trong sổ: introducers_on_file: true",
                              helpEn: "two full members; a Union member: one and union_resolution: true; introducers not in this register: introducers_on_file: true",
                              setup: one, #"admit "Lê Văn Bình" born: @1995-01-01 gender: male org: "Chi bộ thôn 5" on: @2024-01-02 introducer1: 1"#),
+        DiagnosticDefinition("E1163", vi: "chỉ có cải cách năm 2025", en: "only the 2025 reform is known",
+                             regulation: "294-QĐ/TW (26/5/2025)", helpVi: "reorganise 2025", helpEn: "reorganise 2025", "reorganise 2024"),
+        DiagnosticDefinition("E1164", vi: "không đọc được tệp đối chiếu đơn vị hành chính", en: "the administrative mapping file cannot be read",
+                             helpVi: "tệp có cột legacy_ward_code, ward_code_2025, is_main_successor và admin-units-2025.csv nằm cùng thư mục; bỏ mapping: để dùng bảng có sẵn",
+                             helpEn: "the file has columns legacy_ward_code, ward_code_2025, is_main_successor, with admin-units-2025.csv beside it; leave mapping: out for the built-in one",
+                             #"reorganise 2025 mapping: "khong-co/admin-units-2025-mapping.csv""#),
+        DiagnosticDefinition("E1165", vi: "không có gì để tổ chức lại", en: "nothing to reorganise",
+                             helpVi: "ghi mã đơn vị hành chính (code:) của các đảng bộ xã trước, hoặc dùng tệp đối chiếu khác",
+                             helpEn: "record the communes' administrative unit codes (code:) first, or use another mapping",
+                             "reorganise 2025"),
     ] + imports
 
     /// What an imported member may not be (reported per row, with no statement to show).

@@ -57,6 +57,8 @@ public enum Positions {
         singular: Label(vi: "chức vụ", en: "position"),
         fields: [member, org, role, elected, started, ended, villageHead, frontHead, councilChair, committeeChair, unitHead],
         displayField: nil,
+        // Held now: an organisation that ends or merges hands it on (`org dissolve` refuses, `reorganise` carries it).
+        liveCondition: "ended IS NULL",
         constraints: [.ordered(started, then: ended)],
         indexes: [Index("positions_org", on: [org, role]), Index("positions_member", on: [member])])
 }

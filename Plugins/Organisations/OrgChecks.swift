@@ -46,5 +46,22 @@ enum OrgChecks {
                       SELECT v.id AS row_id, v.name AS subject, v.commune_id AS org_id, 'chi bộ ' || c.name || ' kết thúc ' || c.dissolved AS detail
                       FROM villages v JOIN orgs c ON c.id = v.cell_id WHERE c.dissolved <= ?
                       """),
+        DataCheck("D204", .warning, entity: "orgs",
+                  problem: Label(vi: "đảng bộ huyện còn hoạt động sau 01/7/2025: sổ chưa tổ chức lại theo 294-QĐ/TW",
+                                 en: "a district committee still live after 1/7/2025: the register has not been reorganised (294-QĐ/TW)"),
+                  fix: Label(vi: "xem trước: coso reorganise 2025 --dry-run; rồi chạy coso reorganise 2025",
+                             en: "preview with coso reorganise 2025 --dry-run, then run coso reorganise 2025"),
+                  sql: """
+                      SELECT o.id AS row_id, o.name AS subject, o.id AS org_id, 'cấp huyện đã bỏ từ 01/7/2025' AS detail
+                      FROM orgs o WHERE o.kind = 'district_committee' AND (o.dissolved IS NULL OR o.dissolved > ?) AND ? >= '2025-07-01'
+                      """),
+        DataCheck("D205", .error, entity: "villages",
+                  problem: Label(vi: "thôn, tổ dân phố thuộc đảng bộ xã đã kết thúc", en: "a village under a commune committee that has ended"),
+                  fix: Label(vi: "ghi đảng bộ xã hiện nay của thôn (coso reorganise 2025 làm việc này khi sáp nhập xã)",
+                             en: "record the village's present commune committee (coso reorganise 2025 does it when communes merge)"),
+                  sql: """
+                      SELECT v.id AS row_id, v.name AS subject, v.commune_id AS org_id, 'đảng bộ xã ' || c.name || ' kết thúc ' || c.dissolved AS detail
+                      FROM villages v JOIN orgs c ON c.id = v.commune_id WHERE c.dissolved <= ?
+                      """),
     ]
 }
