@@ -100,15 +100,38 @@ struct Demo: ParsableCommand {
         @Option(name: .long, help: "Seed: the same seed gives the same database.")
         var seed: UInt64 = 1
 
+        @Option(name: .long, help: ArgumentHelp("Carry the district on to the end of this year (2023 to this one): admissions, ratings, comments and programmes each year, and the reorganisation of 1/7/2025 from 2025 on.",
+                                                valueName: "YEAR"))
+        var through: Int?
+
+        func validate() throws {
+            if let through, !(2023...LocalDate.today().year).contains(through) {
+                throw ValidationError("--through takes a year from 2023 to \(LocalDate.today().year)")
+            }
+        }
+
         func run() throws {
-            let session = try options.settings.openSession(origin: "demo", create: true)
+            let settings = options.settings
+            let session = try settings.openSession(origin: "demo", create: true)
             let started = Date()
+            let vi = options.language == .vi
             do {
                 let s = try DemoDistrict(seed: seed).build(into: session.store, user: session.user)
+                var admitted = 0
+                if let through {
+                    let until = min(LocalDate(year: through, month: 12, day: 31)!, session.today)
+                    admitted += try DemoLaterYears(seed: seed, years: 2023...min(through, 2024), until: until).build(into: session.store, user: session.user)
+                    if through >= 2025 {
+                        // The reform of 1/7/2025, as an office would carry it out: the statement, audited.
+                        try Script.run(SourceFile(name: "<demo>", text: "reorganise 2025"), session: session, settings: settings)
+                        admitted += try DemoLaterYears(seed: seed, years: 2025...through, until: until).build(into: session.store, user: session.user)
+                    }
+                }
                 let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-                print(options.language == .vi
-                      ? "Đã tạo huyện mẫu trong \(session.store.path): \(s.organisations) tổ chức, \(s.villageCells) chi bộ thôn/tổ dân phố (\(s.villageCellsWithCommittee) có chi ủy), \(s.members) đảng viên (\(seconds) giây)."
-                      : "Built the demo district in \(session.store.path): \(s.organisations) organisations, \(s.villageCells) village cells (\(s.villageCellsWithCommittee) with a committee), \(s.members) members (\(seconds) s).")
+                let later = through.map { vi ? "; tiếp đến hết năm \($0), thêm \(admitted) đảng viên kết nạp" : "; carried on to the end of \($0), \(admitted) more members admitted" } ?? ""
+                print(vi
+                      ? "Đã tạo huyện mẫu trong \(session.store.path): \(s.organisations) tổ chức, \(s.villageCells) chi bộ thôn/tổ dân phố (\(s.villageCellsWithCommittee) có chi ủy), \(s.members) đảng viên\(later) (\(seconds) giây)."
+                      : "Built the demo district in \(session.store.path): \(s.organisations) organisations, \(s.villageCells) village cells (\(s.villageCellsWithCommittee) with a committee), \(s.members) members\(later) (\(seconds) s).")
             } catch let e as DemoError {
                 Output.error("coso: \(e)")
                 throw ExitCode(65)

@@ -63,4 +63,24 @@ import Testing
         #expect(year.status == 65)
         #expect(year.stderr.contains("E1163"))
     }
+
+    /// `coso demo district --through 2026`: a register with history on both sides of the reform.
+    @Test func theDemoCarriedThrough2026HasBothSidesOfTheReform() throws {
+        let db = try Coso.scratchDirectory() + "/through.db"
+        let r = try Coso.run(["demo", "district", "--through", "2026", "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("19 đảng bộ xã thành 7; 209 tổ chức, 113 thôn, 0 đảng viên"))
+        #expect(try value(db, "orgs asof @2025-06-30 | where kind == commune_committee | count") == "19")
+        #expect(try value(db, "orgs | where kind == commune_committee and dissolved == null | count") == "7")
+        #expect(try value(db, "orgs | where dissolved == null and parent.kind == district_committee | count") == "0")
+        #expect(try value(db, "villages | where cell == null or cell.dissolved != null | count") == "0")
+        #expect(try value(db, #"check | where code in ["D119", "D201", "D203", "D204", "D205"] | count"#) == "0")
+        // Every year has its records: the yearly targets are measured in each, and 2022 is as it was.
+        for year in 2023...2026 {
+            #expect(try value(db, #"targets \#(year) | where code in ["T2", "T4", "T5b", "T6", "T11"] and status == no_data | count"#) == "0")
+        }
+        #expect(try value(db, #"target T10 2022 | select figure"#) == "97 / 183 = 53.0%")
+        #expect(try value(db, #"members | where year(admitted) == 2026 | count"#) != "0")
+        #expect(try Coso.run(["verify", "--db", db]).status == 0)
+    }
 }

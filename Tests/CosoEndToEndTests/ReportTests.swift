@@ -71,4 +71,16 @@ import Testing
         let kind = try Coso.run(["report", "weekly", "--db", Coso.sharedDemo])
         #expect(kind.status == 64)
     }
+
+    /// A year without a target's records has no point on its trend (never a 0): T2 and T4 have
+    /// records for 2022 only on the demo, so no line; T5b has five years of ratings.
+    @Test func aYearWithoutRecordsDrawsNoPoint() throws {
+        let html = try Coso.scratchDirectory() + "/r.html"
+        let r = try Coso.run(["report", "annual", "2022", "--db", Coso.sharedDemo, "--html", html])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(!page.contains("aria-label=\"T2 · "))
+        #expect(!page.contains("aria-label=\"T4 · "))
+        #expect(page.contains("aria-label=\"T5b · "))
+    }
 }
