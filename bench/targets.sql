@@ -1,6 +1,6 @@
 -- Each plan target's numerator and denominator, written by hand (DOMAIN.md §4), at the date @date of
 -- the year @year (@year_start its first day): what `targets | select code, numerator, denominator` must give.
--- T5 leaves out the armed forces (the plan's caveat); T11 counts the cells directly under a grassroots
+-- T5a leaves out the armed forces' organisations (the plan's caveat); T11 counts the cells directly under a grassroots
 -- committee with the committees (the plan's basis). Used by Tests/CosoEndToEndTests/TargetTests.swift and bench/targets.sh, with .parameter set @date ...
 
 SELECT 'T2', (SELECT count(DISTINCT c.member_id) FROM residence_comments c JOIN members m ON m.id = c.member_id WHERE c.year = @year AND m.work_status IN ('civil_servant', 'public_employee', 'enterprise', 'armed_forces') AND m.admitted <= @date AND (m.ended IS NULL OR m.ended > @date) AND (m.exempted IS NULL OR m.exempted > @date)), (SELECT count(*) FROM members m WHERE m.work_status IN ('civil_servant', 'public_employee', 'enterprise', 'armed_forces') AND m.admitted <= @date AND (m.ended IS NULL OR m.ended > @date) AND (m.exempted IS NULL OR m.exempted > @date))
@@ -11,7 +11,7 @@ SELECT 'T4', (SELECT count(*) FROM (SELECT c.member_id FROM commitments c JOIN m
 UNION ALL
 SELECT 'T5a', (SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = @year AND r.level IN ('excellent', 'good') AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND (o.sector IS NULL OR o.sector NOT IN ('military', 'police'))), (SELECT count(*) FROM org_ratings r JOIN orgs o ON o.id = r.org_id WHERE r.year = @year AND o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') AND (o.sector IS NULL OR o.sector NOT IN ('military', 'police')))
 UNION ALL
-SELECT 'T5b', (SELECT count(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.year = @year AND r.level IN ('excellent', 'good') AND (m.work_status IS NULL OR m.work_status <> 'armed_forces')), (SELECT count(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.year = @year AND (m.work_status IS NULL OR m.work_status <> 'armed_forces'))
+SELECT 'T5b', (SELECT count(*) FROM ratings WHERE year = @year AND level IN ('excellent', 'good')), (SELECT count(*) FROM ratings WHERE year = @year)
 UNION ALL
 SELECT 'T6', (SELECT count(*) FROM member_events WHERE kind = 'admitted' AND happened BETWEEN @year_start AND @date), (SELECT count(*) FROM members WHERE admitted < @year_start AND (ended IS NULL OR ended >= @year_start))
 UNION ALL
