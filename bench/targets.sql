@@ -31,4 +31,10 @@ SELECT 'T13a', (SELECT count(*) FROM villages WHERE head_is_member = 0), (SELECT
 UNION ALL
 SELECT 'T13b', (SELECT count(*) FROM villages WHERE front_head_is_member = 0), (SELECT count(*) FROM villages)
 UNION ALL
-SELECT 'T14', (SELECT count(*) FROM quarter_ratings WHERE year = @year), NULL;
+SELECT 'T14', (SELECT count(*) FROM quarter_ratings WHERE year = @year), NULL
+UNION ALL
+SELECT 'T15', (SELECT count(*) FROM orgs o WHERE o.sector = 'military' AND o.kind = 'subordinate_cell' AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) = 'commune_committee' AND (o.founded IS NULL OR o.founded <= @date) AND (o.dissolved IS NULL OR o.dissolved > @date) AND coalesce((SELECT t.committee FROM committee_terms t WHERE t.org_id = o.id AND t.started <= @date ORDER BY t.started DESC, t.id DESC LIMIT 1), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE o.has_committee END) = 1), (SELECT count(*) FROM orgs o WHERE o.sector = 'military' AND o.kind = 'subordinate_cell' AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) = 'commune_committee' AND (o.founded IS NULL OR o.founded <= @date) AND (o.dissolved IS NULL OR o.dissolved > @date))
+UNION ALL
+SELECT 'T16', (SELECT count(*) FROM positions p JOIN orgs o ON o.id = p.org_id WHERE p.role = 'secretary' AND p.village_head = 1 AND o.kind = 'village_cell' AND p.started <= @date AND (p.ended IS NULL OR p.ended > @date)), (SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
+UNION ALL
+SELECT 'T17', (SELECT count(DISTINCT org_id) FROM recognitions WHERE year = @year AND kind = 'four_good'), (SELECT count(*) FROM orgs WHERE kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell', 'village_cell', 'subordinate_cell') AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date));

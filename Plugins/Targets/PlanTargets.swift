@@ -144,5 +144,34 @@ enum PlanTargets {
                            "Pilot monthly or quarterly ratings of members and organisations (Q1/2023)"),
             source: source, counted: "quarter_ratings | where year == $year",
             goal: .atLeast(1), deadline: words("quý I/2023", "Q1/2023"), countedOrg: "member.org"),
+    ] + tasks
+
+    /// Tasks of the plan that name no figure, measured so that their course shows: the goal is
+    /// that each rises from the year before (none has a baseline in the plan).
+    static let task = source + ", nhiệm vụ không có chỉ tiêu số"
+    static let tasks: [TargetDefinition] = [
+        TargetDefinition(
+            "T15", title: words("Chi bộ quân sự xã có chi ủy", "Commune military cells with a committee"),
+            wording: words("kiện toàn tổ chức đảng trong lực lượng vũ trang cấp xã: chi bộ quân sự xã có chi ủy",
+                           "Strengthen the Party in the commune's armed forces: commune military cells with a committee"),
+            source: task,
+            counted: "orgs asof $date | where sector == military and kind == subordinate_cell and parent.kind == commune_committee and dissolved == null and has_committee",
+            base: "orgs asof $date | where sector == military and kind == subordinate_cell and parent.kind == commune_committee and dissolved == null",
+            goal: .increase, deadline: yearly, countedOrg: "parent"),
+        TargetDefinition(
+            "T16", title: words("Bí thư chi bộ thôn, tổ dân phố kiêm trưởng thôn, tổ trưởng", "Village cell secretaries who are also the village head"),
+            wording: words("thực hiện mô hình bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố",
+                           "The model of the cell secretary who is also the village or residential-group head"),
+            source: task,
+            counted: "positions | where role == secretary and village_head and org.kind == village_cell and started <= $date and (ended == null or ended > $date)",
+            base: "orgs asof $date | where kind == village_cell and dissolved == null",
+            goal: .increase, deadline: yearly, countedOrg: "org.parent", baseOrg: "parent"),
+        TargetDefinition(
+            "T17", title: words("Chi bộ, đảng bộ cơ sở \"bốn tốt\"", "\"Four good\" cells and grassroots committees"),
+            wording: words("xây dựng chi bộ, đảng bộ cơ sở \"bốn tốt\"", "Build \"four good\" cells and grassroots committees"),
+            source: task,
+            counted: "recognitions | where year == $year and kind == four_good",
+            base: "orgs | where kind in [commune_committee, grassroots_committee, grassroots_cell, village_cell, subordinate_cell] and \(liveAt)",
+            goal: .increase, deadline: yearly, distinct: "org", countedOrg: "org", baseOrg: "", records: YearlyRecords("recognitions", year: "year")),
     ]
 }
