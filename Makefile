@@ -1,5 +1,6 @@
 # coso: the two commands of the quick start, and a few helpers.
-#   make run    build, make a fresh demo district, open the REPL on it
+#   make run    build, make the demo district if there is none yet, open the REPL on it (what was
+#               done in it before is kept: `make demo` makes a fresh one)
 #   make test   every test (unit, end-to-end, the REPL in tmux), then the worked module of
 #               Examples/Assignments, built as an outside author builds it (its own package)
 
@@ -14,8 +15,8 @@ TEST_PACKAGES := $(PACKAGES) chromium
 .PHONY: run test build release release-link release-floor demo deps clean
 
 run: deps build
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	.build/debug/coso demo district --db $(DEMO_DB) --seed $(SEED)
+	@if [ -f $(DEMO_DB) ]; then echo "coso: mở lại $(DEMO_DB) với những gì đã làm trong đó (make demo để tạo lại từ đầu)"; \
+	else .build/debug/coso demo district --db $(DEMO_DB) --seed $(SEED); fi
 	.build/debug/coso --db $(DEMO_DB)
 
 EXAMPLE_MODULE := Examples/Assignments

@@ -31,7 +31,7 @@ SELECT 'T13a', (SELECT count(*) FROM villages WHERE head_is_member = 0), (SELECT
 UNION ALL
 SELECT 'T13b', (SELECT count(*) FROM villages WHERE front_head_is_member = 0), (SELECT count(*) FROM villages)
 UNION ALL
-SELECT 'T14', (SELECT count(*) FROM quarter_ratings WHERE year = @year), NULL
+SELECT 'T14', (SELECT CASE WHEN count(*) > 0 THEN count(*) END FROM quarter_ratings WHERE year = @year), NULL
 UNION ALL
 SELECT 'T15', (SELECT count(*) FROM orgs o WHERE o.sector = 'military' AND o.kind = 'subordinate_cell' AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) = 'commune_committee' AND (o.founded IS NULL OR o.founded <= @date) AND (o.dissolved IS NULL OR o.dissolved > @date) AND coalesce((SELECT t.committee FROM committee_terms t WHERE t.org_id = o.id AND t.started <= @date ORDER BY t.started DESC, t.id DESC LIMIT 1), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE o.has_committee END) = 1), (SELECT count(*) FROM orgs o WHERE o.sector = 'military' AND o.kind = 'subordinate_cell' AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) = 'commune_committee' AND (o.founded IS NULL OR o.founded <= @date) AND (o.dissolved IS NULL OR o.dissolved > @date))
 UNION ALL

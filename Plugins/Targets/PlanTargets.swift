@@ -142,8 +142,11 @@ enum PlanTargets {
             "T14", title: words("Thí điểm xếp loại đảng viên hằng quý (số lượt đã ghi)", "Quarterly rating pilot (ratings recorded)"),
             wording: words("thí điểm đánh giá, xếp loại đảng viên, tổ chức đảng hàng tháng, quý (quý I/2023)",
                            "Pilot monthly or quarterly ratings of members and organisations (Q1/2023)"),
+            // The pilot's quarterly ratings recorded in the year (`rate ... quarter: N`); the pilot
+            // itself is in `rules` from 1/1/2023. A year without any has no figure, never 0.
             source: source, counted: "quarter_ratings | where year == $year",
-            goal: .atLeast(1), deadline: words("quý I/2023", "Q1/2023"), countedOrg: "member.org"),
+            goal: .atLeast(1), deadline: words("quý I/2023", "Q1/2023"), countedOrg: "member.org",
+            records: YearlyRecords("quarter_ratings", year: "year")),
     ] + tasks
 
     /// Tasks of the plan that name no figure, measured so that their course shows: the goal is

@@ -108,6 +108,19 @@ extension Builder {
                 }
             }
         }
+        // The quarterly rating pilot (T14, from Q1/2023): the members of one commune's village cells, each quarter ended.
+        if let pilot = try live("'commune_committee'", on: end).first {
+            let members = try tx.rowIDs("""
+                SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id WHERE o.parent_id = ? AND o.kind = 'village_cell'
+                AND m.status IN ('probationary', 'official') ORDER BY m.id
+                """, [.int(pilot)])
+            for quarter in 1...4 where date(year, quarter * 3, 28) <= until {
+                for id in members {
+                    try tx.insert("quarter_ratings", ["member": .int(id), "year": .int(Int64(year)), "quarter": .int(Int64(quarter)),
+                                                      "level": .text(random.weighted(MemberTraits.memberRating))])
+                }
+            }
+        }
         // Year-end ratings (December): members on the roll since October and not exempt, and organisations.
         if date(year, 12, 1) <= until {
             for id in try tx.rowIDs("""

@@ -27,12 +27,13 @@ import Testing
 
     @Test func everyFigureEqualsHandWrittenSQL() throws {
         let db = Coso.sharedDemo
-        let expected = try Self.handWritten(db, date: "2022-12-31", year: 2022)
+        // (A target without records for the year has no numerator on either side: T14 on the demo.)
+        let expected = try Self.handWritten(db, date: "2022-12-31", year: 2022).filter { $0.count > 1 && !$0[1].isEmpty }
         let rows = try csv(db, "targets 2022 | where numerator != null | select code, numerator, denominator")
         #expect(rows.first == ["code", "numerator", "denominator"])
         #expect(Array(rows.dropFirst()) == expected)
         // Every target the register can measure is in the hand-written list; T1 it cannot.
-        #expect(expected.count == 18)
+        #expect(expected.count == 17)
         let t1 = try csv(db, #"targets | where code == "T1" | select figure, status"#)
         #expect(t1.last == ["", "no_data"])
     }
@@ -103,7 +104,7 @@ import Testing
         // A year with no records of a yearly target has no figure for it, never 0; the structure
         // still has one.
         let later = try csv(db, #"targets 2024 | where status != no_data | select code"#).dropFirst().map { $0[0] }
-        #expect(later == ["T7", "T8", "T9", "T10", "T12", "T13a", "T13b", "T14", "T15", "T16"])
+        #expect(later == ["T7", "T8", "T9", "T10", "T12", "T13a", "T13b", "T15", "T16"])
         // No residence comment was recorded for 2019: T2 has no figure for it (not 0 / 1351).
         let t2 = try csv(db, #"targets 2019 | where code == "T2" | select figure, status"#)
         #expect(t2.last == ["", "no_data"])
