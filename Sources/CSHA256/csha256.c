@@ -14,7 +14,7 @@ static const uint32_t K[64] = {
 
 #define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-static void compress(coso_sha256 *ctx, const uint8_t *p) {
+static void compress_portable(uint32_t state[8], const uint8_t *p) {
     uint32_t w[64];
     for (int i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
@@ -23,15 +23,87 @@ static void compress(coso_sha256 *ctx, const uint8_t *p) {
         uint32_t s1 = ROTR(w[i - 2], 17) ^ ROTR(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    uint32_t a = ctx->state[0], b = ctx->state[1], c = ctx->state[2], d = ctx->state[3];
-    uint32_t e = ctx->state[4], f = ctx->state[5], g = ctx->state[6], h = ctx->state[7];
+    uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+    uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
     for (int i = 0; i < 64; i++) {
         uint32_t t1 = h + (ROTR(e, 6) ^ ROTR(e, 11) ^ ROTR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
         uint32_t t2 = (ROTR(a, 2) ^ ROTR(a, 13) ^ ROTR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
-    ctx->state[0] += a; ctx->state[1] += b; ctx->state[2] += c; ctx->state[3] += d;
-    ctx->state[4] += e; ctx->state[5] += f; ctx->state[6] += g; ctx->state[7] += h;
+    state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+    state[4] += e; state[5] += f; state[6] += g; state[7] += h;
+}
+
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define COSO_SHANI 1
+
+/* The SHA extensions (SHA-NI, on this machine's and most x86 processors since 2017): four rounds
+   an instruction. The message schedule of a group of four rounds is
+   W[g] = msg2(msg1(W[g-4], W[g-3]) + alignr(W[g-1], W[g-2], 4), W[g-1]). */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_shani(uint32_t state[8], const uint8_t *p) {
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128((const __m128i *)&state[0]);       /* DCBA */
+    __m128i state1 = _mm_loadu_si128((const __m128i *)&state[4]);    /* HGFE */
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);                               /* CDAB */
+    state1 = _mm_shuffle_epi32(state1, 0x1B);                         /* EFGH */
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);                 /* ABEF */
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);                      /* CDGH */
+    const __m128i abef = state0, cdgh = state1;
+    __m128i w[4];
+    for (int g = 0; g < 16; g++) {
+        __m128i m;
+        if (g < 4) {
+            m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), mask);
+        } else {
+            __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]), _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+            m = _mm_sha256msg2_epu32(t, w[(g + 3) & 3]);
+        }
+        w[g & 3] = m;
+        __m128i mk = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&K[4 * g]));
+        state1 = _mm_sha256rnds2_epu32(state1, state0, mk);
+        mk = _mm_shuffle_epi32(mk, 0x0E);
+        state0 = _mm_sha256rnds2_epu32(state0, state1, mk);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+    tmp = _mm_shuffle_epi32(state0, 0x1B);                            /* FEBA */
+    state1 = _mm_shuffle_epi32(state1, 0xB1);                         /* DCHG */
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);                      /* DCBA */
+    state1 = _mm_alignr_epi8(state1, tmp, 8);                         /* ABEF -> HGFE */
+    _mm_storeu_si128((__m128i *)&state[0], state0);
+    _mm_storeu_si128((__m128i *)&state[4], state1);
+}
+
+/* Whether the processor has the SHA extensions and SSE4.1 (asked once; a race only asks twice). */
+static int known = -1;
+static int has_shani(void) {
+    if (known < 0) {
+        unsigned a, b, c, d;
+        int sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19)) && (c & (1u << 9));
+        int sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        known = sse41 && sha;
+    }
+    return known;
+}
+#endif
+
+void coso_sha256_use_extensions(int on) {
+#ifdef COSO_SHANI
+    known = on ? -1 : 0;
+#else
+    (void)on;
+#endif
+}
+
+static void compress(coso_sha256 *ctx, const uint8_t *p) {
+#ifdef COSO_SHANI
+    if (has_shani()) { compress_shani(ctx->state, p); return; }
+#endif
+    compress_portable(ctx->state, p);
 }
 
 void coso_sha256_init(coso_sha256 *ctx) {
@@ -58,13 +130,15 @@ void coso_sha256_update(coso_sha256 *ctx, const uint8_t *data, size_t len) {
 
 void coso_sha256_final(coso_sha256 *ctx, uint8_t out[32]) {
     uint64_t bits = ctx->length * 8;
-    uint8_t pad = 0x80;
-    coso_sha256_update(ctx, &pad, 1);
-    uint8_t zero = 0;
-    while (ctx->used != 56) coso_sha256_update(ctx, &zero, 1);
-    uint8_t len[8];
-    for (int i = 0; i < 8; i++) len[i] = (uint8_t)(bits >> (56 - 8 * i));
-    coso_sha256_update(ctx, len, 8);
+    ctx->buffer[ctx->used++] = 0x80;
+    if (ctx->used > 56) {
+        memset(ctx->buffer + ctx->used, 0, 64 - ctx->used);
+        compress(ctx, ctx->buffer);
+        ctx->used = 0;
+    }
+    memset(ctx->buffer + ctx->used, 0, 56 - ctx->used);
+    for (int i = 0; i < 8; i++) ctx->buffer[56 + i] = (uint8_t)(bits >> (56 - 8 * i));
+    compress(ctx, ctx->buffer);
     for (int i = 0; i < 8; i++) {
         out[4 * i] = (uint8_t)(ctx->state[i] >> 24); out[4 * i + 1] = (uint8_t)(ctx->state[i] >> 16);
         out[4 * i + 2] = (uint8_t)(ctx->state[i] >> 8); out[4 * i + 3] = (uint8_t)ctx->state[i];

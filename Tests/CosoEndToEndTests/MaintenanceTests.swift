@@ -51,6 +51,10 @@ import Testing
         try Coso.damage(damaged)
         let verified = try Coso.run(["verify", "--db", damaged])
         #expect(verified.status == 74 && verified.stderr.contains("bị hỏng") && verified.stderr.contains("coso restore"), "\(verified.stderr)")
+        // The quick check (pages and records, not indexes against tables) finds it too.
+        let quick = try Coso.run(["verify", "--quick", "--db", damaged])
+        #expect(quick.status == 74 && quick.stderr.contains("bị hỏng"), "\(quick.stderr)")
+        #expect(try Coso.run(["verify", "--quick", "--db", db]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let refused = try Coso.run(["restore", damaged, "--db", db])
         #expect(refused.status == 74, "\(refused.stderr)")
@@ -90,6 +94,7 @@ import Testing
             """])
         let rows = try Coso.run(["verify", "--db", db])
         #expect(rows.status == 65)
+        #expect(try Coso.run(["verify", "--quick", "--db", db]).status == 65)
         #expect(rows.stderr.contains("members mã 100: dòng đã bị sửa ngoài coso"), "\(rows.stderr)")
         #expect(rows.stderr.contains("members mã 12: dòng đã bị sửa ngoài coso"))
         #expect(rows.stderr.contains("ratings mã") && rows.stderr.contains("dòng đã bị xóa ngoài coso"))

@@ -27,6 +27,10 @@ public struct SHA256 {
         withUnsafeBytes(of: &big) { coso_sha256_update(&ctx, $0.bindMemory(to: UInt8.self).baseAddress, 8) }
     }
 
+    /// The processor's SHA extensions when it has them (the default), or the portable loop: the
+    /// tests check both.
+    public static func useExtensions(_ on: Bool) { coso_sha256_use_extensions(on ? 1 : 0) }
+
     public mutating func finish() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         out.withUnsafeMutableBufferPointer { coso_sha256_final(&ctx, $0.baseAddress) }
