@@ -1,8 +1,9 @@
 import CosoCore
 
-/// The organisations standing at a date, by kind and by sector.
+/// The organisations standing at a date, by kind and by sector, as they stood then (`orgs asof`:
+/// an organisation made another kind since is counted as the kind it was).
 enum OrgStatistics {
-    static let live = "orgs | where (founded == null or founded <= $date) and (dissolved == null or dissolved > $date)"
+    static let live = "orgs asof $date | where dissolved == null"
 
     static let all: [StatisticDefinition] = [
         StatisticDefinition("org_kind", title: Label(vi: "Tổ chức đảng theo loại", en: "Organisations by kind"),
