@@ -37,4 +37,6 @@ SELECT 'T15', (SELECT count(*) FROM orgs o WHERE o.sector = 'military' AND o.kin
 UNION ALL
 SELECT 'T16', (SELECT count(*) FROM positions p JOIN orgs o ON o.id = p.org_id WHERE p.role = 'secretary' AND p.village_head = 1 AND o.kind = 'village_cell' AND p.started <= @date AND (p.ended IS NULL OR p.ended > @date)), (SELECT count(*) FROM orgs WHERE kind = 'village_cell' AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
 UNION ALL
-SELECT 'T17', (SELECT count(DISTINCT org_id) FROM recognitions WHERE year = @year AND kind = 'four_good'), (SELECT count(*) FROM orgs WHERE kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell', 'village_cell', 'subordinate_cell') AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date));
+SELECT 'T17', (SELECT count(DISTINCT org_id) FROM recognitions WHERE year = @year AND kind = 'four_good'), (SELECT count(*) FROM orgs WHERE kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell', 'village_cell', 'subordinate_cell') AND (founded IS NULL OR founded <= @date) AND (dissolved IS NULL OR dissolved > @date))
+UNION ALL
+SELECT 'T18', (SELECT CASE WHEN EXISTS (SELECT 1 FROM admission_plans WHERE year = @year) THEN (SELECT count(*) FROM member_events WHERE kind = 'admitted' AND happened BETWEEN @year_start AND @date) END), (SELECT sum(planned) FROM admission_plans WHERE year = @year);

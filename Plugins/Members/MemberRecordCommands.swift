@@ -27,4 +27,11 @@ enum MemberRecordCommands {
         labelled: [year, Parameter("kind", .enumeration("commitment_kind"), vi: "loại cam kết", en: "kind")],
         example: CommandExample(setup: setup, "commitment 1 year: 2024 kind: ct05", expected: "Đã ghi cam kết (mã 1).")
     )
+
+    static let admissionPlan = RecordCommand.make(
+        "admission plan", summary: Label(vi: "Ghi kế hoạch kết nạp đảng viên trong năm của một tổ chức (T18)", en: "Record an organisation's admission plan for a year (T18)"),
+        entity: "admission_plans", positional: [Parameter("org", .reference("orgs"), vi: "tổ chức", en: "organisation")],
+        labelled: [year, Parameter("planned", .int, vi: "số đảng viên dự kiến kết nạp", en: "members to admit")],
+        example: CommandExample(setup: setup, #"admission plan "Chi bộ thôn 6" year: 2026 planned: 3"#, expected: "Đã ghi kế hoạch kết nạp (mã 1).")
+    )
 }

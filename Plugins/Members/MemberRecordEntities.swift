@@ -135,3 +135,16 @@ public enum Candidates {
         fields: [name, gender, born, org, stage, listed, awarenessCourse, applied, member],
         indexes: [Index("candidates_org", on: [org, stage])])
 }
+
+/// How many members each grassroots organisation planned to admit in a year (its admission plan):
+/// T18 sets the admissions against them.
+public enum AdmissionPlans {
+    public static let org = Field("org", .reference("orgs"), vi: "Tổ chức", en: "Organisation", required: true)
+    public static let year = Field.year()
+    public static let planned = Field("planned", .int, vi: "Số kết nạp theo kế hoạch", en: "Admissions planned", required: true).range(0...100_000)
+
+    public static let entity = Entity(
+        name: "admission_plans", label: Label(vi: "Kế hoạch kết nạp đảng viên", en: "Admission plans"),
+        singular: Label(vi: "kế hoạch kết nạp", en: "admission plan"), fields: [org, year, planned], displayField: nil,
+        constraints: [.unique(org, year)], indexes: [Index("admission_plans_year", on: [year])])
+}

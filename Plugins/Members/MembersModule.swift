@@ -16,7 +16,7 @@ public struct MembersModule: CosoModule {
     }
     public var entities: [Entity] {
         [Members.entity, Ratings.entity, MemberEvents.entity, Positions.entity, OrgRatings.entity, QuarterRatings.entity,
-         ResidenceComments.entity, Commitments.entity, Candidates.entity, FeePayments.entity, Awards.entity]
+         ResidenceComments.entity, Commitments.entity, Candidates.entity, FeePayments.entity, Awards.entity, AdmissionPlans.entity]
     }
     /// Steps of registers made before the tables were generated from the declarations.
     public var migrations: [Migration] {
@@ -42,7 +42,7 @@ public struct MembersModule: CosoModule {
         [MemberCommands.admit, MemberCommands.confirm, MemberCommands.transfer, MemberCommands.exempt, MemberCommands.remove,
          RatingRules.rate, MemberLifecycle.suspend, MemberLifecycle.reinstate, MemberLifecycle.withdraw, MemberLifecycle.death,
          MemberLifecycle.card, MemberLifecycle.transferOut, MemberLifecycle.transferIn, MemberLifecycle.appoint,
-         OrgReshaping.merge, OrgReshaping.split, Reorganisation2025.command, TemporaryTransfer.out, TemporaryTransfer.back,
+         OrgReshaping.merge, OrgReshaping.split, Reorganisation2025.command, MemberRecordCommands.admissionPlan, TemporaryTransfer.out, TemporaryTransfer.back,
          CandidateCommands.add, CandidateCommands.step, OrgRatingRules.rateOrg, Fees.pay,
          MemberRecordCommands.comment, MemberRecordCommands.commitment, Ceremony.command,
          PositionAndAwardCommands.end, PositionAndAwardCommands.award]

@@ -176,5 +176,14 @@ enum PlanTargets {
             counted: "recognitions | where year == $year and kind == four_good",
             base: "orgs | where kind in [commune_committee, grassroots_committee, grassroots_cell, village_cell, subordinate_cell] and \(liveAt)",
             goal: .increase, deadline: yearly, distinct: "org", countedOrg: "org", baseOrg: "", records: YearlyRecords("recognitions", year: "year")),
+        TargetDefinition(
+            "T18", title: words("Kết nạp đảng viên so với kế hoạch", "Admissions against the admission plans"),
+            wording: words("mỗi tổ chức cơ sở đảng xây dựng và thực hiện kế hoạch kết nạp đảng viên hằng năm",
+                           "Each grassroots organisation makes and carries out a yearly admission plan"),
+            source: task,
+            counted: "member_events | where kind == admitted and happened >= $year_start and happened <= $date",
+            base: "admission_plans | where year == $year",
+            // (Not broken down by organisation: admissions are recorded by cell, plans by grassroots organisation.)
+            goal: .atLeast(100), deadline: yearly, records: YearlyRecords("admission_plans", year: "year"), baseSum: "planned"),
     ]
 }

@@ -88,6 +88,15 @@ extension Builder {
             for org in grassroots where !(year == Builder.lastYear && org == planNotAdopted) {
                 try tx.insert("inspection_plans", ["org": .int(org), "year": .int(Int64(year)), "adopted": .date(date(year, 1, random.int(5...28)))])
             }
+            // Each grassroots organisation's admission plan (T18): 4% of its members (no draw from
+            // the seeded stream, which would change every other figure of the demo).
+            for org in grassroots {
+                let size = try tx.scalar("""
+                    SELECT count(*) FROM members m JOIN orgs o ON o.id = m.org_id WHERE (o.id = ? OR o.parent_id = ?) AND m.admitted < ?
+                    """, [.int(org), .int(org), .date(date(year, 1, 1))]).intValue ?? 0
+                try tx.insert("admission_plans", ["org": .int(org), "year": .int(Int64(year)),
+                                                  "planned": .int(Int64(max(1, (Double(size) * 0.04).rounded())))])
+            }
             for (org, kind) in leadOrgs where kind == "commune_committee" {
                 let cells = Array(villageCells.filter { $0.commune == org }.map(\.cell))
                 for _ in 0..<2 {

@@ -92,6 +92,13 @@ extension Builder {
         for org in programmes where date(year, 1, 31) <= until {
             try tx.insert("inspection_plans", ["org": .int(org), "year": .int(Int64(year)), "adopted": .date(date(year, 1, random.int(5...28)))])
         }
+        // Admission plans (T18): 4% of each grassroots organisation's members.
+        for org in try live(Builder.grassrootsKinds, on: date(year, 1, 31)) where date(year, 1, 31) <= until {
+            let size = try tx.scalar("""
+                SELECT count(*) FROM members m JOIN orgs o ON o.id = m.org_id WHERE (o.id = ? OR o.parent_id = ?) AND m.status IN ('probationary', 'official', 'exempted', 'suspended')
+                """, [.int(org), .int(org)]).intValue ?? 0
+            try tx.insert("admission_plans", ["org": .int(org), "year": .int(Int64(year)), "planned": .int(Int64(max(1, (Double(size) * 0.04).rounded())))])
+        }
         // Comments of the residence cell and the three commitments, for working members with a residence cell.
         if date(year, 12, 1) <= until {
             for row in try tx.transaction.rows("""

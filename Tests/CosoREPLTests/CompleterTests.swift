@@ -11,7 +11,7 @@ import Testing
 
     @Test func startOfStatement() {
         #expect(complete("mem", word: "mem") == ["member_events", "members"])
-        #expect(complete("ad", word: "ad") == ["admit"])
+        #expect(complete("ad", word: "ad") == ["admission", "admission_plans", "admit"])
         #expect(complete("o", word: "o") == ["org", "org_names", "org_ratings", "orgs"])
     }
 

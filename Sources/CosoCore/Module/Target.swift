@@ -67,14 +67,17 @@ public struct TargetDefinition: Sendable {
     /// has no figure ("no data", never 0 / 1618), and `targets` without a year shows each such
     /// target for the latest year that has them (one late event of another kind moves nothing).
     public let records: YearlyRecords?
+    /// Adds this field of the base's rows up instead of counting them (`planned`: the admissions
+    /// each organisation planned).
+    public let baseSum: String?
 
     public init(_ code: String, title: Label, wording: Label, source: String, counted: String?, base: String? = nil,
                 goal: Goal, deadline: Label, dated: Bool = true, distinct: String? = nil, countedOrg: String? = nil,
-                baseOrg: String? = nil, baseline: Double? = nil, records: YearlyRecords? = nil) {
+                baseOrg: String? = nil, baseline: Double? = nil, records: YearlyRecords? = nil, baseSum: String? = nil) {
         self.code = code; self.title = title; self.wording = wording; self.source = source
         self.counted = counted; self.base = base; self.goal = goal; self.deadline = deadline; self.dated = dated
         self.distinct = distinct; self.countedOrg = countedOrg; self.baseOrg = baseOrg ?? countedOrg; self.baseline = baseline
-        self.records = records
+        self.records = records; self.baseSum = baseSum
     }
 
     /// Whether the figure is a percentage (a ratio) rather than a count. (A target the register

@@ -26,7 +26,7 @@ struct TargetDetail {
             return ("SELECT n.c0 AS id, n.c0 AS org_id, n.c1 AS numerator, NULL AS denominator, NULL AS value, \(shortfall) AS shortfall "
                     + "FROM (\(n.sql)) AS n WHERE n.c0 IS NOT NULL", n.binds)
         }
-        let d = try grouped(base, by: baseOrg)
+        let d = try grouped(base, by: baseOrg, sum: target.baseSum)
         let (lo, hi) = target.goal.bounds
         let num = "coalesce(n.c1, 0)"
         // How many more counted rows the organisation needs to reach the goal by itself (or, for
@@ -55,13 +55,13 @@ struct TargetDetail {
 
     /// `pipeline | summarize n: count() by key: PATH.id`: columns c0 (the organisation) and c1.
     /// (`count_distinct(FIELD)` when the target counts distinct values.)
-    private func grouped(_ text: String, by path: String, distinct: String? = nil) throws(Diagnostic) -> CompiledQuery {
+    private func grouped(_ text: String, by path: String, distinct: String? = nil, sum: String? = nil) throws(Diagnostic) -> CompiledQuery {
         let p = try TargetQuery.parse(text, target, span)
         let s = p.span
         // An empty path: the counted rows are organisations themselves.
         let names = (path.split(separator: ".").map(String.init) + ["id"]).map { Name(text: $0, span: s) }
         let stage = Stage(keyword: Name(text: "summarize", span: s),
-                          kind: .summarize([TargetQuery.counter(distinct, s)],
+                          kind: .summarize([TargetQuery.counter(distinct, sum: sum, s)],
                                            by: [SelectItem(alias: Name(text: "key", span: s), expr: Expr(.path(names), s))]), span: s)
         // Grouped columns come out key first: c0 the organisation, c1 the count.
         return try query.rows(Pipeline(elements: p.elements + [.stage(stage)], span: s), target, period)

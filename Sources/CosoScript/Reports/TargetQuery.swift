@@ -55,7 +55,8 @@ struct TargetQuery {
                 let measured = p.measures(t)
                 for (column, pipeline) in [("numerator", t.counted), ("denominator", t.base)] {
                     if measured, let pipeline {
-                        let q = try count(pipeline, t, p, distinct: column == "numerator" ? t.distinct : nil)
+                        let q = try count(pipeline, t, p, distinct: column == "numerator" ? t.distinct : nil,
+                                          sum: column == "denominator" ? t.baseSum : nil)
                         // No record of the year: no numerator, so no figure.
                         if column == "numerator", let records = t.records {
                             let any = try rows(TargetQuery.parse(records.ofTheYear + " | take 1", t, span), t, p)
@@ -113,12 +114,13 @@ struct TargetQuery {
 
     /// `pipeline | count` (or the count of its distinct `distinct` values), planned with the
     /// period's variables. `distinct` applies to the numerator only.
-    func count(_ pipeline: String, _ t: TargetDefinition, _ period: TargetPeriod, distinct: String? = nil) throws(Diagnostic) -> CompiledQuery {
+    func count(_ pipeline: String, _ t: TargetDefinition, _ period: TargetPeriod, distinct: String? = nil,
+               sum: String? = nil) throws(Diagnostic) -> CompiledQuery {
         let p = try TargetQuery.parse(pipeline, t, span)
         let s = p.span
         let last: Stage
-        if let distinct {
-            last = Stage(keyword: Name(text: "summarize", span: s), kind: .summarize([TargetQuery.counter(distinct, s)], by: []), span: s)
+        if distinct != nil || sum != nil {
+            last = Stage(keyword: Name(text: "summarize", span: s), kind: .summarize([TargetQuery.counter(distinct, sum: sum, s)], by: []), span: s)
         } else {
             last = Stage(keyword: Name(text: "count", span: s), kind: .count, span: s)
         }
@@ -126,11 +128,14 @@ struct TargetQuery {
     }
 
     /// `n: count()`, or `n: count_distinct(path)`.
-    static func counter(_ distinct: String?, _ s: SourceSpan) -> SelectItem {
+    /// (`sum(path)` when the target adds a field of its rows up, such as the admissions planned.)
+    static func counter(_ distinct: String?, sum: String? = nil, _ s: SourceSpan) -> SelectItem {
         let call: Expr
-        if let distinct {
-            let path = Expr(.path(distinct.split(separator: ".").map { Name(text: String($0), span: s) }), s)
-            call = Expr(.call(Name(text: "count_distinct", span: s), [path]), s)
+        func path(_ p: String) -> Expr { Expr(.path(p.split(separator: ".").map { Name(text: String($0), span: s) }), s) }
+        if let sum {
+            call = Expr(.call(Name(text: "sum", span: s), [path(sum)]), s)
+        } else if let distinct {
+            call = Expr(.call(Name(text: "count_distinct", span: s), [path(distinct)]), s)
         } else {
             call = Expr(.call(Name(text: "count", span: s), []), s)
         }
