@@ -8,9 +8,9 @@ SWIFT ?= swift
 DEMO_DB ?= demo.db
 SEED ?= 1
 # System packages the build and the tests need (Debian names); the tests also need chromium, which
-# renders the HTML report (`make run` does without it).
+# renders the HTML report, and less, the REPL's pager (`make run` does without them).
 PACKAGES := libreadline-dev tmux sqlite3
-TEST_PACKAGES := $(PACKAGES) chromium
+TEST_PACKAGES := $(PACKAGES) chromium less
 
 .PHONY: run test build release release-link release-floor demo deps clean
 

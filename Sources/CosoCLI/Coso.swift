@@ -49,8 +49,12 @@ public struct Coso: ParsableCommand {
             reader = PlainLineReader()
         }
         let repl = REPL(session: session, reader: reader, mode: options.settings.mode)
-        // On a terminal, a write that matches several rows asks first.
-        if isatty(1) != 0 { session.confirmWrite = { repl.confirm($0) } }
+        // On a terminal, a write that matches several rows asks first, and tall results are paged.
+        if isatty(1) != 0 {
+            session.confirmWrite = { repl.confirm($0) }
+            let pager = Pager()
+            if pager.command != nil { repl.pager = pager }
+        }
         // How long a transaction may sit idle at the prompt before the REPL warns (seconds).
         if let seconds = ProcessInfo.processInfo.environment["COSO_IDLE_WARNING"].flatMap(Double.init) { repl.idleWarning = seconds }
         repl.run()

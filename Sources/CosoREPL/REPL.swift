@@ -17,6 +17,11 @@ public final class REPL {
     var onceFile: String?
     var quit = false
     var entryCount = 0
+    /// Tall results through a pager (set on a terminal only; `.pager on|off`).
+    public var pager: Pager?
+    /// What a statement has printed so far while a pager may be needed (written out before a
+    /// question to the user, and at the end, through the pager if it is tall).
+    private var paged: StringOutput?
     /// After this long at the prompt with a transaction open (`begin`), the next statement is
     /// preceded by a warning: every other writer waits on it meanwhile.
     public var idleWarning: TimeInterval = 300
@@ -61,6 +66,7 @@ public final class REPL {
     /// Lists the rows a write is about to change and asks; only yes writes (Enter, Ctrl-C,
     /// Ctrl-D and anything else: no). Set as the session's `confirmWrite` on a terminal.
     public func confirm(_ rows: [String]) -> Bool {
+        releasePaged()
         let vi = session.language == .vi
         output.write((vi ? "Câu lệnh này ghi vào \(rows.count) dòng:\n" : "This statement writes to \(rows.count) rows:\n")
                      + rows.map { "  - \($0)\n" }.joined())
@@ -142,6 +148,16 @@ public final class REPL {
                 renderer.output = output
             }
         }
+        // A result taller than the screen goes through the pager once the statement is done.
+        // Through the pager a wide table keeps its columns (less scrolls sideways) rather than
+        // turning vertical.
+        let width = renderer.width
+        if onceFD < 0, let pager, pager.enabled {
+            paged = StringOutput()
+            renderer.output = paged!
+            renderer.width = nil
+        }
+        defer { showPaged(); renderer.width = width }
         do {
             try session.run(source, sink: renderer)
         } catch {
@@ -158,6 +174,26 @@ public final class REPL {
             errors.write(String(format: session.language == .vi ? "Thời gian: %.1f ms\n" : "Time: %.1f ms\n", ms))
         }
         return ok
+    }
+
+    /// Writes what was held for the pager as it is (before a question: the user must see what it
+    /// is about) and goes on writing straight to the screen.
+    func releasePaged() {
+        guard let held = paged else { return }
+        paged = nil
+        renderer.output = output
+        renderer.width = REPL.terminalWidth()
+        output.write(held.text)
+        output.flush()
+    }
+
+    /// What the statement printed: through the pager when taller than the screen.
+    func showPaged() {
+        guard let held = paged else { return }
+        paged = nil
+        renderer.output = output
+        if pager?.show(held.text) != true { output.write(held.text) }
+        output.flush()
     }
 
     /// The diagnostic code of a statement cancelled with Ctrl-C (see `Session.run`).

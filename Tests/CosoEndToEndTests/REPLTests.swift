@@ -3,6 +3,31 @@ import Testing
 
 /// The REPL in a real terminal (tmux), typed into as a person would: keys, Tab, Up, Ctrl-C.
 @Suite(.serialized) struct REPLTests {
+    /// A result taller than the terminal opens the pager (less, as no PAGER is set); q comes back
+    /// to the prompt, and `.pager off` prints results straight again.
+    @Test func tallResultsOpenThePagerAndQComesBack() throws {
+        let t = try TmuxSession(database: Coso.sharedDemo, environment: ["PAGER": ""])
+        defer { t.kill() }
+        t.type("members")
+        t.send("Enter")
+        // less shows its prompt on the last line; coso's prompt is not on the screen meanwhile.
+        #expect(t.waitFor("Họ và tên"), "\(t.screen)")
+        #expect(t.lines.last.map { $0.hasPrefix(":") || $0.contains("(END)") } == true, "\(t.screen)")
+        #expect(!t.screen.contains("coso>"), "\(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("coso>"), "\(t.screen)")
+        t.type("orgs | count")
+        t.send("Enter")
+        #expect(t.waitFor("\n359\n"), "\(t.screen)")
+        t.type(".pager off")
+        t.send("Enter")
+        #expect(t.waitFor("tắt"), "\(t.screen)")
+        t.type("orgs | take 60 | select id, name")
+        t.send("Enter")
+        #expect(t.waitFor("(60 dòng)"), "\(t.screen)")
+        #expect(t.lines.last?.hasPrefix("coso>") == true, "\(t.screen)")
+    }
+
     @Test func tabCompletesEntitiesAndOrganisationNames() throws {
         let t = try TmuxSession(database: Coso.sharedDemo)
         defer { t.kill() }

@@ -112,9 +112,10 @@ final class TmuxSession {
     /// Extra environment for coso (`COSO_IDLE_WARNING`).
     var environment: [String: String] = [:]
 
+    /// (`PAGER=cat` unless given: results print as they are, the pager's own test sets none.)
     init(database: String, stateHome: String? = nil, environment: [String: String] = [:]) throws {
         self.stateHome = try stateHome ?? Coso.scratchDirectory()
-        self.environment = environment
+        self.environment = environment["PAGER"] == nil ? environment.merging(["PAGER": "cat"]) { a, _ in a } : environment
         try start(database)
     }
 

@@ -3,7 +3,7 @@ import CosoScript
 import Foundation
 
 extension REPL {
-    /// `.help`, `.schema`, `.mode`, `.timer`, `.dryrun`, `.read`, `.once`, `.sql`, `.tokens`, `.ast`, `.lang`, `.quit`.
+    /// `.help`, `.schema`, `.mode`, `.timer`, `.pager`, `.dryrun`, `.read`, `.once`, `.sql`, `.tokens`, `.ast`, `.lang`, `.quit`.
     public func runDotCommand(_ text: String) {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         let name = parts[0]
@@ -27,6 +27,14 @@ extension REPL {
         case ".timer":
             timer = arg == "on" || (arg.isEmpty && !timer)
             out.write(vi ? "Đo thời gian: \(timer ? "bật" : "tắt")\n" : "Timer: \(timer ? "on" : "off")\n")
+        case ".pager":
+            guard let pager else {
+                errors.write(vi ? "không có trình phân trang: đầu ra không phải màn hình, hoặc máy không có less (đặt PAGER)\n"
+                                : "no pager: the output is not a terminal, or there is no less on this machine (set PAGER)\n")
+                return
+            }
+            pager.enabled = arg == "on" || (arg.isEmpty && !pager.enabled)
+            out.write(vi ? "Phân trang kết quả dài: \(pager.enabled ? "bật" : "tắt")\n" : "Pager for tall results: \(pager.enabled ? "on" : "off")\n")
         case ".dryrun":
             session.dryRun = arg == "on" || (arg.isEmpty && !session.dryRun)
             out.write(vi ? "Chạy thử (không ghi gì): \(session.dryRun ? "bật" : "tắt")\n" : "Dry run (nothing written): \(session.dryRun ? "on" : "off")\n")

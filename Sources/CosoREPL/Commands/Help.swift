@@ -66,7 +66,7 @@ public enum Help {
               orgs | where kind == village_cell and not has_committee | select name, parent.name
               members | where name =~ "nguyen van an"        (=~ không phân biệt hoa thường, dấu; đ = d)
             Chỉ tiêu và thống kê: targets [NĂM] [asof NGÀY] [for "TỔ CHỨC"], target T10 | detail, stats theory
-            Lệnh chấm: .schema .mode table|csv|json|markdown|line .timer .dryrun on|off .read TỆP .once TỆP .backup TỆP .sql .lang en .quit
+            Lệnh chấm: .schema .mode table|csv|json|markdown|line .timer .dryrun on|off .pager on|off .read TỆP .once TỆP .backup TỆP .sql .lang en .quit
             Xem thêm: .help language, .help update (sửa, hủy dữ liệu nhập sai), .help targets, .help stats, .help errors (mã lỗi), .help E1105
 
             """ : """
@@ -75,7 +75,7 @@ public enum Help {
               orgs | where kind == village_cell and not has_committee | select name, parent.name
               members | where name =~ "nguyen van an"        (=~ ignores case and diacritics; đ = d)
             Targets and statistics: targets [YEAR] [asof DATE] [for "ORG"], target T10 | detail, stats theory
-            Dot commands: .schema .mode table|csv|json|markdown|line .timer .dryrun on|off .read FILE .once FILE .backup FILE .sql .lang vi .quit
+            Dot commands: .schema .mode table|csv|json|markdown|line .timer .dryrun on|off .pager on|off .read FILE .once FILE .backup FILE .sql .lang vi .quit
             See also: .help language, .help update (corrections), .help targets, .help stats, .help errors (error codes), .help E1105
 
             """
