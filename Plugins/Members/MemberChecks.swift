@@ -122,7 +122,7 @@ enum MemberChecks {
                         AND e.id = (SELECT max(id) FROM member_events x WHERE x.member_id = m.id)
                       """),
         DataCheck("D110", .error, entity: "ratings",
-                  problem: Label(vi: "đảng viên đã miễn sinh hoạt vẫn được xếp loại (R12)", en: "an exempt member rated (R12)"),
+                  problem: Label(vi: "đảng viên đã miễn công tác và sinh hoạt đảng vẫn được xếp loại (R12)", en: "an exempt member rated (R12)"),
                   fix: Label(vi: "hủy xếp loại của năm sau khi miễn: ratings | where id == ... | void reason: \"...\"",
                              en: "void the rating for the years after the exemption: ratings | where id == ... | void reason: \"...\""),
                   sql: "SELECT r.id AS row_id, m.name AS subject, m.org_id AS org_id, 'miễn từ ' || m.exempted || ', xếp loại năm ' || r.year AS detail "

@@ -187,17 +187,17 @@ enum MemberCommands {
                                    #"admit "Phạm Văn Dũng" born: @1960-01-01 gender: male org: "Chi bộ thôn 5" on: @1990-01-01 introducers_on_file: true"#,
                                    #"confirm 1 on: @1991-01-02"#],
                            #"exempt 1 on: @2024-01-15 reason: old_age"#,
-                           expected: "Đã miễn sinh hoạt cho 1 đảng viên."),
+                           expected: "Đã miễn công tác và sinh hoạt đảng cho 1 đảng viên."),
         ]
     ) { call, tx in
         let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, call, argument: "on")
         let count = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
-            "E1107", "chỉ miễn sinh hoạt cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
+            "E1107", "chỉ miễn công tác và sinh hoạt đảng cho đảng viên chính thức đang sinh hoạt", "only active full members can be exempted")) { id, _ in
             try tx.update(Members.entity, id: id, [Members.status: .text("exempted"), Members.exempted: .date(on), Members.exemptionReason: call["reason"]])
             try MemberRules.record(tx, member: id, "exempted", on: on, status: "exempted")
         }
-        return Label(vi: "Đã miễn sinh hoạt cho \(count) đảng viên.", en: "Exempted \(count) member(s).")
+        return Label(vi: "Đã miễn công tác và sinh hoạt đảng cho \(count) đảng viên.", en: "Exempted \(count) member(s).")
     }
 
     static let remove = Command(

@@ -26,7 +26,7 @@ public enum Members {
         .changedBy("admit", "member_events | where kind == admitted | update happened: ...")
     public static let confirmed = Field("confirmed", .date, vi: "Ngày chính thức", en: "Confirmed").notInFuture()
         .changedBy("confirm", "member_events | where kind == confirmed | update happened: ...")
-    public static let exempted = Field("exempted", .date, vi: "Ngày miễn sinh hoạt", en: "Exempted").notInFuture().changedBy("exempt")
+    public static let exempted = Field("exempted", .date, vi: "Ngày miễn công tác và sinh hoạt đảng", en: "Exempted").notInFuture().changedBy("exempt")
     public static let exemptionReason = Field("exemption_reason", .enumeration("exemption_reason"), vi: "Lý do miễn", en: "Exemption reason")
     public static let ended = Field("ended", .date, vi: "Ngày ra khỏi danh sách", en: "Left the roll").notInFuture()
         .changedBy("remove", "withdraw", "death", "transfer out", "discipline")

@@ -118,7 +118,7 @@ enum MemberEnums {
     static let memberStatus = EnumType(id: "member_status", label: Label(vi: "Tình trạng", en: "Status"), cases: [
         .init("probationary", vi: "dự bị", en: "probationary"),
         .init("official", vi: "chính thức", en: "full member"),
-        .init("exempted", vi: "miễn sinh hoạt", en: "exempted"),
+        .init("exempted", vi: "miễn công tác và sinh hoạt đảng", en: "exempted"),
         .init("suspended", vi: "đình chỉ sinh hoạt", en: "suspended"),
         .init("transferred_out", vi: "đã chuyển đi", en: "transferred out"),
         .init("deceased", vi: "đã từ trần", en: "deceased"),
@@ -127,7 +127,7 @@ enum MemberEnums {
         .init("withdrew", vi: "xin ra khỏi Đảng", en: "withdrew"),
     ])
 
-    static let exemptionReason = EnumType(id: "exemption_reason", label: Label(vi: "Lý do miễn sinh hoạt", en: "Exemption reason"), cases: [
+    static let exemptionReason = EnumType(id: "exemption_reason", label: Label(vi: "Lý do miễn công tác và sinh hoạt đảng", en: "Exemption reason"), cases: [
         .init("old_age", vi: "tuổi cao", en: "old age"),
         .init("ill_health", vi: "sức khỏe yếu", en: "ill health"),
     ])
@@ -138,7 +138,7 @@ enum MemberEnums {
         .init("card_returned", vi: "trả thẻ, hủy thẻ", en: "returned or destroyed the card"),
         .init("not_improved", vi: "không tiến bộ sau giáo dục", en: "not improved after education"),
         .init("breached_standards", vi: "vi phạm tư cách hai năm liền", en: "breached standards two years running"),
-        .init("failed_probation", vi: "không đủ tư cách chính thức", en: "did not qualify after probation"),
+        .init("failed_probation", vi: "không đủ tư cách đảng viên chính thức", en: "did not qualify after probation"),
         .init("political", vi: "không đủ tiêu chuẩn chính trị", en: "failed the political standard"),
         .init("other", vi: "khác", en: "other"),
     ])

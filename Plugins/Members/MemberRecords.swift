@@ -12,7 +12,7 @@ enum MemberRecords {
         .init("transfer_in", vi: "chuyển sinh hoạt đến", en: "transferred in"),
         .init("temp_out", vi: "chuyển sinh hoạt tạm thời đi", en: "temporary transfer out"),
         .init("temp_return", vi: "trở về sau sinh hoạt tạm thời", en: "return from temporary transfer"),
-        .init("exempted", vi: "miễn công tác và sinh hoạt", en: "exempted"),
+        .init("exempted", vi: "miễn công tác và sinh hoạt đảng", en: "exempted"),
         .init("suspended", vi: "đình chỉ sinh hoạt", en: "suspended"),
         .init("reinstated", vi: "phục hồi sinh hoạt", en: "reinstated"),
         .init("removed", vi: "xóa tên", en: "struck off"),
@@ -44,8 +44,8 @@ enum MemberRecords {
     ])
 
     static let commitmentKind = EnumType(id: "commitment_kind", label: Label(vi: "Cam kết", en: "Commitment"), cases: [
-        .init("ct05", vi: "học tập và làm theo Bác (Chỉ thị 05-CT/TW)", en: "Directive 05-CT/TW"),
-        .init("anti_degradation", vi: "ngăn chặn, đẩy lùi suy thoái", en: "against degradation"),
+        .init("ct05", vi: "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị 05-CT/TW)", en: "Directive 05-CT/TW"),
+        .init("anti_degradation", vi: "ngăn chặn, đẩy lùi suy thoái về tư tưởng chính trị, đạo đức, lối sống, \"tự diễn biến\", \"tự chuyển hóa\"", en: "against degradation"),
         .init("exemplary", vi: "nêu gương", en: "setting an example"),
     ])
 

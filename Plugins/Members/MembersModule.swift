@@ -6,7 +6,7 @@ public struct MembersModule: CosoModule {
 
     public let manifest = Manifest(
         id: "members", version: Version(0, 3, 0),
-        summary: Label(vi: "Đảng viên: kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, xóa tên, xếp loại",
+        summary: Label(vi: "Đảng viên: kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn công tác và sinh hoạt đảng, xóa tên, xếp loại",
                        en: "Party members: admission, confirmation, transfer, exemption, removal, ratings"),
         requires: [.init("organisations", .compatible(with: Version(0, 1, 0)))], codes: MemberDiagnostics.range)
 

@@ -179,7 +179,7 @@ enum OrgRatingRules {
                     """, [.int(id), .int(yearValue)]).textValue ?? "0/0/0"
                 let parts = counts.split(separator: "/").map { Int($0) ?? 0 }
                 if parts.count == 3, parts[0] > 0, parts[1] < parts[0] || parts[2] * 2 < parts[0] {
-                    throw RuleViolation("E1136", vi: "năm \(year) (21-HD/BTCTW): chi bộ tốt cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt trở lên (R19)",
+                    throw RuleViolation("E1136", vi: "năm \(year) (21-HD/BTCTW): chi bộ xếp loại hoàn thành tốt nhiệm vụ cần mọi đảng viên hoàn thành nhiệm vụ trở lên và ít nhất một nửa hoàn thành tốt trở lên (R19)",
                                         en: "in \(year) (21-HD/BTCTW) a good cell needs every member at least completed and half at least good (R19)",
                                         argument: "level")
                 }

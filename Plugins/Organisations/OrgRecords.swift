@@ -11,7 +11,7 @@ enum OrgRecords {
     ])
 
     static let recognitionKind = EnumType(id: "recognition_kind", label: Label(vi: "Danh hiệu", en: "Recognition"), cases: [
-        .init("four_good", vi: "trong sạch, vững mạnh \"bốn tốt\"", en: "\"four good\""),
+        .init("four_good", vi: "chi bộ, đảng bộ cơ sở \"bốn tốt\"", en: "\"four good\""),
         .init("excellent_year", vi: "hoàn thành xuất sắc nhiệm vụ tiêu biểu", en: "excellent year, typical"),
         .init("excellent_5_years", vi: "hoàn thành xuất sắc nhiệm vụ 5 năm liền", en: "excellent five years running"),
     ])

@@ -136,7 +136,7 @@ extension Builder {
             }
         }
         let resolutions = [(2021, "Nghị quyết Đại hội XIII của Đảng"), (2022, "Nghị quyết 21-NQ/TW về củng cố tổ chức cơ sở đảng"),
-                           (2019, "Chỉ thị 05-CT/TW về học tập và làm theo Bác")]
+                           (2019, "Chỉ thị 05-CT/TW về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")]
         for (org, kind) in leadOrgs where kind == "commune_committee" {
             let size = try officials(under: org).count
             for (year, title) in resolutions {

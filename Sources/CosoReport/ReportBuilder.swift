@@ -54,7 +54,7 @@ public struct ReportBuilder {
                                  statuses: t.raw.map { $0[status].textValue ?? "" },
                                  nowrap: Set(["code", "target"].compactMap { t.column($0) }.compactMap { keep.firstIndex(of: $0) }))
         return Report.Section(title: vi ? "Chỉ tiêu của kế hoạch" : "Plan targets",
-                              note: vi ? "Tính trực tiếp từ dữ liệu; \"chưa có dữ liệu\" khi sổ không ghi điều chỉ tiêu cần."
+                              note: vi ? "Tính trực tiếp từ dữ liệu; \"chưa có dữ liệu\" khi sổ chưa có dữ liệu để tính chỉ tiêu này."
                                        : "Computed from the register; \"no data\" where it does not record what a target needs.",
                               blocks: [.table(table)])
     }
@@ -89,7 +89,7 @@ public struct ReportBuilder {
     /// The organisations that pull two targets down the most.
     private func weakestSection(year: Int, scope: String) throws -> Report.Section {
         var blocks: [Report.Block] = []
-        for (code, title) in [("T5b", vi ? "Chi bộ có tỷ lệ đảng viên xếp loại tốt trở lên thấp nhất (T5b)" : "Cells with the lowest share of members rated good or better (T5b)"),
+        for (code, title) in [("T5b", vi ? "Chi bộ có tỷ lệ đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên thấp nhất (T5b)" : "Cells with the lowest share of members rated good or better (T5b)"),
                               ("T10", vi ? "Đảng bộ xã còn thiếu nhiều chi bộ thôn có chi ủy nhất (T10)" : "Communes furthest from cells with a committee (T10)")] {
             guard let t = try? rows("target \(code) \(year)\(scope) | detail | sort value | take 10 | select org.name, value, numerator, denominator") else { continue }
             let bars = t.raw.map { r in
@@ -97,7 +97,7 @@ public struct ReportBuilder {
             }
             if !bars.isEmpty { blocks.append(.bars(Report.BarChart(title: title, bars: bars, percent: true))) }
         }
-        return Report.Section(title: vi ? "Tổ chức kéo chỉ tiêu xuống" : "Organisations pulling targets down",
+        return Report.Section(title: vi ? "Các tổ chức có kết quả thấp nhất" : "Organisations pulling targets down",
                               note: vi ? "Xem đủ danh sách: target T10 | detail" : "The full list: target T10 | detail", blocks: blocks)
     }
 

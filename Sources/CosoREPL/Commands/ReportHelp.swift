@@ -9,9 +9,9 @@ enum ReportHelp {
               targets                          đến ngày có số liệu mới nhất (sự kiện cuối cùng trong sổ)
               targets 2022                     cuối năm 2022;  targets asof @2022-06-30   đến một ngày
               targets for "Đảng bộ xã Gia Hiệp"  một tổ chức và các tổ chức trực thuộc
-              target T10 | detail              các tổ chức kéo chỉ tiêu xuống (còn thiếu nhiều nhất trước)
+              target T10 | detail              các tổ chức có kết quả thấp nhất (còn thiếu nhiều nhất trước)
               target add X1 title: "..." counted: "orgs | where ..." of: "orgs | where ..." goal: at_least value: 50 by: "parent"
-            Đánh giá: đạt, chưa đạt, chưa có dữ liệu (sổ không ghi điều chỉ tiêu cần, hoặc năm chưa có số liệu).
+            Đánh giá: đạt, chưa đạt, chưa có dữ liệu (sổ chưa có dữ liệu để tính chỉ tiêu này, hoặc năm chưa có số liệu).
             Các cột ẩn (chọn bằng select): numerator, denominator, value, previous, wording, measured_on, source.
 
             """ : """
