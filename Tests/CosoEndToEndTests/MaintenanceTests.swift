@@ -54,7 +54,10 @@ import Testing
         // The quick check (pages and records, not indexes against tables) finds it too.
         let quick = try Coso.run(["verify", "--quick", "--db", damaged])
         #expect(quick.status == 74 && quick.stderr.contains("bị hỏng"), "\(quick.stderr)")
-        #expect(try Coso.run(["verify", "--quick", "--db", db]).status == 0)
+        let quickClean = try Coso.run(["verify", "--quick", "--db", db])
+        #expect(quickClean.status == 0 && quickClean.stdout.contains("kiểm tra nhanh của SQLite"), "\(quickClean.stdout)")
+        // A register this small gets the full check by default.
+        #expect(try Coso.run(["verify", "--db", db]).stdout.contains("SQLite không thấy lỗi trang, chỉ mục hay tham chiếu nào"))
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let refused = try Coso.run(["restore", damaged, "--db", db])
         #expect(refused.status == 74, "\(refused.stderr)")
