@@ -60,6 +60,9 @@ import Testing
         #expect(failure(s, #"village heads "Thôn 9" head_is_member: false front_head_is_member: true on: @2024-01-15"#) == nil)
         #expect(try s.value("villages asof @2024-01-14 | select head_is_member") == .int(1))
         #expect(try s.value("villages asof @2024-01-15 | select head_is_member") == .int(0))
+        // The same heads again: nothing changed, no earlier value kept (a boolean read back as 0/1 is still false).
+        #expect(failure(s, #"village heads "Thôn 9" head_is_member: false front_head_is_member: true on: @2024-06-01"#) == nil)
+        #expect(try s.value(#"past_values | where entity == "villages" | count"#) == .int(1))
         #expect(try s.value(#"target T13a 2023 | select numerator"#) == .int(0))
         #expect(try s.value(#"target T13a 2024 | select numerator"#) == .int(1))
     }

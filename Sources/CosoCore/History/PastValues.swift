@@ -16,6 +16,16 @@ public enum PastValues {
         constraints: [.unique(entityName, item, field, until)],
         indexes: [Index("past_values_item", on: [entityName, item, field, until])])
 
+    /// A value as its field's type holds it (a boolean is read back as 0 or 1, a date may come as text).
+    static func normalised(_ v: Value, _ f: Field) -> Value {
+        guard v != .null else { return .null }
+        switch f.type {
+        case .bool: return .bool(v.isTrue)
+        case .date: return v.dateValue.map(Value.date) ?? v
+        default: return v
+        }
+    }
+
     /// The value `column` of the row `row` (an SQL expression, such as `o.id`) of `entity` held on
     /// the date bound to the one placeholder: the earliest earlier value still held then, else
     /// the current value.
@@ -34,7 +44,7 @@ extension WriteTransaction {
         guard let before = try record(entity, id: id) else { return }
         for (f, new) in values.sorted(by: { $0.key.name < $1.key.name }) {
             let old = before[f]
-            guard old != new else { continue }
+            guard PastValues.normalised(old, f) != PastValues.normalised(new, f) else { continue }
             let last = try scalar("SELECT max(until) FROM past_values WHERE entity = ? AND item = ? AND field = ?",
                                   [.text(entity.name), .int(id), .text(f.name)]).dateValue
             if let last, date <= last.adding(days: 1) {
