@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a report: annual (everything) or targets, as HTML (--html) or Markdown (--markdown, or standard output).",
         discussion: """
-            Without a year: the year of the register's latest figures. --for limits it to an organisation and what is under it.
+            Without a year: the year most targets were last recorded in. --for limits it to an organisation and what is under it.
             The HTML file needs no network: styles and SVG charts are inside it; print it on A4 from any browser.
             """)
 
@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "annual or targets.")
     var kind: String
 
-    @Argument(help: "The year (default: the year of the latest figures).")
+    @Argument(help: "The year (default: the year most targets were last recorded in).")
     var year: Int?
 
     @Option(name: .customLong("for"), help: ArgumentHelp("An organisation (its name or id): the report covers it and what is under it.", valueName: "ORG"))

@@ -51,8 +51,8 @@ public struct TargetDefinition: Sendable {
     public let goal: Goal
     /// When it is due: "hằng năm", "đến 2030".
     public let deadline: Label
-    /// Whether the pipelines read the register at `$date` (events, dated rows); a target read from
-    /// current flags only (a village head "is a member") has no figure for an earlier date.
+    /// Whether the pipelines read the register at `$date` (events, dated rows, `asof` sources); a
+    /// target read from current flags only has no figure for an earlier date.
     public let dated: Bool
     /// Paths from a counted row and from a base row to the organisation that answers for it, for
     /// the drill-down (`target T10 | detail`): `parent` for a village cell, `org` for a member.

@@ -6,7 +6,7 @@ enum ReportHelp {
         let vi = language == .vi
         var out = vi ? """
             Chỉ tiêu của kế hoạch, tính trực tiếp từ dữ liệu:
-              targets                          đến ngày có số liệu mới nhất (sự kiện cuối cùng trong sổ)
+              targets                          mỗi chỉ tiêu ở năm gần nhất có số liệu của nó
               targets 2022                     cuối năm 2022;  targets asof @2022-06-30   đến một ngày
               targets for "Đảng bộ xã Gia Hiệp"  một tổ chức và các tổ chức trực thuộc
               target T10 | detail              các tổ chức có kết quả thấp nhất (còn thiếu nhiều nhất trước)
@@ -16,7 +16,7 @@ enum ReportHelp {
 
             """ : """
             The plan's targets, computed from the data:
-              targets                          at the date of the latest figures (the register's last event)
+              targets                          each target at the latest year that has its records
               targets 2022                     at the end of 2022;  targets asof @2022-06-30   at a date
               targets for "Đảng bộ xã Gia Hiệp"  an organisation and everything under it
               target T10 | detail              the organisations pulling it down, the furthest first
