@@ -26,7 +26,7 @@ public enum HTMLReport {
                 case .bars(let chart):
                     html += "<figure><figcaption>\(HTML.escape(chart.title))</figcaption>\(SVGCharts.bars(chart))</figure>\n"
                 case .trend(let chart):
-                    trends.append("<figure><figcaption>\(HTML.escape(chart.title))</figcaption>\(SVGCharts.trend(chart))</figure>")
+                    trends.append("<figure><figcaption>\(HTML.escape(chart.title))</figcaption>\(SVGCharts.trend(chart, language: report.language))</figure>")
                 }
             }
             if !trends.isEmpty { html += "<div class=\"grid\">\n" + trends.joined(separator: "\n") + "\n</div>\n" }

@@ -1,3 +1,5 @@
+import CosoCore
+
 /// The same report as Markdown: each table as a pipe table, each chart as its figures.
 public enum MarkdownReport {
     public static func render(_ report: Report) -> String {
@@ -20,7 +22,7 @@ public enum MarkdownReport {
                     md += "\n"
                 case .trend(let chart):
                     md += "### \(chart.title)\n\n" + row(chart.years.map(String.init)) + row(chart.years.map { _ in "---:" })
-                    for s in chart.series { md += row(s.values.map { $0.map(HTML.n) ?? "" }) }
+                    for s in chart.series { md += row(s.values.map { $0.map { DisplayFormat.decimal(($0 * 10).rounded() / 10, report.language, places: 1) } ?? "" }) }
                     md += "\n"
                 }
             }

@@ -23,7 +23,7 @@ public struct ReportBuilder {
         defer { session.variables["report_org"] = nil }
         let scope = org == nil ? "" : " for $report_org"
         let asked = try year ?? session.reportYear()
-        let head = try rows("targets \(asked)\(scope) | select code, title, figure, target, deadline, status, change, year, measured_on, value")
+        let head = try rows("targets \(asked)\(scope) | select code, title, figure, target, deadline, status, change, year, measured_on, value, previous, goal_value")
         guard let yearColumn = head.column("year"), let first = head.raw.first, let y = first[yearColumn].intValue else {
             throw ReportError.nothing
         }
@@ -35,7 +35,7 @@ public struct ReportBuilder {
             subtitle: name + (measured.map { (vi ? " · số liệu đến ngày " : " · figures as of ") + ReportBuilder.date($0, vi) } ?? ""),
             language: session.language)
         report.sections.append(targetsSection(head))
-        report.sections.append(try trendSection(year: year, scope: scope))
+        report.sections.append(try trendSection(year: year, scope: scope, head: head))
         report.sections.append(try weakestSection(year: year, scope: scope))
         if kind == .annual {
             report.sections.append(try ratingsSection(year: year, scope: scope))
@@ -59,21 +59,29 @@ public struct ReportBuilder {
                               blocks: [.table(table)])
     }
 
-    /// One small chart per target measured in at least two of the last five years.
-    private func trendSection(year: Int, scope: String) throws -> Report.Section {
+    /// One small chart per target measured in at least two of the last five years. Each
+    /// `targets` gives a year and the one before it (`previous`: the same measure at the end of
+    /// that year), so the five years take the head's table and two more (at country scale each
+    /// costs seconds).
+    private func trendSection(year: Int, scope: String, head: TableCollector) throws -> Report.Section {
         let years = Array((year - 4)...year)
         var series: [String: [Double?]] = [:]
         var order: [String] = []
-        for (i, y) in years.enumerated() {
-            let t = try rows("targets \(y)\(scope) | select code, title, value")
+        func take(_ t: TableCollector, at y: Int) {
+            let code = t.column("code")!, value = t.column("value")!, previous = t.column("previous")
             for r in t.raw {
-                guard let code = r[0].textValue else { continue }
-                if series[code] == nil { series[code] = Array(repeating: nil, count: years.count); order.append(code) }
-                series[code]![i] = r[2].doubleValue
+                guard let c = r[code].textValue else { continue }
+                if series[c] == nil { series[c] = Array(repeating: nil, count: years.count); order.append(c) }
+                series[c]![y - years[0]] = r[value].doubleValue
+                if let previous, y - 1 >= years[0] { series[c]![y - 1 - years[0]] = r[previous].doubleValue }
             }
         }
-        let titles = try rows("targets \(year)\(scope) | select code, title, goal_value")
-        let titleOf = Dictionary(titles.raw.map { ($0[0].description, ($0[1].description, $0[2].doubleValue)) }, uniquingKeysWith: { a, _ in a })
+        take(head, at: year)
+        take(try rows("targets \(year - 2)\(scope) | select code, value, previous"), at: year - 2)
+        take(try rows("targets \(year - 4)\(scope) | select code, value"), at: year - 4)
+        let codeColumn = head.column("code")!, titleColumn = head.column("title")!, goalColumn = head.column("goal_value")!
+        let titleOf = Dictionary(head.raw.map { ($0[codeColumn].description, ($0[titleColumn].description, $0[goalColumn].doubleValue)) },
+                                 uniquingKeysWith: { a, _ in a })
         let charts: [Report.Block] = order.compactMap { code in
             let values = series[code]!
             // A line needs two years; one that never left zero says nothing a table does not.
@@ -92,8 +100,8 @@ public struct ReportBuilder {
         for (code, title) in [("T5b", vi ? "Chi bộ có tỷ lệ đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên thấp nhất (T5b)" : "Cells with the lowest share of members rated good or better (T5b)"),
                               ("T10", vi ? "Đảng bộ xã còn thiếu nhiều chi bộ thôn có chi ủy nhất (T10)" : "Communes furthest from cells with a committee (T10)")] {
             guard let t = try? rows("target \(code) \(year)\(scope) | detail | sort value | take 10 | select org.name, value, numerator, denominator") else { continue }
-            let bars = t.raw.map { r in
-                (label: r[0].textValue ?? "", value: r[1].doubleValue ?? 0, text: "\(r[1].description)% (\(r[2].description)/\(r[3].description))")
+            let bars = zip(t.raw, t.text).map { r, shown in
+                (label: shown[0], value: r[1].doubleValue ?? 0, text: "\(shown[1])% (\(shown[2])/\(shown[3]))")
             }
             if !bars.isEmpty { blocks.append(.bars(Report.BarChart(title: title, bars: bars, percent: true))) }
         }
@@ -146,10 +154,7 @@ public struct ReportBuilder {
         return sink
     }
 
-    static func date(_ d: LocalDate, _ vi: Bool) -> String {
-        let day = d.day < 10 ? "0\(d.day)" : "\(d.day)", month = d.month < 10 ? "0\(d.month)" : "\(d.month)"
-        return vi ? "\(day)/\(month)/\(d.year)" : d.iso
-    }
+    static func date(_ d: LocalDate, _ vi: Bool) -> String { DisplayFormat.date(d, vi ? .vi : .en) }
 }
 
 public enum ReportError: Error, CustomStringConvertible {

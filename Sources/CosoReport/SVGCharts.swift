@@ -1,3 +1,5 @@
+import CosoCore
+
 /// Charts drawn as inline SVG: no script, no network, crisp in print.
 enum SVGCharts {
     static let palette = ["#1f5fa8", "#c0392b", "#2e7d32", "#8e44ad", "#d68910"]
@@ -21,7 +23,8 @@ enum SVGCharts {
     }
 
     /// A line over the years, each point labelled, years missing left as gaps.
-    static func trend(_ chart: Report.TrendChart) -> String {
+    static func trend(_ chart: Report.TrendChart, language: Language) -> String {
+        func shown(_ x: Double) -> String { DisplayFormat.decimal((x * 10).rounded() / 10, language, places: 1) }
         let width = 320.0, height = 170.0, left = 34.0, right = 12.0, top = 16.0, bottom = 26.0
         let values = chart.series.flatMap { $0.values.compactMap { $0 } }
         let hi = max(values.max() ?? 1, chart.goal ?? 0, 1)
@@ -33,14 +36,14 @@ enum SVGCharts {
         for f in [0.0, 0.5, 1.0] {
             let v = scale * f
             svg += "<line x1=\"\(HTML.n(left))\" x2=\"\(HTML.n(width - right))\" y1=\"\(HTML.n(y(v)))\" y2=\"\(HTML.n(y(v)))\" class=\"grid\"/>"
-            svg += "<text x=\"\(HTML.n(left - 4))\" y=\"\(HTML.n(y(v) + 4))\" text-anchor=\"end\" class=\"axis\">\(HTML.n(v))</text>"
+            svg += "<text x=\"\(HTML.n(left - 4))\" y=\"\(HTML.n(y(v) + 4))\" text-anchor=\"end\" class=\"axis\">\(shown(v))</text>"
         }
         for (i, year) in chart.years.enumerated() {
             svg += "<text x=\"\(HTML.n(x(i)))\" y=\"\(HTML.n(height - 8))\" text-anchor=\"middle\" class=\"axis\">\(year)</text>"
         }
         if let goal = chart.goal {
             svg += "<line x1=\"\(HTML.n(left))\" x2=\"\(HTML.n(width - right))\" y1=\"\(HTML.n(y(goal)))\" y2=\"\(HTML.n(y(goal)))\" class=\"goal\"/>"
-            svg += "<text x=\"\(HTML.n(left + 3))\" y=\"\(HTML.n(y(goal) + 10))\" class=\"goal\">\(HTML.n(goal))</text>"
+            svg += "<text x=\"\(HTML.n(left + 3))\" y=\"\(HTML.n(y(goal) + 10))\" class=\"goal\">\(shown(goal))</text>"
         }
         for (s, series) in chart.series.enumerated() {
             let colour = palette[s % palette.count]
@@ -58,7 +61,7 @@ enum SVGCharts {
             for (i, v) in series.values.enumerated() {
                 guard let v else { continue }
                 svg += "<circle cx=\"\(HTML.n(x(i)))\" cy=\"\(HTML.n(y(v)))\" r=\"3\" fill=\"\(colour)\"/>"
-                svg += "<text x=\"\(HTML.n(x(i)))\" y=\"\(HTML.n(y(v) - 7))\" text-anchor=\"middle\" class=\"value\">\(HTML.n(v))</text>"
+                svg += "<text x=\"\(HTML.n(x(i)))\" y=\"\(HTML.n(y(v) - 7))\" text-anchor=\"middle\" class=\"value\">\(shown(v))</text>"
             }
         }
         return svg + "</svg>"

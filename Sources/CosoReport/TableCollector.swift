@@ -17,7 +17,7 @@ final class TableCollector: ResultSink {
         text.append(zip(values, columns).map { display($0, $1) })
     }
     func end() throws {}
-    func scalar(_ value: Value, type: FieldType?) throws { raw.append([value]); text.append([value.description]) }
+    func scalar(_ value: Value, type: FieldType?) throws { raw.append([value]); text.append([display(value, ResultColumn(name: "", label: Label(vi: "", en: ""), type: type))]) }
     func message(_ text: String) throws {}
 
     var headers: [String] { columns.map { $0.label.text(language).isEmpty ? $0.name : $0.label.text(language) } }
@@ -25,11 +25,9 @@ final class TableCollector: ResultSink {
     func column(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
 
     private func display(_ v: Value, _ c: ResultColumn) -> String {
-        if case .enumeration(let id)? = c.type, case .text(let caseID) = v,
-           let label = catalog.enumType(id)?.cases.first(where: { $0.id == caseID })?.label {
-            return label.text(language)
+        DisplayFormat.cell(v, c, language) { t, id in
+            guard case .enumeration(let e) = t else { return nil }
+            return self.catalog.enumType(e)?.cases.first(where: { $0.id == id })?.label
         }
-        if c.type == .bool, let i = v.intValue { return i != 0 ? (language == .vi ? "có" : "yes") : (language == .vi ? "không" : "no") }
-        return v.description
     }
 }

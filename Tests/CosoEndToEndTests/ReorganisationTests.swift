@@ -41,7 +41,7 @@ import Testing
         // One audit entry; the checks see nothing left to do; the 2022 figures unchanged.
         #expect(try value(db, #"audit | where source == "reorganise" | count"#) == "1")
         #expect(try value(db, #"check | where code in ["D201", "D203", "D204", "D205"] | count"#) == "0")
-        #expect(try value(db, #"target T9 2022 | select figure"#) == "183 / 183 = 100.0%")
+        #expect(try value(db, #"target T9 2022 | select figure"#) == "183 / 183 = 100,0%")
         #expect(try Coso.run(["verify", "--db", db]).status == 0)
         // Done once: again, it is refused and nothing is written.
         let again = try Coso.run(["reorganise", "2025", "--db", db])
@@ -79,7 +79,7 @@ import Testing
         for year in 2023...2026 {
             #expect(try value(db, #"targets \#(year) | where code in ["T2", "T4", "T5b", "T6", "T11"] and status == no_data | count"#) == "0")
         }
-        #expect(try value(db, #"target T10 2022 | select figure"#) == "97 / 183 = 53.0%")
+        #expect(try value(db, #"target T10 2022 | select figure"#) == "97 / 183 = 53,0%")
         #expect(try value(db, #"members | where year(admitted) == 2026 | count"#) != "0")
         #expect(try Coso.run(["verify", "--db", db]).status == 0)
     }

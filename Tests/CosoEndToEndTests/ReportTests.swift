@@ -1,4 +1,5 @@
 import Foundation
+import CosoCore
 import Testing
 
 /// `coso report`: one self-contained HTML file that opens offline, shows a chart for each rating
@@ -26,7 +27,7 @@ import Testing
         }
         #expect(text.contains("@page { size: A4"))
         // The targets table, with the plan's own figure and its status.
-        #expect(text.contains("<td>97 / 183 = 53.0%</td>"))
+        #expect(text.contains("<td>97 / 183 = 53,0%</td>"))
         #expect(text.contains(#"<td class="status unmet">chưa đạt</td>"#))
         // Trends and the weakest organisations are charts too.
         #expect(text.components(separatedBy: "<svg class=\"chart trend\"").count > 5)
@@ -61,7 +62,7 @@ import Testing
         let md = try Coso.run(["report", "targets", "--db", Coso.sharedDemo])
         #expect(md.status == 0, "\(md.stderr)")
         #expect(md.stdout.hasPrefix("# Báo cáo chỉ tiêu năm 2022\n"))
-        #expect(md.stdout.contains("| T10 | Chi bộ thôn, tổ dân phố có chi ủy | 97 / 183 = 53.0% | > 65% | đến 2030 | chưa đạt | 0 |"))
+        #expect(md.stdout.contains("| T10 | Chi bộ thôn, tổ dân phố có chi ủy | 97 / 183 = 53,0% | > 65% | đến 2030 | chưa đạt | 0 |"))
         let part = try Coso.run(["report", "targets", "--db", Coso.sharedDemo, "--for", "Đảng bộ xã Gia Hiệp", "--lang", "en"])
         #expect(part.status == 0, "\(part.stderr)")
         #expect(part.stdout.contains("Đảng bộ xã Gia Hiệp · figures as of 2022-12-31"))
@@ -70,6 +71,53 @@ import Testing
         #expect(unknown.stderr.contains("E0805"))
         let kind = try Coso.run(["report", "weekly", "--db", Coso.sharedDemo])
         #expect(kind.status == 64)
+    }
+
+    /// Tables read as Vietnamese (dd/mm/yyyy, 53,0%, 5.444.700, audit times in Viet Nam's time);
+    /// English keeps ISO dates and points; CSV and JSON keep the stored form.
+    @Test func outputReadsAsVietnamese() throws {
+        let db = Coso.sharedDemo
+        let vi = try Coso.run(["--db", db, "-c", "targets 2022"])
+        #expect(vi.stdout.contains("97 / 183 = 53,0%"), "\(vi.stdout)")
+        let en = try Coso.run(["--db", db, "--lang", "en", "-c", "targets 2022"])
+        #expect(en.stdout.contains("97 / 183 = 53.0%"))
+        let born = try Coso.run(["--db", db, "--format", "csv", "-c", "members | sort id | first | select born"])
+        let iso = CSV.parse(born.stdout)[1][0]
+        let parts = iso.split(separator: "-")
+        let table = try Coso.run(["--db", db, "-c", "members | sort id | first | select born"])
+        #expect(table.stdout.contains("\(parts[2])/\(parts[1])/\(parts[0])"), "\(table.stdout)")
+        let stats = try Coso.run(["--db", db, "-c", "stats theory 2022"])
+        #expect(stats.stdout.contains("49,6"))
+        let csv = try Coso.run(["--db", db, "--format", "csv", "-c", "stats theory 2022"])
+        #expect(csv.stdout.contains("49.6") && csv.stdout.contains("elementary"))
+        let at = try Coso.run(["--db", db, "--format", "csv", "-c", "audit | first | select at"])
+        let stored = CSV.parse(at.stdout)[1][0]
+        let shown = try Coso.run(["--db", db, "-c", "audit | first | select at"])
+        #expect(shown.stdout.contains(DisplayFormat.instant(stored, .vi)!), "\(shown.stdout)")
+    }
+
+    /// Each trend gives, year by year, what `targets YEAR` gives (the report reads two years from
+    /// each `targets`: the year and its `previous`).
+    @Test func trendsAreEachYearsTargets() throws {
+        let md = try Coso.run(["report", "annual", "2022", "--db", Coso.sharedDemo])
+        #expect(md.status == 0, "\(md.stderr)")
+        var values: [String: [String]] = [:]
+        for year in 2018...2022 {
+            let t = try Coso.run(["--db", Coso.sharedDemo, "--format", "csv", "-c", "targets \(year) | select code, value"])
+            for row in CSV.parse(t.stdout).dropFirst() { values[row[0], default: []].append(row[1]) }
+        }
+        let lines = md.stdout.components(separatedBy: "\n")
+        var charts = 0
+        for (i, line) in lines.enumerated() where line.hasPrefix("### T") && line.contains(" · ") {
+            let code = String(line.dropFirst(4).prefix { $0 != " " })
+            let cells = lines[i + 4].split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let expected = (values[code] ?? []).map { $0.isEmpty ? "" : String(Double($0)!).replacingOccurrences(of: ".0", with: "") }
+            // The report writes 12,7 (Vietnamese), CSV 12.7.
+            #expect(cells.map { $0.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: ".0", with: "") } == expected, "\(code)")
+            charts += 1
+        }
+        #expect(charts >= 5)
     }
 
     /// A year without a target's records has no point on its trend (never a 0): T2 and T4 have

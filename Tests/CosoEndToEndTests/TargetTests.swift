@@ -45,10 +45,10 @@ import Testing
         // Each target at its own latest year: one made of yearly records at the last year that has
         // them (2022, the demo's last), one read from the structure today.
         let thisYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
-        #expect(row("T2")?.prefix(3) == ["T2", "2022", "630 / 1618 = 38.9%"])
-        #expect(row("T10") == ["T10", thisYear, "97 / 183 = 53.0%", "> 65%", "unmet"])
-        #expect(row("T13a")?.prefix(3) == ["T13a", thisYear, "84 / 183 = 45.9%"])
-        #expect(row("T13b")?.prefix(3) == ["T13b", thisYear, "62 / 183 = 33.9%"])
+        #expect(row("T2")?.prefix(3) == ["T2", "2022", "630 / 1618 = 38,9%"])
+        #expect(row("T10") == ["T10", thisYear, "97 / 183 = 53,0%", "> 65%", "unmet"])
+        #expect(row("T13a")?.prefix(3) == ["T13a", thisYear, "84 / 183 = 45,9%"])
+        #expect(row("T13b")?.prefix(3) == ["T13b", thisYear, "62 / 183 = 33,9%"])
         // T6: the 2022 admissions against the members at the start of 2022.
         let admitted = try sqlite(db, "SELECT count(*) FROM member_events WHERE kind = 'admitted' AND strftime('%Y', happened) = '2022'")[0][0]
         let atStart = try sqlite(db, "SELECT count(*) FROM members WHERE admitted < '2022-01-01' AND (ended IS NULL OR ended >= '2022-01-01')")[0][0]
@@ -98,9 +98,9 @@ import Testing
         let admitted = try sqlite(db, "SELECT count(*) FROM member_events WHERE kind = 'admitted' AND strftime('%Y', happened) = '2021'")[0][0]
         #expect(row("T6")?[1].hasPrefix("\(admitted) / ") == true)
         // Whether a cell had a committee then follows from its committee terms (from 2020 on the demo).
-        #expect(row("T10") == ["T10", "97 / 183 = 53.0%", "unmet"])
+        #expect(row("T10") == ["T10", "97 / 183 = 53,0%", "unmet"])
         // Villages as they stood then (no dated change recorded on the demo: as now).
-        #expect(row("T13a")?[1] == "84 / 183 = 45.9%")
+        #expect(row("T13a")?[1] == "84 / 183 = 45,9%")
         // A year with no records of a yearly target has no figure for it, never 0; the structure
         // still has one.
         let later = try csv(db, #"targets 2024 | where status != no_data | select code"#).dropFirst().map { $0[0] }
@@ -122,15 +122,15 @@ import Testing
         let r = try Coso.run(["--db", db, "-c", "term \(cell) started: @2026-03-01 ends: @2031-02-28 seats: 3"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try csv(db, "orgs | where id == \(cell) | select has_committee").last == ["1"])
-        #expect(try csv(db, #"targets | where code == "T10" | select year, figure"#).last == ["2026", "98 / 183 = 53.6%"])
-        #expect(try csv(db, #"targets 2022 | where code == "T10" | select figure"#).last == ["97 / 183 = 53.0%"])
+        #expect(try csv(db, #"targets | where code == "T10" | select year, figure"#).last == ["2026", "98 / 183 = 53,6%"])
+        #expect(try csv(db, #"targets 2022 | where code == "T10" | select figure"#).last == ["97 / 183 = 53,0%"])
         // The tree as it stood: no committee before the congress, one after.
         #expect(try csv(db, "orgs asof @2025-12-31 | where id == \(cell) | select has_committee").last == ["0"])
         #expect(try csv(db, "orgs asof @2026-03-01 | where id == \(cell) | select has_committee").last == ["1"])
         // A term entered by mistake, voided: back to no committee, and T10 with it.
         let void = try Coso.run(["--db", db, "-c", #"committee_terms | where org == \#(cell) | void reason: "nhập nhầm tổ chức""#])
         #expect(void.status == 0, "\(void.stderr)")
-        #expect(try csv(db, #"targets | where code == "T10" | select figure"#).last == ["97 / 183 = 53.0%"])
+        #expect(try csv(db, #"targets | where code == "T10" | select figure"#).last == ["97 / 183 = 53,0%"])
         #expect(try csv(db, "orgs | where id == \(cell) | select has_committee").last == ["0"])
         // A has_committee flag is not corrected by hand: it follows the terms.
         let refused = try Coso.run(["--db", db, "-c", #"orgs | where id == \#(cell) | update has_committee: true reason: "x""#])
@@ -147,7 +147,7 @@ import Testing
         let add = try Coso.run(["--db", db, "-c", #"target add X1 title: "Chi bộ thôn có chi ủy" counted: "orgs | where kind == village_cell and has_committee" of: "orgs | where kind == village_cell" goal: more_than value: 50 by: "parent""#])
         #expect(add.status == 0, "\(add.stderr)")
         let row = try csv(db, #"targets | where code == "X1" | select figure, status"#)
-        #expect(row.last == ["97 / 183 = 53.0%", "met"])
+        #expect(row.last == ["97 / 183 = 53,0%", "met"])
         let detail = try csv(db, "target X1 | detail | count")
         #expect(detail == [["19"]])
         // Recorded in the audit trail, and removable.

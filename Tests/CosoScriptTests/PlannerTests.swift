@@ -46,6 +46,22 @@ import Testing
         }
     }
 
+    /// `year(d) OP n` is the range of dates it means, which an index on `d` answers; an
+    /// expression inside `year()` keeps the substring.
+    @Test func aYearComparisonIsARangeOfDates() throws {
+        let q = try plan("member_events | where year(happened) == 2021 | count")
+        #expect(q.sql == "SELECT count(*) FROM member_events AS t0 WHERE (t0.happened >= ? AND t0.happened <= ?)")
+        #expect(q.binds == [.date(LocalDate(year: 2021, month: 1, day: 1)!), .date(LocalDate(year: 2021, month: 12, day: 31)!)])
+        for (op, sql, day) in [("<", "t0.happened < ?", "2021-01-01"), ("<=", "t0.happened <= ?", "2021-12-31"),
+                               (">", "t0.happened > ?", "2021-12-31"), (">=", "t0.happened >= ?", "2021-01-01")] {
+            let q = try plan("member_events | where year(happened) \(op) 2021 | count")
+            #expect(q.sql == "SELECT count(*) FROM member_events AS t0 WHERE \(sql)", "\(op)")
+            #expect(q.binds.map(\.description) == [day], "\(op)")
+        }
+        #expect(try plan("member_events | where year(happened + 1) == 2021 | count").sql.contains("substr"))
+        #expect(try plan("member_events | where year(happened) != 2021 | count").sql.contains("substr"))
+    }
+
     @Test func enumOrderComparesByDeclaredOrder() throws {
         let q = try plan("members | where theory >= intermediate | count")
         #expect(q.sql == "SELECT count(*) FROM members AS t0 WHERE (CASE t0.theory WHEN 'none' THEN 0 WHEN 'elementary' THEN 1"

@@ -86,7 +86,10 @@ public final class Renderer: ResultSink {
     public func scalar(_ value: Value, type: FieldType?) throws {
         switch mode {
         case .json: output.write(JSON.encode(value) + "\n")
-        default: output.write(display(value, ResultColumn(name: "", label: Label(vi: "", en: ""), type: type)) + "\n")
+        // A lone count stays as digits (a shell script reads it: `n=$(coso -c 'members | count')`).
+        default:
+            let c = ResultColumn(name: "", label: Label(vi: "", en: ""), type: type)
+            output.write(TextSafety.visible(DisplayFormat.cell(value, c, language, grouping: false) { t, id in self.enumLabel?(t, id) }) + "\n")
         }
     }
 
@@ -105,14 +108,10 @@ public final class Renderer: ResultSink {
         }
     }
 
-    /// What staff read: enum cases by their label, booleans as có/không, null as empty.
+    /// What staff read (`DisplayFormat.cell`), never a control character to the terminal (an
+    /// escape sequence is shown, not obeyed).
     private func display(_ v: Value, _ c: ResultColumn) -> String {
-        if case .enumeration? = c.type, case .text(let id) = v, let label = enumLabel?(c.type!, id) { return label.text(language) }
-        if c.type == .bool, let i = v.intValue {
-            return i != 0 ? (language == .vi ? "có" : "yes") : (language == .vi ? "không" : "no")
-        }
-        // Never a control character to the terminal (an escape sequence is shown, not obeyed).
-        return TextSafety.visible(v.description)
+        TextSafety.visible(DisplayFormat.cell(v, c, language) { t, id in self.enumLabel?(t, id) })
     }
 
     private func json(_ v: Value, _ c: ResultColumn) -> Value {

@@ -107,6 +107,7 @@ struct ExprCompiler {
             return Fragment("(\(l.sql)) IS \(op == "==" ? "" : "NOT ")NULL", l.binds, .bool)
         }
         var r = try operand(rhs, against: l)
+        if let range = ExprCompiler.yearRange(op, lhs, l, r) { return range }
         // A reference compared with a name is compared with the one row that name identifies;
         // without a register at hand, with the referenced row's name.
         if op == "==" || op == "!=", let id = try row(named: r, for: l, span: rhs.span) {
@@ -124,6 +125,35 @@ struct ExprCompiler {
         if op == "==", let folded = Self.foldedTwin(of: l, [r]) { return folded }
         let sqlOp = op == "==" ? "=" : op
         return Fragment("\(l.sql) \(sqlOp) \(r.sql)", l.binds + r.binds, .bool)
+    }
+
+    /// `year(d) == 2022` as the range of dates it means (`d >= '2022-01-01' AND d <= '2022-12-31'`),
+    /// which an index on `d` can answer; the substring a row at a time cannot (finding one 2022
+    /// admission among five million events took a second). Nil unless `d` is a plain date column
+    /// (a null date is in no year either way) and the year a bound whole number.
+    static func yearRange(_ op: String, _ lhs: Expr, _ l: Fragment, _ r: Fragment) -> Fragment? {
+        guard case .call(let fn, let args) = lhs.kind, fn.text == "year", args.count == 1, l.type == .int,
+              r.sql == "?", r.binds.count == 1, case .int(let year) = r.binds[0], (1...9998).contains(year),
+              let column = l.binds.isEmpty ? dateColumn(of: l.sql) : nil else { return nil }
+        func day(_ y: Int64, _ md: String) -> Value { .date(LocalDate(year: Int(y), month: md == "01-01" ? 1 : 12, day: md == "01-01" ? 1 : 31)!) }
+        switch op {
+        case "==": return Fragment("(\(column) >= ? AND \(column) <= ?)", [day(year, "01-01"), day(year, "12-31")], .bool)
+        case "<=": return Fragment("\(column) <= ?", [day(year, "12-31")], .bool)
+        case "<": return Fragment("\(column) < ?", [day(year, "01-01")], .bool)
+        case ">=": return Fragment("\(column) >= ?", [day(year, "01-01")], .bool)
+        case ">": return Fragment("\(column) > ?", [day(year, "12-31")], .bool)
+        default: return nil
+        }
+    }
+
+    /// The column inside `CAST(substr(COLUMN, 1, 4) AS INTEGER)`, as `year()` compiles, when it is
+    /// a plain `alias.column`.
+    private static func dateColumn(of sql: String) -> String? {
+        let prefix = "CAST(substr(", suffix = ", 1, 4) AS INTEGER)"
+        guard sql.hasPrefix(prefix), sql.hasSuffix(suffix) else { return nil }
+        let inner = sql.dropFirst(prefix.count).dropLast(suffix.count)
+        let isName = inner.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } && inner.filter { $0 == "." }.count == 1
+        return isName ? String(inner) : nil
     }
 
     /// Equality with text on a searchable field (`name == "Nguyễn Văn An"`, `name in [..]`) also

@@ -43,6 +43,9 @@ struct TargetQuery {
     let span: SourceSpan
     /// Measured for a part of the tree: the plan's baselines are for the whole of it, so unused.
     var partOfTree = false
+    /// Whether last year's figures are computed (for `previous`, `change` and a `decrease` or
+    /// `increase` target's status); a pipeline that selects none of them is spared half the work.
+    var withPrevious = true
 
     func sql(_ targets: [(position: Int, TargetDefinition, TargetPeriod)]) throws(Diagnostic) -> (String, [Value]) {
         var parts: [String] = []
@@ -52,7 +55,7 @@ struct TargetQuery {
             binds += [.int(Int64(position)), .text(t.code), .text(t.title.vi), .text(t.title.en), .text(t.wording.vi), .text(t.wording.en),
                       .int(Int64(period.year)), .date(period.date)]
             for (name, p) in [("", period), ("previous_", period.previous)] {
-                let measured = p.measures(t)
+                let measured = p.measures(t) && (name.isEmpty || withPrevious)
                 for (column, pipeline) in [("numerator", t.counted), ("denominator", t.base)] {
                     if measured, let pipeline {
                         let q = try count(pipeline, t, p, distinct: column == "numerator" ? t.distinct : nil,
@@ -83,11 +86,12 @@ struct TargetQuery {
                      + "NULL AS ratio, NULL AS goal, NULL AS lo, NULL AS hi, NULL AS baseline, NULL AS target, NULL AS deadline, "
                      + "NULL AS deadline_en, NULL AS source WHERE 0"]
         }
-        return (TargetQuery.outer(parts.joined(separator: " UNION ALL ")), binds)
+        return (TargetQuery.outer(parts.joined(separator: " UNION ALL "), language: planner.language), binds)
     }
 
-    /// The percentage (or the count, for a target with no denominator), the figure, the status.
-    static func outer(_ inner: String) -> String {
+    /// The percentage (or the count, for a target with no denominator), the figure (as the
+    /// language writes numbers: `97 / 183 = 53,0%`, `4.187.095`), the status.
+    static func outer(_ inner: String, language: Language) -> String {
         let r = "CASE WHEN numerator IS NULL THEN NULL WHEN NOT ratio THEN numerator WHEN denominator > 0 THEN 100.0 * numerator / denominator END"
         let pr = "CASE WHEN previous_numerator IS NULL THEN NULL WHEN NOT ratio THEN previous_numerator "
             + "WHEN previous_denominator > 0 THEN 100.0 * previous_numerator / previous_denominator END"
@@ -101,8 +105,11 @@ struct TargetQuery {
             WHEN goal = 'decrease' THEN CASE WHEN numerator < \(reference) THEN 'met' ELSE 'unmet' END \
             ELSE CASE WHEN numerator > \(reference) THEN 'met' ELSE 'unmet' END END
             """
-        let figure = "CASE WHEN r IS NULL THEN NULL WHEN NOT ratio THEN CAST(numerator AS TEXT) "
-            + "ELSE printf('%d / %d = %.1f%%', numerator, denominator, r) END"
+        let (thousands, point) = language == .vi ? (".", ",") : (",", ".")
+        // Grouped from five digits on, as DisplayFormat.integer does.
+        func whole(_ n: String) -> String { "CASE WHEN abs(\(n)) >= 10000 THEN replace(printf('%,d', \(n)), ',', '\(thousands)') ELSE CAST(\(n) AS TEXT) END" }
+        let figure = "CASE WHEN r IS NULL THEN NULL WHEN NOT ratio THEN \(whole("numerator")) "
+            + "ELSE \(whole("numerator")) || ' / ' || \(whole("denominator")) || ' = ' || replace(printf('%.1f', r), '.', '\(point)') || '%' END"
         return """
             SELECT id, code, title, title_en, wording, wording_en, year, measured_on, numerator, denominator, round(r, 1) AS value, \
             \(figure) AS figure, target, CASE WHEN goal = 'at_most' THEN hi ELSE lo END AS goal_value, deadline, deadline_en, \

@@ -12,9 +12,20 @@ struct TargetsSource: ComputedSource {
         let scoped = try args.scoped(planner, session)
         let all = try TargetsSource.definitions(session)
         let periods = try args.periods(all, session, planner: scoped, span: call.span)
-        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        var query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        query.withPrevious = TargetsSource.usesPrevious(following)
         let (sql, binds) = try query.sql(all.enumerated().map { ($0 + 1, $1, periods[$0]) })
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
+    }
+
+    /// Whether what follows may read last year's figures: anything but a `select` of plain columns
+    /// other than `previous`, `change` and `status` might.
+    static func usesPrevious(_ following: [Element]) -> Bool {
+        guard case .stage(let stage)? = following.first, case .select(let items) = stage.kind else { return true }
+        return items.contains { item in
+            guard case .path(let names) = item.expr.kind, names.count == 1 else { return true }
+            return ["previous", "change", "status"].contains(names[0].text)
+        }
     }
 
     /// The modules' declared targets, then those they keep in the register (staff's, in the order
