@@ -7,10 +7,12 @@
 SWIFT ?= swift
 DEMO_DB ?= demo.db
 SEED ?= 1
-# System packages the build and the tests need (Debian names); the tests also need chromium, which
-# renders the HTML report, and less, the REPL's pager (`make run` does without them).
-PACKAGES := libreadline-dev tmux sqlite3
-TEST_PACKAGES := $(PACKAGES) chromium less
+# System packages the build and the tests need (Debian names): zlib for the .xlsx files' zip layer;
+# the tests also need chromium, which renders the HTML report and the documents, less, the REPL's
+# pager, LibreOffice's spreadsheet (without its desktop), which opens the .xlsx files coso writes
+# and makes one of its own, and unzip (`make run` does without them).
+PACKAGES := libreadline-dev zlib1g-dev tmux sqlite3
+TEST_PACKAGES := $(PACKAGES) chromium less libreoffice-calc-nogui unzip
 
 .PHONY: run test build release release-link release-floor demo deps clean
 

@@ -33,6 +33,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The zip layer of .xlsx files (Excel's format): save "file.xlsx", coso import ENTITY file.xlsx.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property-based testing for Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -53,7 +55,11 @@ let package = Package(
 
         // MARK: Line editing: GNU readline behind a tiny C shim, and the REPL on top of it
         .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
-        .target(name: "CosoREPL", dependencies: ["CosoCore", "CosoScript", "CReadline"], swiftSettings: strict),
+        .target(name: "CosoREPL", dependencies: ["CosoCore", "CosoScript", "CReadline", "CosoSpreadsheet"], swiftSettings: strict),
+
+        // MARK: Spreadsheets: .xlsx written and read (zip by ZIPFoundation, XML by Foundation's libxml2 parser)
+        .target(name: "CosoSpreadsheet", dependencies: ["CosoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: strict),
 
         // MARK: Built-in coso modules.
         // These are coso modules (organisations, members, ...), NOT SwiftPM package plugins: they live
@@ -81,7 +87,7 @@ let package = Package(
         .target(
             name: "CosoCLI",
             dependencies: [
-                "CosoCore", "CosoScript", "CosoREPL", "CosoDemo", "CosoReport",
+                "CosoCore", "CosoScript", "CosoREPL", "CosoDemo", "CosoReport", "CosoSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

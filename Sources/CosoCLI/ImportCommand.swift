@@ -1,13 +1,14 @@
 import ArgumentParser
 import CosoCore
 import CosoScript
+import CosoSpreadsheet
 import Foundation
 
 /// `coso import ENTITY FILE.csv`: all or nothing, every bad row reported with its line and column.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import rows from a CSV file (UTF-8, with a header): every row checked, all or nothing.",
+        abstract: "Import rows from a CSV file (UTF-8, with a header) or an Excel workbook (.xlsx, its first sheet): every row checked, all or nothing.",
         discussion: """
             Headers are field names or their Vietnamese or English labels (.schema ENTITY lists them); --map renames
             others. Dates as 2024-05-19 or 19/05/2024; enum values by identifier or label; references by id or name.
@@ -19,7 +20,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The entity to import into (`coso modules` lists them).")
     var entity: String
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The CSV or .xlsx file.")
     var file: String
 
     @Flag(name: .long, help: "Check every row and report, but write nothing.")
@@ -52,8 +53,16 @@ struct ImportCommand: ParsableCommand {
         importer.writing = { bar.note(vi ? "đang ghi vào cơ sở dữ liệu…" : "writing to the database…") }
         let origin = WriteOrigin(user: session.user, statement: "coso import \(entity) \(file)", source: "import:\(file)")
         let report: ImportReport
+        // A workbook's first sheet, or a CSV file.
+        var rows: (any ImportRows)?
+        if file.lowercased().hasSuffix(".xlsx"), FileManager.default.fileExists(atPath: file) {
+            do { rows = try XLSXReader(path: file) } catch {
+                Output.error("\(file): \(vi ? "lỗi" : "error")[E0407]: \(error.message.text(settings.language))")
+                throw ExitCode(65)
+            }
+        }
         do {
-            report = try importer.run(path: file, origin: origin)
+            report = try rows.map { try importer.run($0, origin: origin) } ?? importer.run(path: file, origin: origin)
         } catch StoreError.busy(let holder) {
             // Another session holds the register: who, and what to do (exit 75: try again later).
             bar.finish()
@@ -70,7 +79,9 @@ struct ImportCommand: ParsableCommand {
         for p in report.problems {
             let column = p.column.map { vi ? " (cột \($0))" : " (column \($0))" } ?? ""
             // (What the file holds is shown, never obeyed: a control character as its picture.)
-            Output.error(TextSafety.visible("\(file):\(p.line): \(vi ? "lỗi" : "error")[\(p.code)]\(column): \(p.message.text(settings.language))"))
+            // A spreadsheet's cell as `file.xlsx:Trang1!C5`, a CSV file's line as `file.csv:5`.
+            let at = rows?.position(line: p.line, columnIndex: p.columnIndex) ?? String(p.line)
+            Output.error(TextSafety.visible("\(file):\(at): \(vi ? "lỗi" : "error")[\(p.code)]\(column): \(p.message.text(settings.language))"))
         }
         if !report.problems.isEmpty {
             let limited = report.problems.count >= Importer.problemLimit

@@ -127,6 +127,8 @@ public enum HostDiagnostics {
         d("E0405", "dòng có số cột khác tiêu đề", "a row with another number of columns than the header", help: ("thường do dấu phẩy trong ô không có dấu nháy: đặt ô trong \"...\"", "usually a comma in an unquoted cell: quote the cell \"...\"")),
         d("E0406", "chữ không ở bảng mã Unicode (có vẻ TCVN3 hoặc VNI)", "text not in Unicode (it looks like TCVN3 or VNI)",
           help: ("chuyển tệp sang Unicode (UniKey: Công cụ chuyển mã) rồi lưu dạng CSV UTF-8", "convert the file to Unicode (UniKey's converter), save it as CSV UTF-8")),
+        d("E0407", "tệp .xlsx hỏng hoặc không phải bảng tính Excel", "a damaged .xlsx or not an Excel workbook",
+          help: ("mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx (hoặc CSV UTF-8)", "open it in Excel or LibreOffice and save it as .xlsx (or CSV UTF-8)")),
         d("E0408", "ô cần một số", "a cell that needs a number", help: ("ghi số nguyên, không có dấu chấm hay chữ", "write a whole number, without dots or letters")),
         d("E0409", "ô ngày không hợp lệ", "a cell that is not a valid date", help: ("dạng 2024-05-19 hoặc 19/05/2024", "write 2024-05-19 or 19/05/2024")),
         d("E0410", "ô cần có hoặc không", "a cell that needs yes or no", help: ("ghi có/không (hoặc true/false, 1/0)", "write yes/no (or true/false, 1/0)")),

@@ -1,14 +1,31 @@
 import Foundation
 
+/// Where imported records come from: a CSV file, a spreadsheet's sheet. Each record has the
+/// line (the sheet's row) it starts on and its fields as UTF-8 bytes; the first is the header.
+public protocol ImportRows: AnyObject {
+    func read() -> CSVReader.Record?
+    /// How far the reading has gone, and of how much, for a progress bar.
+    var bytesRead: Int64 { get }
+    var size: Int64 { get }
+    /// Where a problem is, as staff find it in the file: nil for a text file (its line says it),
+    /// `Trang1!C5` for a spreadsheet's cell.
+    func position(line: Int, columnIndex: Int?) -> String?
+}
+
+extension ImportRows {
+    public func position(line: Int, columnIndex: Int?) -> String? { nil }
+}
+
 /// A streaming RFC 4180 reader: fields separated by commas (or semicolons, as Excel writes in some
 /// locales, detected from the header), quoted fields with doubled quotes and line breaks inside,
 /// CRLF or LF line ends, Excel's UTF-8 byte-order mark skipped. It reads the file in blocks, so
 /// memory stays flat whatever its size, and gives each record with the line it starts on. Fields
 /// come back as raw bytes: decoding (and refusing what is not UTF-8) is the caller's.
-public final class CSVReader {
+public final class CSVReader: ImportRows {
     public struct Record {
         public let line: Int
         public let fields: [[UInt8]]
+        public init(line: Int, fields: [[UInt8]]) { self.line = line; self.fields = fields }
     }
 
     private let file: UnsafeMutablePointer<FILE>

@@ -5,11 +5,13 @@ import Foundation
 public struct ImportProblem: Sendable, Equatable {
     public var line: Int
     public var column: String?
+    /// The column's position in the file (0 the first), for a spreadsheet's cell reference.
+    public var columnIndex: Int?
     public let code: String
     public let message: Label
 
-    public init(line: Int = 0, column: String? = nil, _ code: String, vi: String, en: String) {
-        self.line = line; self.column = column; self.code = code; self.message = Label(vi: vi, en: en)
+    public init(line: Int = 0, column: String? = nil, columnIndex: Int? = nil, _ code: String, vi: String, en: String) {
+        self.line = line; self.column = column; self.columnIndex = columnIndex; self.code = code; self.message = Label(vi: vi, en: en)
     }
 }
 
@@ -59,6 +61,12 @@ public struct Importer {
         guard let reader = CSVReader(path: path) else {
             return ImportReport(problems: [ImportProblem("E0401", vi: "không mở được tệp", en: "cannot open the file")])
         }
+        return try run(reader, origin: origin)
+    }
+
+    /// Imports the records of any source (a CSV file, a spreadsheet's sheet): the first is the
+    /// header.
+    public func run(_ reader: any ImportRows, origin: WriteOrigin) throws -> ImportReport {
         var report = ImportReport()
         guard let header = reader.read() else {
             report.problems.append(ImportProblem(line: 1, "E0402", vi: "tệp rỗng", en: "the file is empty"))
@@ -110,6 +118,7 @@ public struct Importer {
                         problems += try uniqueness(values, unique, tx, checkStored: !startedEmpty, &seenIDs)
                         for var p in problems {
                             p.line = record.line
+                            if let name = p.column { p.columnIndex = columns.firstIndex { $0?.name == name } }
                             report.problems.append(p)
                         }
                         if report.problems.count >= Importer.problemLimit { return true }
@@ -195,14 +204,14 @@ public struct Importer {
             guard let field else {
                 let names = entity.fields.map(\.name).filter { $0 != "id" }
                 let s = Suggest.closest(to: name, in: names)
-                report.problems.append(ImportProblem(line: header.line, column: text, "E0403",
+                report.problems.append(ImportProblem(line: header.line, column: text, columnIndex: columns.count, "E0403",
                     vi: "không có trường '\(text)' trong \(entity.name)" + (s.map { "; có phải ý bạn là '\($0)'?" } ?? ""),
                     en: "\(entity.name) has no field '\(text)'" + (s.map { "; did you mean '\($0)'?" } ?? "")))
                 columns.append(nil)
                 continue
             }
             if !used.insert(field.name).inserted {
-                report.problems.append(ImportProblem(line: header.line, column: text, "E0404",
+                report.problems.append(ImportProblem(line: header.line, column: text, columnIndex: columns.count, "E0404",
                     vi: "trường \(field.name) có hai cột", en: "field \(field.name) has two columns"))
             }
             columns.append(ImportColumn(field))

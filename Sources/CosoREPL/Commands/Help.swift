@@ -220,7 +220,8 @@ public enum Help {
                                  take, skip, first không có sort trước: theo thứ tự tự nhiên (mã; nhóm theo khóa):
                                  cùng kết quả ở mọi lần chạy
                 summarize n: count(), a: avg(x) by khóa     gộp nhóm (count, sum, avg, min, max, count_distinct)
-                save "tệp.csv"   lưu kết quả (.csv, .json, .md, .txt)
+                save "tệp.xlsx"  lưu kết quả (.xlsx, .csv, .json, .md, .txt); .xlsx, .md, .txt ghi nhãn tiếng Việt,
+                                 ngày dd/mm/yyyy; .csv, .json giữ mã (village_cell) và ngày ISO cho máy đọc
               Giá trị: số, "chuỗi", ngày @2024-05-19, [danh sách], true/false/null,
                 giá trị liệt kê viết trần (village_cell) hoặc theo nhãn tiếng Việt ("trung cấp").
               Hàm: today(), year(ngày), age(ngày), band(x, [30, 40]), starts_with(tên, "chữ"), full(tên),
@@ -241,7 +242,8 @@ public enum Help {
                                  take, skip, first without a sort before them: in the natural order (by id; groups by
                                  their keys): the same rows on every run
                 summarize n: count(), a: avg(x) by key      groups (count, sum, avg, min, max, count_distinct)
-                save "file.csv"  writes the rows (.csv, .json, .md, .txt)
+                save "file.xlsx" writes the rows (.xlsx, .csv, .json, .md, .txt); .xlsx, .md, .txt with labels and
+                                 typed dates; .csv and .json keep identifiers (village_cell) and ISO dates, for programs
               Values: numbers, "strings", dates @2024-05-19, [lists], true/false/null,
                 enum cases as bare words (village_cell) or by Vietnamese label ("trung cấp").
               Functions: today(), year(date), age(date), band(x, [30, 40]), starts_with(name, "text"), full(name),
