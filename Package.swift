@@ -76,7 +76,8 @@ let package = Package(
                 swiftSettings: strict),
 
         // MARK: Reports: targets and statistics as one self-contained HTML file (SVG charts) or Markdown
-        .target(name: "CosoReport", dependencies: ["CosoCore", "CosoScript"], swiftSettings: strict),
+        // (The documents read the members module's rules: badges, fees.)
+        .target(name: "CosoReport", dependencies: ["CosoCore", "CosoScript", "CosoMembers"], swiftSettings: strict),
 
         // MARK: Demo data (real Di Linh units, names) and the generator
         .target(name: "CosoDemo", dependencies: ["CosoCore"], swiftSettings: strict),

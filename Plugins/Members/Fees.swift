@@ -2,8 +2,8 @@ import CosoCore
 
 /// Party fees (R20): monthly payments; from 1/2/2026 (01-QĐ/TW) the amount follows from the
 /// member's work status and the base it is a share of.
-enum Fees {
-    static let from01 = LocalDate(year: 2026, month: 2, day: 1)!
+public enum Fees {
+    public static let from01 = LocalDate(year: 2026, month: 2, day: 1)!
 
     static let channel = EnumType(id: "fee_channel", label: Label(vi: "Hình thức nộp", en: "Channel"), cases: [
         .init("portal", vi: "Cổng dịch vụ công", en: "national portal"),
@@ -29,6 +29,9 @@ enum Fees {
         RuleDefinition("R20", vi: "Đảng phí (01-QĐ/TW): có BHXH 1% tiền lương đóng BHXH; nghỉ hưu 0,5% lương hưu; học sinh, sinh viên 5.000 đồng/tháng; giảm 30, 50, 70% hoặc miễn",
                        en: "Fees (01-QĐ/TW): 1% of the insured salary; pensioners 0.5%; students 5,000 VND a month; reductions of 30, 50, 70% or exemption",
                        source: "01-QĐ/TW (3/2/2026)", from: from01, settings: ["R20.student_fee": "5000"]),
+        RuleDefinition("R20-SHARE", vi: "Đảng phí trích giữ lại: chi bộ trực thuộc giữ 30% số thu; tổ chức cơ sở đảng giữ 50% phần nhận được; còn lại nộp cấp trên (mức của 342-QĐ/TW, chưa đối chiếu 01-QĐ/TW)",
+                       en: "Fee shares kept: a subordinate cell keeps 30% of what it collects; the grassroots organisation 50% of what it receives; the rest goes up (342-QĐ/TW's rates, not checked against 01-QĐ/TW)",
+                       source: "342-QĐ/TW (2010)", verified: false, settings: ["R20.cell_share": "30", "R20.grassroots_share": "50"]),
         RuleDefinition("FEE-342", vi: "Đảng phí theo 342-QĐ/TW (mức cụ thể chưa đối chiếu)", en: "Fees under 342-QĐ/TW (rates not verified)",
                        source: "342-QĐ/TW (2010)", until: from01.adding(days: -1), verified: false),
     ]
@@ -65,7 +68,7 @@ enum Fees {
 
     /// The amount due under 01-QĐ/TW (a share of the base, or a fixed sum), by work status, after
     /// the reduction; nil where no source gives one (farmers and freelancers, members abroad).
-    static func expected(workStatus: String?, base: Int64?, reduction: Int64, studentFee: Int64) -> Int64? {
+    public static func expected(workStatus: String?, base: Int64?, reduction: Int64, studentFee: Int64) -> Int64? {
         let full: Int64
         switch workStatus {
         case "civil_servant", "public_employee", "armed_forces", "enterprise":

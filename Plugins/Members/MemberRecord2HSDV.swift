@@ -50,6 +50,8 @@ public enum Awards {
     public static let kind = Field("kind", .enumeration("award_kind"), vi: "Hình thức", en: "Kind", required: true)
     public static let badgeYears = Field("badge_years", .int, vi: "Huy hiệu (năm tuổi đảng)", en: "Badge (years of seniority)")
         .oneOf(MemberRecord2HSDV.badgeYears.map(Int64.init))
+    /// R24 (UNVERIFIED): the years of seniority a badge marks.
+    public static let badgeMarks = MemberRecord2HSDV.badgeYears
     public static let grantedBy = Field("granted_by", .reference("orgs"), vi: "Cấp khen thưởng", en: "Granted by")
 
     public static let entity = Entity(

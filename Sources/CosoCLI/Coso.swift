@@ -16,7 +16,7 @@ public struct Coso: ParsableCommand {
             75 the register is held by another session's write (run again later).
             """,
         version: "coso 0.1.0 (module protocol \(pluginProtocolVersion))",
-        subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, Demo.self, InitCommand.self, ReorganiseCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, Modules.self, ModuleCommand.self]
+        subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, PrintCommand.self, Demo.self, InitCommand.self, ReorganiseCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, Modules.self, ModuleCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions

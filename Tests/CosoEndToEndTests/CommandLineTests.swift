@@ -213,7 +213,7 @@ import Testing
 
     @Test func anUnknownFormatWritesNothing() throws {
         let dir = try Coso.scratchDirectory()
-        let r = try Coso.run(["--db", Coso.sharedDemo, "-c", #"orgs | save "\#(dir)/x.xlsx""#])
+        let r = try Coso.run(["--db", Coso.sharedDemo, "-c", #"orgs | save "\#(dir)/x.ods""#])
         #expect(r.status == 65)
         #expect(r.stderr.hasPrefix("lỗi[E0228]"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])

@@ -197,3 +197,11 @@ extension Session {
     /// The year a report without one is about (`ReportArguments.reportYear`).
     public func reportYear() throws(Diagnostic) -> Int { try ReportArguments.reportYear(self) }
 }
+
+extension Session {
+    /// The organisation a value names (its id, or its name exactly, else ignoring case and
+    /// diacritics), as `targets for ORG` finds it.
+    public func organisationID(_ value: Value) throws(Diagnostic) -> Int64 {
+        try ReportArguments.organisation(value, span: SourceSpan(0, 0), self)
+    }
+}
