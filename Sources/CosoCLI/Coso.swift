@@ -8,20 +8,25 @@ import Foundation
 public struct Coso: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "coso",
-        abstract: "The register of party organisations and members (sổ tổ chức cơ sở đảng và đảng viên).",
-        discussion: """
+        abstract: L("Sổ tổ chức cơ sở đảng và đảng viên.", "The register of party organisations and members (sổ tổ chức cơ sở đảng và đảng viên)."),
+        discussion: L("""
+            Không có câu lệnh: coso mở REPL (dòng lệnh tương tác, GNU readline) trên cơ sở dữ liệu,
+            hoặc đọc câu lệnh từ đầu vào chuẩn khi đó không phải màn hình.
+            Mã thoát: 0 xong, 64 sai cách dùng, 65 lỗi trong câu lệnh (truy vấn sai, quy định không cho), 70 lỗi nội bộ,
+            75 sổ đang được phiên khác ghi (chạy lại sau).
+            """, """
             With no statements, coso opens the interactive REPL on the database (GNU readline on a terminal),
             or reads statements from standard input when it is not a terminal.
             Exit codes: 0 ok, 64 usage, 65 error in the statements (bad query, rule refused), 70 internal error,
             75 the register is held by another session's write (run again later).
-            """,
+            """),
         version: "coso 0.1.0 (module protocol \(pluginProtocolVersion))",
         subcommands: [RunScript.self, ImportCommand.self, ReportCommand.self, PrintCommand.self, Demo.self, InitCommand.self, ReorganiseCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, Modules.self, ModuleCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "STATEMENTS"))
+    @Option(name: .customShort("c"), help: L("Chạy các câu lệnh này rồi thoát.", "Run these statements and exit.", value: "CÂU_LỆNH", "STATEMENTS"))
     var statements: String?
 
     public init() {}
@@ -128,17 +133,17 @@ extension Script {
 }
 
 struct RunScript: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a .coso script.")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: L("Chạy một kịch bản .coso.", "Run a .coso script."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The script file.")
+    @Argument(help: L("Tệp kịch bản.", "The script file.", value: "TỆP", "file"))
     var file: String
 
-    @Flag(name: .long, help: "Run the whole script in one transaction: all of its changes, or none.")
+    @Flag(name: .long, help: L("Chạy cả kịch bản trong một giao dịch: ghi tất cả thay đổi, hoặc không ghi gì.", "Run the whole script in one transaction: all of its changes, or none."))
     var atomic = false
 
-    @Flag(name: .long, help: "Run every write and roll it back, printing what it would have changed.")
+    @Flag(name: .long, help: L("Chạy thử mọi lệnh ghi rồi hủy, in ra những gì sẽ thay đổi.", "Run every write and roll it back, printing what it would have changed."))
     var dryRun = false
 
     func run() throws {
@@ -157,9 +162,9 @@ struct RunScript: ParsableCommand {
 }
 
 struct Modules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the registered modules.")
+    static let configuration = CommandConfiguration(abstract: L("Liệt kê các mô-đun đã nạp.", "List the registered modules."))
 
-    @Option(name: .long, help: "Language: vi or en.")
+    @Option(name: .long, help: L("Ngôn ngữ: vi hoặc en.", "Language: vi or en.", value: "NGÔN_NGỮ", "lang"))
     var lang: String = "vi"
 
     func run() throws {

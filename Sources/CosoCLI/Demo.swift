@@ -4,22 +4,22 @@ import CosoDemo
 import Foundation
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build a demo database.", subcommands: [District.self, Province.self, Country.self])
+    static let configuration = CommandConfiguration(abstract: L("Tạo cơ sở dữ liệu mẫu.", "Build a demo database."), subcommands: [District.self, Province.self, Country.self])
 
     struct Country: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The whole country before 1/7/2025: 63 provinces, 696 districts, 10,035 communes, about 5.5 million members.",
-            discussion: "Builds into FILE.partial and renames it to FILE when done: an interrupted build leaves no half-made database.")
+            abstract: L("Cả nước trước 01/7/2025: 63 tỉnh, 696 huyện, 10.035 xã, khoảng 5,5 triệu đảng viên.", "The whole country before 1/7/2025: 63 provinces, 696 districts, 10,035 communes, about 5.5 million members."),
+            discussion: L("Tạo vào TỆP.partial rồi đổi tên thành TỆP khi xong: bị ngắt giữa chừng thì không để lại cơ sở dữ liệu dở dang.", "Builds into FILE.partial and renames it to FILE when done: an interrupted build leaves no half-made database."))
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(name: .long, help: "Seed: the same seed gives the same database.")
+        @Option(name: .long, help: L("Hạt giống ngẫu nhiên: cùng hạt giống cho cùng cơ sở dữ liệu.", "Seed: the same seed gives the same database.", value: "SỐ", "seed"))
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: "Only the first N provinces (a smaller country).")
+        @Option(name: .long, help: L("Chỉ N tỉnh đầu (một nước nhỏ hơn).", "Only the first N provinces (a smaller country).", value: "SỐ_TỈNH", "provinces"))
         var provinces: Int?
 
-        @Option(name: .long, help: "Only the first N districts of each province.")
+        @Option(name: .long, help: L("Chỉ N huyện đầu của mỗi tỉnh.", "Only the first N districts of each province.", value: "SỐ_HUYỆN", "districts"))
         var districts: Int?
 
         func run() throws {
@@ -59,14 +59,14 @@ struct Demo: ParsableCommand {
 
     struct Province: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A merged-province-like demo: Lâm Đồng with the 29 districts of the three provinces merged in 2025 (about 120,000 members).")
+            abstract: L("Mẫu một tỉnh sau sáp nhập: Lâm Đồng với 29 huyện của ba tỉnh hợp nhất năm 2025 (khoảng 120.000 đảng viên).", "A merged-province-like demo: Lâm Đồng with the 29 districts of the three provinces merged in 2025 (about 120,000 members)."))
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(name: .long, help: "Seed: the same seed gives the same database.")
+        @Option(name: .long, help: L("Hạt giống ngẫu nhiên: cùng hạt giống cho cùng cơ sở dữ liệu.", "Seed: the same seed gives the same database.", value: "SỐ", "seed"))
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: "Only the first N districts (a smaller province).")
+        @Option(name: .long, help: L("Chỉ N huyện đầu (một tỉnh nhỏ hơn).", "Only the first N districts (a smaller province).", value: "SỐ_HUYỆN", "districts"))
         var districts: Int?
 
         func run() throws {
@@ -93,15 +93,14 @@ struct Demo: ParsableCommand {
 
     struct District: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A district modelled on Di Linh at the date of its plan (22/12/2022): 183 village cells, 97 with a committee.")
+            abstract: L("Một huyện theo mẫu Di Linh tại ngày ra kế hoạch (22/12/2022): 183 chi bộ thôn, 97 chi bộ có chi ủy.", "A district modelled on Di Linh at the date of its plan (22/12/2022): 183 village cells, 97 with a committee."))
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(name: .long, help: "Seed: the same seed gives the same database.")
+        @Option(name: .long, help: L("Hạt giống ngẫu nhiên: cùng hạt giống cho cùng cơ sở dữ liệu.", "Seed: the same seed gives the same database.", value: "SỐ", "seed"))
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: ArgumentHelp("Carry the district on to the end of this year (2023 to this one): admissions, ratings, comments and programmes each year, and the reorganisation of 1/7/2025 from 2025 on.",
-                                                valueName: "YEAR"))
+        @Option(name: .long, help: L("Ghi tiếp cho huyện đến hết năm nay (từ 2023): kết nạp, xếp loại, nhận xét, chương trình kiểm tra mỗi năm, và sắp xếp lại theo cải cách 01/7/2025 từ năm 2025.", "Carry the district on to the end of this year (2023 to this one): admissions, ratings, comments and programmes each year, and the reorganisation of 1/7/2025 from 2025 on.", value: "NĂM", "YEAR"))
         var through: Int?
 
         func validate() throws {

@@ -25,7 +25,22 @@ extension Coso {
                 Foundation.exit(70)
             }
         }
-        Coso.main()
+        // Every other command line: ArgumentParser, its help and usage errors in the chosen language.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        HelpLanguage.choose(from: arguments)
+        do {
+            var command = try Coso.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = Coso.exitCode(for: error)
+            let message = HelpLanguage.translated(Coso.fullMessage(for: error))
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
         Foundation.exit(0)
     }
 }

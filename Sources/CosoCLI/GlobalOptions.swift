@@ -6,22 +6,22 @@ import Foundation
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $COSO_DB, then the XDG data directory).", valueName: "FILE"))
+    @Option(name: .long, help: L("Tệp cơ sở dữ liệu (mặc định: $COSO_DB, rồi thư mục dữ liệu XDG).", "The database file (default: $COSO_DB, then the XDG data directory).", value: "TỆP", "FILE"))
     var db: String?
 
-    @Option(name: .long, help: "Who is making changes, recorded in the audit trail (default: the OS user).")
+    @Option(name: .long, help: L("Người thực hiện thay đổi, ghi vào nhật ký (mặc định: người dùng của hệ điều hành).", "Who is making changes, recorded in the audit trail (default: the OS user).", value: "NGƯỜI_DÙNG", "user"))
     var user: String?
 
-    @Option(name: .long, help: "Language of messages and headers: vi or en.")
+    @Option(name: .long, help: L("Ngôn ngữ của thông báo và tiêu đề: vi hoặc en.", "Language of messages and headers: vi or en.", value: "NGÔN_NGỮ", "lang"))
     var lang: String = "vi"
 
-    @Option(name: .long, help: "Output format: table, csv, json, markdown or line.")
+    @Option(name: .long, help: L("Dạng kết quả: table, csv, json, markdown hoặc line.", "Output format: table, csv, json, markdown or line.", value: "DẠNG", "format"))
     var format: String = "table"
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A script parameter, used as $NAME (repeatable).", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: L("Tham số của kịch bản, dùng như $TÊN (lặp lại được).", "A script parameter, used as $NAME (repeatable).", value: "TÊN=GIÁ_TRỊ", "NAME=VALUE"))
     var parameters: [String] = []
 
-    @Flag(name: .long, help: "Start CSV files that save writes with a UTF-8 BOM (for Excel).")
+    @Flag(name: .long, help: L("Tệp CSV do save ghi bắt đầu bằng BOM UTF-8 (cho Excel).", "Start CSV files that save writes with a UTF-8 BOM (for Excel)."))
     var bom = false
 
     func validate() throws {

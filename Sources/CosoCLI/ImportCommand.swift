@@ -8,28 +8,32 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import rows from a CSV file (UTF-8, with a header) or an Excel workbook (.xlsx, its first sheet): every row checked, all or nothing.",
-        discussion: """
+        abstract: L("Nhập dữ liệu từ tệp CSV (UTF-8, có dòng tiêu đề) hoặc bảng tính Excel (.xlsx, trang đầu): kiểm tra từng dòng, ghi tất cả hoặc không ghi gì.", "Import rows from a CSV file (UTF-8, with a header) or an Excel workbook (.xlsx, its first sheet): every row checked, all or nothing."),
+        discussion: L("""
+            Tiêu đề cột là tên trường hoặc nhãn tiếng Việt, tiếng Anh của trường (.schema BẢNG liệt kê); --map đổi tên
+            các cột khác. Ngày dạng 2024-05-19 hoặc 19/05/2024; giá trị danh mục theo mã hoặc nhãn; tham chiếu theo mã hoặc tên.
+            Mã thoát: 0 đã nhập (hoặc, với --dry-run, sẽ nhập được), 65 tệp có lỗi: không ghi gì.
+            """, """
             Headers are field names or their Vietnamese or English labels (.schema ENTITY lists them); --map renames
             others. Dates as 2024-05-19 or 19/05/2024; enum values by identifier or label; references by id or name.
             Exit codes: 0 imported (or, with --dry-run, would import), 65 the file has problems: nothing was written.
-            """)
+            """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The entity to import into (`coso modules` lists them).")
+    @Argument(help: L("Bảng nhận dữ liệu (xem danh sách: coso modules).", "The entity to import into (`coso modules` lists them).", value: "BẢNG", "entity"))
     var entity: String
 
-    @Argument(help: "The CSV or .xlsx file.")
+    @Argument(help: L("Tệp CSV hoặc .xlsx.", "The CSV or .xlsx file.", value: "TỆP", "file"))
     var file: String
 
-    @Flag(name: .long, help: "Check every row and report, but write nothing.")
+    @Flag(name: .long, help: L("Kiểm tra mọi dòng và báo lỗi, không ghi gì.", "Check every row and report, but write nothing."))
     var dryRun = false
 
-    @Flag(name: .long, help: "Make the register if the --db file does not exist yet.")
+    @Flag(name: .long, help: L("Tạo sổ mới nếu tệp --db chưa có.", "Make the register if the --db file does not exist yet."))
     var create = false
 
-    @Option(name: .long, help: ArgumentHelp("Header renames, as \"Họ tên=name,Chi bộ=org\".", valueName: "MAP"))
+    @Option(name: .long, help: L("Đổi tên cột, như \"Họ tên=name,Chi bộ=org\".", "Header renames, as \"Họ tên=name,Chi bộ=org\".", value: "ĐỔI_TÊN", "MAP"))
     var map: String?
 
     func run() throws {

@@ -5,11 +5,11 @@ import Foundation
 /// `coso init FILE`: makes a new, empty register (every other command opens only a register that
 /// exists, so that a mistyped `--db` never makes one).
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Make a new, empty register (Tạo sổ mới, trống).")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: L("Tạo sổ mới, trống.", "Make a new, empty register (Tạo sổ mới, trống)."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The new register's file (default: --db, $COSO_DB, then the XDG data directory).")
+    @Argument(help: L("Tệp của sổ mới (mặc định: --db, $COSO_DB, rồi thư mục dữ liệu XDG).", "The new register's file (default: --db, $COSO_DB, then the XDG data directory).", value: "TỆP", "file"))
     var file: String?
 
     func run() throws {

@@ -5,11 +5,11 @@ import Foundation
 /// `coso backup FILE`: a consistent copy of the live register.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup",
-        abstract: "Copy the register, consistently, while others may use it (Sao lưu sổ).")
+        abstract: L("Sao lưu sổ: một bản sao nhất quán, trong khi người khác vẫn dùng được.", "Copy the register, consistently, while others may use it (Sao lưu sổ)."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The copy to make (must not exist).")
+    @Argument(help: L("Tệp bản sao (chưa được có).", "The copy to make (must not exist).", value: "TỆP", "file"))
     var file: String
 
     func run() throws {
@@ -24,11 +24,11 @@ struct BackupCommand: ParsableCommand {
 /// `coso restore FILE`: a backup put back in place of the register, after checking it.
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "restore",
-        abstract: "Put a backup back as the register, after checking it (Khôi phục từ bản sao lưu).")
+        abstract: L("Khôi phục sổ từ bản sao lưu, sau khi kiểm tra bản sao.", "Put a backup back as the register, after checking it (Khôi phục từ bản sao lưu)."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The backup to restore.")
+    @Argument(help: L("Bản sao lưu cần khôi phục.", "The backup to restore.", value: "TỆP", "file"))
     var file: String
 
     func run() throws {
@@ -46,18 +46,17 @@ struct RestoreCommand: ParsableCommand {
 /// `coso verify`: SQLite's integrity checks of the register (and its audit trail's digest chain).
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "verify",
-        abstract: "Check that the register is whole and was not changed behind coso's back (Kiểm tra toàn vẹn sổ).")
+        abstract: L("Kiểm tra toàn vẹn sổ: đủ, không hỏng, không bị sửa ngoài coso.", "Check that the register is whole and was not changed behind coso's back (Kiểm tra toàn vẹn sổ)."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("A head written down earlier, as ENTRY:DIGEST (the first 20 hex digits are enough; spaces ignored): the chain must still hold it.",
-                                            valueName: "ENTRY:DIGEST"))
+    @Option(name: .long, help: L("Mã đầu chuỗi đã ghi lại trước đây, dạng LẦN:MÃ_BĂM (đủ 20 chữ số hex đầu; bỏ qua dấu cách): chuỗi phải vẫn chứa nó.", "A head written down earlier, as ENTRY:DIGEST (the first 20 hex digits are enough; spaces ignored): the chain must still hold it.", value: "LẦN:MÃ_BĂM", "ENTRY:DIGEST"))
     var head: String?
 
-    @Flag(help: "SQLite's quick check (every page and record, not each index against its table): a quarter of the time. The default above 1 GB.")
+    @Flag(help: L("Kiểm tra nhanh của SQLite (mọi trang và bản ghi, không đối chiếu từng chỉ mục với bảng): mất khoảng một phần tư thời gian. Mặc định khi sổ lớn hơn 1 GB.", "SQLite's quick check (every page and record, not each index against its table): a quarter of the time. The default above 1 GB."))
     var quick = false
 
-    @Flag(help: "SQLite's full integrity check, each index against its table too, whatever the register's size (the default up to 1 GB).")
+    @Flag(help: L("Kiểm tra đầy đủ của SQLite, đối chiếu cả từng chỉ mục với bảng, với mọi cỡ sổ (mặc định khi sổ đến 1 GB).", "SQLite's full integrity check, each index against its table too, whatever the register's size (the default up to 1 GB)."))
     var full = false
 
     /// Registers larger than this get the quick check unless --full: the full one takes 4 minutes

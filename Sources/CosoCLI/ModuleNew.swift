@@ -6,24 +6,24 @@ import Foundation
 /// example, a diagnostic with its example, a coso executable with the module beside the built-in
 /// ones, and the conformance test. README "Writing a module" walks through it.
 struct ModuleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "module", abstract: "Write the skeleton of a new module.",
+    static let configuration = CommandConfiguration(commandName: "module", abstract: L("Viết khung cho một mô-đun mới.", "Write the skeleton of a new module."),
                                                     subcommands: [ModuleNew.self])
 }
 
 struct ModuleNew: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Write a new module's package: its declarations, a command, its coso executable and its tests.")
+        commandName: "new", abstract: L("Viết gói của một mô-đun mới: khai báo, một lệnh, chương trình coso kèm mô-đun, và kiểm thử.", "Write a new module's package: its declarations, a command, its coso executable and its tests."))
 
-    @Argument(help: "The module's name, in UpperCamelCase (Visits): its types are named after it, its table after it in snake_case.")
+    @Argument(help: L("Tên mô-đun, viết UpperCamelCase (Visits): các kiểu đặt theo tên này, bảng theo dạng snake_case.", "The module's name, in UpperCamelCase (Visits): its types are named after it, its table after it in snake_case.", value: "TÊN", "name"))
     var name: String
 
-    @Option(help: ArgumentHelp("Where to write the package (default: ./NAME).", valueName: "DIR"))
+    @Option(help: L("Nơi viết gói (mặc định: ./TÊN).", "Where to write the package (default: ./NAME).", value: "THƯ_MỤC", "DIR"))
     var path: String?
 
-    @Option(help: ArgumentHelp("The coso package it depends on, by path (default: the one this coso was built from).", valueName: "PATH"))
+    @Option(help: L("Gói coso mà mô-đun dựa vào, theo đường dẫn (mặc định: gói đã dựng coso này).", "The coso package it depends on, by path (default: the one this coso was built from).", value: "ĐƯỜNG_DẪN", "PATH"))
     var coso: String = ModuleNew.sourceRoot
 
-    @Option(help: ArgumentHelp("The first of the hundred diagnostic codes the module claims (E6000 to E6099).", valueName: "N"))
+    @Option(help: L("Mã lỗi đầu của một trăm mã mô-đun dùng (E6000 đến E6099).", "The first of the hundred diagnostic codes the module claims (E6000 to E6099).", value: "N", "N"))
     var codes: Int = 6000
 
     /// The package this coso was built from: module authors build coso from its source.

@@ -10,16 +10,16 @@ import Foundation
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Print a document: a member's record, a transfer letter, the badges due, a cell's fee ledger (A4 HTML, PDF with --pdf).",
+        abstract: L("In tài liệu: phiếu đảng viên, giấy giới thiệu sinh hoạt đảng, danh sách đề nghị tặng huy hiệu, sổ thu nộp đảng phí (trang HTML khổ A4, PDF với --pdf).", "Print a document: a member's record, a transfer letter, the badges due, a cell's fee ledger (A4 HTML, PDF with --pdf)."),
         subcommands: [PrintMember.self, PrintTransfer.self, PrintBadges.self, PrintFees.self])
 }
 
 /// Where a document goes: --html FILE, --pdf FILE (Chromium), or standard output.
 struct DocumentOutput: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Write the HTML page to this file.", valueName: "FILE"))
+    @Option(name: .long, help: L("Ghi trang HTML vào tệp này.", "Write the HTML page to this file.", value: "TỆP", "FILE"))
     var html: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write a PDF (A4) to this file, printed by Chromium.", valueName: "FILE"))
+    @Option(name: .long, help: L("Ghi PDF (khổ A4) vào tệp này, in bằng Chromium.", "Write a PDF (A4) to this file, printed by Chromium.", value: "TỆP", "FILE"))
     var pdf: String?
 
     func write(_ page: String, vi: Bool) throws {
@@ -94,35 +94,35 @@ private func document(_ options: GlobalOptions, _ build: (Documents) throws -> S
 }
 
 struct PrintMember: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "member", abstract: "A member's record (2-HSĐV): identity, party history, positions, training, ratings, awards, disciplines.")
+    static let configuration = CommandConfiguration(commandName: "member", abstract: L("Phiếu đảng viên (2-HSĐV): lý lịch, quá trình sinh hoạt đảng, chức vụ, bồi dưỡng, xếp loại, khen thưởng, kỷ luật.", "A member's record (2-HSĐV): identity, party history, positions, training, ratings, awards, disciplines."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var output: DocumentOutput
-    @Argument(help: "The member's id.") var id: Int64
+    @Argument(help: L("Mã đảng viên.", "The member's id.", value: "MÃ", "id")) var id: Int64
     func run() throws { try output.write(try document(options) { try $0.memberRecord(id) }, vi: options.language == .vi) }
 }
 
 struct PrintTransfer: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "The transfer letter for a member's recorded transfer out, with R10's deadline.")
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: L("Giấy giới thiệu cho lần chuyển sinh hoạt đi đã ghi, kèm hạn nộp theo R10.", "The transfer letter for a member's recorded transfer out, with R10's deadline."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var output: DocumentOutput
-    @Argument(help: "The member's id.") var id: Int64
+    @Argument(help: L("Mã đảng viên.", "The member's id.", value: "MÃ", "id")) var id: Int64
     func run() throws { try output.write(try document(options) { try $0.transferLetter(id) }, vi: options.language == .vi) }
 }
 
 struct PrintBadges: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "badges", abstract: "The members due a party badge in a year (R24), by badge.")
+    static let configuration = CommandConfiguration(commandName: "badges", abstract: L("Danh sách đảng viên đến mốc tặng huy hiệu Đảng trong năm (R24), theo từng mốc.", "The members due a party badge in a year (R24), by badge."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var output: DocumentOutput
-    @Argument(help: "The year.") var year: Int
+    @Argument(help: L("Năm.", "The year.", value: "NĂM", "year")) var year: Int
     func run() throws { try output.write(try document(options) { try $0.badges(year) }, vi: options.language == .vi) }
 }
 
 struct PrintFees: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fees", abstract: "A cell's party-fee ledger for a month (2026-03) or a quarter (2026-Q1), with the shares each level keeps.")
+    static let configuration = CommandConfiguration(commandName: "fees", abstract: L("Sổ thu, nộp đảng phí của chi bộ trong một tháng (2026-03) hoặc một quý (2026-Q1), kèm phần trích giữ lại ở từng cấp.", "A cell's party-fee ledger for a month (2026-03) or a quarter (2026-Q1), with the shares each level keeps."))
     @OptionGroup var options: GlobalOptions
     @OptionGroup var output: DocumentOutput
-    @Argument(help: "The cell (its name or id).") var org: String
-    @Argument(help: "A month (2026-03, 03/2026) or a quarter (2026-Q1, Q1/2026).") var period: String
+    @Argument(help: L("Chi bộ (tên hoặc mã).", "The cell (its name or id).", value: "TỔ_CHỨC", "org")) var org: String
+    @Argument(help: L("Tháng (2026-03, 03/2026) hoặc quý (2026-Q1, Q1/2026).", "A month (2026-03, 03/2026) or a quarter (2026-Q1, Q1/2026).", value: "KỲ", "period")) var period: String
     func run() throws {
         guard let p = Documents.FeePeriod(period) else {
             Output.error(options.language == .vi ? "coso: '\(period)' không phải một tháng (2026-03) hay một quý (2026-Q1)"

@@ -10,27 +10,30 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a report: annual (everything) or targets, as HTML (--html) or Markdown (--markdown, or standard output).",
-        discussion: """
+        abstract: L("Viết báo cáo: annual (báo cáo năm, đầy đủ) hoặc targets (chỉ tiêu), dạng HTML (--html) hoặc Markdown (--markdown, hoặc ra màn hình).", "Write a report: annual (everything) or targets, as HTML (--html) or Markdown (--markdown, or standard output)."),
+        discussion: L("""
+            Không ghi năm: năm mà nhiều chỉ tiêu có số liệu gần nhất. --for giới hạn ở một tổ chức và các tổ chức trực thuộc.
+            Tệp HTML không cần mạng: kiểu trình bày và biểu đồ SVG ở ngay trong tệp; in khổ A4 từ trình duyệt bất kỳ.
+            """, """
             Without a year: the year most targets were last recorded in. --for limits it to an organisation and what is under it.
             The HTML file needs no network: styles and SVG charts are inside it; print it on A4 from any browser.
-            """)
+            """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "annual or targets.")
+    @Argument(help: L("annual hoặc targets.", "annual or targets.", value: "LOẠI", "kind"))
     var kind: String
 
-    @Argument(help: "The year (default: the year most targets were last recorded in).")
+    @Argument(help: L("Năm (mặc định: năm mà nhiều chỉ tiêu có số liệu gần nhất).", "The year (default: the year most targets were last recorded in).", value: "NĂM", "year"))
     var year: Int?
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("An organisation (its name or id): the report covers it and what is under it.", valueName: "ORG"))
+    @Option(name: .customLong("for"), help: L("Một tổ chức (tên hoặc mã): báo cáo cho tổ chức đó và các tổ chức trực thuộc.", "An organisation (its name or id): the report covers it and what is under it.", value: "TỔ_CHỨC", "ORG"))
     var org: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write HTML to this file.", valueName: "FILE"))
+    @Option(name: .long, help: L("Ghi HTML vào tệp này.", "Write HTML to this file.", value: "TỆP", "FILE"))
     var html: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write Markdown to this file.", valueName: "FILE"))
+    @Option(name: .long, help: L("Ghi Markdown vào tệp này.", "Write Markdown to this file.", value: "TỆP", "FILE"))
     var markdown: String?
 
     func run() throws {

@@ -149,7 +149,9 @@ public enum Help {
                 var line = "  \(p.name)\(c.labelled.contains(p) ? ":" : "")  \(p.label.text(language))"
                 if !p.required { line += vi ? " (không bắt buộc)" : " (optional)" }
                 if case .enumeration(let id) = p.type, let e = catalog.enumType(id) {
-                    line += "\n      " + e.cases.map(\.id).joined(separator: " | ")
+                    // Each case as typed and as staff read it; a long list is its own topic.
+                    line += e.cases.count > 12 ? (vi ? "\n      giá trị: .help \(e.id)" : "\n      values: .help \(e.id)")
+                        : "\n      " + e.cases.map { "\($0.id) (\($0.label.text(language)))" }.joined(separator: " | ")
                 }
                 out += line + "\n"
             }
