@@ -51,7 +51,7 @@ enum CandidateCommands {
             // Steps come in the order of their dates too: none before the last one recorded.
             let last = [c[Candidates.listed], c[Candidates.awarenessCourse], c[Candidates.applied]].compactMap(\.dateValue).max()
             if let last, on < last {
-                throw RuleViolation("E1155", vi: "ngày của bước này trước bước đã ghi của quần chúng mã \(id) (\(last.iso))",
+                throw RuleViolation("E1155", vi: "ngày của bước này trước bước đã ghi của quần chúng mã \(id) (\(last.dmy))",
                                     en: "this step's date precedes candidate \(id)'s last recorded step (\(last.iso))", argument: "on")
             }
             if current == "resolved", stage != "dropped" {
@@ -79,7 +79,7 @@ enum CandidateCommands {
     static func close(_ candidate: Int64, member: Int64, admitted: LocalDate, _ tx: WriteTransaction) throws {
         let c = try tx.require(Candidates.entity, id: candidate)
         if let last = [c[Candidates.listed], c[Candidates.awarenessCourse], c[Candidates.applied]].compactMap(\.dateValue).max(), admitted < last {
-            throw RuleViolation("E1155", vi: "ngày kết nạp trước bước đã ghi của quần chúng (\(last.iso))",
+            throw RuleViolation("E1155", vi: "ngày kết nạp trước bước đã ghi của quần chúng (\(last.dmy))",
                                 en: "the admission precedes the candidate's last recorded step (\(last.iso))", argument: "on")
         }
         guard c[Candidates.stage] == .text("resolved") else {

@@ -50,7 +50,7 @@ public enum Fees {
         }
         let studentFee = Int64(try RuleSettings.integer("R20.student_fee", tx))
         if let due = expected(workStatus: work, base: base, reduction: reduction, studentFee: studentFee), due != amount {
-            throw RuleViolation("E1140", vi: "theo 01-QĐ/TW đảng viên này nộp \(due) đồng (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
+            throw RuleViolation("E1140", vi: "theo 01-QĐ/TW đảng viên này nộp \(DisplayFormat.money(due, .vi)) (R20)", en: "under 01-QĐ/TW this member pays \(due) VND (R20)",
                                 argument: "amount")
         }
     }
@@ -95,7 +95,7 @@ public enum Fees {
             Parameter("reduction", .int, vi: "mức giảm: 0, 30, 50, 70 hoặc 100 (%)", en: "reduction: 0, 30, 50, 70 or 100 (%)", required: false),
         ],
         examples: [CommandExample(setup: MemberLifecycle.setup, #"fee 1 month: @2025-12-01 amount: 30000 channel: cash"#,
-                                  expected: "Đã ghi đảng phí tháng 2025-12 của Nguyễn Văn An: 30000 đồng (342-QĐ/TW).")]
+                                  expected: "Đã ghi đảng phí tháng 12/2025 của Nguyễn Văn An: 30.000 đồng (342-QĐ/TW).")]
     ) { call, tx in
         let member = try call.requireID("member"); let day = try call.requireDate("month"); let amount = try call.requireID("amount")
         let month = LocalDate(year: day.year, month: day.month, day: 1)!
@@ -115,8 +115,9 @@ public enum Fees {
         try tx.insert(FeePayments.entity, [FeePayments.member: .int(member), FeePayments.month: .date(month), FeePayments.base: call["base"], FeePayments.amount: .int(amount),
                                FeePayments.channel: call["channel"] == .null ? .text("portal") : call["channel"], FeePayments.reduction: .int(reduction), FeePayments.rulebook: .text(book)])
         let name = m[Members.name].textValue ?? ""
-        let ym = String(month.iso.prefix(7))
-        return Label(vi: "Đã ghi đảng phí tháng \(ym) của \(name): \(amount) đồng (\(book)).", en: "Recorded \(name)'s fee for \(ym): \(amount) VND (\(book)).")
+        let ym = String(month.iso.prefix(7)), thang = String(month.dmy.dropFirst(3))
+        return Label(vi: "Đã ghi đảng phí tháng \(thang) của \(name): \(DisplayFormat.money(amount, .vi)) (\(book)).",
+                     en: "Recorded \(name)'s fee for \(ym): \(DisplayFormat.money(amount, .en)) (\(book)).")
     }
 }
 

@@ -36,7 +36,7 @@ enum MemberCommands {
         examples: [
             CommandExample(setup: [#"org add "Chi bộ thôn 5" kind: village_cell"#],
                            #"admit "Nguyễn Văn An" born: @1998-04-12 gender: male org: "Chi bộ thôn 5" on: @2024-05-19 introducers_on_file: true"#,
-                           expected: "Đã kết nạp Nguyễn Văn An (mã 1) vào Chi bộ thôn 5, dự bị từ 2024-05-19."),
+                           expected: "Đã kết nạp Nguyễn Văn An (mã 1) vào Chi bộ thôn 5, dự bị từ 19/05/2024."),
         ]
     ) { call, tx in
         let born = try call.requireDate("born"); let on = try call.requireDate("on"); let org = try call.requireID("org")
@@ -90,7 +90,7 @@ enum MemberCommands {
         ])
         if let candidate = call.id("candidate") { try CandidateCommands.close(candidate, member: id, admitted: on, tx) }
         let orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
-        return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.iso).",
+        return Label(vi: "Đã kết nạp \(name) (mã \(id)) vào \(orgName), dự bị từ \(on.dmy).",
                      en: "Admitted \(name) (id \(id)) to \(orgName), probationary from \(on.iso).")
     }
 
@@ -128,7 +128,7 @@ enum MemberCommands {
             let due = start.adding(months: MemberRules.probationMonths)
             if let cell = try MemberTimeline.cell(of: id, on: on, tx) { try MemberRules.checkDecider(call, tx, cell: cell, on: on) }
             guard on >= due else {
-                throw RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị kể từ \(start.iso): sớm nhất từ \(due.iso) (quy định R5)",
+                throw RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị kể từ \(start.dmy): sớm nhất từ \(due.dmy) (quy định R5)",
                                     en: "probation is not yet 12 months from \(start.iso): from \(due.iso) at the earliest (rule R5)", argument: "on")
             }
             try tx.update(Members.entity, id: id, [Members.status: .text("official"), Members.confirmed: .date(due)])

@@ -80,7 +80,7 @@ enum MemberLifecycle {
         _ = try MemberRules.eachSubject(call, tx, allowed: ["official"], refusal: (
             "E1115", "chỉ đảng viên chính thức được phát thẻ (R23)", "only full members hold cards (R23)")) { id, m in
             if let confirmed = m[Members.confirmed].dateValue, on < confirmed {
-                throw RuleViolation("E1115", vi: "ngày phát thẻ trước ngày chính thức \(confirmed.iso) (R23)",
+                throw RuleViolation("E1115", vi: "ngày phát thẻ trước ngày chính thức \(confirmed.dmy) (R23)",
                                     en: "the card predates full membership on \(confirmed.iso) (R23)", argument: "on")
             }
             try tx.update(Members.entity, id: id, [Members.cardNo: .text(number)])
@@ -147,7 +147,7 @@ enum MemberLifecycle {
             Parameter("elected", .bool, vi: "do bầu cử (mặc định: có)", en: "elected (default: yes)", required: false),
         ],
         examples: [CommandExample(setup: setup, #"appoint 1 role: secretary org: "Chi bộ thôn 5" on: @2022-06-01"#,
-                                  expected: "Đã ghi Nguyễn Văn An làm bí thư Chi bộ thôn 5 từ 2022-06-01.")]
+                                  expected: "Đã ghi Nguyễn Văn An làm bí thư Chi bộ thôn 5 từ 01/06/2022.")]
     ) { call, tx in
         let on = try call.requireDate("on"), member = try call.requireID("member"), org = try call.requireID("org")
         let role = try call.requireText("role")
@@ -183,7 +183,7 @@ enum MemberLifecycle {
         ])
         let name = m[Members.name].textValue ?? "", orgName = try tx.record(Orgs.entity, id: org)?[Orgs.name].textValue ?? ""
         let label = MemberRecords.role.find(role)?.label ?? Label(vi: role, en: role)
-        return Label(vi: "Đã ghi \(name) làm \(label.vi) \(orgName) từ \(on.iso).", en: "Recorded \(name) as \(label.en) of \(orgName) from \(on.iso).")
+        return Label(vi: "Đã ghi \(name) làm \(label.vi) \(orgName) từ \(on.dmy).", en: "Recorded \(name) as \(label.en) of \(orgName) from \(on.iso).")
     }
 }
 
@@ -232,7 +232,7 @@ enum Ceremony {
         positional: [MemberLifecycle.memberParameter],
         labelled: [MemberLifecycle.onParameter,
                    Parameter("consent", .bool, vi: "cấp trên đồng ý cho tổ chức muộn", en: "the superior agreed to a late ceremony", required: false)],
-        examples: [CommandExample(setup: Array(MemberLifecycle.setup.prefix(2)), "ceremony 1 on: @2020-06-01", expected: "Đã ghi lễ kết nạp ngày 2020-06-01.")]
+        examples: [CommandExample(setup: Array(MemberLifecycle.setup.prefix(2)), "ceremony 1 on: @2020-06-01", expected: "Đã ghi lễ kết nạp ngày 01/06/2020.")]
     ) { call, tx in
         let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, call, argument: "on")
@@ -240,13 +240,13 @@ enum Ceremony {
             "E1144", "lễ kết nạp chỉ tổ chức cho đảng viên dự bị", "the ceremony is for probationary members"), first: { id, m in
             let admitted = try MemberRules.admitted(m, id)
             guard on >= admitted else {
-                throw RuleViolation("E1145", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.iso))", en: "the ceremony follows the decision (\(admitted.iso))",
+                throw RuleViolation("E1145", vi: "lễ kết nạp sau quyết định kết nạp (\(admitted.dmy))", en: "the ceremony follows the decision (\(admitted.iso))",
                                     argument: "on")
             }
         }) { id, m in
             let admitted = try MemberRules.admitted(m, id)
             if on > admitted.adding(days: days), call["consent"] != .bool(true) {
-                throw RuleViolation("E1143", vi: "quá 30 ngày làm việc sau quyết định (\(admitted.iso)): cần cấp trên đồng ý (R4)",
+                throw RuleViolation("E1143", vi: "quá 30 ngày làm việc sau quyết định (\(admitted.dmy)): cần cấp trên đồng ý (R4)",
                                     en: "over 30 working days after the decision (\(admitted.iso)): the superior's consent is needed (R4)",
                                     argument: "on", helpVi: "thêm consent: true khi đã có ý kiến cấp trên", helpEn: "add consent: true once the superior agreed")
             }
@@ -255,6 +255,6 @@ enum Ceremony {
             }
             try MemberRules.record(tx, member: id, "ceremony", on: on)
         }
-        return Label(vi: "Đã ghi lễ kết nạp ngày \(on.iso).", en: "Recorded the ceremony on \(on.iso).")
+        return Label(vi: "Đã ghi lễ kết nạp ngày \(on.dmy).", en: "Recorded the ceremony on \(on.iso).")
     }
 }

@@ -33,7 +33,7 @@ enum MemberRules {
                 if let opening = events.first {
                     status = MemberTimeline.status(at: when, events)
                     if status == nil {
-                        throw RuleViolation("E1153", vi: "ngày \(when.iso) trước khi đảng viên mã \(id) vào Đảng (\(opening.happened.iso))",
+                        throw RuleViolation("E1153", vi: "ngày \(when.dmy) trước khi đảng viên mã \(id) vào Đảng (\(opening.happened.dmy))",
                                             en: "\(when.iso) precedes member \(id)'s admission (\(opening.happened.iso))", argument: "on",
                                             helpVi: "mọi sự kiện của đảng viên đều từ ngày vào Đảng trở đi",
                                             helpEn: "a member's events all come on or after the admission")

@@ -81,7 +81,7 @@ public enum MemberTimeline {
             let kind = MemberRecords.eventKind.find(e.kind)?.label.vi ?? e.kind
             let kindEn = MemberRecords.eventKind.find(e.kind)?.label.en ?? e.kind
             if let state, final.contains(state) {
-                return RuleViolation("E1152", vi: "không có sự kiện nào sau khi đảng viên ra khỏi danh sách (\(statusLabel(state).vi)): \(kind) ngày \(e.happened.iso)",
+                return RuleViolation("E1152", vi: "không có sự kiện nào sau khi đảng viên ra khỏi danh sách (\(statusLabel(state).vi)): \(kind) ngày \(e.happened.dmy)",
                                      en: "nothing follows the end of a member's history (\(statusLabel(state).en)): \(kindEn) on \(e.happened.iso)",
                                      argument: "on", helpVi: "kiểm tra ngày của sự kiện", helpEn: "check the event's date")
             }
@@ -90,25 +90,25 @@ public enum MemberTimeline {
                 // A history opens with the admission, or with a transfer in from outside the register.
             } else if let needed = needs(e) {
                 guard opened else {
-                    return RuleViolation("E1153", vi: "\(kind) ngày \(e.happened.iso) trước khi vào Đảng", en: "\(kindEn) on \(e.happened.iso) precedes the admission",
+                    return RuleViolation("E1153", vi: "\(kind) ngày \(e.happened.dmy) trước khi vào Đảng", en: "\(kindEn) on \(e.happened.iso) precedes the admission",
                                          argument: "on", helpVi: "mọi sự kiện của đảng viên đều từ ngày vào Đảng trở đi",
                                          helpEn: "a member's events all come on or after the admission")
                 }
                 if let state, !needed.contains(state) {
-                    return RuleViolation("E1154", vi: "\(kind) ngày \(e.happened.iso) không hợp với tình trạng lúc đó: \(statusLabel(state).vi)",
+                    return RuleViolation("E1154", vi: "\(kind) ngày \(e.happened.dmy) không hợp với tình trạng lúc đó: \(statusLabel(state).vi)",
                                          en: "\(kindEn) on \(e.happened.iso) does not fit the status then: \(statusLabel(state).en)", argument: "on",
                                          helpVi: "xem quá trình: member_events | where member == ... | sort happened",
                                          helpEn: "see the history: member_events | where member == ... | sort happened")
                 }
             } else if opened {
-                return RuleViolation("E1153", vi: "đã có sự kiện trước ngày vào Đảng \(e.happened.iso)", en: "an event precedes the admission on \(e.happened.iso)",
+                return RuleViolation("E1153", vi: "đã có sự kiện trước ngày vào Đảng \(e.happened.dmy)", en: "an event precedes the admission on \(e.happened.iso)",
                                      argument: "on", helpVi: "mọi sự kiện của đảng viên đều từ ngày vào Đảng trở đi",
                                      helpEn: "a member's events all come on or after the admission")
             }
             if e.kind == "confirmed", let start = probationStart(events.filter { $0.happened <= e.happened }) {
                 let due = start.adding(months: MemberRules.probationMonths)
                 if e.happened < due {
-                    return RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị kể từ \(start.iso): sớm nhất từ \(due.iso) (quy định R5)",
+                    return RuleViolation("E1105", vi: "chưa đủ 12 tháng dự bị kể từ \(start.dmy): sớm nhất từ \(due.dmy) (quy định R5)",
                                          en: "probation is not yet 12 months from \(start.iso): from \(due.iso) at the earliest (rule R5)", argument: "on")
                 }
             }

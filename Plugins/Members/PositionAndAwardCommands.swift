@@ -11,7 +11,7 @@ enum PositionAndAwardCommands {
         "position end", summary: Label(vi: "Ghi ngày thôi giữ chức vụ", en: "Record the end of a position"),
         positional: [Parameter("position", .reference("positions"), vi: "chức vụ (mã)", en: "position (id)")],
         labelled: [MemberLifecycle.onParameter], input: "positions",
-        examples: [CommandExample(setup: setup, "position end 1 on: @2024-06-30", expected: "Đã ghi thôi giữ 1 chức vụ từ 2024-06-30.")]
+        examples: [CommandExample(setup: setup, "position end 1 on: @2024-06-30", expected: "Đã ghi thôi giữ 1 chức vụ từ 30/06/2024.")]
     ) { call, tx in
         let on = try call.requireDate("on")
         try CommonChecks.notInFuture(on, call, argument: "on")
@@ -19,23 +19,23 @@ enum PositionAndAwardCommands {
         for id in subjects {
             let p = try tx.require(Positions.entity, id: id)
             if let ended = p[Positions.ended].dateValue {
-                throw RuleViolation("E1158", vi: "chức vụ mã \(id) đã thôi từ \(ended.iso)", en: "position \(id) already ended on \(ended.iso)",
+                throw RuleViolation("E1158", vi: "chức vụ mã \(id) đã thôi từ \(ended.dmy)", en: "position \(id) already ended on \(ended.iso)",
                                     argument: call.input == nil ? "position" : nil)
             }
             if let started = p[Positions.started].dateValue, on < started {
-                throw RuleViolation("E1159", vi: "ngày thôi chức trước ngày giữ chức (\(started.iso))", en: "the end precedes the start (\(started.iso))",
+                throw RuleViolation("E1159", vi: "ngày thôi chức trước ngày giữ chức (\(started.dmy))", en: "the end precedes the start (\(started.iso))",
                                     argument: "on")
             }
             try tx.update(Positions.entity, id: id, [Positions.ended: .date(on)])
         }
-        return Label(vi: "Đã ghi thôi giữ \(subjects.count) chức vụ từ \(on.iso).", en: "Ended \(subjects.count) position(s) on \(on.iso).")
+        return Label(vi: "Đã ghi thôi giữ \(subjects.count) chức vụ từ \(on.dmy).", en: "Ended \(subjects.count) position(s) on \(on.iso).")
     }
 
     /// R24: the seniority a badge marks is reached in the year it is given, or before; one of each
     /// (`award`: the award being corrected, which does not count against itself).
     static func checkBadge(member id: Int64, _ m: Record, year: Int64, badge: Int64, award: Int64?, _ tx: WriteTransaction) throws {
         if let admitted = m[Members.admitted].dateValue, Int64(admitted.year) + badge > year {
-            throw RuleViolation("E1160", vi: "chưa đủ \(badge) năm tuổi đảng vào năm \(year): vào Đảng \(admitted.iso) (R24)",
+            throw RuleViolation("E1160", vi: "chưa đủ \(badge) năm tuổi đảng vào năm \(year): vào Đảng \(admitted.dmy) (R24)",
                                 en: "not yet \(badge) years of seniority in \(year): admitted \(admitted.iso) (R24)", argument: "badge")
         }
         if try tx.scalar("SELECT count(*) FROM awards WHERE member_id = ? AND kind = 'badge' AND badge_years = ? AND id IS NOT ?",

@@ -15,7 +15,7 @@ enum TemporaryTransfer {
         input: "members",
         examples: [CommandExample(setup: MemberLifecycle.setup + [#"org add "Chi bộ thôn 6" kind: village_cell"#],
                                   #"transfer temp 1 to: "Chi bộ thôn 6" on: @2024-03-01 until: @2024-09-01"#,
-                                  expected: "Đã chuyển sinh hoạt tạm thời 1 đảng viên đến 2024-09-01.")]
+                                  expected: "Đã chuyển sinh hoạt tạm thời 1 đảng viên đến 01/09/2024.")]
     ) { call, tx in
         let on = try call.requireDate("on"); let until = try call.requireDate("until"); let to = try call.requireID("to")
         try CommonChecks.notInFuture(on, call, argument: "on")
@@ -35,7 +35,7 @@ enum TemporaryTransfer {
             "only active members (probationary, full) can be transferred")) { id, _ in
             try MemberRules.record(tx, member: id, "temp_out", on: on, extra: [MemberEvents.note: .text("đến \(until.iso), tại tổ chức mã \(to)")])
         }
-        return Label(vi: "Đã chuyển sinh hoạt tạm thời \(count) đảng viên đến \(until.iso).", en: "Temporarily transferred \(count) member(s) until \(until.iso).")
+        return Label(vi: "Đã chuyển sinh hoạt tạm thời \(count) đảng viên đến \(until.dmy).", en: "Temporarily transferred \(count) member(s) until \(until.iso).")
     }
 
     static let back = Command(

@@ -96,7 +96,7 @@ enum OrgCommands {
         examples: [
             CommandExample(setup: [#"org add "Đảng bộ xã Gia Hiệp" kind: commune_committee founded: @1980-01-01"#],
                            #"org rename "Đảng bộ xã Gia Hiệp" to: "Đảng bộ xã Gia Hiệp mới" on: @2025-07-01"#,
-                           expected: "Đã đổi tên Đảng bộ xã Gia Hiệp thành Đảng bộ xã Gia Hiệp mới từ 2025-07-01."),
+                           expected: "Đã đổi tên Đảng bộ xã Gia Hiệp thành Đảng bộ xã Gia Hiệp mới từ 01/07/2025."),
         ]
     ) { call, tx in
         let id = try call.requireID("org"), on = try call.requireDate("on")
@@ -111,12 +111,12 @@ enum OrgCommands {
         // After its founding and after the last renaming.
         let last = try tx.scalar("SELECT max(until) FROM org_names WHERE org_id = ?", [.int(id)]).dateValue
         if let since = [org[Orgs.founded].dateValue, last].compactMap({ $0 }).max(), on <= since {
-            throw RuleViolation("E1012", vi: "ngày đổi tên phải sau \(since.iso) (thành lập hoặc lần đổi tên trước)",
+            throw RuleViolation("E1012", vi: "ngày đổi tên phải sau \(since.dmy) (thành lập hoặc lần đổi tên trước)",
                                 en: "the renaming must follow \(since.iso) (the founding or the last renaming)", argument: "on")
         }
         try tx.insert(OrgNames.entity, [OrgNames.org: .int(id), OrgNames.name: .text(old), OrgNames.until: .date(on.adding(days: -1))])
         try tx.update(Orgs.entity, id: id, [Orgs.name: .text(name)])
-        return Label(vi: "Đã đổi tên \(old) thành \(name) từ \(on.iso).", en: "Renamed \(old) to \(name) from \(on.iso).")
+        return Label(vi: "Đã đổi tên \(old) thành \(name) từ \(on.dmy).", en: "Renamed \(old) to \(name) from \(on.iso).")
     }
 
     static let dissolve = Command(
@@ -131,7 +131,7 @@ enum OrgCommands {
         examples: [
             CommandExample(setup: [#"org add "Chi bộ Trường Tiểu học Kim Đồng" kind: grassroots_cell"#],
                            #"org dissolve "Chi bộ Trường Tiểu học Kim Đồng" on: @2025-06-30 how: merged"#,
-                           expected: "Đã kết thúc 1 tổ chức (sáp nhập) từ ngày 2025-06-30."),
+                           expected: "Đã kết thúc 1 tổ chức (sáp nhập) từ ngày 30/06/2025."),
         ]
     ) { call, tx in
         let on = try call.requireDate("on")
@@ -158,7 +158,7 @@ enum OrgCommands {
             try tx.update(Orgs.entity, id: id, [Orgs.dissolved: .date(on), Orgs.dissolvedHow: .text(how)])
         }
         let label = OrgEnums.ending.find(how)?.label ?? Label(vi: how, en: how)
-        return Label(vi: "Đã kết thúc \(subjects.count) tổ chức (\(label.vi)) từ ngày \(on.iso).",
+        return Label(vi: "Đã kết thúc \(subjects.count) tổ chức (\(label.vi)) từ ngày \(on.dmy).",
                      en: "Ended \(subjects.count) organisation(s) (\(label.en)) on \(on.iso).")
     }
 }

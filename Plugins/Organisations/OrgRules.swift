@@ -9,7 +9,7 @@ public enum OrgRules {
             throw RuleViolation("E0301", vi: "không có tổ chức mã \(id)", en: "no organisation with id \(id)", argument: argument)
         }
         if let ended = org[Orgs.dissolved].dateValue, ended <= date {
-            throw RuleViolation("E1003", vi: "tổ chức này đã kết thúc từ \(ended.iso)", en: "this organisation ended on \(ended.iso)",
+            throw RuleViolation("E1003", vi: "tổ chức này đã kết thúc từ \(ended.dmy)", en: "this organisation ended on \(ended.iso)",
                                 argument: argument, helpVi: "chọn một tổ chức đang hoạt động", helpEn: "choose an organisation that still exists")
         }
     }

@@ -135,7 +135,7 @@ import Testing
         for args in [["--help"], ["run", "--help"], ["demo", "district", "--help"], ["modules", "--help"]] {
             let r = try Coso.run(args)
             #expect(r.status == 0)
-            #expect(r.stdout.contains("USAGE"))
+            #expect(r.stdout.contains("CÁCH DÙNG"))
         }
     }
 

@@ -217,7 +217,7 @@ import Testing
             members | count
             rollback
             members | count
-            """) == "Đã mở giao dịch: các thay đổi chỉ được ghi khi commit.\nĐã kết nạp Một (mã 5) vào Chi bộ thôn 8, dự bị từ 2024-01-01.\n5\nĐã hủy các thay đổi từ lúc begin.\n4")
+            """) == "Đã mở giao dịch: các thay đổi chỉ được ghi khi commit.\nĐã kết nạp Một (mã 5) vào Chi bộ thôn 8, dự bị từ 01/01/2024.\n5\nĐã hủy các thay đổi từ lúc begin.\n4")
         #expect(try s.store.scalar("SELECT count(*) FROM audit") == audits)
     }
 

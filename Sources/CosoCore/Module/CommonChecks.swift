@@ -5,7 +5,7 @@ public enum CommonChecks {
     public static func notInFuture(_ date: LocalDate, _ call: CommandCall, argument: String) throws {
         guard date <= call.today else {
             let what = call.label(of: argument).atStart
-            throw RuleViolation("E0305", vi: "\(what.vi) (\(date.iso)) ở tương lai: hôm nay là \(call.today.iso)",
+            throw RuleViolation("E0305", vi: "\(what.vi) (\(date.dmy)) ở tương lai: hôm nay là \(call.today.dmy)",
                                 en: "\(what.en) (\(date.iso)) is in the future: today is \(call.today.iso)", argument: argument,
                                 helpVi: "ghi sự kiện khi nó đã diễn ra", helpEn: "record an event once it has happened")
         }

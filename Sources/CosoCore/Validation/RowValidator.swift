@@ -155,7 +155,7 @@ public struct RowValidator: Sendable {
                                  en: "\(name.en) is written as the month's first day (such as \(date.year)-\(date.month)-01)")
             case .notInFuture where date > today:
                 let shown = field.personal ? "" : " (\(date.iso))"
-                return violation(.future, field, vi: "\(name.vi) ở tương lai\(shown): hôm nay là \(today.iso)",
+                return violation(.future, field, vi: "\(name.vi) ở tương lai\(shown): hôm nay là \(today.dmy)",
                                  en: "\(name.en) is in the future\(shown): today is \(today.iso)")
             default: continue
             }

@@ -99,3 +99,8 @@ public enum DisplayFormat {
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }
+
+extension LocalDate {
+    /// The day as Vietnamese text writes it: `22/12/2022`.
+    public var dmy: String { DisplayFormat.date(self, .vi) }
+}

@@ -64,7 +64,7 @@ struct ReportArguments {
             year = Int(y)
         }
         if let year, let asOf, asOf.year != year {
-            throw Diagnostic("E0804", Label(vi: "năm \(year) và ngày asof \(asOf.iso) không khớp", en: "the year \(year) and the asof date \(asOf.iso) disagree"),
+            throw Diagnostic("E0804", Label(vi: "năm \(year) và ngày asof \(asOf.dmy) không khớp", en: "the year \(year) and the asof date \(asOf.iso) disagree"),
                              span: call.span, help: usage)
         }
     }
