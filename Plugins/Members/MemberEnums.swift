@@ -67,7 +67,7 @@ enum MemberEnums {
     ])
 
     static let religion = EnumType(id: "religion", label: Label(vi: "Tôn giáo", en: "Religion"), cases: [
-        .init("none", vi: "không", en: "none"),
+        .init("none", vi: "Không theo tôn giáo", en: "none"),
         .init("buddhism", vi: "Phật giáo", en: "Buddhism"),
         .init("catholic", vi: "Công giáo", en: "Catholic"),
         .init("protestant", vi: "Tin Lành", en: "Protestant"),

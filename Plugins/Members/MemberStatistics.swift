@@ -13,7 +13,7 @@ enum MemberStatistics {
     static let all: [StatisticDefinition] = [
         by("gender", "Đảng viên theo giới tính", "Members by gender", "gender"),
         StatisticDefinition("age", title: Label(vi: "Đảng viên theo độ tuổi", en: "Members by age"),
-                            pipeline: "\(onRoll) | summarize n: count(), o: min(age(born, $date)) by age: band(age(born, $date), [30, 40, 50, 60, 70])",
+                            pipeline: "\(onRoll) | summarize n: count(), o: min(age(born, $date)) by age: band(age(born, $date), [30, 40, 50, 60, 70], \"tuổi\", 18)",
                             key: Label(vi: "Độ tuổi", en: "Age")),
         by("ethnicity", "Đảng viên theo dân tộc", "Members by ethnicity", "ethnicity"),
         by("religion", "Đảng viên theo tôn giáo", "Members by religion", "religion"),

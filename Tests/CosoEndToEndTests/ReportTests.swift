@@ -88,6 +88,11 @@ import Testing
         #expect(table.stdout.contains("\(parts[2])/\(parts[1])/\(parts[0])"), "\(table.stdout)")
         let stats = try Coso.run(["--db", db, "-c", "stats theory 2022"])
         #expect(stats.stdout.contains("49,6"))
+        // The forms' age bands, the Party's wording of no religion; English keeps its own.
+        let ages = try Coso.run(["--db", db, "-c", "stats age 2022"]).stdout
+        #expect(ages.contains("Từ 18 đến 30 tuổi") && ages.contains("Trên 70 tuổi"))
+        #expect(try Coso.run(["--db", db, "--lang", "en", "-c", "stats age 2022"]).stdout.contains("≤ 30"))
+        #expect(try Coso.run(["--db", db, "-c", "stats religion 2022"]).stdout.contains("Không theo tôn giáo"))
         let csv = try Coso.run(["--db", db, "--format", "csv", "-c", "stats theory 2022"])
         #expect(csv.stdout.contains("49.6") && csv.stdout.contains("elementary"))
         let at = try Coso.run(["--db", db, "--format", "csv", "-c", "audit | first | select at"])

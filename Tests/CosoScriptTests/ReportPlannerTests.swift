@@ -8,7 +8,10 @@ import Testing
         let q = try plan("members | summarize n: count() by age: band(age(born, @2022-12-31), [30, 60])")
         #expect(q.sql.contains("CASE WHEN"))
         #expect(!q.sql.contains("2022") && !q.sql.contains("30") && !q.sql.contains("≤"))
-        #expect(q.binds.contains(.text("≤ 30")) && q.binds.contains(.text("31-60")) && q.binds.contains(.text("> 60")))
+        // Labels as Vietnamese writes them (English: "≤ 30", "31-60", "> 60").
+        #expect(q.binds.contains(.text("Đến 30")) && q.binds.contains(.text("Từ 31 đến 60")) && q.binds.contains(.text("Trên 60")))
+        let aged = try plan(#"members | summarize n: count() by age: band(age(born), [30, 60], "tuổi", 18)"#)
+        #expect(aged.binds.contains(.text("Từ 18 đến 30 tuổi")) && aged.binds.contains(.text("Trên 60 tuổi")))
         #expect(q.binds.contains(.date(LocalDate(year: 2022, month: 12, day: 31)!)))
         // Different bounds, the same SQL text.
         #expect(try plan("members | summarize n: count() by age: band(age(born, @2021-01-01), [25, 55])").sql == q.sql)

@@ -17,7 +17,8 @@ public enum DisplayFormat {
         switch v {
         case .date(let d): return date(d, language)
         case .int(let n): return integer(n, language, grouped: grouping && isQuantity(c))
-        case .double(let x): return decimal(x, language)
+        // A share keeps its one decimal place (61,0 beside 10,4).
+        case .double(let x): return c.name == "percent" ? decimal(x, language, places: 1, fixed: true) : decimal(x, language)
         case .text(let t):
             if c.type == .date, let d = LocalDate(iso: t) { return date(d, language) }
             if c.type == .text || c.type == nil, let local = instant(t, language) { return local }

@@ -296,8 +296,8 @@ struct ExprCompiler {
                 + " - (substr(\(d.sql), 6, 5) > substr(\(at.sql), 6, 5)))"
             return Fragment(sql, at.binds + d.binds + d.binds + at.binds, .int)
         case "band":
-            try arity(2)
-            return try band(args[0], args[1])
+            guard (2...4).contains(args.count) else { try arity(2); fatalError() }
+            return try band(args[0], args[1], unit: args.count > 2 ? args[2] : nil, floor: args.count > 3 ? args[3] : nil)
         case "full":
             try arity(1)
             return try fullName(args[0])
@@ -314,7 +314,7 @@ struct ExprCompiler {
     /// `band(age(born), [30, 40, 50])`: which band a number falls in, as people write it on the
     /// statistics forms: "≤ 30", "31-40", "41-50", "> 50". Bounds are whole numbers in rising
     /// order; the labels are bound values like any literal.
-    private func band(_ value: Expr, _ bounds: Expr) throws(Diagnostic) -> Fragment {
+    private func band(_ value: Expr, _ bounds: Expr, unit: Expr? = nil, floor: Expr? = nil) throws(Diagnostic) -> Fragment {
         let x = try compile(value); try require(x, .int, value.span)
         guard case .list(let items) = bounds.kind, !items.isEmpty else {
             throw Diagnostic("E0237", Label(vi: "band cần danh sách mốc, như [30, 40, 50]", en: "band needs a list of bounds, such as [30, 40, 50]"),
@@ -328,15 +328,36 @@ struct ExprCompiler {
             }
             cuts.append(n)
         }
+        // A unit ("tuổi") and the lowest value there is (18) make labels such as "Từ 18 đến 30
+        // tuổi", as the statistics forms write them; in English "≤ 30", "31-40", "> 70".
+        var unitText = "", lowest: Int64?
+        if let unit {
+            guard case .literal(.text(let u)) = unit.kind else {
+                throw Diagnostic("E0237", Label(vi: "đơn vị của band là một chuỗi, như \"tuổi\"", en: "band's unit is text, such as \"tuổi\""), span: unit.span)
+            }
+            unitText = u.isEmpty ? "" : " " + u
+        }
+        if let floor {
+            guard case .literal(.int(let n)) = floor.kind, n <= cuts[0] else {
+                throw Diagnostic("E0237", Label(vi: "mức thấp nhất của band là số nguyên không lớn hơn mốc đầu", en: "band's lowest value is a whole number no greater than its first bound"),
+                                 span: floor.span)
+            }
+            lowest = n
+        }
+        let vi = scope.language == .vi
+        func label(_ i: Int) -> String {
+            if i == cuts.count { return vi ? "Trên \(cuts[i - 1])\(unitText)" : "> \(cuts[i - 1])" }
+            if i == 0 { return vi ? (lowest.map { "Từ \($0) đến \(cuts[0])\(unitText)" } ?? "Đến \(cuts[0])\(unitText)") : "≤ \(cuts[0])" }
+            return vi ? "Từ \(cuts[i - 1] + 1) đến \(cuts[i])\(unitText)" : "\(cuts[i - 1] + 1)-\(cuts[i])"
+        }
         var sql = "CASE"
         var binds: [Value] = []
         for (i, cut) in cuts.enumerated() {
-            let label = i == 0 ? "≤ \(cut)" : "\(cuts[i - 1] + 1)-\(cut)"
             sql += " WHEN \(x.sql) <= ? THEN ?"
-            binds += x.binds + [.int(cut), .text(label)]
+            binds += x.binds + [.int(cut), .text(label(i))]
         }
         sql += " WHEN \(x.sql) IS NOT NULL THEN ? END"
-        binds += x.binds + [.text("> \(cuts.last!)")]
+        binds += x.binds + [.text(label(cuts.count))]
         return Fragment(sql, binds, .text)
     }
 

@@ -10,7 +10,7 @@ enum TargetShapes {
         let status: FieldType = catalog.enumType(statusEnum) != nil ? .enumeration(statusEnum) : .text
         return Entity(name: "targets", label: Label(vi: "Chỉ tiêu", en: "Targets"), singular: Label(vi: "chỉ tiêu", en: "target"), fields: [
             Field("id", .int, vi: "Thứ tự", en: "Order", required: true, secret: true),
-            Field("code", .text, vi: "Mã", en: "Code", required: true),
+            Field("code", .text, vi: "Ký hiệu", en: "Code", required: true),
             english(Field("title", .text, vi: "Chỉ tiêu", en: "Target", required: true), "title_en"),
             Field("title_en", .text, vi: "Chỉ tiêu (tiếng Anh)", en: "Target (English)", secret: true),
             english(Field("wording", .text, vi: "Nguyên văn", en: "Wording", secret: true), "wording_en"),
