@@ -99,7 +99,7 @@ public struct ReportBuilder {
         var blocks: [Report.Block] = []
         for (code, title) in [("T5b", vi ? "Chi bộ có tỷ lệ đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên thấp nhất (T5b)" : "Cells with the lowest share of members rated good or better (T5b)"),
                               ("T10", vi ? "Đảng bộ xã còn thiếu nhiều chi bộ thôn có chi ủy nhất (T10)" : "Communes furthest from cells with a committee (T10)")] {
-            guard let t = try? rows("target \(code) \(year)\(scope) | detail | sort value | take 10 | select org.name, value, numerator, denominator") else { continue }
+            guard let t = try? rows("target \(code) \(year)\(scope) | detail | sort value | take 10 | select org, value, numerator, denominator") else { continue }
             let bars = zip(t.raw, t.text).map { r, shown in
                 (label: shown[0], value: r[1].doubleValue ?? 0, text: "\(shown[1])% (\(shown[2])/\(shown[3]))")
             }

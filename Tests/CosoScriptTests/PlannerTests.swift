@@ -114,7 +114,8 @@ import Testing
         // (The parent is shown by name, with its own parent where other organisations share it.)
         #expect(q.sql == "SELECT count(*) FROM (SELECT t0.id AS c0, t0.name AS c1, t0.kind AS c2, t0.sector AS c3,"
                 + " CASE WHEN t1.name IN (SELECT t2.name FROM orgs AS t2 GROUP BY t2.name HAVING count(*) > 1)"
-                + " THEN t1.name || coalesce(' (' || (SELECT t3.name FROM orgs AS t3 WHERE t3.id = t1.parent_id) || ')', '') ELSE t1.name END AS c4,"
+                + " THEN t1.name || coalesce(' (' || (SELECT CASE WHEN t3.name LIKE 'Đảng bộ %' THEN substr(t3.name, 9) ELSE t3.name END"
+                + " FROM orgs AS t3 WHERE t3.id = t1.parent_id) || ')', '') ELSE t1.name END AS c4,"
                 + " t0.unit_code AS c5, t0.founded AS c6, t0.dissolved AS c7, t0.dissolved_how AS c8, t0.has_committee AS c9,"
                 + " t0.authorised_to_admit AS c10, t0.name_sort AS c1_sort, t1.name_sort AS c4_sort, t0.id AS o0"
                 + " FROM orgs AS t0 LEFT JOIN orgs AS t1 ON t1.id = t0.parent_id ORDER BY t0.id LIMIT ?) AS s1 WHERE s1.c9")

@@ -139,8 +139,8 @@ final class Scope {
     }
 
     /// How a reference is shown in results: the referenced row's name, followed by the name of
-    /// the row above it in parentheses where other rows share that name ("Chi bộ thôn 1 (Đảng bộ
-    /// xã Gia Hiệp)"), the form in which a name may be typed back (`NameLookup`). Sorted by the name.
+    /// the row above it in parentheses where other rows share that name ("Chi bộ thôn 1 (xã Gia
+    /// Hiệp)"), the form in which a name may be typed back (`NameLookup`). Sorted by the name.
     func shown(of fragment: Fragment) -> Fragment? {
         guard let d = display(of: fragment), let (a, df) = d.field, case .reference(let target) = fragment.type,
               let entity = catalog.entity(target) else { return nil }
@@ -161,7 +161,13 @@ final class Scope {
             let same = (df.foldedColumn.map { "\(x).\($0) = \(a).\($0) AND " } ?? "") + "\(x).\(df.column) = \(name)"
             repeated = "EXISTS (SELECT 1 FROM \(entity.table) AS \(x) WHERE \(same) AND \(x).id <> \(a).id)"
         }
-        let above = "(SELECT \(p).\(upDisplay.column) FROM \(up.table) AS \(p) WHERE \(p).id = \(a).\(placing.column))"
+        var above = "(SELECT \(p).\(upDisplay.column) FROM \(up.table) AS \(p) WHERE \(p).id = \(a).\(placing.column))"
+        if entity.tree != nil {
+            // A party committee above is named by its place, as people say it: "Chi bộ thôn 1 (xã
+            // Gia Hiệp)", not "(Đảng bộ xã Gia Hiệp)" (either form is read back: `NameLookup`).
+            above = "(SELECT CASE WHEN \(p).\(upDisplay.column) LIKE 'Đảng bộ %' THEN substr(\(p).\(upDisplay.column), 9) "
+                + "ELSE \(p).\(upDisplay.column) END FROM \(up.table) AS \(p) WHERE \(p).id = \(a).\(placing.column))"
+        }
         let sql = "CASE WHEN \(repeated) THEN \(name) || coalesce(' (' || \(above) || ')', '') ELSE \(name) END"
         return Fragment(sql, [], d.type, sortKey: d.vietnameseSortKey, nonNull: d.nonNull)
     }
