@@ -33,7 +33,8 @@ struct DocumentOutput: ParsableArguments {
         }
     }
 
-    static func atomically(_ text: String, to path: String, vi: Bool) throws {
+    /// Written beside, then moved: a reader never sees half a page.
+    static func atomically(_ text: String, to path: String, vi: Bool, done: String? = nil) throws {
         let partial = path + ".partial"
         do {
             try text.write(toFile: partial, atomically: false, encoding: .utf8)
@@ -43,7 +44,7 @@ struct DocumentOutput: ParsableArguments {
             Output.error(vi ? "coso: không ghi được \(path)" : "coso: cannot write \(path)")
             throw ExitCode(73)
         }
-        Output.error(vi ? "Đã ghi \(path)." : "Wrote \(path).")
+        Output.error(done ?? (vi ? "Đã ghi \(path)." : "Wrote \(path)."))
     }
 
     /// Headless Chromium prints the page on A4 (the page's own `@page` rule), with no header or

@@ -53,17 +53,7 @@ struct ReportCommand: ParsableCommand {
         let outputs = [(html, HTMLReport.render(report)), (markdown, MarkdownReport.render(report))].compactMap { path, text in path.map { ($0, text) } }
         if outputs.isEmpty { print(MarkdownReport.render(report), terminator: ""); return }
         for (path, text) in outputs {
-            // Written beside, then moved: a reader never sees half a report.
-            let partial = path + ".partial"
-            do {
-                try text.write(toFile: partial, atomically: false, encoding: .utf8)
-                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(atPath: partial)
-                Output.error(vi ? "coso: không ghi được \(path)" : "coso: cannot write \(path)")
-                throw ExitCode(73)
-            }
-            Output.error(vi ? "Đã ghi báo cáo vào \(path)." : "Wrote the report to \(path).")
+            try DocumentOutput.atomically(text, to: path, vi: vi, done: vi ? "Đã ghi báo cáo vào \(path)." : "Wrote the report to \(path).")
         }
     }
 }
