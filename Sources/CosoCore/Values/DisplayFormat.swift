@@ -71,7 +71,10 @@ public enum DisplayFormat {
     /// An instant stored as `2026-12-05T20:33:17.891Z` in Viet Nam's time: `06/12/2026 03:33:17`
     /// (English: `2026-12-06 03:33:17 +07`). Nil when the text is not such an instant.
     public static func instant(_ text: String, _ language: Language) -> String? {
-        let b = Array(text.utf8)
+        // Most text is no instant: told without copying it (every cell of a table asks).
+        let utf8 = text.utf8
+        guard (20...30).contains(utf8.count), utf8.last == 90 else { return nil }
+        let b = Array(utf8)
         guard b.count >= 20, b.count <= 30, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b.last == 90 else { return nil }
         func n(_ r: Range<Int>) -> Int? { Int(String(decoding: b[r], as: UTF8.self)) }
         guard let y = n(0..<4), let mo = n(5..<7), let d = n(8..<10), let h = n(11..<13), let mi = n(14..<16), let s = n(17..<19),
