@@ -48,7 +48,7 @@ extension WriteTransaction {
             let last = try scalar("SELECT max(until) FROM past_values WHERE entity = ? AND item = ? AND field = ?",
                                   [.text(entity.name), .int(id), .text(f.name)]).dateValue
             if let last, date <= last.adding(days: 1) {
-                throw RuleViolation("E0521", vi: "\(f.label.vi) của dòng này đã đổi từ ngày \(last.adding(days: 1).iso): thay đổi mới phải sau ngày đó",
+                throw RuleViolation("E0521", vi: "\(f.label.vi) của dòng này đã đổi từ ngày \(last.adding(days: 1).dmy): thay đổi mới phải sau ngày đó",
                                     en: "this row's \(f.label.en.lowercased()) already changed on \(last.adding(days: 1).iso): a new change must come after it",
                                     helpVi: "sửa thay đổi trước (xem past_values) nếu ngày của nó sai", helpEn: "correct the earlier change (see past_values) if its date is wrong")
             }

@@ -31,7 +31,7 @@ enum AssignmentCommands {
         ],
         input: "members",
         examples: [CommandExample(setup: setup, #"assign 1 to: "Chi bộ thôn 5" on: @2023-01-05 decision: "15-QĐ/ĐU""#,
-                                  expected: "Đã phân công 1 cấp ủy viên phụ trách Chi bộ thôn 5 từ 2023-01-05.")]
+                                  expected: "Đã phân công 1 cấp ủy viên phụ trách Chi bộ thôn 5 từ 05/01/2023.")]
     ) { call, tx in
         let to = try call.requireID("to"), on = try call.requireDate("on")
         let role = call.text("role") ?? "in_charge"
@@ -66,7 +66,7 @@ enum AssignmentCommands {
             ])
         }
         let name = try tx.require(Orgs.entity, id: to)[Orgs.name].textValue ?? ""
-        return Label(vi: "Đã phân công \(subjects.count) cấp ủy viên \(role == "in_charge" ? "phụ trách" : "theo dõi") \(name) từ \(on.iso).",
+        return Label(vi: "Đã phân công \(subjects.count) cấp ủy viên \(role == "in_charge" ? "phụ trách" : "theo dõi") \(name) từ \(on.dmy).",
                      en: "Assigned \(subjects.count) committee member(s) to \(name) from \(on.iso).")
     }
 
@@ -75,20 +75,20 @@ enum AssignmentCommands {
         positional: [Parameter("assignment", .reference("assignments"), vi: "phân công (mã)", en: "assignment (id)")],
         labelled: [Parameter("on", .date, vi: "ngày kết thúc", en: "date it ends", field: Assignments.ended)],
         input: "assignments",
-        examples: [CommandExample(setup: assigned, "assign end 1 on: @2025-06-30", expected: "Đã kết thúc 1 phân công từ 2025-06-30.")]
+        examples: [CommandExample(setup: assigned, "assign end 1 on: @2025-06-30", expected: "Đã kết thúc 1 phân công từ 30/06/2025.")]
     ) { call, tx in
         let on = try call.requireDate("on")
         let subjects = CommonChecks.subjects(call, "assignment")
         for id in subjects {
             let assignment = try tx.require(Assignments.entity, id: id)
             if let ended = assignment[Assignments.ended].dateValue {
-                throw RuleViolation("E5005", vi: "phân công mã \(id) đã kết thúc từ \(ended.iso)", en: "assignment \(id) ended on \(ended.iso)",
+                throw RuleViolation("E5005", vi: "phân công mã \(id) đã kết thúc từ \(ended.dmy)", en: "assignment \(id) ended on \(ended.iso)",
                                     argument: call.input == nil ? "assignment" : nil)
             }
             // That it ends after it started is the declaration's rule, checked as the row is written.
             try tx.update(Assignments.entity, id: id, [Assignments.ended: .date(on)])
         }
-        return Label(vi: "Đã kết thúc \(subjects.count) phân công từ \(on.iso).", en: "Ended \(subjects.count) assignment(s) on \(on.iso).")
+        return Label(vi: "Đã kết thúc \(subjects.count) phân công từ \(on.dmy).", en: "Ended \(subjects.count) assignment(s) on \(on.iso).")
     }
 
     /// The assignment in charge of `org` at `on`, if there is one.
