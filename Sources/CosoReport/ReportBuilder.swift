@@ -23,7 +23,7 @@ public struct ReportBuilder {
         defer { session.variables["report_org"] = nil }
         let scope = org == nil ? "" : " for $report_org"
         let asked = try year ?? session.reportYear()
-        let head = try rows("targets \(asked)\(scope) | select code, title, figure, target, deadline, status, change, year, measured_on, value, previous, goal_value")
+        let head = try rows("targets \(asked)\(scope) | select code, title, figure, target, deadline, status, shift, year, measured_on, value, previous, goal_value")
         guard let yearColumn = head.column("year"), let first = head.raw.first, let y = first[yearColumn].intValue else {
             throw ReportError.nothing
         }
@@ -47,10 +47,10 @@ public struct ReportBuilder {
     // MARK: Sections
 
     private func targetsSection(_ t: TableCollector) -> Report.Section {
-        let keep = ["code", "title", "figure", "target", "deadline", "status", "change"].compactMap(t.column)
+        let keep = ["code", "title", "figure", "target", "deadline", "status", "shift"].compactMap(t.column)
         let status = t.column("status")!
         let table = Report.Table(headers: keep.map { t.headers[$0] }, rows: t.text.map { r in keep.map { r[$0] } },
-                                 numeric: [keep.firstIndex(of: t.column("change")!)!], statusColumn: keep.firstIndex(of: status),
+                                 numeric: [keep.firstIndex(of: t.column("shift")!)!], statusColumn: keep.firstIndex(of: status),
                                  statuses: t.raw.map { $0[status].textValue ?? "" },
                                  nowrap: Set(["code", "target"].compactMap { t.column($0) }.compactMap { keep.firstIndex(of: $0) }))
         return Report.Section(title: vi ? "Chỉ tiêu của kế hoạch" : "Plan targets",

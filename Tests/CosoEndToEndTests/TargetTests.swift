@@ -1,3 +1,4 @@
+import CosoCore
 import Foundation
 import Testing
 
@@ -113,6 +114,9 @@ import Testing
         // The change is this year's value less last year's.
         let change = try csv(db, #"targets | where code == "T6" | select value, previous, change"#).last!.map { Double($0)! }
         #expect(abs(change[0] - change[1] - change[2]) < 0.11)
+        // As staff read it: percentage points, signed, in the language's decimals.
+        let shift = SpreadsheetText.restored(try csv(db, #"targets | where code == "T6" | select shift"#).last![0])
+        #expect(shift == (change[2] > 0 ? "+" : "") + DisplayFormat.decimal(change[2], .vi, places: 1, fixed: true) + " điểm %", "\(shift)")
     }
 
     @Test func aCommitteeTermMovesT10FromItsDateOnly() throws {

@@ -110,11 +110,18 @@ struct TargetQuery {
         func whole(_ n: String) -> String { "CASE WHEN abs(\(n)) >= 10000 THEN replace(printf('%,d', \(n)), ',', '\(thousands)') ELSE CAST(\(n) AS TEXT) END" }
         let figure = "CASE WHEN r IS NULL THEN NULL WHEN NOT ratio THEN \(whole("numerator")) "
             + "ELSE \(whole("numerator")) || ' / ' || \(whole("denominator")) || ' = ' || replace(printf('%.1f', r), '.', '\(point)') || '%' END"
+        // Over a year: percentage points for a ratio ("+5,1 điểm %"), the count's difference else;
+        // nothing when last year has no figure.
+        let d = "round(r - pr, 1)"
+        let sign = "CASE WHEN \(d) > 0 THEN '+' ELSE '' END"
+        let points = language == .vi ? " điểm %" : " pts"
+        let shift = "CASE WHEN \(d) IS NULL THEN NULL WHEN ratio THEN \(sign) || replace(printf('%.1f', \(d)), '.', '\(point)') || '\(points)' "
+            + "ELSE \(sign) || CAST(CAST(\(d) AS INTEGER) AS TEXT) END"
         return """
             SELECT id, code, title, title_en, wording, wording_en, year, measured_on, numerator, denominator, round(r, 1) AS value, \
             \(figure) AS figure, target, CASE WHEN goal = 'at_most' THEN hi ELSE lo END AS goal_value, deadline, deadline_en, \
             \(status) AS status, round(pr, 1) AS previous, \
-            round(r - pr, 1) AS change, source \
+            round(r - pr, 1) AS change, \(shift) AS shift, source \
             FROM (SELECT *, \(r) AS r, \(pr) AS pr FROM (\(inner)))
             """
     }

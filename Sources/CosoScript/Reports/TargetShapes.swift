@@ -27,7 +27,8 @@ enum TargetShapes {
             Field("deadline_en", .text, vi: "Thời hạn (tiếng Anh)", en: "Deadline (English)", secret: true),
             Field("status", status, vi: "Đánh giá", en: "Status", required: true),
             Field("previous", .decimal, vi: "Năm trước", en: "Previous year", secret: true),
-            Field("change", .decimal, vi: "So với năm trước", en: "Change"),
+            Field("change", .decimal, vi: "Thay đổi", en: "Change (number)", secret: true),
+            Field("shift", .text, vi: "So với năm trước", en: "Change"),
             Field("source", .text, vi: "Nguồn", en: "Source", required: true, secret: true),
         ], displayField: "title", readOnly: true)
     }

@@ -19,12 +19,12 @@ struct TargetsSource: ComputedSource {
     }
 
     /// Whether what follows may read last year's figures: anything but a `select` of plain columns
-    /// other than `previous`, `change` and `status` might.
+    /// other than `previous`, `change`, `shift` and `status` might.
     static func usesPrevious(_ following: [Element]) -> Bool {
         guard case .stage(let stage)? = following.first, case .select(let items) = stage.kind else { return true }
         return items.contains { item in
             guard case .path(let names) = item.expr.kind, names.count == 1 else { return true }
-            return ["previous", "change", "status"].contains(names[0].text)
+            return ["previous", "change", "shift", "status"].contains(names[0].text)
         }
     }
 
