@@ -127,9 +127,14 @@ public struct ReportBuilder {
         for s in session.catalog.statistics where !["ratings", "org_ratings", "status"].contains(s.code) {
             let t = try rows("stats \(s.code) \(year)\(scope)")
             guard !t.raw.isEmpty else { continue }
-            var chart = bars(t, title: s.title.text(session.language))
-            chart.percent = true
-            blocks.append(.bars(chart))
+            if t.column("percent") == nil, let n = t.column("n") {
+                // A table of fixed lines (the Tăng/Giảm of the year) is read as a table, titled.
+                let key = t.column("key") ?? 0
+                blocks.append(.table(Report.Table(headers: [s.title.text(session.language), t.headers[n]],
+                                                  rows: t.text.map { [$0[key], $0[n]] }, numeric: [1], statusColumn: nil)))
+                continue
+            }
+            blocks.append(.bars(bars(t, title: s.title.text(session.language))))
         }
         return Report.Section(title: vi ? "Thống kê đảng viên và tổ chức đảng" : "Members and organisations",
                               note: vi ? "Đảng viên trong danh sách cuối năm (hoặc đến ngày có số liệu); biến động trong cả năm."
@@ -140,7 +145,8 @@ public struct ReportBuilder {
     // MARK: Helpers
 
     private func bars(_ t: TableCollector, title: String) -> Report.BarChart {
-        let key = t.column("key") ?? 0, n = t.column("n") ?? 1, p = t.column("percent") ?? 2
+        let key = t.column("key") ?? 0, n = t.column("n") ?? 1
+        let p = t.column("percent") ?? 2
         let bars = zip(t.raw, t.text).map { raw, text in
             (label: text[key].isEmpty ? (vi ? "(không ghi)" : "(not recorded)") : text[key], value: raw[p].doubleValue ?? 0,
              text: "\(text[n]) (\(text[p])%)")

@@ -14,7 +14,22 @@ public struct StatisticDefinition: Sendable {
     /// The key column's header, when the key is computed (`band(...)`) rather than a field.
     public let key: Label?
 
+    /// A table of fixed lines instead of groups (the yearly changes: đầu kỳ, tăng, giảm, cuối
+    /// kỳ), each a label and a pipeline whose rows it counts; no shares.
+    public let lines: [StatisticLine]
+
     public init(_ code: String, title: Label, pipeline: String, yearly: Bool = false, key: Label? = nil) {
-        self.code = code; self.title = title; self.pipeline = pipeline; self.yearly = yearly; self.key = key
+        self.code = code; self.title = title; self.pipeline = pipeline; self.yearly = yearly; self.key = key; self.lines = []
     }
+
+    public init(_ code: String, title: Label, lines: [StatisticLine], yearly: Bool = false, key: Label) {
+        self.code = code; self.title = title; self.pipeline = ""; self.yearly = yearly; self.key = key; self.lines = lines
+    }
+}
+
+/// One line of a table of fixed lines: what it says, and the rows it counts.
+public struct StatisticLine: Sendable {
+    public let label: Label
+    public let counted: String
+    public init(_ label: Label, _ counted: String) { self.label = label; self.counted = counted }
 }

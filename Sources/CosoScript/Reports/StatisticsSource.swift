@@ -24,6 +24,7 @@ struct StatisticsSource: ComputedSource {
 
     /// One statistics table: `key`, `n` and `percent`, ordered by `o`, else by the key's enum order.
     static func table(_ s: StatisticDefinition, _ period: TargetPeriod, planner: Planner, span: SourceSpan) throws(Diagnostic) -> ComputedRows {
+        if !s.lines.isEmpty { return try lines(s, period, planner: planner, span: span) }
         let q = try compile(s, period, planner: planner, span: span)
         guard let key = q.columns.first, let n = q.columns.firstIndex(where: { $0.name == "n" }) else {
             throw Diagnostic("E0810", Label(vi: "bảng thống kê \(s.code) phải nhóm theo một khóa và đếm n", en: "statistics \(s.code) must group by one key and count n"),
@@ -44,6 +45,28 @@ struct StatisticsSource: ComputedSource {
             Field("percent", .decimal, vi: "Tỷ lệ (%)", en: "Share (%)"),
         ], displayField: nil, readOnly: true)
         return ComputedRows(entity: entity, sql: sql, binds: q.binds)
+    }
+
+    /// A table of fixed lines, each its label and the count of its pipeline's rows, in one
+    /// statement; no shares (a change is not a part of a whole).
+    static func lines(_ s: StatisticDefinition, _ period: TargetPeriod, planner: Planner, span: SourceSpan) throws(Diagnostic) -> ComputedRows {
+        var parts: [String] = [], binds: [Value] = []
+        for (i, line) in s.lines.enumerated() {
+            let q: CompiledQuery
+            do { q = try PipelineText.plan(try PipelineText.parse(line.counted + " | count"), planner, at: period) } catch {
+                throw Diagnostic("E0810", Label(vi: "bảng thống kê \(s.code): \(error.message.vi)", en: "statistics \(s.code): \(error.message.en)"),
+                                 span: span, help: error.help)
+            }
+            parts.append("SELECT ? AS id, ? AS key, (\(q.sql)) AS n, NULL AS percent")
+            binds += [.int(Int64(i + 1)), .text(line.label.text(planner.language))] + q.binds
+        }
+        let entity = Entity(name: "stats", label: s.title, singular: Label(vi: "dòng", en: "line"), fields: [
+            Field("id", .int, vi: "Thứ tự", en: "Order", required: true, secret: true),
+            Field("key", .text, vi: s.key?.vi ?? "", en: s.key?.en ?? ""),
+            Field("n", .int, vi: "Số lượng", en: "Count", required: true),
+            Field("percent", .decimal, vi: "Tỷ lệ (%)", en: "Share (%)", secret: true),
+        ], displayField: nil, readOnly: true)
+        return ComputedRows(entity: entity, sql: parts.joined(separator: " UNION ALL "), binds: binds)
     }
 
     static func compile(_ s: StatisticDefinition, _ period: TargetPeriod, planner: Planner, span: SourceSpan) throws(Diagnostic) -> CompiledQuery {
