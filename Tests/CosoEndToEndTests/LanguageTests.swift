@@ -18,7 +18,7 @@ import Testing
         "what", "who", "how", "why", "three", "none", "all", "any", "your", "you", "our", "we", "here",
         "make", "makes", "made", "takes", "gives", "give", "under", "over", "without", "within", "between", "same", "new",
         "old", "first", "last", "next", "back", "out", "up", "down", "off", "when", "where", "then", "else", "for", "by", "or",
-        "not",
+        "not", "unexpected", "argument", "arguments",
     ]
 
     /// Words staff type: commands, entities, fields, enum cases, keywords and functions of the
@@ -99,6 +99,9 @@ import Testing
         let usage = try Coso.run(["report"])
         #expect(usage.status == 64)
         problems += Self.englishIn(usage.stderr).map { "usage error: \($0)" }
+        let extra = try Coso.run(["report", "annual", "2022", "thừa", "nữa"])
+        #expect(extra.status == 64)
+        problems += Self.englishIn(extra.stderr).map { "usage error: \($0)" }
         // English stays available.
         #expect(try Coso.run(["--lang", "en", "report", "--help"]).stdout.contains("Write a report"))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
