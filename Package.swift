@@ -42,9 +42,11 @@ let package = Package(
         // MARK: Core: module contract, registry, catalog, values, store, migrations, audit, diagnostics
         // SHA-256 in C for the audit trail's digests (fast in a debug build too).
         .target(name: "CSHA256"),
+        // tally(): a hash aggregate for SQLite, which otherwise groups by sorting every row.
+        .target(name: "CSQLTally", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "CosoCore",
-            dependencies: ["CSHA256", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["CSHA256", "CSQLTally", .product(name: "GRDB", package: "GRDB.swift"),
                            // The C API itself, for `BulkInsert`'s binding by position.
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict

@@ -16,10 +16,12 @@ import Testing
         #expect(try String(contentsOfFile: module, encoding: .utf8).contains(#"name: "field_visits""#))
         let modules = Coso.root + "/.build/debug/Modules"
         let sqlite = Coso.root + "/.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap"
-        // (The C modules CosoCore is built on: SQLite, and SHA-256 for the audit digests.)
+        // (The C modules CosoCore is built on: SQLite, SHA-256 for the audit digests, tally() for grouped counts.)
         let sha = Coso.root + "/.build/debug/CSHA256.build/module.modulemap"
+        let tally = Coso.root + "/.build/debug/CSQLTally.build/module.modulemap"
         let check = try Coso.shell("swiftc", ["-typecheck", "-I", modules, "-Xcc", "-fmodule-map-file=" + sqlite,
-                                              "-Xcc", "-fmodule-map-file=" + sha, "-Xcc", "-I" + Coso.root + "/Sources/CSHA256/include", module])
+                                              "-Xcc", "-fmodule-map-file=" + sha, "-Xcc", "-I" + Coso.root + "/Sources/CSHA256/include",
+                                              "-Xcc", "-fmodule-map-file=" + tally, "-Xcc", "-I" + Coso.root + "/Sources/CSQLTally/include", module])
         #expect(check.status == 0, "\(check.stderr)")
         // Writing over an existing package is refused.
         let again = try Coso.run(["module", "new", "FieldVisits", "--path", dir])

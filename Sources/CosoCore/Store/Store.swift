@@ -1,5 +1,7 @@
+internal import CSQLTally
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode through one GRDB connection (foreign keys, busy
@@ -48,6 +50,11 @@ public final class Store: Sendable, RegisterReader {
         config.label = "coso"
         // `begin` ... `commit` spans several accesses to the writer; the store tracks it itself.
         config.allowsUnsafeTransactions = true
+        // The hash aggregate the planner's grouped counts use (QueryBuilder, `summarize`).
+        config.prepareDatabase { db in
+            let code = coso_tally_register(db.sqliteConnection)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register tally()") }
+        }
         do {
             database = try DatabaseQueue(path: path, configuration: config)
             // WAL is recorded in the file: this only writes on a new database.

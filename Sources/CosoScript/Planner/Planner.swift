@@ -14,6 +14,9 @@ public struct Planner {
     public var computedSources: [String: any ComputedSource] = [:]
     /// Finds the row a name stands for in a comparison (`org == "Chi bộ thôn 1"`), in the register.
     public var names: NameLookup?
+    /// Grouped counts over many rows are counted in a hash table before grouping (`Pretally`);
+    /// off, every `summarize` is a plain GROUP BY (for the tests that compare the two).
+    public var pretally = true
 
     public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter
@@ -51,6 +54,7 @@ public struct Planner {
                              language: language)
         }
         q.names = names
+        q.pretally = pretally
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst(firstStage) {

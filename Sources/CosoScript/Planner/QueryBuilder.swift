@@ -10,6 +10,8 @@ final class QueryBuilder {
     private(set) var scope: Scope
     /// Finds the row a name stands for (see `ExprCompiler.names`).
     var names: NameLookup?
+    /// Whether grouped counts may be counted in a hash table first (`Pretally`).
+    var pretally = true
 
     private var from: String
     private var fromBinds: [Value] = []
@@ -24,6 +26,8 @@ final class QueryBuilder {
     private var distinct = false
     /// Set by `summarize`: the GROUP BY keys.
     private var groupBy: [Fragment]?
+    /// Set by `summarize`: what each aggregate asks of the rows (see `Pretally`).
+    private var aggregates: [Pretally.Item] = []
     /// A dated source read as is, which a `where` may replace by its unconditional form.
     private var datedFrom: (source: DatedSource, date: LocalDate)?
 
@@ -166,6 +170,7 @@ final class QueryBuilder {
         }
         var c = compiler
         c.allowAggregates = true
+        aggregates = items.map { Pretally.kind(of: $0.expr) }
         for (i, item) in items.enumerated() {
             let f = try c.compile(item.expr)
             let name = item.alias?.text ?? "c\(i + 1)"
@@ -331,7 +336,38 @@ final class QueryBuilder {
 
     private func renderWithKeys(columnsOverride: [(Fragment, ResultColumn)]? = nil, sortKeys: Bool)
         -> (String, [Value], [ResultColumn], Set<Int>, Set<Int>) {
-        let cols = columnsOverride ?? select ?? defaultColumns()
+        var cols = columnsOverride ?? select ?? defaultColumns()
+        var ordering = effectiveOrder(cols)
+        var groups = groupBy ?? []
+        var source = " FROM " + from + scope.joinSQL
+        if !wheres.isEmpty { source += " WHERE " + wheres.map(\.sql).joined(separator: " AND ") }
+        let sourceBinds = fromBinds + scope.joinBinds + wheres.flatMap(\.binds)
+        // Grouped counts over many rows: counted in a hash table first (see `Pretally`).
+        // (An order that reads a count inside a larger expression keeps the plain GROUP BY.)
+        if pretally, columnsOverride == nil, !groups.isEmpty, !distinct,
+           !ordering.contains(where: { $0.expression.sql != "count(*)" && $0.expression.sql.contains("count(*)") }),
+           let tally = Pretally(items: aggregates,
+                                texts: cols.map(\.0.sql) + (sortKeys ? cols.compactMap(\.0.vietnameseSortKey) : [])
+                                    + groups.map(\.sql) + ordering.map(\.expression.sql),
+                                scope: scope) {
+            let firstAggregate = cols.count - aggregates.count
+            cols = cols.enumerated().map { i, col in
+                if i >= firstAggregate, aggregates[i - firstAggregate] == .count { return (Pretally.count, col.1) }
+                var f = Fragment(tally.rewrite(col.0.sql), col.0.binds, col.0.type, nonNull: col.0.nonNull)
+                f.sortKey = col.0.vietnameseSortKey.map(tally.rewrite)
+                return (f, col.1)
+            }
+            groups = groups.map { Fragment(tally.rewrite($0.sql), $0.binds, $0.type, nonNull: $0.nonNull) }
+            ordering = ordering.map { key in
+                let e = key.expression
+                // `sort n` after `n: count()` orders by the count, which is now a sum.
+                let sql = e.sql == "count(*)" ? Pretally.count.sql : tally.rewrite(e.sql)
+                var k = OrderKey(Fragment(sql, e.binds, e.type, nonNull: e.nonNull), descending: key.descending, nullsLast: key.nullsLast)
+                k.unique = key.unique
+                return k
+            }
+            source = tally.source(source)
+        }
         var sql = "SELECT " + (distinct ? "DISTINCT " : "")
         sql += cols.enumerated().map { "\($0.element.0.sql) AS c\($0.offset)" }.joined(separator: ", ")
         var binds = cols.flatMap(\.0.binds)
@@ -344,32 +380,27 @@ final class QueryBuilder {
                 sql += ", \(key) AS c\(i)_sort"
                 keyed.insert(i)
                 // Grouped rows: the key is a function of the grouped value; group by it too.
-                if groupBy?.contains(where: { $0.sql == col.0.sql }) == true { keyGroups.append(key) }
+                if groups.contains(where: { $0.sql == col.0.sql }) { keyGroups.append(key) }
             }
         }
         // For a wrapping query: the keys this one is ordered by, as hidden columns o0, o1, ...
         var carried: [OrderKey] = []
         if sortKeys, !distinct {
-            for (i, key) in effectiveOrder(cols).enumerated() {
+            for (i, key) in ordering.enumerated() {
                 sql += ", \(key.expression.sql) AS o\(i)"
                 binds += key.expression.binds
                 carried.append(key)
             }
         }
-        sql += " FROM " + from + scope.joinSQL
-        binds += fromBinds + scope.joinBinds
-        if !wheres.isEmpty {
-            sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND ")
-            binds += wheres.flatMap(\.binds)
-        }
-        if let groupBy, !groupBy.isEmpty {
-            sql += " GROUP BY " + (groupBy.map(\.sql) + keyGroups).joined(separator: ", ")
-            binds += groupBy.flatMap(\.binds)
+        sql += source
+        binds += sourceBinds
+        if !groups.isEmpty {
+            sql += " GROUP BY " + (groups.map(\.sql) + keyGroups).joined(separator: ", ")
+            binds += groups.flatMap(\.binds)
         }
         // Under every LIMIT or OFFSET an order that decides every row: the sort asked for, then
         // the source's natural order (see `naturalOrder`), so that `take 5` gives the same five
         // rows on every run, machine and index.
-        let ordering = effectiveOrder(cols)
         if !ordering.isEmpty {
             let terms = ordering.map(\.term)
             sql += " ORDER BY " + terms.map(\.sql).joined(separator: ", ")
@@ -443,7 +474,7 @@ final class QueryBuilder {
             return carried
         }
         datedFrom = nil
-        select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil
+        select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil; aggregates = []
     }
 
     func rowsQuery() -> CompiledQuery {

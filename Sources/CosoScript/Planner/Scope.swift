@@ -35,6 +35,18 @@ final class Scope {
     }
 
     var joinSQL: String { joins.map { " " + $0.sql }.joined() }
+    var joinAliases: [String] { joins.map(\.alias) }
+
+    /// The entity a join reads, found by following its path of references from the root.
+    func entity(ofJoin alias: String) -> Entity? {
+        guard case .entity(let root) = source, let key = joins.first(where: { $0.alias == alias })?.key else { return nil }
+        var entity = root
+        for name in key.split(separator: ".") {
+            guard let f = entity.field(String(name)), case .reference(let t) = f.type, let next = catalog.entity(t) else { return nil }
+            entity = next
+        }
+        return entity
+    }
     var joinBinds: [Value] { joins.flatMap(\.binds) }
 
     /// `LEFT JOIN target AS a ON a.id = from.column`, restricted by the row filter when there is one.

@@ -58,9 +58,12 @@ public final class Session: @unchecked Sendable {
 
     /// Restricts what every query of this session reads (access control plugs in here).
     public var rowFilter: (any RowFilter)?
+    /// Grouped counts through the hash aggregate (`Planner.pretally`); off only to compare.
+    public var pretally = true
     var planner: Planner {
         var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         p.language = language
+        p.pretally = pretally
         var names = NameLookup(catalog: catalog) { [store] sql, binds in
             var out: [[Value]] = []
             try store.query(sql, binds) { out.append($0) }

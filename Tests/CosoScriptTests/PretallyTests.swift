@@ -1,0 +1,111 @@
+import CosoCore
+import CosoDemo
+import CosoScript
+import CosoTesting
+import PropertyBased
+import Testing
+
+/// Grouped counts counted in a hash table first (`tally()` and the planner's `Pretally`) give
+/// exactly the rows of a plain GROUP BY.
+@Suite struct PretallyTests {
+    /// A demo district, read through two sessions: one plans grouped counts with tally(), the
+    /// other with GROUP BY alone.
+    static let demo: (TemporaryDatabase, Session, Session) = {
+        let db = try! TemporaryDatabase()
+        let s = try! db.session(modules)
+        _ = try! DemoDistrict(seed: 3).build(into: s.store, user: "test")
+        let plain = try! db.session(modules)
+        plain.pretally = false
+        return (db, s, plain)
+    }()
+
+    static func rows(_ s: Session, _ pipeline: String) throws -> [[Value]] {
+        let sink = TextSink()
+        try s.run(pipeline, sink: sink)
+        return sink.rows
+    }
+
+    /// The rows, in their order when the pipeline sorts them; else in any order (the order of
+    /// GROUP BY's output is SQLite's choice: it may follow an index over other columns).
+    static func same(_ a: [[Value]]?, _ b: [[Value]]?, _ pipeline: String) -> Bool {
+        guard let a, let b else { return false }
+        if pipeline.contains("sort") || pipeline.contains("stats") || pipeline.contains("detail") { return a == b }
+        return a.map(\.description).sorted() == b.map(\.description).sorted()
+    }
+
+    static func sql(_ s: Session, _ pipeline: String) throws -> String {
+        try s.explain(SourceFile(name: "<test>", text: pipeline))
+    }
+
+    /// tally() against GROUP BY on awkward values: text that JSON must escape, Vietnamese, nulls,
+    /// integers, reals, two keys; and a blob is refused, not miscounted.
+    @Test func tallyCountsLikeGroupBy() throws {
+        let s = Self.demo.1
+        let values = """
+            SELECT 'a"b' AS a, 1 AS b UNION ALL SELECT 'a"b', 1 UNION ALL SELECT 'back\\slash', 2 UNION ALL SELECT char(1) || 'x', 2
+            UNION ALL SELECT 'Đặng', NULL UNION ALL SELECT 'Đặng', NULL UNION ALL SELECT NULL, 2.5 UNION ALL SELECT NULL, 2.5
+            UNION ALL SELECT NULL, -7 UNION ALL SELECT '', 9223372036854775807 UNION ALL SELECT 'Đặng', 0.1
+            """
+        let tallied = """
+            SELECT json_extract(j.value, '$[0]') AS a, json_extract(j.value, '$[1]') AS b, json_extract(j.value, '$[2]') AS n
+            FROM json_each((SELECT tally(a, b) FROM (\(values)))) AS j ORDER BY a, b
+            """
+        var got: [[Value]] = [], want: [[Value]] = []
+        try s.store.query(tallied, []) { got.append($0) }
+        try s.store.query("SELECT a, b, count(*) FROM (\(values)) GROUP BY a, b ORDER BY a, b", []) { want.append($0) }
+        #expect(got == want)
+        #expect(got.count == 8)
+        var none: [[Value]] = []
+        try s.store.query("SELECT tally(a) FROM (SELECT 1 AS a WHERE 0)", []) { none.append($0) }
+        #expect(none == [[.text("[]")]])
+        #expect(throws: (any Error).self) { try s.store.query("SELECT tally(x'00')", []) { _ in } }
+    }
+
+    /// Each of these plans through tally() (or, the last ones, must not) and gives the rows a
+    /// plain GROUP BY gives.
+    @Test(arguments: [
+        ("members | where on_roll | summarize n: count() by gender", true),
+        ("members | summarize n: count() by theory, gender | sort -n", true),
+        ("members | summarize n: count(), youngest: max(born), oldest: min(born) by status", true),
+        ("members | summarize n: count() by age: band(age(born, @2022-12-31), [30, 40, 50, 60, 70], \"tuổi\", 18)", true),
+        ("members | summarize n: count() by org | sort -n | take 5", true),
+        ("members | summarize n: count() by org.parent.name | sort -n, org.parent.name | take 7", true),
+        ("members | summarize n: count(), cells: count_distinct(org) by ethnicity, religion", true),
+        ("members | summarize n: count() by year(admitted) | where n > 50", true),
+        ("members | summarize n: count() by exempted", true),
+        ("ratings | where year == 2021 | summarize n: count() by member.org.parent", true),
+        ("member_events | summarize n: count() by kind, year(happened)", true),
+        ("positions | summarize n: count() by role, village_head", true),
+        ("members asof @2020-12-31 | where on_roll | summarize n: count() by status", true),
+        ("stats theory 2022", true),
+        ("stats age 2021", true),
+        ("target T5b 2022 | detail | sort value | take 10", true),
+        // A name takes as many values as there are members; a sum needs every row; the
+        // organisations are few already.
+        ("members | summarize n: count() by name | sort -n, name | take 3", false),
+        ("members | summarize total: sum(year(born)) by gender", false),
+        ("members | summarize n: count(confirmed) by gender", false),
+        ("orgs | summarize n: count() by kind", false),
+    ])
+    func sameRowsAsGroupBy(_ pipeline: String, _ tallied: Bool) throws {
+        let (_, s, plain) = Self.demo
+        #expect(try Self.sql(s, pipeline).contains("tally(") == tallied, "\(pipeline)")
+        #expect(try !Self.sql(plain, pipeline).contains("tally("))
+        let rows = try Self.rows(s, pipeline)
+        #expect(!rows.isEmpty, "\(pipeline)")
+        #expect(Self.same(rows, try Self.rows(plain, pipeline), pipeline), "\(pipeline)")
+    }
+
+    /// Random filters, keys and aggregates: the same rows either way.
+    @Test func randomGroupingsAgree() async {
+        let (_, s, plain) = Self.demo
+        let keys = Gen.element(of: ["gender", "theory", "org.parent.name", "year(born)", "org, status", "work_status, occupation",
+                                    "age: band(age(born), [40, 60])", "confirmed == null"])
+        let aggregates = Gen.element(of: ["n: count()", "n: count(), a: min(admitted)", "n: count(), b: max(born), c: count_distinct(org)"])
+        await propertyCheck(count: 40, input: PropertyTests.predicates, keys, aggregates) { p, key, aggregate in
+            let pipeline = "members | where \(p) | summarize \(aggregate!) by \(key!)"
+            #expect((try? Self.sql(s, pipeline).contains("tally(")) == true, "\(pipeline)")
+            #expect(Self.same(try? Self.rows(s, pipeline), try? Self.rows(plain, pipeline), pipeline), "\(pipeline)")
+        }
+    }
+}
