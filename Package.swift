@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "CosoCoreTests", dependencies: ["CosoCore", "CosoTesting", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
         .testTarget(name: "CosoScriptTests", dependencies: ["CosoScript", "CosoTesting", "CosoBuiltins", "CosoOrganisations",
-                                                            "CosoMembers", "CosoDemo", "CosoSpreadsheet",
+                                                            "CosoMembers", "CosoDemo", "CosoSpreadsheet", "CosoReport",
                                                             .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
         .testTarget(name: "CosoModulesTests", dependencies: ["CosoTesting", "CosoBuiltins", "CosoOrganisations", "CosoMembers",

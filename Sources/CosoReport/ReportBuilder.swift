@@ -1,14 +1,19 @@
 import CosoCore
 import CosoScript
+import Foundation
 
 /// Builds a report from queries run through the session, as a person would type them
 /// (`targets 2022`, `stats ratings 2021`, `target T10 | detail`): the report cannot say what the
 /// REPL would not.
 public struct ReportBuilder {
     let session: Session
+    /// A second session on the same register: the report's queries are shared out between the
+    /// two (this machine's two cores), both reading the same state of the register.
+    let helper: Session?
+    private let prefetched = Prefetched()
     var vi: Bool { session.language == .vi }
 
-    public init(session: Session) { self.session = session }
+    public init(session: Session, helper: Session? = nil) { self.session = session; self.helper = helper }
 
     public enum Kind: String, Sendable, CaseIterable {
         /// The yearly report: targets, trends, ratings, weakest organisations, statistics.
@@ -19,11 +24,19 @@ public struct ReportBuilder {
 
     public func build(_ kind: Kind, year: Int?, org: String?) throws -> Report {
         // The organisation goes in as a value, never pasted into the query text.
-        session.variables["report_org"] = org.map(Value.text)
-        defer { session.variables["report_org"] = nil }
+        for s in [session] + (helper.map { [$0] } ?? []) { s.variables["report_org"] = org.map(Value.text) }
+        defer { for s in [session] + (helper.map { [$0] } ?? []) { s.variables["report_org"] = nil } }
+        // Every section from one state of the register, whatever is written meanwhile (inside
+        // the user's own transaction, that transaction's).
+        let snapshot = session.store.inTransaction ? nil : try session.store.beginReading()
+        defer { if snapshot != nil { session.store.endReading() } }
         let scope = org == nil ? "" : " for $report_org"
         let asked = try year ?? session.reportYear()
-        let head = try rows("targets \(asked)\(scope) | select code, title, figure, target, deadline, status, shift, year, measured_on, value, previous, goal_value")
+        let headQuery = ReportBuilder.headQuery(asked, scope)
+        if let snapshot, let helper {
+            try prefetch([headQuery] + ReportBuilder.queries(kind, year: asked, scope: scope, session.catalog), helper: helper, at: snapshot)
+        }
+        let head = try rows(headQuery)
         guard let yearColumn = head.column("year"), let first = head.raw.first, let y = first[yearColumn].intValue else {
             throw ReportError.nothing
         }
@@ -77,8 +90,9 @@ public struct ReportBuilder {
             }
         }
         take(head, at: year)
-        take(try rows("targets \(year - 2)\(scope) | select code, value, previous"), at: year - 2)
-        take(try rows("targets \(year - 4)\(scope) | select code, value"), at: year - 4)
+        let queries = ReportBuilder.trendQueries(year, scope)
+        take(try rows(queries[0]), at: year - 2)
+        take(try rows(queries[1]), at: year - 4)
         let codeColumn = head.column("code")!, titleColumn = head.column("title")!, goalColumn = head.column("goal_value")!
         let titleOf = Dictionary(head.raw.map { ($0[codeColumn].description, ($0[titleColumn].description, $0[goalColumn].doubleValue)) },
                                  uniquingKeysWith: { a, _ in a })
@@ -99,7 +113,7 @@ public struct ReportBuilder {
         var blocks: [Report.Block] = []
         for (code, title) in [("T5b", vi ? "Chi bộ có tỷ lệ đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên thấp nhất (T5b)" : "Cells with the lowest share of members rated good or better (T5b)"),
                               ("T10", vi ? "Đảng bộ xã còn thiếu nhiều chi bộ thôn có chi ủy nhất (T10)" : "Communes furthest from cells with a committee (T10)")] {
-            guard let t = try? rows("target \(code) \(year)\(scope) | detail | sort value | take 10 | select org, value, numerator, denominator") else { continue }
+            guard let t = try? rows(ReportBuilder.weakestQuery(code, year, scope)) else { continue }
             let bars = zip(t.raw, t.text).map { r, shown in
                 (label: shown[0], value: r[1].doubleValue ?? 0, text: "\(shown[1])% (\(shown[2])/\(shown[3]))")
             }
@@ -113,19 +127,19 @@ public struct ReportBuilder {
     private func ratingsSection(year: Int, scope: String) throws -> Report.Section {
         var blocks: [Report.Block] = []
         for y in (year - 4)...year {
-            let t = try rows("stats ratings \(y)\(scope)")
+            let t = try rows(ReportBuilder.statsQuery("ratings", y, scope))
             guard !t.raw.isEmpty else { continue }
             blocks.append(.bars(bars(t, title: (vi ? "Xếp loại đảng viên năm " : "Member ratings ") + String(y))))
         }
-        let orgs = try rows("stats org_ratings \(year)\(scope)")
+        let orgs = try rows(ReportBuilder.statsQuery("org_ratings", year, scope))
         if !orgs.raw.isEmpty { blocks.append(.bars(bars(orgs, title: (vi ? "Xếp loại tổ chức cơ sở đảng năm " : "Grassroots organisation ratings ") + String(year)))) }
         return Report.Section(title: vi ? "Đánh giá, xếp loại" : "Ratings", note: nil, blocks: blocks)
     }
 
     private func statisticsSection(year: Int, scope: String) throws -> Report.Section {
         var blocks: [Report.Block] = []
-        for s in session.catalog.statistics where !["ratings", "org_ratings", "status"].contains(s.code) {
-            let t = try rows("stats \(s.code) \(year)\(scope)")
+        for s in ReportBuilder.statistics(session.catalog) {
+            let t = try rows(ReportBuilder.statsQuery(s.code, year, scope))
             guard !t.raw.isEmpty else { continue }
             if t.column("percent") == nil, let n = t.column("n") {
                 // A table of fixed lines (the Tăng/Giảm of the year) is read as a table, titled.
@@ -155,12 +169,87 @@ public struct ReportBuilder {
     }
 
     private func rows(_ query: String) throws -> TableCollector {
+        if let done = prefetched.take(query) { return try done.get() }
+        return try ReportBuilder.run(query, on: session)
+    }
+
+    private static func run(_ query: String, on session: Session) throws -> TableCollector {
         let sink = TableCollector(catalog: session.catalog, language: session.language)
         try session.run(query, name: "<report>", sink: sink)
         return sink
     }
 
+    // MARK: The queries, and reading them two at a time
+
+    static func headQuery(_ year: Int, _ scope: String) -> String {
+        "targets \(year)\(scope) | select code, title, figure, target, deadline, status, shift, year, measured_on, value, previous, goal_value"
+    }
+    static func trendQueries(_ year: Int, _ scope: String) -> [String] {
+        ["targets \(year - 2)\(scope) | select code, value, previous", "targets \(year - 4)\(scope) | select code, value"]
+    }
+    static func weakestQuery(_ code: String, _ year: Int, _ scope: String) -> String {
+        "target \(code) \(year)\(scope) | detail | sort value | take 10 | select org, value, numerator, denominator"
+    }
+    static func statsQuery(_ code: String, _ year: Int, _ scope: String) -> String { "stats \(code) \(year)\(scope)" }
+    static func statistics(_ catalog: Catalog) -> [StatisticDefinition] {
+        catalog.statistics.filter { !["ratings", "org_ratings", "status"].contains($0.code) }
+    }
+
+    /// Every query the sections after the head will ask for a year, the costliest first (the
+    /// targets of other years, the organisations' details), so that two readers end together.
+    static func queries(_ kind: Kind, year: Int, scope: String, _ catalog: Catalog) -> [String] {
+        var all = trendQueries(year, scope) + ["T5b", "T10"].map { weakestQuery($0, year, scope) }
+        if kind == .annual {
+            all += ((year - 4)...year).map { statsQuery("ratings", $0, scope) } + [statsQuery("org_ratings", year, scope)]
+            all += statistics(catalog).map { statsQuery($0.code, year, scope) }
+        }
+        return all
+    }
+
+    /// Runs `queries` through this session and `helper` at once, each taking the next one left,
+    /// once both read the same state of the register (`snapshot`); the sections then take the
+    /// tables as they ask for them. Should the helper see another state (a write between the
+    /// two starts), it tries again, then leaves the queries to this session alone.
+    private func prefetch(_ queries: [String], helper: Session, at snapshot: Int64) throws {
+        var same = false
+        for _ in 0..<3 {
+            if try helper.store.beginReading() == snapshot { same = true; break }
+            helper.store.endReading()
+        }
+        guard same else { return }
+        defer { helper.store.endReading() }
+        let sessions = [session, helper]
+        let next = NSLock(), box = prefetched
+        nonisolated(unsafe) var position = 0
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            while true {
+                next.lock()
+                let i = position
+                position += 1
+                next.unlock()
+                guard i < queries.count else { return }
+                box.put(queries[i], Result { try ReportBuilder.run(queries[i], on: sessions[worker]) })
+            }
+        }
+    }
+
     static func date(_ d: LocalDate, _ vi: Bool) -> String { DisplayFormat.date(d, vi ? .vi : .en) }
+}
+
+/// The tables read ahead by two threads, each taken once by the section that asks for it.
+private final class Prefetched: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tables: [String: Result<TableCollector, any Error>] = [:]
+
+    func put(_ query: String, _ result: Result<TableCollector, any Error>) {
+        lock.lock(); defer { lock.unlock() }
+        tables[query] = result
+    }
+
+    func take(_ query: String) -> Result<TableCollector, any Error>? {
+        lock.lock(); defer { lock.unlock() }
+        return tables.removeValue(forKey: query)
+    }
 }
 
 public enum ReportError: Error, CustomStringConvertible {

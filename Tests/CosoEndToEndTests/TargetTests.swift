@@ -39,6 +39,18 @@ import Testing
         #expect(t1.last == ["", "no_data"])
     }
 
+    /// `target` spares last year's figures when what follows does not read them, as `targets` does.
+    @Test func oneTargetComputesLastYearOnlyWhenAsked() throws {
+        let db = Coso.sharedDemo
+        let all = try csv(db, #"targets 2022 | where code == "T6" | select code, numerator, denominator, previous"#)
+        #expect(all.count == 2 && all[1][3] != "")
+        #expect(try csv(db, "target T6 2022 | select code, numerator, denominator, previous") == all)
+        #expect(try csv(db, "target T6 2022 | select code, numerator, denominator") == all.map { Array($0.prefix(3)) })
+        func plan(_ statement: String) throws -> String { try Coso.run(["--db", db, "-c", ".sql " + statement]).stdout }
+        #expect(try plan("target T6 2022").contains("\"2021-12-31\""))
+        #expect(try !plan("target T6 2022 | select code, numerator, denominator").contains("\"2021-12-31\""))
+    }
+
     @Test func thePlansOwnFiguresOnTheDemo() throws {
         let db = Coso.sharedDemo
         let rows = try csv(db, "targets | select code, year, figure, target, status")

@@ -59,11 +59,12 @@ struct TargetSource: ComputedSource {
         }
         let target = all[index]
         let period = try args.periods([target], session, planner: scoped, span: call.span)[0]
-        let query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
+        var query = TargetQuery(planner: scoped, span: call.span, partOfTree: args.org != nil)
         if case .call(let next) = following.first, next.head.text == "detail", next.arguments.isEmpty {
             let (sql, binds) = try TargetDetail(query: query, target: target, period: period, span: next.span).sql()
             return ComputedRows(entity: TargetShapes.detail(planner.catalog), sql: sql, binds: binds, consumed: 1, order: ["-shortfall", "value", "id"])
         }
+        query.withPrevious = TargetsSource.usesPrevious(following)
         let (sql, binds) = try query.sql([(index + 1, target, period)])
         return ComputedRows(entity: TargetShapes.targets(planner.catalog), sql: sql, binds: binds)
     }

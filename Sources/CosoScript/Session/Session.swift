@@ -258,3 +258,19 @@ public final class Session: @unchecked Sendable {
     }
 
 }
+
+extension Session {
+    /// A second session on the same register for reading alongside this one (the report reads
+    /// through two connections at once): the same user, language, date, values, and the same
+    /// row filter, so that it sees exactly what this one may.
+    public func reader() throws -> Session {
+        let other = Session(store: try Store(path: store.path, registry: store.registry, create: false), user: self.user,
+                            language: language, today: today, origin: origin)
+        other.variables = variables
+        other.pipelines = pipelines
+        other.definitions = definitions
+        other.rowFilter = rowFilter
+        other.pretally = pretally
+        return other
+    }
+}
