@@ -24,6 +24,27 @@ import Testing
         }
     }
 
+    /// `targets` works its figures out through two connections, and gives what the one
+    /// statement gives; inside the user's transaction it reads through its own connection, which
+    /// sees what the transaction wrote.
+    @Test func targetsReadTwoAtATimeOutsideATransactionOnly() throws {
+        let db = try TemporaryDatabase()
+        let s = try db.session(modules)
+        _ = try DemoDistrict(seed: 4).build(into: s.store, user: "test")
+        let query = "targets 2022 | select code, numerator, denominator, previous"
+        let parallel = try PretallyTests.rows(s, query)
+        #expect(s.readsTwoAtATime)
+        #expect(parallel.count > 15 && parallel.contains { $0[1] != .null })
+        _ = try s.output("begin")
+        #expect(try PretallyTests.rows(s, query) == parallel)
+        let t6 = { (rows: [[Value]]) in rows.first { $0[0] == .text("T6") }?[1] }
+        let before = t6(parallel)?.intValue ?? -1
+        _ = try s.output(#"admit "Lò Văn Thử" born: @1990-02-02 gender: male org: 5 on: @2022-06-01 introducers_on_file: true"#)
+        #expect(t6(try PretallyTests.rows(s, query))?.intValue == before + 1)
+        _ = try s.output("rollback")
+        #expect(try PretallyTests.rows(s, query) == parallel)
+    }
+
     /// What `beginReading` starts sees the register as it stood, whatever is written meanwhile;
     /// a reader started after the write names another state.
     @Test func aReadingKeepsItsStateAcrossAWrite() throws {

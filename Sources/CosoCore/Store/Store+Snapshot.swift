@@ -22,6 +22,11 @@ extension Store {
         }
     }
 
+    /// Whether a transaction is open on this connection (a reading, or the user's `begin`).
+    public var isReading: Bool {
+        (try? database.writeWithoutTransaction { $0.isInsideTransaction }) ?? true
+    }
+
     /// Ends what `beginReading()` started (nothing was written: nothing to keep or undo).
     public func endReading() {
         try? database.writeWithoutTransaction { db in

@@ -17,6 +17,10 @@ public struct Planner {
     /// Grouped counts over many rows are counted in a hash table before grouping (`Pretally`);
     /// off, every `summarize` is a plain GROUP BY (for the tests that compare the two).
     public var pretally = true
+    /// Given while a statement is planned to run (not for `.sql`): works out one-value queries
+    /// ahead, through two connections at once (`Session.parallelValues`), for sources made of many
+    /// independent counts (`targets`); nil (or returning nil) leaves them in the statement.
+    public var evaluate: (([(sql: String, binds: [Value])]) throws(Diagnostic) -> [Value]?)?
 
     public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {
         self.catalog = catalog; self.today = today; self.variables = variables; self.rowFilter = rowFilter

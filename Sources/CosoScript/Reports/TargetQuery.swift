@@ -48,12 +48,15 @@ struct TargetQuery {
     var withPrevious = true
 
     func sql(_ targets: [(position: Int, TargetDefinition, TargetPeriod)]) throws(Diagnostic) -> (String, [Value]) {
-        var parts: [String] = []
-        var binds: [Value] = []
+        // Each figure is a SELECT of one value. They are independent of each other: worked out
+        // ahead through two connections when the statement is to run (`Planner.evaluate`),
+        // else left in the statement as scalar subqueries.
+        var figures: [(sql: String, binds: [Value])] = []
+        var lines: [[Part]] = []
         for (position, t, period) in targets {
-            var row = "SELECT ? AS id, ? AS code, ? AS title, ? AS title_en, ? AS wording, ? AS wording_en, ? AS year, ? AS measured_on, "
-            binds += [.int(Int64(position)), .text(t.code), .text(t.title.vi), .text(t.title.en), .text(t.wording.vi), .text(t.wording.en),
-                      .int(Int64(period.year)), .date(period.date)]
+            var row: [Part] = [.text("SELECT ? AS id, ? AS code, ? AS title, ? AS title_en, ? AS wording, ? AS wording_en, ? AS year, ? AS measured_on, ",
+                                     [.int(Int64(position)), .text(t.code), .text(t.title.vi), .text(t.title.en), .text(t.wording.vi),
+                                      .text(t.wording.en), .int(Int64(period.year)), .date(period.date)])]
             for (name, p) in [("", period), ("previous_", period.previous)] {
                 let measured = p.measures(t) && (name.isEmpty || withPrevious)
                 for (column, pipeline) in [("numerator", t.counted), ("denominator", t.base)] {
@@ -63,30 +66,51 @@ struct TargetQuery {
                         // No record of the year: no numerator, so no figure.
                         if column == "numerator", let records = t.records {
                             let any = try rows(TargetQuery.parse(records.ofTheYear + " | take 1", t, span), t, p)
-                            row += "CASE WHEN EXISTS (\(any.sql)) THEN (\(q.sql)) END AS \(name)\(column), "
-                            binds += any.binds + q.binds
+                            figures.append(("SELECT CASE WHEN EXISTS (\(any.sql)) THEN (\(q.sql)) END", any.binds + q.binds))
                         } else {
-                            row += "(\(q.sql)) AS \(name)\(column), "
-                            binds += q.binds
+                            figures.append(("SELECT (\(q.sql))", q.binds))
                         }
+                        row += [.figure(figures.count - 1), .text(" AS \(name)\(column), ", [])]
                     } else {
-                        row += "NULL AS \(name)\(column), "
+                        row.append(.text("NULL AS \(name)\(column), ", []))
                     }
                 }
             }
             let (lo, hi) = t.goal.bounds
-            row += "? AS ratio, ? AS goal, ? AS lo, ? AS hi, ? AS baseline, ? AS target, ? AS deadline, ? AS deadline_en, ? AS source"
-            binds += [.bool(t.isRatio), .text(t.goal.kind), lo.map(Value.double) ?? .null, hi.map(Value.double) ?? .null,
-                      partOfTree ? .null : t.baseline.map(Value.double) ?? .null, .text(t.goalText.vi), .text(t.deadline.vi), .text(t.deadline.en), .text(t.source)]
-            parts.append(row)
+            row.append(.text("? AS ratio, ? AS goal, ? AS lo, ? AS hi, ? AS baseline, ? AS target, ? AS deadline, ? AS deadline_en, ? AS source",
+                             [.bool(t.isRatio), .text(t.goal.kind), lo.map(Value.double) ?? .null, hi.map(Value.double) ?? .null,
+                              partOfTree ? .null : t.baseline.map(Value.double) ?? .null, .text(t.goalText.vi), .text(t.deadline.vi),
+                              .text(t.deadline.en), .text(t.source)]))
+            lines.append(row)
         }
-        if parts.isEmpty {
-            parts = ["SELECT NULL AS id, NULL AS code, NULL AS title, NULL AS title_en, NULL AS wording, NULL AS wording_en, NULL AS year, "
-                     + "NULL AS measured_on, NULL AS numerator, NULL AS denominator, NULL AS previous_numerator, NULL AS previous_denominator, "
-                     + "NULL AS ratio, NULL AS goal, NULL AS lo, NULL AS hi, NULL AS baseline, NULL AS target, NULL AS deadline, "
-                     + "NULL AS deadline_en, NULL AS source WHERE 0"]
+        if lines.isEmpty {
+            lines = [[.text("SELECT NULL AS id, NULL AS code, NULL AS title, NULL AS title_en, NULL AS wording, NULL AS wording_en, NULL AS year, "
+                           + "NULL AS measured_on, NULL AS numerator, NULL AS denominator, NULL AS previous_numerator, NULL AS previous_denominator, "
+                           + "NULL AS ratio, NULL AS goal, NULL AS lo, NULL AS hi, NULL AS baseline, NULL AS target, NULL AS deadline, "
+                           + "NULL AS deadline_en, NULL AS source WHERE 0", [])]]
+        }
+        let values = try planner.evaluate?(figures)
+        var binds: [Value] = []
+        let parts = lines.map { row in
+            row.map { part -> String in
+                switch part {
+                case .text(let sql, let b):
+                    binds += b
+                    return sql
+                case .figure(let k):
+                    if let values { binds.append(values[k]); return "?" }
+                    binds += figures[k].binds
+                    return "(\(figures[k].sql))"
+                }
+            }.joined()
         }
         return (TargetQuery.outer(parts.joined(separator: " UNION ALL "), language: planner.language), binds)
+    }
+
+    /// A piece of a target's row: SQL text with its values, or one of its figures.
+    private enum Part {
+        case text(String, [Value])
+        case figure(Int)
     }
 
     /// The percentage (or the count, for a target with no denominator), the figure (as the

@@ -1,5 +1,6 @@
 import CosoCore
 import Foundation
+import Synchronization
 
 /// One user's working session: the store, who they are, their language and date. `run(source)` is
 /// the one entry point that the REPL, `-c`, stdin and `.coso` scripts share.
@@ -58,6 +59,9 @@ public final class Session: @unchecked Sendable {
 
     /// Restricts what every query of this session reads (access control plugs in here).
     public var rowFilter: (any RowFilter)?
+    /// A second connection to the register, opened the first time figures are worked out two at
+    /// a time (`parallelValues`).
+    let helperStore = Mutex<Store?>(nil)
     /// Grouped counts through the hash aggregate (`Planner.pretally`); off only to compare.
     public var pretally = true
     var planner: Planner {
@@ -168,7 +172,10 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Cancels the running statement; safe from another thread (Ctrl-C).
-    public func interrupt() { store.interrupt() }
+    public func interrupt() {
+        store.interrupt()
+        helperStore.withLock { $0?.interrupt() }
+    }
 
     // MARK: Execution
 
@@ -178,7 +185,9 @@ public final class Session: @unchecked Sendable {
             let q = try compileExpression(e)
             try sink.scalar(try store.scalar(q.sql, q.binds), type: q.type.fieldType)
         case .pipeline(let p):
-            switch try planner.plan(try expand(p)) {
+            var running = planner
+            running.evaluate = { [unowned self] queries throws(Diagnostic) in try self.parallelValues(queries) }
+            switch try running.plan(try expand(p)) {
             case .query(let q):
                 switch q.shape {
                 case .scalar:
