@@ -19,6 +19,13 @@ typedef struct {
     uint64_t hash;
 } Slot;
 
+// More distinct combinations than this and tally() gives up with an error (TALLY_TOO_MANY): the
+// hash table would hold too much memory where a sort spills to disk; coso then groups by sorting.
+// (COSO_TALLY_LIMIT sets a lower one, for the tests of that path.)
+#define TALLY_LIMIT (1 << 20)
+#define TALLY_TOO_MANY "tally(): too many groups"
+static size_t tally_limit = TALLY_LIMIT;
+
 typedef struct {
     Slot *slots;
     size_t capacity, used;
@@ -84,6 +91,7 @@ static void step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     Table *t = sqlite3_aggregate_context(ctx, sizeof(Table));
     if (!t) { sqlite3_result_error_nomem(ctx); return; }
     if (t->failed) return;
+    if (argc == 0) { t->failed = 4; return; }
     t->arity = argc;
     if ((t->used + 1) * 2 > t->capacity && !grow(t)) { t->failed = 1; return; }
     uint64_t h = hash_values(argc, argv);
@@ -92,6 +100,7 @@ static void step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
         if (t->slots[k].hash == h && same(t->slots[k].keys, argc, argv)) { t->slots[k].count++; return; }
         k = (k + 1) & (t->capacity - 1);
     }
+    if (t->used >= tally_limit) { t->failed = 3; return; }
     Key *keys = calloc((size_t)argc, sizeof(Key));
     if (!keys) { t->failed = 1; return; }
     for (int a = 0; a < argc; a++) {
@@ -149,6 +158,8 @@ static void final(sqlite3_context *ctx) {
     if (t->failed) {
         release(t);
         if (t->failed == 2) sqlite3_result_error(ctx, "tally() cannot count blobs", -1);
+        else if (t->failed == 3) sqlite3_result_error(ctx, TALLY_TOO_MANY, -1);
+        else if (t->failed == 4) sqlite3_result_error(ctx, "tally() needs at least one value", -1);
         else sqlite3_result_error_nomem(ctx);
         return;
     }
@@ -186,5 +197,7 @@ static void final(sqlite3_context *ctx) {
 }
 
 int coso_tally_register(struct sqlite3 *db) {
+    const char *limit = getenv("COSO_TALLY_LIMIT");
+    if (limit && atol(limit) > 0) tally_limit = (size_t)atol(limit);
     return sqlite3_create_function(db, "tally", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, step, final);
 }

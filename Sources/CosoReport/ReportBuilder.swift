@@ -34,7 +34,7 @@ public struct ReportBuilder {
         let asked = try year ?? session.reportYear()
         let headQuery = ReportBuilder.headQuery(asked, scope)
         if let snapshot, let helper {
-            try prefetch([headQuery] + ReportBuilder.queries(kind, year: asked, scope: scope, session.catalog), helper: helper, at: snapshot)
+            prefetch([headQuery] + ReportBuilder.queries(kind, year: asked, scope: scope, session.catalog), helper: helper, at: snapshot)
         }
         let head = try rows(headQuery)
         guard let yearColumn = head.column("year"), let first = head.raw.first, let y = first[yearColumn].intValue else {
@@ -210,10 +210,12 @@ public struct ReportBuilder {
     /// once both read the same state of the register (`snapshot`); the sections then take the
     /// tables as they ask for them. Should the helper see another state (a write between the
     /// two starts), it tries again, then leaves the queries to this session alone.
-    private func prefetch(_ queries: [String], helper: Session, at snapshot: Int64) throws {
+    private func prefetch(_ queries: [String], helper: Session, at snapshot: Int64) {
         var same = false
         for _ in 0..<3 {
-            if try helper.store.beginReading() == snapshot { same = true; break }
+            // (A helper that cannot read, the file busy or gone: this session reads alone.)
+            guard let state = try? helper.store.beginReading() else { return }
+            if state == snapshot { same = true; break }
             helper.store.endReading()
         }
         guard same else { return }

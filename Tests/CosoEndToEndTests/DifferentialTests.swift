@@ -77,3 +77,27 @@ enum CSV {
         return rows
     }
 }
+
+/// A grouping with more distinct values than tally() holds (COSO_TALLY_LIMIT lowers the limit
+/// for the test) is grouped by sorting instead, with the same output: in a query, a saved file,
+/// a statistic, the targets and their drill-down.
+@Suite struct TallyLimitTests {
+    @Test func tooManyGroupsFallsBackToSortingWithTheSameOutput() throws {
+        let db = Coso.sharedDemo
+        let dir = try Coso.scratchDirectory()
+        for statement in ["members | summarize n: count(), a: min(admitted) by year(born), gender | sort -n, key1 | take 5",
+                          "stats age 2022", "targets 2022 | select code, figure, shift", "target T5b 2022 | detail | take 5",
+                          #"members | summarize n: count() by org | save "\#(dir)/LIMIT.csv""#] {
+            func run(_ limit: String) throws -> String {
+                let r = try Coso.run(["--db", db, "-c", statement.replacingOccurrences(of: "LIMIT", with: limit)],
+                                     environment: ["COSO_TALLY_LIMIT": limit])
+                #expect(r.status == 0, "\(statement): \(r.stderr)")
+                return r.stdout.replacingOccurrences(of: "\(dir)/\(limit).csv", with: "FILE")
+            }
+            #expect(try run("3") == (try run("100000000")), "\(statement)")
+        }
+        let small = try String(contentsOfFile: dir + "/3.csv", encoding: .utf8)
+        #expect(small == (try String(contentsOfFile: dir + "/100000000.csv", encoding: .utf8)))
+        #expect(CSV.parse(small).count > 100)
+    }
+}

@@ -8,6 +8,8 @@
 
 struct sqlite3;
 
+/// More distinct combinations than 2^20 make tally() fail with the message "tally(): too many
+/// groups" (the caller then groups by sorting, which spills to disk).
 /// Registers tally() on the connection; returns an SQLite result code.
 int coso_tally_register(struct sqlite3 *db);
 

@@ -1,6 +1,10 @@
 import GRDB
 
 extension Store {
+    /// The engine's message when tally() met more distinct groups than it holds in memory
+    /// (Sources/CSQLTally): the statement is to be planned again with a plain GROUP BY.
+    public static let tooManyGroups = "tally(): too many groups"
+
     /// Starts a read transaction: every read until `endReading()` sees the register as it stood
     /// when this returned, whatever other processes write meanwhile (WAL keeps that snapshot).
     /// Returns which state that is: the latest audit entry, which every write adds in its own

@@ -179,6 +179,27 @@ public final class Session: @unchecked Sendable {
 
     // MARK: Execution
 
+    /// A query's rows (or value) to the sink; the sink begins with the first row, so that a query
+    /// that fails before it has written nothing.
+    private func output(_ q: CompiledQuery, span: SourceSpan, sink: any ResultSink) throws {
+        switch q.shape {
+        case .scalar:
+            try sink.scalar(try store.scalar(q.sql, q.binds), type: q.columns.first?.type)
+        case .rows:
+            if let path = q.saveTo {
+                try sink.message(try save(q, to: path, span: span))
+            } else {
+                var begun = false
+                try store.query(q.sql, q.binds) { row in
+                    if !begun { try sink.begin(columns: q.columns); begun = true }
+                    try sink.row(row)
+                }
+                if !begun { try sink.begin(columns: q.columns) }
+                try sink.end()
+            }
+        }
+    }
+
     private func execute(_ statement: Statement, source: SourceFile, sink: any ResultSink) throws {
         switch statement {
         case .expression(let e):
@@ -189,17 +210,14 @@ public final class Session: @unchecked Sendable {
             running.evaluate = { [unowned self] queries throws(Diagnostic) in try self.parallelValues(queries) }
             switch try running.plan(try expand(p)) {
             case .query(let q):
-                switch q.shape {
-                case .scalar:
-                    try sink.scalar(try store.scalar(q.sql, q.binds), type: q.columns.first?.type)
-                case .rows:
-                    if let path = q.saveTo {
-                        try sink.message(try save(q, to: path, span: p.span))
-                    } else {
-                        try sink.begin(columns: q.columns)
-                        try store.query(q.sql, q.binds) { row in try sink.row(row) }
-                        try sink.end()
-                    }
+                do {
+                    try output(q, span: p.span, sink: sink)
+                } catch StoreError.engine(let message) where message == Store.tooManyGroups {
+                    // Grouped by more distinct values than tally() holds in memory: grouped by
+                    // sorting instead (nothing was written to the sink yet).
+                    running.pretally = false
+                    guard case .query(let plain) = try running.plan(try expand(p)) else { throw StoreError.engine(message) }
+                    try output(plain, span: p.span, sink: sink)
                 }
             case .command(let plan):
                 let text = slice(source.text, p.span)
