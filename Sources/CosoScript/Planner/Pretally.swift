@@ -13,20 +13,39 @@ import CosoCore
 ///
 /// The same rows, the same groups: every column the keys, the aggregates and the order read is
 /// counted by, so the outer query sees each distinct combination once with its number of rows.
-/// `count()` becomes the sum of those numbers; `min`, `max` and `count_distinct` read the
-/// combinations as they would the rows. Anything else (`sum`, `avg`, `count(x)`) keeps the plain
-/// GROUP BY, as do sources whose grouped columns could take as many values as there are rows.
+/// `count()` becomes the sum of those numbers, `count(x)` the sum where x is known, `sum(x)` of
+/// whole numbers the sum of x times them; `min`, `max` and `count_distinct` read the combinations
+/// as they would the rows. Anything else (`avg`, a sum of decimals) keeps the plain GROUP BY, as
+/// do sources whose grouped columns could take as many values as there are rows.
 struct Pretally {
-    /// What a `summarize` item asks of the rows: a row count, a value that duplicates do not
-    /// change (min, max, count_distinct), or something the counts cannot give.
-    enum Item { case count, duplicateInsensitive, other }
+    /// What a `summarize` item asks of the rows: a row count, the count of rows where a value is
+    /// known (`count(x)`, `count(condition)`), a sum of whole numbers (each weighted by its rows),
+    /// a value that duplicates do not change (min, max, count_distinct), or something else (`avg`,
+    /// a sum of decimals: adding them row by row or weighted rounds differently).
+    enum Item: Equatable { case count, countOf(String), sumOf(String), duplicateInsensitive, other }
 
-    static func kind(of e: Expr) -> Item {
+    static func kind(of e: Expr, compiled f: Fragment) -> Item {
         guard case .call(let name, let args) = e.kind else { return .other }
+        func inner(_ prefix: String) -> String? {
+            guard f.sql.hasPrefix(prefix + "("), f.sql.hasSuffix(")"), !f.sql.hasPrefix(prefix + "(DISTINCT ") else { return nil }
+            return String(f.sql.dropFirst(prefix.count + 1).dropLast())
+        }
         switch (name.text, args.count) {
         case ("count", 0): return .count
+        case ("count", 1): return inner("count").map(Item.countOf) ?? .other
+        case ("sum", 1) where f.type == .int: return inner("sum").map(Item.sumOf) ?? .other
         case ("min", 1), ("max", 1), ("count_distinct", 1): return .duplicateInsensitive
         default: return .other
+        }
+    }
+
+    /// The aggregate over the tallied rows; nil when the item reads them as it would the rows.
+    func aggregate(_ item: Item) -> String? {
+        switch item {
+        case .count: return "sum(tq.n)"
+        case .countOf(let e): return "coalesce(sum(CASE WHEN (\(rewrite(e))) IS NOT NULL THEN tq.n END), 0)"
+        case .sumOf(let e): return "sum((\(rewrite(e))) * tq.n)"
+        case .duplicateInsensitive, .other: return nil
         }
     }
 
@@ -126,6 +145,4 @@ struct Pretally {
             + columns.joined(separator: ", ") + ")" + fromWhere + ")) AS j) AS tq"
     }
 
-    /// A row count over the tallied rows.
-    static var count: Fragment { Fragment("sum(tq.n)", [], .int, nonNull: true) }
 }

@@ -170,9 +170,10 @@ final class QueryBuilder {
         }
         var c = compiler
         c.allowAggregates = true
-        aggregates = items.map { Pretally.kind(of: $0.expr) }
+        aggregates = []
         for (i, item) in items.enumerated() {
             let f = try c.compile(item.expr)
+            aggregates.append(Pretally.kind(of: item.expr, compiled: f))
             let name = item.alias?.text ?? "c\(i + 1)"
             out.append((f, ResultColumn(name: name, label: Label(vi: name, en: name), type: f.type.fieldType)))
         }
@@ -343,16 +344,22 @@ final class QueryBuilder {
         if !wheres.isEmpty { source += " WHERE " + wheres.map(\.sql).joined(separator: " AND ") }
         let sourceBinds = fromBinds + scope.joinBinds + wheres.flatMap(\.binds)
         // Grouped counts over many rows: counted in a hash table first (see `Pretally`).
-        // (An order that reads a count inside a larger expression keeps the plain GROUP BY.)
+        // (An order that reads a count or a sum inside a larger expression keeps the plain GROUP BY.)
+        let firstAggregate = cols.count - aggregates.count
+        let counted = Set(aggregates.indices.filter { ![.duplicateInsensitive, .other].contains(aggregates[$0]) }
+            .map { cols[firstAggregate + $0].0.sql })
         if pretally, columnsOverride == nil, !groups.isEmpty, !distinct,
-           !ordering.contains(where: { $0.expression.sql != "count(*)" && $0.expression.sql.contains("count(*)") }),
+           !ordering.contains(where: { o in !counted.contains(o.expression.sql) && counted.contains { o.expression.sql.contains($0) } }),
            let tally = Pretally(items: aggregates,
                                 texts: cols.map(\.0.sql) + (sortKeys ? cols.compactMap(\.0.vietnameseSortKey) : [])
                                     + groups.map(\.sql) + ordering.map(\.expression.sql),
                                 scope: scope) {
-            let firstAggregate = cols.count - aggregates.count
+            var replaced: [String: String] = [:]
             cols = cols.enumerated().map { i, col in
-                if i >= firstAggregate, aggregates[i - firstAggregate] == .count { return (Pretally.count, col.1) }
+                if i >= firstAggregate, let sql = tally.aggregate(aggregates[i - firstAggregate]) {
+                    replaced[col.0.sql] = sql
+                    return (Fragment(sql, col.0.binds, col.0.type, nonNull: col.0.nonNull), col.1)
+                }
                 var f = Fragment(tally.rewrite(col.0.sql), col.0.binds, col.0.type, nonNull: col.0.nonNull)
                 f.sortKey = col.0.vietnameseSortKey.map(tally.rewrite)
                 return (f, col.1)
@@ -361,7 +368,7 @@ final class QueryBuilder {
             ordering = ordering.map { key in
                 let e = key.expression
                 // `sort n` after `n: count()` orders by the count, which is now a sum.
-                let sql = e.sql == "count(*)" ? Pretally.count.sql : tally.rewrite(e.sql)
+                let sql = replaced[e.sql] ?? tally.rewrite(e.sql)
                 var k = OrderKey(Fragment(sql, e.binds, e.type, nonNull: e.nonNull), descending: key.descending, nullsLast: key.nullsLast)
                 k.unique = key.unique
                 return k
