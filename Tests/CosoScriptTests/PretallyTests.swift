@@ -68,26 +68,29 @@ import Testing
         ("members | summarize n: count() by theory, gender | sort -n", true),
         ("members | summarize n: count(), youngest: max(born), oldest: min(born) by status", true),
         ("members | summarize n: count() by age: band(age(born, @2022-12-31), [30, 40, 50, 60, 70], \"tuổi\", 18)", true),
-        ("members | summarize n: count() by org | sort -n | take 5", true),
-        ("members | summarize n: count() by org.parent.name | sort -n, org.parent.name | take 7", true),
         ("members | summarize n: count(), cells: count_distinct(org) by ethnicity, religion", true),
         ("members | summarize n: count() by year(admitted) | where n > 50", true),
         ("members | summarize n: count() by exempted", true),
-        ("ratings | where year == 2021 | summarize n: count() by member.org.parent", true),
+        ("members | where org.kind == village_cell | summarize n: count() by gender, theory", true),
         ("member_events | summarize n: count() by kind, year(happened)", true),
         ("positions | summarize n: count() by role, village_head", true),
         ("members asof @2020-12-31 | where on_roll | summarize n: count() by status", true),
+        ("members | summarize total: sum(year(born)), women: count(gender == female) by work_status", true),
+        ("members | summarize n: count(), known: count(confirmed) by gender | sort -known", true),
+        ("ratings | summarize n: count(), good: count(level in [excellent, good]) by year | sort -good", true),
         ("stats theory 2022", true),
         ("stats age 2021", true),
-        ("target T5b 2022 | detail | sort value | take 10", true),
-        ("members | summarize total: sum(year(born)), known: count(confirmed) by gender", true),
-        ("members | where on_roll | summarize n: count(), women: count(gender == female), old: count(age(born) > 60) by org | sort -women, org | take 8", true),
-        ("ratings | summarize n: count(), good: count(level in [excellent, good]) by year | sort -good", true),
+        ("stats org_ratings 2021", true),
         // A name takes as many values as there are members; an average of decimals adds up
-        // differently when weighted; the organisations are few already.
+        // differently when weighted; the organisations are few already; an organisation's name
+        // shown makes as many combinations as cells; two dates may make millions.
         ("members | summarize n: count() by name | sort -n, name | take 3", false),
         ("members | summarize a: avg(year(born)) by gender", false),
         ("orgs | summarize n: count() by kind", false),
+        ("members | where on_roll | summarize n: count(), women: count(gender == female) by org | sort -women, org | take 8", false),
+        ("ratings | where year == 2021 | summarize n: count() by member.org.parent", false),
+        ("members | summarize n: count() by year(born), year(admitted)", false),
+        ("target T5b 2022 | detail | sort value | take 10", false),
     ])
     func sameRowsAsGroupBy(_ pipeline: String, _ tallied: Bool) throws {
         let (_, s, plain) = Self.demo
@@ -107,7 +110,6 @@ import Testing
                                           "w: count(gender == female), s: sum(year(admitted))", "k: count(exempted), n: count()"])
         await propertyCheck(count: 40, input: PropertyTests.predicates, keys, aggregates) { p, key, aggregate in
             let pipeline = "members | where \(p) | summarize \(aggregate!) by \(key!)"
-            #expect((try? Self.sql(s, pipeline).contains("tally(")) == true, "\(pipeline)")
             #expect(Self.same(try? Self.rows(s, pipeline), try? Self.rows(plain, pipeline), pipeline), "\(pipeline)")
         }
     }
