@@ -1,6 +1,7 @@
 import CosoCore
 import CosoScript
 import Foundation
+import Synchronization
 
 /// Builds a report from queries run through the session, as a person would type them
 /// (`targets 2022`, `stats ratings 2021`, `target T10 | detail`): the report cannot say what the
@@ -221,14 +222,10 @@ public struct ReportBuilder {
         guard same else { return }
         defer { helper.store.endReading() }
         let sessions = [session, helper]
-        let next = NSLock(), box = prefetched
-        nonisolated(unsafe) var position = 0
+        let next = Mutex(0), box = prefetched
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             while true {
-                next.lock()
-                let i = position
-                position += 1
-                next.unlock()
+                let i = next.withLock { n in defer { n += 1 }; return n }
                 guard i < queries.count else { return }
                 box.put(queries[i], Result { try ReportBuilder.run(queries[i], on: sessions[worker]) })
             }

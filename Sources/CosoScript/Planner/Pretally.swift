@@ -16,7 +16,7 @@ import CosoCore
 /// `count()` becomes the sum of those numbers, `count(x)` the sum where x is known, `sum(x)` of
 /// whole numbers the sum of x times them; `min`, `max` and `count_distinct` read the combinations
 /// as they would the rows. Anything else (`avg`, a sum of decimals) keeps the plain GROUP BY, as
-/// do sources whose grouped columns could take as many values as there are rows.
+/// do groupings whose columns could combine into as many values as there are rows (`init`).
 struct Pretally {
     /// What a `summarize` item asks of the rows: a row count, the count of rows where a value is
     /// known (`count(x)`, `count(condition)`), a sum of whole numbers (each weighted by its rows),
@@ -97,10 +97,27 @@ struct Pretally {
     /// `alias.column` references in SQL text, for the given aliases (a subquery's own aliases are
     /// other names, and are left alone).
     static func references(in sql: String, to aliases: Set<String>) -> [(String, String)] {
-        var found: [(String, String)] = []
-        let u = Array(sql.utf8)
-        var i = 0
+        scan(Array(sql.utf8), aliases).map { ($0.alias, $0.column) }
+    }
+
+    /// `text` reading the tallied rows (`tq.k0`, ...) instead of the source's columns.
+    func rewrite(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = [], last = 0
+        for ref in Pretally.scan(bytes, aliases) {
+            guard let n = columns.firstIndex(of: "\(ref.alias).\(ref.column)") else { continue }
+            out += bytes[last..<ref.range.lowerBound] + Array("tq.k\(n)".utf8)
+            last = ref.range.upperBound
+        }
+        return String(decoding: out + bytes[last...], as: UTF8.self)
+    }
+
+    /// Where `alias.column` stands in SQL text (byte offsets), for the given aliases: a name that
+    /// follows no other name character or dot, then a dot and a name.
+    private static func scan(_ u: [UInt8], _ aliases: Set<String>) -> [(range: Range<Int>, alias: String, column: String)] {
         func isName(_ c: UInt8) -> Bool { c == 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        var found: [(range: Range<Int>, alias: String, column: String)] = []
+        var i = 0
         while i < u.count {
             guard isName(u[i]), i == 0 || (!isName(u[i - 1]) && u[i - 1] != 46) else { i += 1; continue }
             var j = i
@@ -109,41 +126,13 @@ struct Pretally {
             if j < u.count, u[j] == 46, aliases.contains(word) {
                 var k = j + 1
                 while k < u.count, isName(u[k]) { k += 1 }
-                if k > j + 1 { found.append((word, String(decoding: u[(j + 1)..<k], as: UTF8.self))) }
+                if k > j + 1 { found.append((i..<k, word, String(decoding: u[(j + 1)..<k], as: UTF8.self))) }
                 i = k
                 continue
             }
             i = j
         }
         return found
-    }
-
-    /// `text` reading the tallied rows (`tq.k0`, ...) instead of the source's columns.
-    func rewrite(_ text: String) -> String {
-        var out = ""
-        var last = text.utf8.startIndex
-        let u = text.utf8
-        var i = u.startIndex
-        func isName(_ c: UInt8) -> Bool { c == 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
-        while i < u.endIndex {
-            let previous = i == u.startIndex ? nil : u[u.index(before: i)]
-            guard isName(u[i]), previous.map({ !isName($0) && $0 != 46 }) ?? true else { i = u.index(after: i); continue }
-            var j = i
-            while j < u.endIndex, isName(u[j]) { j = u.index(after: j) }
-            if j < u.endIndex, u[j] == 46, aliases.contains(String(decoding: u[i..<j], as: UTF8.self)) {
-                var k = u.index(after: j)
-                while k < u.endIndex, isName(u[k]) { k = u.index(after: k) }
-                let ref = String(decoding: u[i..<k], as: UTF8.self)
-                if let n = columns.firstIndex(of: ref) {
-                    out += String(decoding: u[last..<i], as: UTF8.self) + "tq.k\(n)"
-                    last = k
-                }
-                i = k
-                continue
-            }
-            i = j
-        }
-        return out + String(decoding: u[last...], as: UTF8.self)
     }
 
     /// The FROM clause over the tallied rows, given the source's own FROM ... WHERE text.
