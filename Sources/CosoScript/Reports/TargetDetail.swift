@@ -26,9 +26,14 @@ struct TargetDetail {
             return ("SELECT n.c0 AS id, n.c0 AS org_id, n.c1 AS numerator, NULL AS denominator, NULL AS value, \(shortfall) AS shortfall "
                     + "FROM (\(n.sql)) AS n WHERE n.c0 IS NOT NULL", n.binds)
         }
-        let d = try grouped(base, by: baseOrg, sum: target.baseSum)
+        // Counted rows that are the base's rows meeting one more condition (T5b: the year's
+        // ratings, good or better) are counted in the same pass: one scan, not two.
+        let merged = countedOrg == baseOrg && target.distinct == nil && target.baseSum == nil
+            ? try TargetDetail.narrowing(base: base, counted: counted, target, span) : nil
+        let d: CompiledQuery
+        if let merged { d = try grouped(base, by: baseOrg, narrowedBy: merged) } else { d = try grouped(base, by: baseOrg, sum: target.baseSum) }
         let (lo, hi) = target.goal.bounds
-        let num = "coalesce(n.c1, 0)"
+        let num = merged == nil ? "coalesce(n.c1, 0)" : "d.c2"
         // How many more counted rows the organisation needs to reach the goal by itself (or, for
         // a ceiling or a count that should fall, how many rows too many).
         let needed = "(? * d.c1 / 100.0)"
@@ -47,10 +52,45 @@ struct TargetDetail {
         case .decrease: shortfall = num
         case .increase: shortfall = "d.c1 - \(num)"
         }
+        let from = merged == nil ? "FROM (\(d.sql)) AS d LEFT JOIN (\(n.sql)) AS n ON n.c0 = d.c0" : "FROM (\(d.sql)) AS d"
         let sql = "SELECT d.c0 AS id, d.c0 AS org_id, \(num) AS numerator, d.c1 AS denominator, "
             + "round(100.0 * \(num) / d.c1, 1) AS value, \(shortfall) AS shortfall "
-            + "FROM (\(d.sql)) AS d LEFT JOIN (\(n.sql)) AS n ON n.c0 = d.c0 WHERE d.c0 IS NOT NULL"
-        return (sql, binds + d.binds + n.binds)
+            + "\(from) WHERE d.c0 IS NOT NULL"
+        return (sql, binds + d.binds + (merged == nil ? n.binds : []))
+    }
+
+    /// What the counted pipeline asks beyond the base, when it is the base's one source and
+    /// `where` with more conditions joined by `and` (every condition of the base among its own):
+    /// the counted rows are then exactly the base's rows that meet those further conditions.
+    static func narrowing(base: String, counted: String, _ t: TargetDefinition, _ span: SourceSpan) throws(Diagnostic) -> Expr? {
+        let b = try TargetQuery.parse(base, t, span), c = try TargetQuery.parse(counted, t, span)
+        guard b.elements.count == 2, c.elements.count == 2, case .call(let bSource) = b.elements[0], case .call(let cSource) = c.elements[0],
+              ASTPrinter.print(.call(bSource)) == ASTPrinter.print(.call(cSource)),
+              case .stage(let bStage) = b.elements[1], case .where(let bWhere) = bStage.kind,
+              case .stage(let cStage) = c.elements[1], case .where(let cWhere) = cStage.kind else { return nil }
+        func conjuncts(_ e: Expr) -> [Expr] {
+            if case .binary("and", let l, let r) = e.kind { return conjuncts(l) + conjuncts(r) }
+            return [e]
+        }
+        let required = Set(conjuncts(bWhere).map(ASTPrinter.print))
+        var rest = conjuncts(cWhere)
+        guard required.isSubset(of: Set(rest.map(ASTPrinter.print))) else { return nil }
+        rest.removeAll { required.contains(ASTPrinter.print($0)) }
+        guard let first = rest.first else { return nil }
+        return rest.dropFirst().reduce(first) { Expr(.binary("and", $0, $1), $1.span) }
+    }
+
+    /// `pipeline | summarize d: count(), n: count(CONDITION) by key: PATH.id`: columns c0 (the
+    /// organisation), c1 (its rows) and c2 (those meeting the condition).
+    private func grouped(_ text: String, by path: String, narrowedBy condition: Expr) throws(Diagnostic) -> CompiledQuery {
+        let p = try TargetQuery.parse(text, target, span)
+        let s = p.span
+        let names = (path.split(separator: ".").map(String.init) + ["id"]).map { Name(text: $0, span: s) }
+        let counts = [SelectItem(alias: Name(text: "d", span: s), expr: Expr(.call(Name(text: "count", span: s), []), s)),
+                      SelectItem(alias: Name(text: "n", span: s), expr: Expr(.call(Name(text: "count", span: s), [condition]), s))]
+        let stage = Stage(keyword: Name(text: "summarize", span: s),
+                          kind: .summarize(counts, by: [SelectItem(alias: Name(text: "key", span: s), expr: Expr(.path(names), s))]), span: s)
+        return try query.rows(Pipeline(elements: p.elements + [.stage(stage)], span: s), target, period)
     }
 
     /// `pipeline | summarize n: count() by key: PATH.id`: columns c0 (the organisation) and c1.
