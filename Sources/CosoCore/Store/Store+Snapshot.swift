@@ -26,6 +26,9 @@ extension Store {
         }
     }
 
+    /// Another connection to the same register (to read alongside this one).
+    public func reopened() throws -> Store { try Store(path: path, registry: registry, create: false) }
+
     /// Whether a transaction is open on this connection (a reading, or the user's `begin`).
     public var isReading: Bool {
         (try? database.writeWithoutTransaction { $0.isInsideTransaction }) ?? true

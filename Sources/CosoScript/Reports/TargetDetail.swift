@@ -83,27 +83,26 @@ struct TargetDetail {
     /// `pipeline | summarize d: count(), n: count(CONDITION) by key: PATH.id`: columns c0 (the
     /// organisation), c1 (its rows) and c2 (those meeting the condition).
     private func grouped(_ text: String, by path: String, narrowedBy condition: Expr) throws(Diagnostic) -> CompiledQuery {
-        let p = try TargetQuery.parse(text, target, span)
-        let s = p.span
-        let names = (path.split(separator: ".").map(String.init) + ["id"]).map { Name(text: $0, span: s) }
-        let counts = [SelectItem(alias: Name(text: "d", span: s), expr: Expr(.call(Name(text: "count", span: s), []), s)),
-                      SelectItem(alias: Name(text: "n", span: s), expr: Expr(.call(Name(text: "count", span: s), [condition]), s))]
-        let stage = Stage(keyword: Name(text: "summarize", span: s),
-                          kind: .summarize(counts, by: [SelectItem(alias: Name(text: "key", span: s), expr: Expr(.path(names), s))]), span: s)
-        return try query.rows(Pipeline(elements: p.elements + [.stage(stage)], span: s), target, period)
+        try grouped(text, by: path) { s in
+            [SelectItem(alias: Name(text: "d", span: s), expr: Expr(.call(Name(text: "count", span: s), []), s)),
+             SelectItem(alias: Name(text: "n", span: s), expr: Expr(.call(Name(text: "count", span: s), [condition]), s))]
+        }
     }
 
     /// `pipeline | summarize n: count() by key: PATH.id`: columns c0 (the organisation) and c1.
     /// (`count_distinct(FIELD)` when the target counts distinct values.)
     private func grouped(_ text: String, by path: String, distinct: String? = nil, sum: String? = nil) throws(Diagnostic) -> CompiledQuery {
+        try grouped(text, by: path) { s in [TargetQuery.counter(distinct, sum: sum, s)] }
+    }
+
+    /// `pipeline | summarize ITEMS by key: PATH.id`: grouped columns come out key first, c0 the
+    /// organisation, then the items. (An empty path: the counted rows are organisations themselves.)
+    private func grouped(_ text: String, by path: String, _ items: (SourceSpan) -> [SelectItem]) throws(Diagnostic) -> CompiledQuery {
         let p = try TargetQuery.parse(text, target, span)
         let s = p.span
-        // An empty path: the counted rows are organisations themselves.
         let names = (path.split(separator: ".").map(String.init) + ["id"]).map { Name(text: $0, span: s) }
         let stage = Stage(keyword: Name(text: "summarize", span: s),
-                          kind: .summarize([TargetQuery.counter(distinct, sum: sum, s)],
-                                           by: [SelectItem(alias: Name(text: "key", span: s), expr: Expr(.path(names), s))]), span: s)
-        // Grouped columns come out key first: c0 the organisation, c1 the count.
+                          kind: .summarize(items(s), by: [SelectItem(alias: Name(text: "key", span: s), expr: Expr(.path(names), s))]), span: s)
         return try query.rows(Pipeline(elements: p.elements + [.stage(stage)], span: s), target, period)
     }
 }

@@ -53,7 +53,7 @@ extension Session {
     /// The second connection, opened once (a missing or unreadable file: none).
     private func openHelper() -> Store? {
         helperStore.withLock { helper in
-            if helper == nil { helper = try? Store(path: store.path, registry: store.registry, create: false) }
+            if helper == nil { helper = try? store.reopened() }
             return helper
         }
     }

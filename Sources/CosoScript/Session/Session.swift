@@ -291,7 +291,7 @@ extension Session {
     /// through two connections at once): the same user, language, date, values, and the same
     /// row filter, so that it sees exactly what this one may.
     public func reader() throws -> Session {
-        let other = Session(store: try Store(path: store.path, registry: store.registry, create: false), user: self.user,
+        let other = Session(store: try store.reopened(), user: self.user,
                             language: language, today: today, origin: origin)
         other.variables = variables
         other.pipelines = pipelines
