@@ -210,5 +210,10 @@ public enum Ratings {
         // A year's ratings read from the index alone, with whose they are: T5b and the ratings
         // table count them, and `target T5b | detail` follows each to the member's cell (at
         // 5.4 million ratings a year, reading `member_id` from the table cost 2.3 s a query).
-        indexes: [Index("ratings_year", on: [year, level, member])])
+        indexes: [Index("ratings_year", on: [year, level, member])],
+        // T5b and the ratings table count a year's ratings by level: a few rows, not millions;
+        // `target T5b | detail` by the members' cells: a million combinations a year at the
+        // country, read in order of the year, not 5.4 million ratings each looked up in members.
+        rollups: [Rollup("ratings_level", on: [year, level]),
+                  Rollup("ratings_cell", on: [year, level], through: member, Members.org)])
 }

@@ -26,9 +26,13 @@ public enum Orgs {
         singular: Label(vi: "tổ chức", en: "organisation"),
         fields: [name, kind, sector, parent, unitCode, founded, dissolved, dissolvedHow, hasCommittee, authorisedToAdmit],
         liveCondition: "dissolved IS NULL",
-        dated: DatedSource(presence: asOfPresence, impliedBy: []) { asOfSelect },
+        dated: DatedSource(presence: asOfPresence, impliedBy: [],
+                           narrowing: ["kind": PastValues.narrowing("orgs", kind, row: "o.id", table: "o")]) { asOfSelect },
         constraints: [.ordered(founded, then: dissolved), .notSelf(parent)],
         indexes: [Index("orgs_parent", on: [parent]), Index("orgs_name", on: [name]), Index("orgs_kind", on: [kind, hasCommittee])],
+        // The organisations of some kinds alive at a date (T3, T17 and their like): 39,000
+        // combinations at the country for 378,000 organisations.
+        rollups: [Rollup("orgs_live", on: [kind, founded, dissolved])],
         tree: .init(parent: parent))
 
     /// The tree as it stood at a date (`orgs asof @2022-12-31`): organisations founded by then (or

@@ -22,6 +22,28 @@ import Testing
         return (db, s)
     }
 
+    /// `orgs asof D | where kind == ...` reads only the organisations of that kind now or whose
+    /// kind changed (`DatedSource.narrowing`): one of another kind then is still counted as it was.
+    @Test func anOrganisationIsCountedByTheKindItHadThen() throws {
+        let (db, s) = try smallDistrict()
+        defer { db.remove() }
+        let id = try #require(try s.value(#"orgs | where name == "Chi bộ thôn 9" | select id"#).intValue)
+        try s.store.write(WriteOrigin(user: "t", statement: "fixture", source: "test")) { tx in
+            try tx.update(Orgs.entity, id: id, [Orgs.kind: .text("subordinate_cell")], from: LocalDate(year: 2024, month: 1, day: 1)!)
+        }
+        for (date, cells) in [("@2023-06-30", 3), ("@2024-06-30", 2)] {
+            let narrowed = "orgs asof \(date) | where kind == village_cell | count"
+            #expect(try s.explain(SourceFile(name: "t", text: narrowed)).contains("o.kind IN ('village_cell') OR o.id IN (SELECT h.item FROM past_values"))
+            #expect(try s.value(narrowed) == .int(Int64(cells)), "\(date)")
+            // (An `or` is not narrowed: the same question asked of every organisation.)
+            let whole = "orgs asof \(date) | where kind == village_cell or kind == village_cell | count"
+            #expect(try !s.explain(SourceFile(name: "t", text: whole)).contains("o.kind IN"))
+            #expect(try s.value(whole) == .int(Int64(cells)), "\(date)")
+            #expect(try s.value("orgs asof \(date) | where kind in [subordinate_cell, village_cell] and dissolved == null | count")
+                    == .int(2))
+        }
+    }
+
     @Test func mergingMovesMembersVillagesAndKeepsTheirHistory() throws {
         let (db, s) = try district()
         defer { db.remove() }

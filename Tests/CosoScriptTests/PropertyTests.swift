@@ -34,13 +34,16 @@ import Testing
         }
     }
 
-    /// One demo district per test process, shared read-only by the metamorphic checks.
-    static let demo: (TemporaryDatabase, Session) = {
+    /// One demo district per test process, shared read-only by the metamorphic checks, each
+    /// through a session of its own (a session is used by one thread at a time; the tests run at
+    /// once).
+    static let demo: TemporaryDatabase = {
         let db = try! TemporaryDatabase()
-        let s = try! db.session(modules)
-        _ = try! DemoDistrict(seed: 5).build(into: s.store, user: "test")
-        return (db, s)
+        _ = try! DemoDistrict(seed: 5).build(into: try! db.session(modules).store, user: "test")
+        return db
     }()
+
+    static func session() -> Session { try! demo.session(modules) }
 
     static let predicates = Gen.oneOf(
         Self.date.map { "confirmed > @\($0.iso)" },
@@ -56,7 +59,7 @@ import Testing
     }
 
     @Test func whereSplitsRowsIntoTrueFalseAndNull() async {
-        let s = Self.demo.1
+        let s = Self.session()
         let all = count(s, "members | count")
         await propertyCheck(count: 60, input: Self.predicates) { p in
             let yes = count(s, "members | where \(p) | count")
@@ -67,14 +70,14 @@ import Testing
     }
 
     @Test func successiveWheresEqualAnd() async {
-        let s = Self.demo.1
+        let s = Self.session()
         await propertyCheck(count: 60, input: Self.predicates, Self.predicates) { a, b in
             #expect(count(s, "members | where \(a) | where \(b) | count") == count(s, "members | where (\(a)) and (\(b)) | count"), "\(a) / \(b)")
         }
     }
 
     @Test func groupedCountsSumToTheCount() async {
-        let s = Self.demo.1
+        let s = Self.session()
         await propertyCheck(count: 40, input: Self.predicates, Gen.element(of: ["gender", "theory", "org.parent.name", "year(born)"])) { p, key in
             let sink = TextSink()
             try? s.run("members | where \(p) | summarize n: count() by \(key!)", sink: sink)

@@ -34,6 +34,14 @@ public enum PastValues {
             + "AND h.field = '\(f.name)' AND h.until >= ? ORDER BY h.until LIMIT 1)"
         return "json_extract(coalesce(\(held), json_quote(\(alias).\(f.column))), '$')"
     }
+
+    /// What every row whose `f` held one of `{values}` at some date meets: it holds one now, or
+    /// `f` has changed (`DatedSource.narrowing`). A superset: the value at the date is still read
+    /// through `asOf`.
+    public static func narrowing(_ entity: String, _ f: Field, row: String, table alias: String) -> String {
+        "(\(alias).\(f.column) IN ({values}) OR \(row) IN "
+            + "(SELECT h.item FROM past_values h WHERE h.entity = '\(entity)' AND h.field = '\(f.name)'))"
+    }
 }
 
 extension WriteTransaction {

@@ -60,6 +60,30 @@ enum DeclarationCheck {
                 throw refuse("indexes the unknown field '\(name)'")
             }
         }
+        // Rollup tables are named `rollup_<entity>_...`: no entity's table may be one.
+        guard !entity.name.hasPrefix("rollup_") else { throw refuse("is named rollup_..., which the rollups' tables are") }
+        var rollupNames: Set<String> = []
+        for rollup in entity.rollups {
+            guard isIdentifier(rollup.name), rollup.name.hasPrefix(entity.name + "_"), rollupNames.insert(rollup.name).inserted,
+                  !rollup.fields.isEmpty else {
+                throw refuse("has a rollup named '\(rollup.name)' twice, without fields, or not named \(entity.name)_...")
+            }
+            for name in rollup.fields {
+                guard let field = entity.field(name), name != "id" else { throw refuse("counts rows by the unknown field '\(name)'") }
+                guard field.column != Rollup.countColumn else {
+                    throw refuse("has a field named \(Rollup.countColumn), which rollups keep for their counts")
+                }
+            }
+            if let through = rollup.through {
+                guard let reference = entity.field(through.reference), case .reference(let target) = reference.type,
+                      let pointed = entities[target], let field = pointed.field(through.field), field.name != "id" else {
+                    throw refuse("counts rows of rollup '\(rollup.name)' through '\(through.reference).\(through.field)', not a reference and a field of what it points at")
+                }
+                guard !rollup.fields.compactMap({ entity.field($0)?.column }).contains("\(reference.name)_\(field.column)") else {
+                    throw refuse("has a rollup '\(rollup.name)' whose column \(reference.name)_\(field.column) is also a field's")
+                }
+            }
+        }
     }
 
     static func fits(_ constraint: Constraint, _ type: FieldType) -> Bool {

@@ -46,6 +46,13 @@ struct SchemaFingerprint {
             for name in index.fields { digest.add(name) }
             digest.add(index.whereGiven ?? "-")
         }
+        for rollup in entity.rollups {
+            // (The version of the rollups' generated SQL: a change to it reconciles every register.)
+            digest.add("rollup1")
+            digest.add(rollup.name)
+            for name in rollup.fields { digest.add(name) }
+            digest.add(rollup.through.map { "\($0.reference).\($0.field)" } ?? "-")
+        }
     }
 
     private mutating func add(_ type: FieldType, _ enums: [String: EnumType]) {

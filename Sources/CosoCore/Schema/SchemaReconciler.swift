@@ -86,7 +86,7 @@ struct SchemaReconciler {
         let catalog = registry.catalog
         return zip(registry.modules, fingerprints).map { module, fingerprint in
             let tables = registry.tables.first { $0.module == module.id }?.entities ?? []
-            let schemas = tables.compactMap { name in catalog.entity(name).map { ($0, TableSchema($0, enums: catalog.enums)) } }
+            let schemas = tables.compactMap { name in catalog.entity(name).map { ($0, TableSchema($0, enums: catalog.enums, catalog: catalog)) } }
             return ModuleSchema(module: module, tables: schemas, digest: fingerprint.digest)
         }
     }
@@ -189,19 +189,34 @@ struct SchemaReconciler {
         // 3. The steps that move data.
         for (module, migration) in pending { try run(module, migration) }
         // 4. Tables in their declared form, 5. with their indexes and triggers.
+        var rebuilt: Set<String> = []
         for m in declared {
             for (entity, schema) in m.tables {
                 let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                                  arguments: [schema.table])
                 if stored != schema.create {
                     try TableRebuild(entity: entity, schema: schema, module: m.module.id).run(db)
+                    rebuilt.insert(schema.table)
                 } else {
                     // Shadow columns a step emptied, to be computed again in place.
                     try TableRebuild.refillShadows(entity, table: schema.table, db)
                 }
                 try match("index", schema.indexes, on: schema.table, db)
-                try match("trigger", schema.triggers, on: schema.table, db)
             }
+        }
+        // The rollups, then the triggers, once every table is there: a rollup counted through a
+        // reference watches the table it points at (and is counted again when that one was rebuilt).
+        let schemas = declared.flatMap { $0.tables.map(\.schema) }
+        for schema in schemas { try matchRollups(schema.rollups, rebuilt: rebuilt, db) }
+        let observers = Dictionary(grouping: schemas.flatMap { $0.rollups.flatMap(\.observers) }, by: \.table)
+        for schema in schemas {
+            try match("trigger", schema.triggers + (observers[schema.table] ?? []).map(\.trigger), on: schema.table, db)
+        }
+        // Rollups no entity declares any more (their triggers went with the tables' matching).
+        let declaredRollups = Set(declared.flatMap { $0.tables.flatMap { $0.schema.rollups.map(\.table) } })
+        for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rollup\\_%' ESCAPE '\\'")
+            where !declaredRollups.contains(table) {
+            try db.execute(sql: "DROP TABLE \(table)")
         }
         if let broken = try Row.fetchOne(db, sql: "SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1") {
             throw StoreError.schemaFailed(table: broken[0], reason: "a row refers to a row of \(broken[1] as String) that does not exist")
@@ -227,6 +242,24 @@ struct SchemaReconciler {
         }
         for statement in declared where stored[statement.name] != statement.sql {
             try db.execute(sql: statement.sql)
+        }
+    }
+
+    /// Makes each rollup's table as declared (a new or changed one counted from the rows), and
+    /// counts again those of a table just rebuilt (or pointing at one).
+    private func matchRollups(_ rollups: [RollupSchema], rebuilt: Set<String>, _ db: Database) throws {
+        for rollup in rollups {
+            let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [rollup.table])
+            let storedIndex = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                                  arguments: [rollup.index.name])
+            if stored != rollup.create || storedIndex != rollup.index.sql {
+                if stored != nil { try db.execute(sql: "DROP TABLE \(rollup.table)") }
+                try db.execute(sql: rollup.create)
+                try db.execute(sql: rollup.index.sql)
+            } else if !rebuilt.contains(rollup.base) && !rebuilt.contains(rollup.path?.table ?? rollup.base) {
+                continue
+            }
+            try rollup.refill(db)
         }
     }
 

@@ -14,15 +14,21 @@ public struct TableSchema: Sendable, Equatable {
     /// `CREATE TABLE ...` (STRICT, one line per column).
     public let create: String
     public let indexes: [Statement]
+    /// On the table: its own, then its rollups' (which need their tables made first).
     public let triggers: [Statement]
+    /// The counts kept of its rows (`Rollup`).
+    public let rollups: [RollupSchema]
 
     /// Every statement, in the order a new register runs them.
-    public var statements: [String] { [create] + indexes.map(\.sql) + triggers.map(\.sql) }
+    public var statements: [String] {
+        [create] + indexes.map(\.sql) + rollups.flatMap { [$0.create, $0.index.sql] } + triggers.map(\.sql)
+    }
 }
 
 extension TableSchema {
-    /// The table of `entity`; `enums` resolve its enum fields' cases.
-    public init(_ entity: Entity, enums: [String: EnumType]) {
+    /// The table of `entity`; `enums` resolve its enum fields' cases, `catalog` the entities its
+    /// rollups count through.
+    public init(_ entity: Entity, enums: [String: EnumType], catalog: Catalog? = nil) {
         table = entity.table
         var lines = ["id INTEGER PRIMARY KEY"]
         for field in entity.fields where field.name != "id" {
@@ -53,11 +59,13 @@ extension TableSchema {
         }
         self.indexes = indexes
 
-        triggers = entity.appendOnly ? ["update", "delete"].map { op in
+        let rollups = entity.rollups.map { RollupSchema($0, of: entity, entities: { catalog?.entity($0) }) }
+        self.rollups = rollups
+        triggers = (entity.appendOnly ? ["update", "delete"].map { op in
             let name = "\(entity.table)_append_only_\(op)"
             return Statement(name: name, sql: "CREATE TRIGGER \(name) BEFORE \(op.uppercased()) ON \(entity.table)\n"
                              + "    BEGIN SELECT RAISE(ABORT, '\(entity.table) is append-only'); END")
-        } : []
+        } : []) + rollups.flatMap(\.triggers)
     }
 
     /// The pattern every stored date matches (ISO text, so that text order is date order).

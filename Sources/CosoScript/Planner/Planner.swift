@@ -17,6 +17,9 @@ public struct Planner {
     /// Grouped counts over many rows are counted in a hash table before grouping (`Pretally`);
     /// off, every `summarize` is a plain GROUP BY (for the tests that compare the two).
     public var pretally = true
+    /// Counts are read from the entities' rollups where one holds every column they read
+    /// (`RollupRead`); off, from the rows (for the tests that compare the two).
+    public var rollups = true
     /// Given while a statement is planned to run (not for `.sql`): works out one-value queries
     /// ahead, through two connections at once (`Session.parallelValues`), for sources made of many
     /// independent counts (`targets`); nil (or returning nil) leaves them in the statement.
@@ -59,6 +62,7 @@ public struct Planner {
         }
         q.names = names
         q.pretally = pretally
+        q.rollups = rollups
         var counted = false
         var saveTo: String?
         for (i, element) in pipeline.elements.enumerated().dropFirst(firstStage) {

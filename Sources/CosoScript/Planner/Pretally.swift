@@ -102,11 +102,18 @@ struct Pretally {
 
     /// `text` reading the tallied rows (`tq.k0`, ...) instead of the source's columns.
     func rewrite(_ text: String) -> String {
+        var names: [String: String] = [:]
+        for (n, column) in columns.enumerated() { names[column] = "tq.k\(n)" }
+        return Pretally.replacing(names, in: text, aliases: aliases)
+    }
+
+    /// `text` with each `alias.column` reference that `names` has (keyed `alias.column`) replaced.
+    static func replacing(_ names: [String: String], in text: String, aliases: Set<String>) -> String {
         let bytes = Array(text.utf8)
         var out: [UInt8] = [], last = 0
         for ref in Pretally.scan(bytes, aliases) {
-            guard let n = columns.firstIndex(of: "\(ref.alias).\(ref.column)") else { continue }
-            out += bytes[last..<ref.range.lowerBound] + Array("tq.k\(n)".utf8)
+            guard let name = names["\(ref.alias).\(ref.column)"] else { continue }
+            out += bytes[last..<ref.range.lowerBound] + Array(name.utf8)
             last = ref.range.upperBound
         }
         return String(decoding: out + bytes[last...], as: UTF8.self)

@@ -12,6 +12,10 @@ final class QueryBuilder {
     var names: NameLookup?
     /// Whether grouped counts may be counted in a hash table first (`Pretally`).
     var pretally = true
+    /// Whether counts may be read from the entity's rollups (`RollupRead`).
+    var rollups = true
+    /// The entity's own table is the source (not a computed one, nor its rows at a date).
+    private var readsTable = false
 
     private var from: String
     private var fromBinds: [Value] = []
@@ -30,6 +34,8 @@ final class QueryBuilder {
     private var aggregates: [Pretally.Item] = []
     /// A dated source read as is, which a `where` may replace by its unconditional form.
     private var datedFrom: (source: DatedSource, date: LocalDate)?
+    /// The narrowing conditions added to `datedFrom` so far.
+    private var narrowedBy: [String] = []
 
     /// `asOf`: read the entity as it stood at that date (its `DatedSource`); entities that are
     /// always dated read at today's date without it.
@@ -53,6 +59,7 @@ final class QueryBuilder {
             datedFrom = (dated, asOf ?? today)
         } else {
             from = "\(entity.table) AS t0"
+            readsTable = true
         }
         if let f = rowFilter?.condition(for: entity, alias: "t0") {
             wheres.append(Fragment("(\(f.sql))", f.binds, .bool))
@@ -92,6 +99,35 @@ final class QueryBuilder {
             fromBinds = Array(repeating: .date(date), count: unconditional.placeholders)
             datedFrom = nil
         }
+        // A dated source narrowed to the rows that can meet `column == value` (see
+        // `DatedSource.narrowing`), inside it, where an index answers.
+        if let (dated, date) = datedFrom, !dated.narrowing.isEmpty {
+            let found = try narrowings(e, dated.narrowing)
+            if !found.isEmpty, let text = dated.narrowed(by: narrowedBy + found) {
+                narrowedBy += found
+                from = "(\(text.sql)) AS t0"
+                fromBinds = Array(repeating: .date(date), count: text.placeholders)
+            }
+        }
+    }
+
+    /// The narrowing conditions of a dated source's `templates` that the conjuncts of `e` of the
+    /// form `column == value` or `column in [values]` imply, the values written in.
+    private func narrowings(_ e: Expr, _ templates: [String: String]) throws(Diagnostic) -> [String] {
+        guard case .binary(let op, let l, _) = e.kind else { return [] }
+        if op == "and", case .binary(_, _, let r) = e.kind { return try narrowings(l, templates) + narrowings(r, templates) }
+        guard op == "==" || op == "in", case .path(let names) = l.kind, names.count == 1,
+              let field = rootEntity?.field(names[0].text), let template = templates[field.column] else { return [] }
+        let f = try compiler.compile(e)
+        let column = "t0.\(field.column)"
+        let placeholders = f.binds.map { _ in "?" }.joined(separator: ", ")
+        guard f.sql == "\(column) = ?" || f.sql == "\(column) IN (\(placeholders))" else { return [] }
+        var values: [String] = []
+        for bind in f.binds {
+            guard case .text(let v) = bind else { return [] }
+            values.append("'" + v.replacingOccurrences(of: "'", with: "''") + "'")
+        }
+        return values.isEmpty ? [] : [template.replacingOccurrences(of: "{values}", with: values.joined(separator: ", "))]
     }
 
     /// Whether `e` is false or null whenever one of `columns` is null: `c == value`, `c in [values]`
@@ -343,13 +379,40 @@ final class QueryBuilder {
         var source = " FROM " + from + scope.joinSQL
         if !wheres.isEmpty { source += " WHERE " + wheres.map(\.sql).joined(separator: " AND ") }
         let sourceBinds = fromBinds + scope.joinBinds + wheres.flatMap(\.binds)
-        // Grouped counts over many rows: counted in a hash table first (see `Pretally`).
-        // (An order that reads a count or a sum inside a larger expression keeps the plain GROUP BY.)
+        // Grouped counts over many rows: read from a rollup where one holds every column they read,
+        // else counted in a hash table first (see `Pretally`).
         let firstAggregate = cols.count - aggregates.count
         let counted = Set(aggregates.indices.filter { ![.duplicateInsensitive, .other].contains(aggregates[$0]) }
             .map { cols[firstAggregate + $0].0.sql })
-        if pretally, columnsOverride == nil, !groups.isEmpty, !distinct,
-           !ordering.contains(where: { o in !counted.contains(o.expression.sql) && counted.contains { o.expression.sql.contains($0) } }),
+        // (An order that reads a count or a sum inside a larger expression keeps the plain GROUP BY.)
+        let rewritable = columnsOverride == nil && groupBy != nil && !distinct && !aggregates.contains(.other)
+            && !ordering.contains(where: { o in !counted.contains(o.expression.sql) && counted.contains { o.expression.sql.contains($0) } })
+        if rollups, rewritable, readsTable, case .entity(let root) = scope.source,
+           let read = RollupRead(root, catalog: catalog, texts: cols.map(\.0.sql) + (sortKeys ? cols.compactMap(\.0.vietnameseSortKey) : [])
+                                     + groups.map(\.sql) + ordering.map(\.expression.sql) + wheres.map(\.sql),
+                                 alias: scope.alias, joins: scope.joins) {
+            // Counts of the rows read from the combinations the register keeps (see `RollupRead`).
+            var replaced: [String: String] = [:]
+            cols = cols.enumerated().map { i, col in
+                if i >= firstAggregate, let sql = read.aggregate(aggregates[i - firstAggregate]) {
+                    replaced[col.0.sql] = sql
+                    return (Fragment(sql, col.0.binds, col.0.type, nonNull: col.0.nonNull), col.1)
+                }
+                var f = Fragment(read.rewrite(col.0.sql), col.0.binds, col.0.type, nonNull: col.0.nonNull)
+                f.sortKey = col.0.vietnameseSortKey.map(read.rewrite)
+                return (f, col.1)
+            }
+            groups = groups.map { Fragment(read.rewrite($0.sql), $0.binds, $0.type, nonNull: $0.nonNull) }
+            ordering = ordering.map { key in
+                let e = key.expression
+                let sql = replaced[e.sql] ?? read.rewrite(e.sql)
+                var k = OrderKey(Fragment(sql, e.binds, e.type, nonNull: e.nonNull), descending: key.descending, nullsLast: key.nullsLast)
+                k.unique = key.unique
+                return k
+            }
+            source = " FROM " + read.from
+            if !wheres.isEmpty { source += " WHERE " + wheres.map { read.rewrite($0.sql) }.joined(separator: " AND ") }
+        } else if pretally, rewritable, !groups.isEmpty,
            let tally = Pretally(items: aggregates,
                                 texts: cols.map(\.0.sql) + (sortKeys ? cols.compactMap(\.0.vietnameseSortKey) : [])
                                     + groups.map(\.sql) + ordering.map(\.expression.sql),
@@ -480,7 +543,7 @@ final class QueryBuilder {
             carried.unique = key.unique
             return carried
         }
-        datedFrom = nil
+        datedFrom = nil; narrowedBy = []
         select = nil; wheres = []; orders = []; limit = nil; offset = nil; distinct = false; groupBy = nil; aggregates = []
     }
 
@@ -495,6 +558,10 @@ final class QueryBuilder {
         if simple {
             var sql = "SELECT count(*) FROM " + from + scope.joinSQL
             var binds = fromBinds + scope.joinBinds
+            if rollups, readsTable, scope.joinAliases.isEmpty, case .entity(let root) = scope.source,
+               let read = RollupRead(root, catalog: catalog, texts: wheres.map(\.sql), alias: scope.alias, joins: []) {
+                sql = "SELECT \(read.count) FROM " + read.from
+            }
             if !wheres.isEmpty { sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND "); binds += wheres.flatMap(\.binds) }
             return CompiledQuery(sql: sql, binds: binds, columns: [ResultColumn(name: "count", label: label, type: .int)], shape: .scalar)
         }

@@ -64,10 +64,13 @@ public final class Session: @unchecked Sendable {
     let helperStore = Mutex<Store?>(nil)
     /// Grouped counts through the hash aggregate (`Planner.pretally`); off only to compare.
     public var pretally = true
+    /// Counts through the register's rollups (`Planner.rollups`); off only to compare.
+    public var rollups = true
     var planner: Planner {
         var p = Planner(catalog: catalog, today: today, variables: variables, rowFilter: rowFilter)
         p.language = language
         p.pretally = pretally
+        p.rollups = rollups
         var names = NameLookup(catalog: catalog) { [store] sql, binds in
             var out: [[Value]] = []
             try store.query(sql, binds) { out.append($0) }
@@ -298,6 +301,7 @@ extension Session {
         other.definitions = definitions
         other.rowFilter = rowFilter
         other.pretally = pretally
+        other.rollups = rollups
         return other
     }
 }
