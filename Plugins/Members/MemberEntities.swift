@@ -87,7 +87,8 @@ public enum Members {
             // Who was on the roll at a date, read from the index alone: the plan's targets and the
             // statistics count members by their dates, work status and occupation at a country's
             // scale (the index on `admitted` alone: 33 s for one count over 5.5 million members; 0.2 s).
-            Index("members_on_roll", on: [admitted, ended, exempted, workStatus, occupation]),
+            // (With the birth date: members by age at a date read it from here, not from the rows.)
+            Index("members_on_roll", on: [admitted, ended, exempted, workStatus, occupation, born]),
             // Only where a member has one: most have none (an index of them all held 5.5 million
             // entries at the country, two seconds of its build). `file_no = ?` still finds it.
             Index("members_file_no", on: [fileNo], whereGiven: fileNo),

@@ -74,7 +74,9 @@ public enum OrgRatings {
     public static let entity = Entity(
         name: "org_ratings", label: Label(vi: "Xếp loại tổ chức đảng", en: "Organisation ratings"),
         singular: Label(vi: "xếp loại", en: "rating"), fields: [org, year, level, score, rulebook], displayField: nil,
-        constraints: [.unique(org, year)])
+        constraints: [.unique(org, year)],
+        // A year's ratings with whose they are (T5a, the ratings table): not every year's read.
+        indexes: [Index("org_ratings_year", on: [year, level, org])])
 }
 
 /// Quarterly ratings of members (T14).

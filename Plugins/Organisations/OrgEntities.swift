@@ -32,7 +32,9 @@ public enum Orgs {
         indexes: [Index("orgs_parent", on: [parent]), Index("orgs_name", on: [name]), Index("orgs_kind", on: [kind, hasCommittee])],
         // The organisations of some kinds alive at a date (T3, T17 and their like): 39,000
         // combinations at the country for 378,000 organisations.
-        rollups: [Rollup("orgs_live", on: [kind, founded, dissolved])],
+        // With the parent's kind: the cells under grassroots committees (T11's basis).
+        rollups: [Rollup("orgs_live", on: [kind, founded, dissolved]),
+                  Rollup("orgs_under", on: [kind, founded, dissolved], through: parent, kind)],
         tree: .init(parent: parent))
 
     /// The tree as it stood at a date (`orgs asof @2022-12-31`): organisations founded by then (or

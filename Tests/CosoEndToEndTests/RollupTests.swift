@@ -17,15 +17,18 @@ import Testing
          "SELECT year, level, count(*) FROM ratings WHERE year >= 2022 GROUP BY year, level ORDER BY year, CASE level WHEN 'excellent' THEN 0 WHEN 'good' THEN 1 WHEN 'completed' THEN 2 WHEN 'failed' THEN 3 END"),
         ("orgs | where kind in [grassroots_cell, village_cell] and (founded == null or founded <= @2026-11-30) and (dissolved == null or dissolved > @2026-11-30) | count",
          "SELECT count(*) FROM orgs WHERE kind IN ('grassroots_cell', 'village_cell') AND (founded IS NULL OR founded <= '2026-11-30') AND (dissolved IS NULL OR dissolved > '2026-11-30')"),
+        // Through a reference to the same table: the cells under grassroots committees (T11's basis).
+        ("orgs | where (kind in [commune_committee, grassroots_committee, grassroots_cell] or (kind in [village_cell, subordinate_cell] and parent.kind in [commune_committee, grassroots_committee])) and (founded == null or founded <= @2026-11-30) and (dissolved == null or dissolved > @2026-11-30) | count",
+         "SELECT count(*) FROM orgs o WHERE (o.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell') OR (o.kind IN ('village_cell', 'subordinate_cell') AND (SELECT p.kind FROM orgs p WHERE p.id = o.parent_id) IN ('commune_committee', 'grassroots_committee'))) AND (o.founded IS NULL OR o.founded <= '2026-11-30') AND (o.dissolved IS NULL OR o.dissolved > '2026-11-30')"),
         // Through a reference: ratings by their members' cells, each cell's count.
         ("target T5b 2022 | detail | sort id | select id, numerator",
          "SELECT m.org_id, count(CASE WHEN r.level IN ('excellent', 'good') THEN 1 END) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.year = 2022 GROUP BY m.org_id ORDER BY m.org_id"),
     ]
 
-    /// `coso verify` recounts the ten rollups and finds them true, and each figure equals its SQL.
+    /// `coso verify` recounts the eleven rollups and finds them true, and each figure equals its SQL.
     static func expectTrue(_ db: String, after step: String) throws {
         let v = try Coso.run(["verify", "--db", db])
-        #expect(v.status == 0 && v.stdout.contains("10 bảng tổng hợp đếm lại"), "\(step): \(v.stdout) \(v.stderr)")
+        #expect(v.status == 0 && v.stdout.contains("11 bảng tổng hợp đếm lại"), "\(step): \(v.stdout) \(v.stderr)")
         for (pipeline, sql) in figures {
             let plan = try Coso.run(["--db", db, "-c", ".sql " + pipeline])
             #expect(plan.stdout.contains("FROM rollup_"), "\(pipeline)")
@@ -55,6 +58,9 @@ import Testing
             ("rate", #"members | where name == "Lê Thị Hoa" | rate 2026 level: excellent"#),
             ("org add", #"org add "Chi bộ thôn Mới" kind: village_cell parent: "Đảng bộ xã Tân Thượng" founded: @2026-02-01"#),
             ("org dissolve", #"org dissolve "Chi bộ thôn Mới" on: @2026-09-30 how: merged"#),
+            // A cell moved; its new parent's kind corrected: the cells' counts move with it.
+            ("org move", #"org move "Chi bộ thôn 2 (Đảng bộ xã Sơn Điền)" to: "Đảng bộ xã Tân Thượng" on: @2026-10-01"#),
+            ("org kind", #"orgs | where name == "Đảng bộ xã Tân Thượng" | update kind: district_committee reason: "thử""#),
         ]
         for (step, statement) in steps {
             let r = try Coso.run(["--db", db, "-c", statement])
@@ -101,13 +107,13 @@ import Testing
         try Coso.shell("sqlite3", [db, drop])
         #expect(try Self.scalar(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'rollup_%'") == "0")
         try Self.expectTrue(db, after: "the upgrade")
-        #expect(try Self.scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'") == "31")
+        #expect(try Self.scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'") == "35")
 
         try Coso.shell("sqlite3", [db, "UPDATE rollup_members_gender SET rollup_count = rollup_count + 1 WHERE rowid = (SELECT min(rowid) FROM rollup_members_gender)"])
         let v = try Coso.run(["verify", "--db", db])
         #expect(v.status == 65 && v.stderr.contains("rollup_members_gender lệch 1 tổ hợp"), "\(v.stderr)")
         let fixed = try Coso.run(["verify", "--recount", "--db", db])
-        #expect(fixed.status == 0 && fixed.stdout.contains("Đã đếm lại 10 bảng tổng hợp."), "\(fixed.stdout) \(fixed.stderr)")
+        #expect(fixed.status == 0 && fixed.stdout.contains("Đã đếm lại 11 bảng tổng hợp."), "\(fixed.stdout) \(fixed.stderr)")
         try Self.expectTrue(db, after: "the recount")
     }
 }

@@ -558,9 +558,12 @@ final class QueryBuilder {
         if simple {
             var sql = "SELECT count(*) FROM " + from + scope.joinSQL
             var binds = fromBinds + scope.joinBinds
-            if rollups, readsTable, scope.joinAliases.isEmpty, case .entity(let root) = scope.source,
-               let read = RollupRead(root, catalog: catalog, texts: wheres.map(\.sql), alias: scope.alias, joins: []) {
+            if rollups, readsTable, case .entity(let root) = scope.source,
+               let read = RollupRead(root, catalog: catalog, texts: wheres.map(\.sql), alias: scope.alias, joins: scope.joins) {
                 sql = "SELECT \(read.count) FROM " + read.from
+                if !wheres.isEmpty { sql += " WHERE " + wheres.map { read.rewrite($0.sql) }.joined(separator: " AND ") }
+                binds = fromBinds + scope.joinBinds + wheres.flatMap(\.binds)
+                return CompiledQuery(sql: sql, binds: binds, columns: [ResultColumn(name: "count", label: label, type: .int)], shape: .scalar)
             }
             if !wheres.isEmpty { sql += " WHERE " + wheres.map(\.sql).joined(separator: " AND "); binds += wheres.flatMap(\.binds) }
             return CompiledQuery(sql: sql, binds: binds, columns: [ResultColumn(name: "count", label: label, type: .int)], shape: .scalar)
