@@ -392,24 +392,7 @@ final class QueryBuilder {
                                      + groups.map(\.sql) + ordering.map(\.expression.sql) + wheres.map(\.sql),
                                  alias: scope.alias, joins: scope.joins) {
             // Counts of the rows read from the combinations the register keeps (see `RollupRead`).
-            var replaced: [String: String] = [:]
-            cols = cols.enumerated().map { i, col in
-                if i >= firstAggregate, let sql = read.aggregate(aggregates[i - firstAggregate]) {
-                    replaced[col.0.sql] = sql
-                    return (Fragment(sql, col.0.binds, col.0.type, nonNull: col.0.nonNull), col.1)
-                }
-                var f = Fragment(read.rewrite(col.0.sql), col.0.binds, col.0.type, nonNull: col.0.nonNull)
-                f.sortKey = col.0.vietnameseSortKey.map(read.rewrite)
-                return (f, col.1)
-            }
-            groups = groups.map { Fragment(read.rewrite($0.sql), $0.binds, $0.type, nonNull: $0.nonNull) }
-            ordering = ordering.map { key in
-                let e = key.expression
-                let sql = replaced[e.sql] ?? read.rewrite(e.sql)
-                var k = OrderKey(Fragment(sql, e.binds, e.type, nonNull: e.nonNull), descending: key.descending, nullsLast: key.nullsLast)
-                k.unique = key.unique
-                return k
-            }
+            readThrough(&cols, &groups, &ordering, firstAggregate: firstAggregate, aggregate: read.aggregate, rewrite: read.rewrite)
             source = " FROM " + read.from
             if !wheres.isEmpty { source += " WHERE " + wheres.map { read.rewrite($0.sql) }.joined(separator: " AND ") }
         } else if pretally, rewritable, !groups.isEmpty,
@@ -417,25 +400,7 @@ final class QueryBuilder {
                                 texts: cols.map(\.0.sql) + (sortKeys ? cols.compactMap(\.0.vietnameseSortKey) : [])
                                     + groups.map(\.sql) + ordering.map(\.expression.sql),
                                 scope: scope) {
-            var replaced: [String: String] = [:]
-            cols = cols.enumerated().map { i, col in
-                if i >= firstAggregate, let sql = tally.aggregate(aggregates[i - firstAggregate]) {
-                    replaced[col.0.sql] = sql
-                    return (Fragment(sql, col.0.binds, col.0.type, nonNull: col.0.nonNull), col.1)
-                }
-                var f = Fragment(tally.rewrite(col.0.sql), col.0.binds, col.0.type, nonNull: col.0.nonNull)
-                f.sortKey = col.0.vietnameseSortKey.map(tally.rewrite)
-                return (f, col.1)
-            }
-            groups = groups.map { Fragment(tally.rewrite($0.sql), $0.binds, $0.type, nonNull: $0.nonNull) }
-            ordering = ordering.map { key in
-                let e = key.expression
-                // `sort n` after `n: count()` orders by the count, which is now a sum.
-                let sql = replaced[e.sql] ?? tally.rewrite(e.sql)
-                var k = OrderKey(Fragment(sql, e.binds, e.type, nonNull: e.nonNull), descending: key.descending, nullsLast: key.nullsLast)
-                k.unique = key.unique
-                return k
-            }
+            readThrough(&cols, &groups, &ordering, firstAggregate: firstAggregate, aggregate: tally.aggregate, rewrite: tally.rewrite)
             source = tally.source(source)
         }
         var sql = "SELECT " + (distinct ? "DISTINCT " : "")
@@ -484,6 +449,31 @@ final class QueryBuilder {
         if let offset { sql += " OFFSET " + offset.sql; binds += offset.binds }
         lastCarried = carried
         return (sql, binds, cols.map(\.1), keyed, nonNull)
+    }
+
+    /// The columns, keys and order of a grouped count read from another source (a rollup, the
+    /// tallied rows): each aggregate `aggregate` answers replaced by its form there, every other
+    /// text by `rewrite`; `sort n` after `n: count()` orders by the count, which is now a sum.
+    private func readThrough(_ cols: inout [(Fragment, ResultColumn)], _ groups: inout [Fragment], _ ordering: inout [OrderKey],
+                             firstAggregate: Int, aggregate: (Pretally.Item) -> String?, rewrite: (String) -> String) {
+        var replaced: [String: String] = [:]
+        cols = cols.enumerated().map { i, col in
+            if i >= firstAggregate, let sql = aggregate(aggregates[i - firstAggregate]) {
+                replaced[col.0.sql] = sql
+                return (Fragment(sql, col.0.binds, col.0.type, nonNull: col.0.nonNull), col.1)
+            }
+            var f = Fragment(rewrite(col.0.sql), col.0.binds, col.0.type, nonNull: col.0.nonNull)
+            f.sortKey = col.0.vietnameseSortKey.map(rewrite)
+            return (f, col.1)
+        }
+        groups = groups.map { Fragment(rewrite($0.sql), $0.binds, $0.type, nonNull: $0.nonNull) }
+        ordering = ordering.map { key in
+            let e = key.expression
+            var k = OrderKey(Fragment(replaced[e.sql] ?? rewrite(e.sql), e.binds, e.type, nonNull: e.nonNull),
+                             descending: key.descending, nullsLast: key.nullsLast)
+            k.unique = key.unique
+            return k
+        }
     }
 
     /// The keys the last rendering for a wrap output as hidden columns.
