@@ -54,7 +54,8 @@ public enum Orgs {
             "name": "coalesce(\(formerly("name")), o.name)",
             "name_folded": "coalesce(\(formerly("name_folded")), o.name_folded)",
             "name_sort": "coalesce(\(formerly("name_sort")), o.name_sort)",
-            "has_committee": "coalesce(\(latestTerm), CASE WHEN EXISTS (SELECT 1 FROM committee_terms t WHERE t.org_id = o.id) THEN 0 ELSE o.has_committee END)",
+            // (Only an organisation with terms looks them up: the others are listed once a statement.)
+            "has_committee": "CASE WHEN o.id IN (SELECT t.org_id FROM committee_terms t) THEN coalesce(\(latestTerm), 0) ELSE o.has_committee END",
             "dissolved": "CASE WHEN o.dissolved <= ? THEN o.dissolved END",
             "dissolved_how": "CASE WHEN o.dissolved <= ? THEN o.dissolved_how END",
             // Moved or made another kind since (`org move`, `coso reorganise`): as it stood then.

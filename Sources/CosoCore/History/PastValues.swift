@@ -29,10 +29,16 @@ public enum PastValues {
     /// The value `column` of the row `row` (an SQL expression, such as `o.id`) of `entity` held on
     /// the date bound to the one placeholder: the earliest earlier value still held then, else
     /// the current value.
+    ///
+    /// Only a row whose field has changed looks its history up: the rows that have one are listed
+    /// once a statement (SQLite keeps the list of a subquery that reads nothing of the row), and
+    /// the others read their column as it is, without a look-up and a JSON round trip each
+    /// (`stats org_kind` over the country's 378,000 organisations: 0.55 -> 0.26 s).
     public static func asOf(_ entity: Entity, _ f: Field, row: String, table alias: String) -> String {
         let held = "(SELECT h.value FROM past_values h WHERE h.entity = '\(entity.name)' AND h.item = \(row) "
             + "AND h.field = '\(f.name)' AND h.until >= ? ORDER BY h.until LIMIT 1)"
-        return "json_extract(coalesce(\(held), json_quote(\(alias).\(f.column))), '$')"
+        let changed = "\(row) IN (SELECT h.item FROM past_values h WHERE h.entity = '\(entity.name)' AND h.field = '\(f.name)')"
+        return "CASE WHEN \(changed) THEN json_extract(coalesce(\(held), json_quote(\(alias).\(f.column))), '$') ELSE \(alias).\(f.column) END"
     }
 
     /// What every row whose `f` held one of `{values}` at some date meets: it holds one now, or
