@@ -42,8 +42,7 @@ public struct AuditVerifier {
     /// Each rollup recounted from its table: a write that went around the triggers (the file
     /// edited with them dropped) leaves figures read from it wrong.
     private func rollups(_ entity: Entity, _ report: inout Report) throws {
-        for rollup in entity.rollups {
-            let schema = RollupSchema(rollup, of: entity, catalog: catalog)
+        for schema in RollupSchema.all(of: entity, catalog: catalog) {
             let wrong = try schema.differences(db)
             report.rollups += 1
             guard wrong > 0 else { continue }

@@ -135,10 +135,7 @@ extension WriteTransaction {
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
         // The rollups too are counted once at the end rather than row by row (for the 5.5 million
         // members of the country demo, a trigger per rollup costs ~7 µs a row; a count, a second).
-        let rollups = try entityNames.flatMap { name -> [RollupSchema] in
-            let entity = try writable(name)
-            return entity.rollups.map { RollupSchema($0, of: entity, catalog: catalog) }
-        }
+        let rollups = try entityNames.flatMap { try RollupSchema.all(of: writable($0), catalog: catalog) }
         let triggers = rollups.flatMap { $0.triggers + $0.observers.map(\.trigger) }
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger.name)") }
         let result = try body()

@@ -23,12 +23,6 @@ public struct RollupSchema: Sendable, Equatable {
     /// Counted through a reference: the rollup's column for it, the reference's column in the
     /// entity's table, and the table and column it reads there.
     public let path: Path?
-    public let create: String
-    public let index: TableSchema.Statement
-    /// On the entity's table.
-    public let triggers: [TableSchema.Statement]
-    /// On the table a reference points at (counted through it), by that table.
-    public let observers: [(table: String, trigger: TableSchema.Statement)]
 
     public struct Path: Sendable, Equatable {
         public let column: String, reference: String, table: String, field: String
@@ -38,71 +32,86 @@ public struct RollupSchema: Sendable, Equatable {
     /// Every column the combinations are told apart by.
     public var keyColumns: [String] { columns + (path.map { [$0.column] } ?? []) }
 
-    public static func == (a: RollupSchema, b: RollupSchema) -> Bool {
-        a.create == b.create && a.triggers == b.triggers && a.observers.map(\.trigger) == b.observers.map(\.trigger)
-    }
-
-    /// `catalog` finds the entity a reference points at (for a rollup counted through one).
-    public init(_ rollup: Rollup, of entity: Entity, catalog: Catalog) {
-        self.init(rollup, of: entity, entities: { catalog.entity($0) })
+    /// The rollups `entity` declares (`catalog` finds what a reference points at).
+    public static func all(of entity: Entity, catalog: Catalog) -> [RollupSchema] {
+        entity.rollups.map { RollupSchema($0, of: entity, entities: { catalog.entity($0) }) }
     }
 
     init(_ rollup: Rollup, of entity: Entity, entities: (String) -> Entity?) {
         self.rollup = rollup
-        let base = entity.table
-        self.base = base
+        base = entity.table
         let fields = rollup.fields.compactMap { entity.field($0) }
-        let columns = fields.map(\.column)
-        self.columns = columns
-        var lines = fields.map { "\($0.column) \(RollupSchema.type($0.type))" }
-        var path: Path?
+        columns = fields.map(\.column)
+        var types = fields.map { RollupSchema.type($0.type) }
         if let through = rollup.through, let reference = entity.field(through.reference), case .reference(let target) = reference.type,
            let pointed = entities(target), let field = pointed.field(through.field) {
             path = Path(column: "\(reference.name)_\(field.column)", reference: reference.column, table: pointed.table, field: field.column)
-            lines.append("\(reference.name)_\(field.column) \(RollupSchema.type(field.type))")
+            types.append(RollupSchema.type(field.type))
+        } else {
+            path = nil
         }
-        self.path = path
-        let table = rollup.table, count = Rollup.countColumn
-        lines.append("\(count) INTEGER NOT NULL")
-        create = "CREATE TABLE \(table) (\n    " + lines.joined(separator: ",\n    ") + "\n) STRICT"
-        let keys = columns + (path.map { [$0.column] } ?? [])
-        index = TableSchema.Statement(name: table + "_key", sql: "CREATE INDEX \(table)_key ON \(table)(\(keys.joined(separator: ", ")))")
+        self.types = types
+    }
 
-        // The value of each key column for the row `row` (NEW or OLD) of the entity's table.
-        func values(_ row: String) -> [String] {
-            columns.map { "\(row).\($0)" }
-                + (path.map { ["(SELECT x.\($0.field) FROM \($0.table) x WHERE x.id = \(row).\($0.reference))"] } ?? [])
-        }
-        func matching(_ row: String) -> String { zip(keys, values(row)).map { "\($0) IS \($1)" }.joined(separator: " AND ") }
-        // Counted if it is there, made if the count changed nothing (`changes()` is the last
-        // statement's of the same trigger). An INSERT that read the table it fills would have
-        // SQLite copy its rows aside first, for every row written.
-        func added(_ row: String) -> String {
-            """
+    /// The SQL types of the key columns.
+    private let types: [String]
+
+    public var create: String {
+        let lines = zip(keyColumns, types).map { "\($0) \($1)" } + ["\(Rollup.countColumn) INTEGER NOT NULL"]
+        return "CREATE TABLE \(table) (\n    " + lines.joined(separator: ",\n    ") + "\n) STRICT"
+    }
+
+    public var index: TableSchema.Statement {
+        TableSchema.Statement(name: table + "_key", sql: "CREATE INDEX \(table)_key ON \(table)(\(keyColumns.joined(separator: ", ")))")
+    }
+
+    /// The value of each key column for the row `row` (NEW or OLD) of the entity's table.
+    private func values(_ row: String) -> [String] {
+        columns.map { "\(row).\($0)" } + (path.map { ["(SELECT x.\($0.field) FROM \($0.table) x WHERE x.id = \(row).\($0.reference))"] } ?? [])
+    }
+
+    private func matching(_ row: String) -> String { zip(keyColumns, values(row)).map { "\($0) IS \($1)" }.joined(separator: " AND ") }
+
+    /// Counted if it is there, made if the count changed nothing (`changes()` is the last
+    /// statement's of the same trigger). An INSERT that read the table it fills would have SQLite
+    /// copy its rows aside first, for every row written.
+    private func added(_ row: String) -> String {
+        let count = Rollup.countColumn
+        return """
                 UPDATE \(table) SET \(count) = \(count) + 1 WHERE \(matching(row));
-                INSERT INTO \(table) (\(keys.joined(separator: ", ")), \(count)) SELECT \(values(row).joined(separator: ", ")), 1
+                INSERT INTO \(table) (\(keyColumns.joined(separator: ", ")), \(count)) SELECT \(values(row).joined(separator: ", ")), 1
                     WHERE changes() = 0;
 
             """
-        }
-        func removed(_ row: String) -> String {
-            """
+    }
+
+    private func removed(_ row: String) -> String {
+        let count = Rollup.countColumn
+        return """
                 DELETE FROM \(table) WHERE \(matching(row)) AND \(count) = 1;
                 UPDATE \(table) SET \(count) = \(count) - 1 WHERE \(matching(row)) AND changes() = 0;
 
             """
-        }
+    }
+
+    /// On the entity's table.
+    public var triggers: [TableSchema.Statement] {
         let watched = columns + (path.map { [$0.reference] } ?? [])
-        triggers = [
+        return [
             TableSchema.Statement(name: table + "_insert", sql: "CREATE TRIGGER \(table)_insert AFTER INSERT ON \(base) BEGIN\n" + added("NEW") + "END"),
             TableSchema.Statement(name: table + "_delete", sql: "CREATE TRIGGER \(table)_delete AFTER DELETE ON \(base) BEGIN\n" + removed("OLD") + "END"),
             TableSchema.Statement(name: table + "_update", sql: "CREATE TRIGGER \(table)_update AFTER UPDATE OF \(watched.joined(separator: ", ")) ON \(base)\n"
                                   + "    WHEN NOT (\(watched.map { "OLD.\($0) IS NEW.\($0)" }.joined(separator: " AND "))) BEGIN\n"
                                   + removed("OLD") + added("NEW") + "END"),
         ]
-        guard let path else { observers = []; return }
-        // The row pointed at changed the field counted by: the rows pointing at it move, combination
-        // by combination, from the old value to the new (emptied combinations deleted).
+    }
+
+    /// On the table a reference points at (counted through it), by that table: when the row
+    /// pointed at changes the field counted by, the rows pointing at it move, combination by
+    /// combination, from the old value to the new (emptied combinations deleted).
+    public var observers: [(table: String, trigger: TableSchema.Statement)] {
+        guard let path else { return [] }
+        let count = Rollup.countColumn
         let own = columns.map { "b.\($0)" }
         let moved = "(SELECT \((own + ["count(*) AS n"]).joined(separator: ", ")) FROM \(base) b WHERE b.\(path.reference) = NEW.id"
             + (columns.isEmpty ? "" : " GROUP BY \(own.joined(separator: ", "))") + ") AS d"
@@ -113,15 +122,15 @@ public struct RollupSchema: Sendable, Equatable {
                 UPDATE \(table) SET \(count) = \(count) - d.n FROM \(moved) WHERE \(same("OLD.\(path.field)"));
                 DELETE FROM \(table) WHERE \(path.column) IS OLD.\(path.field) AND \(count) = 0;
                 UPDATE \(table) SET \(count) = \(count) + d.n FROM \(moved) WHERE \(same("NEW.\(path.field)"));
-                INSERT INTO \(table) (\(keys.joined(separator: ", ")), \(count))
+                INSERT INTO \(table) (\(keyColumns.joined(separator: ", ")), \(count))
                     SELECT \((own + ["NEW.\(path.field)", "count(*)"]).joined(separator: ", ")) FROM \(base) b WHERE b.\(path.reference) = NEW.id
                     AND NOT EXISTS (SELECT 1 FROM \(table) x WHERE \((columns.map { "x.\($0) IS b.\($0)" } + ["x.\(path.column) IS NEW.\(path.field)"]).joined(separator: " AND ")))
                     \(columns.isEmpty ? "" : "GROUP BY \(own.joined(separator: ", "))");
 
             """
         let name = table + "_moved"
-        observers = [(path.table, TableSchema.Statement(name: name, sql: "CREATE TRIGGER \(name) AFTER UPDATE OF \(path.field) ON \(path.table)\n"
-                                                        + "    WHEN OLD.\(path.field) IS NOT NEW.\(path.field) BEGIN\n" + body + "END"))]
+        return [(path.table, TableSchema.Statement(name: name, sql: "CREATE TRIGGER \(name) AFTER UPDATE OF \(path.field) ON \(path.table)\n"
+                                                   + "    WHEN OLD.\(path.field) IS NOT NEW.\(path.field) BEGIN\n" + body + "END"))]
     }
 
     /// The rows of the entity's table with every key column, as `FROM ...` text.

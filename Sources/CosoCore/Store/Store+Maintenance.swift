@@ -38,8 +38,8 @@ extension Store {
                 var n = 0
                 for name in catalog.entityNames {
                     guard let entity = catalog.entity(name), entity.isStored else { continue }
-                    for rollup in entity.rollups {
-                        try RollupSchema(rollup, of: entity, catalog: catalog).refill(db)
+                    for rollup in RollupSchema.all(of: entity, catalog: catalog) {
+                        try rollup.refill(db)
                         n += 1
                     }
                 }

@@ -21,8 +21,9 @@ public struct Planner {
     /// (`RollupRead`); off, from the rows (for the tests that compare the two).
     public var rollups = true
     /// Given while a statement is planned to run (not for `.sql`): works out one-value queries
-    /// ahead, through two connections at once (`Session.parallelValues`), for sources made of many
-    /// independent counts (`targets`); nil (or returning nil) leaves them in the statement.
+    /// ahead, each once, through two connections at once where it can (`Session.figureValues`),
+    /// for sources made of many independent counts (`targets`); nil (or returning nil) leaves
+    /// them in the statement.
     public var evaluate: (([(sql: String, binds: [Value])]) throws(Diagnostic) -> [Value]?)?
 
     public init(catalog: Catalog, today: LocalDate, variables: [String: Value] = [:], rowFilter: (any RowFilter)? = nil) {

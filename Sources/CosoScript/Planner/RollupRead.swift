@@ -34,7 +34,7 @@ struct RollupRead {
     /// The smallest rollup of `entity` that holds every column of the source that `texts` (every
     /// SQL text the query evaluates) and the joins read; nil if none does.
     init?(_ entity: Entity, catalog: Catalog, texts: [String], alias: String, joins: [(key: String, alias: String, sql: String, binds: [Value])]) {
-        let candidates = entity.rollups.map { RollupSchema($0, of: entity, catalog: catalog) }
+        let candidates = RollupSchema.all(of: entity, catalog: catalog)
             .sorted { $0.keyColumns.count < $1.keyColumns.count }
         for schema in candidates {
             // The join the rollup's column stands for, if the query has it.

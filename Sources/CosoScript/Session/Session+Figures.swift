@@ -10,7 +10,7 @@ extension Session {
     /// they are read one after the other through this one. Nil when that cannot be (a single
     /// query, an error, the two connections at different states); the caller then keeps the
     /// queries in its statement. A Ctrl-C stops both.
-    func parallelValues(_ asked: [(sql: String, binds: [Value])]) throws(Diagnostic) -> [Value]? {
+    func figureValues(_ asked: [(sql: String, binds: [Value])]) throws(Diagnostic) -> [Value]? {
         // The same figure asked twice (T10's and T16's base: the village cells then) is read once.
         var queries: [(sql: String, binds: [Value])] = [], position: [Int] = []
         struct Key: Hashable { let sql: String, binds: [Value] }

@@ -60,7 +60,7 @@ public final class Session: @unchecked Sendable {
     /// Restricts what every query of this session reads (access control plugs in here).
     public var rowFilter: (any RowFilter)?
     /// A second connection to the register, opened the first time figures are worked out two at
-    /// a time (`parallelValues`).
+    /// a time (`figureValues`).
     let helperStore = Mutex<Store?>(nil)
     /// Grouped counts through the hash aggregate (`Planner.pretally`); off only to compare.
     public var pretally = true
@@ -210,7 +210,7 @@ public final class Session: @unchecked Sendable {
             try sink.scalar(try store.scalar(q.sql, q.binds), type: q.type.fieldType)
         case .pipeline(let p):
             var running = planner
-            running.evaluate = { [unowned self] queries throws(Diagnostic) in try self.parallelValues(queries) }
+            running.evaluate = { [unowned self] queries throws(Diagnostic) in try self.figureValues(queries) }
             switch try running.plan(try expand(p)) {
             case .query(let q):
                 do {
